@@ -1,0 +1,30 @@
+/** Who is acting: every domain function takes one, and authorises it against the permission table. */
+export type StaffRole = "admin" | "planner" | "moderator";
+
+export type AnonymousActor = { kind: "anonymous" };
+export type ParticipantActor = {
+  kind: "participant";
+  participantId: string;
+  conferenceId: string;
+  language: string;
+};
+export type StaffActor = {
+  kind: "staff";
+  userId: string;
+  role: StaffRole;
+  email: string;
+  displayName: string;
+};
+export type Actor = AnonymousActor | ParticipantActor | StaffActor;
+
+export const anonymous: AnonymousActor = { kind: "anonymous" };
+
+/** The role name the permission table is keyed by. */
+export function roleOf(actor: Actor): "anonymous" | "participant" | StaffRole {
+  return actor.kind === "staff" ? actor.role : actor.kind;
+}
+
+/** What the page header shows about the visitor; nothing that identifies a participant. */
+export type Viewer =
+  | { kind: "anonymous" | "participant" }
+  | { kind: "staff"; displayName: string; canManageUsers: boolean; canDecide: boolean };

@@ -1,0 +1,39 @@
+import { DomainError } from "../errors";
+import { roleOf, type Actor } from "./actor";
+
+/**
+ * The one permission table: which role may do what. Domain functions consult it; pages only use
+ * it to hide what a role may not do.
+ */
+export const permissions = {
+  "catalogue.read": ["anonymous", "participant", "moderator", "planner", "admin"],
+  "catalogue.edit": ["planner", "admin"],
+  "conference.create": ["moderator", "planner", "admin"],
+  "conference.manage": ["moderator", "planner", "admin"],
+  "liveSession.moderate": ["moderator", "planner", "admin"],
+  "liveSession.join": ["anonymous", "participant"],
+  "liveSession.present": ["moderator", "planner", "admin"],
+  "comment.write": ["participant"],
+  "comment.support": ["participant"],
+  "comment.hide": ["moderator", "planner", "admin"],
+  "vote.cast": ["participant"],
+  "vote.enterPaper": ["moderator", "planner", "admin"],
+  "proposal.write": ["participant"],
+  "results.view": ["moderator", "planner", "admin"],
+  "decision.write": ["planner", "admin"],
+  "user.manage": ["admin"],
+  "account.signIn": ["anonymous", "participant", "moderator", "planner", "admin"],
+  "account.manage": ["moderator", "planner", "admin"],
+} as const satisfies Record<string, readonly ReturnType<typeof roleOf>[]>;
+
+export type Action = keyof typeof permissions;
+
+export function can(actor: Actor, action: Action): boolean {
+  return (permissions[action] as readonly string[]).includes(roleOf(actor));
+}
+
+/** Throws unless the actor may do the action; anonymous actors are told to sign in instead. */
+export function authorize(actor: Actor, action: Action): void {
+  if (can(actor, action)) return;
+  throw new DomainError(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "common:error.forbiddenText");
+}

@@ -1,0 +1,77 @@
+import type { ClientToServerEvents } from "../../realtime/events";
+import type { Actor } from "./actor";
+import { can, type Action } from "./permissions";
+
+/** What a route or socket event requires: an action of the permission table, or nothing. */
+export type Access = Action | "public";
+
+/**
+ * Every route file (by Remix route id) with what its loader and its action require. The loader or
+ * action enforces it with `requireActor`; tests/auth/access.test.ts requests every route as every
+ * role and fails for a route file without an entry here, or whose behaviour differs from it.
+ */
+export const routePermissions = {
+  "routes/$": { loader: "public" },
+  "routes/_index": { loader: "catalogue.read" },
+  "routes/plans.$planId._index": { loader: "catalogue.read" },
+  "routes/plans.$planId.measures.$code": { loader: "catalogue.read" },
+  "routes/login": { loader: "public", action: "account.signIn" },
+  "routes/logout": { loader: "public", action: "public" },
+  "routes/account": { loader: "account.manage", action: "account.manage" },
+  "routes/admin.users": { loader: "user.manage", action: "user.manage" },
+  "routes/conferences._index": { loader: "conference.manage", action: "conference.create" },
+  "routes/conferences.$conferenceId": { loader: "conference.manage", action: "conference.manage" },
+  "routes/live.$liveSessionId.agenda": { loader: "liveSession.moderate", action: "liveSession.moderate" },
+  "routes/live.$liveSessionId.console": { loader: "liveSession.moderate", action: "liveSession.moderate" },
+  "routes/join": { loader: "public" },
+  "routes/j.$code": { loader: "public", action: "liveSession.join" },
+  // The participant's phone: the session's own participants (others are sent to /join, staff get 403).
+  "routes/live.$liveSessionId._index": { loader: "vote.cast", action: "vote.cast" },
+  "routes/live.$liveSessionId.present": { loader: "liveSession.present" },
+  "routes/inbox._index": { loader: "decision.write" },
+  "routes/inbox.$kind.$id": { loader: "decision.write", action: "decision.write" },
+  "routes/plans.$planId.results": { loader: "results.view" },
+  // Transparency: anyone reads a measure's history; planners update maturity and indicators there.
+  "routes/plans.$planId.measures.$code_.history": { loader: "catalogue.read", action: "catalogue.edit" },
+  // What became of the input: public feedback and exports (exportConference gives hidden input only to staff).
+  "routes/conferences.$conferenceId_.feedback": { loader: "catalogue.read" },
+  "routes/conferences.$conferenceId_.export[.]csv": { loader: "catalogue.read" },
+  "routes/conferences.$conferenceId_.export[.]json": { loader: "catalogue.read" },
+  "routes/conferences.$conferenceId_.report": { loader: "results.view" },
+  // Anyone: participants see their own input, everybody else how to get some (not an error page).
+  "routes/my-input": { loader: "public" },
+  "routes/plans.$planId.export[.]csv": { loader: "catalogue.read" },
+  "routes/plans.$planId.export[.]json": { loader: "catalogue.read" },
+  "routes/plans.import": { loader: "catalogue.edit", action: "catalogue.edit" },
+} satisfies Record<string, { loader: Access; action?: Access }>;
+
+/**
+ * Every client-to-server socket event with what it requires; realtime/auth.ts refuses an event
+ * the socket's actor may not send (and any event missing here) before its handler runs.
+ */
+export const socketEventPermissions = {
+  ping: "public",
+  // Watching needs no role: the domain lets in the session's moderators and its own participants.
+  "liveSession:watch": "public",
+  "vote:cast": "vote.cast",
+  "ranking:cast": "vote.cast",
+  "paperVote:enter": "vote.enterPaper",
+  "comment:post": "comment.write",
+  "comment:support": "comment.support",
+  "comment:moderate": "comment.hide",
+  "proposal:submit": "proposal.write",
+  "proposal:moderate": "comment.hide",
+  "agendaItem:setPhase": "liveSession.moderate",
+  "agendaItem:settings": "liveSession.moderate",
+  "liveSession:setCurrentItem": "liveSession.moderate",
+} satisfies Record<keyof ClientToServerEvents, Access>;
+
+export function allows(actor: Actor, access: Access): boolean {
+  return access === "public" || can(actor, access);
+}
+
+export function socketEventAccess(event: string): Access | undefined {
+  return Object.hasOwn(socketEventPermissions, event)
+    ? (socketEventPermissions as Record<string, Access>)[event]
+    : undefined;
+}

@@ -1,0 +1,133 @@
+import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { comments, decisions, measureVersions, planRevisions, plans, proposals, users } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/permissions";
+import { DomainError, parseInput } from "../errors";
+import type { Actual, MeasureSnapshot } from "./measure-file.server";
+import { measureDiffSchema, measureRefSchema } from "./revision-schemas";
+import { findMeasure } from "./revisions.server";
+
+type Reader = Pick<Db, "select">;
+
+/** What led to a revision: the decisions that took proposals, results or comments into it. */
+export type RevisionInput = {
+  decisionId: string;
+  outcome: "accepted" | "merged" | "deferred" | "declined";
+  kind: "proposal" | "result" | "comment";
+  /** The proposal's title or the comment's text; null for a result. */
+  text: string | null;
+};
+
+export type RevisionEntry = {
+  number: number;
+  createdAt: string;
+  /** The planner's display name; null for the original import. */
+  createdBy: string | null;
+  reason: string;
+  inputs: RevisionInput[];
+};
+
+export type MeasureHistory = { measure: { code: string; title: string }; revisions: RevisionEntry[] };
+
+async function planOf(db: Reader, slug: string) {
+  const [plan] = await db.select().from(plans).where(eq(plans.slug, slug));
+  if (!plan) throw new DomainError("not_found", "common:error.notFoundText");
+  return plan;
+}
+
+/** The revisions that changed a measure, newest first, with who, when, why and which inputs. */
+export async function measureHistory(db: Reader, actor: Actor, input: unknown): Promise<MeasureHistory> {
+  authorize(actor, "catalogue.read");
+  const data = parseInput(measureRefSchema, input);
+  const measure = await findMeasure(db, (await planOf(db, data.planSlug)).id, data.code);
+  const rows = await db
+    .select({ id: planRevisions.id, number: planRevisions.number, createdAt: planRevisions.createdAt, reason: planRevisions.reason, createdBy: users.displayName })
+    .from(measureVersions)
+    .innerJoin(planRevisions, eq(planRevisions.id, measureVersions.revisionId))
+    .leftJoin(users, eq(users.id, planRevisions.createdBy))
+    .where(eq(measureVersions.measureId, measure.id))
+    .orderBy(desc(planRevisions.number));
+  const inputs = await revisionInputs(db, rows.map((r) => r.id));
+  return {
+    measure: { code: measure.code, title: measure.title },
+    revisions: rows.map((r) => ({
+      number: r.number,
+      createdAt: r.createdAt.toISOString(),
+      createdBy: r.createdBy,
+      reason: r.reason,
+      inputs: inputs.filter((i) => i.revisionId === r.id).map(({ revisionId: _r, ...entry }) => entry),
+    })),
+  };
+}
+
+export async function revisionInputs(db: Reader, revisionIds: string[]): Promise<(RevisionInput & { revisionId: string })[]> {
+  if (revisionIds.length === 0) return [];
+  const rows = await db
+    .select({ decision: decisions, proposalTitle: proposals.title, commentBody: comments.body })
+    .from(decisions)
+    .leftJoin(proposals, eq(proposals.id, decisions.proposalId))
+    .leftJoin(comments, eq(comments.id, decisions.commentId))
+    .where(inArray(decisions.revisionId, revisionIds))
+    .orderBy(asc(decisions.decidedAt));
+  return rows.map(({ decision: d, proposalTitle, commentBody }) => ({
+    revisionId: d.revisionId!,
+    decisionId: d.id,
+    outcome: d.outcome,
+    kind: d.proposalId ? "proposal" : d.commentId ? "comment" : "result",
+    text: proposalTitle ?? commentBody ?? null,
+  }));
+}
+
+export type FieldChange = { field: string; before: string | null; after: string | null };
+export type MeasureDiff = { code: string; from: number; to: number; changes: FieldChange[] };
+
+/**
+ * Field by field, what changed in a measure between two revisions of the plan: each side is the
+ * measure as it stood in that revision (its latest snapshot up to it). Indicators are named by
+ * their number (`indicators.2.targetValue`), actual values by indicator and day
+ * (`actuals.1.2026-03-31`).
+ */
+export async function measureDiff(db: Reader, actor: Actor, input: unknown): Promise<MeasureDiff> {
+  authorize(actor, "catalogue.read");
+  const data = parseInput(measureDiffSchema, input);
+  const plan = await planOf(db, data.planSlug);
+  const measure = await findMeasure(db, plan.id, data.code);
+  const [before, after] = await Promise.all([data.from, data.to].map((n) => snapshotAt(db, measure.id, n)));
+  const [a, b] = [flatten(before ?? null), flatten(after ?? null)];
+  const fields = [...new Set([...a.keys(), ...b.keys()])];
+  return {
+    code: measure.code,
+    from: data.from,
+    to: data.to,
+    changes: fields
+      .filter((field) => (a.get(field) ?? null) !== (b.get(field) ?? null))
+      .map((field) => ({ field, before: a.get(field) ?? null, after: b.get(field) ?? null })),
+  };
+}
+
+async function snapshotAt(db: Reader, measureId: string, number: number): Promise<MeasureSnapshot | undefined> {
+  const [row] = await db
+    .select({ fields: measureVersions.fields })
+    .from(measureVersions)
+    .innerJoin(planRevisions, eq(planRevisions.id, measureVersions.revisionId))
+    .where(and(eq(measureVersions.measureId, measureId), lte(planRevisions.number, number)))
+    .orderBy(desc(planRevisions.number))
+    .limit(1);
+  return row?.fields as MeasureSnapshot | undefined;
+}
+
+/** A snapshot as field → text; a measure that did not exist yet has no fields. */
+function flatten(snapshot: MeasureSnapshot | null): Map<string, string | null> {
+  const fields = new Map<string, string | null>();
+  if (!snapshot) return fields;
+  const { indicators, actuals, ...scalars } = snapshot;
+  for (const [field, value] of Object.entries(scalars)) fields.set(field, value === null ? null : String(value));
+  indicators.forEach((indicator, i) => {
+    for (const [field, value] of Object.entries(indicator)) fields.set(`indicators.${i + 1}.${field}`, value);
+  });
+  for (const actual of (actuals ?? []) as Actual[]) {
+    fields.set(`actuals.${actual.indicator}.${actual.recordedOn}`, actual.note ? `${actual.value} (${actual.note})` : actual.value);
+  }
+  return fields;
+}

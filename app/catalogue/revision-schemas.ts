@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { catalogueKey, isoDay, measureCode } from "./catalogue-file";
+
+/**
+ * Inputs of the catalogue commands. They follow the catalogue file's rules (catalogue-file.ts),
+ * so that whatever a planner writes can be exported and imported again; an empty form field
+ * means "none".
+ */
+const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+const orNone = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blank, schema.nullable());
+const longText = z.string().trim().min(1).max(20_000);
+
+export const planSlug = z.string().trim().min(1).max(100);
+export const reason = z.string().trim().min(1).max(2000);
+export const measureCodeInput = z.string().trim().min(1).max(40).pipe(measureCode);
+
+export const indicatorSchema = z.object({
+  text: longText,
+  targetValue: orNone(z.string().trim().max(200)),
+  dueDate: orNone(isoDay),
+});
+
+export const measureFieldsSchema = z.object({
+  title: z.string().trim().min(1).max(300),
+  sectionKey: orNone(catalogueKey),
+  clusterKey: orNone(catalogueKey),
+  goalKey: orNone(catalogueKey),
+  unitCode: orNone(z.string().trim().max(40)),
+  maturity: orNone(z.enum(["A", "B", "C"])),
+  situation: orNone(longText),
+  objective: orNone(longText),
+  actions: orNone(longText),
+  steps: orNone(longText),
+  stakeholders: orNone(longText),
+  responsible: orNone(longText),
+  dataSources: orNone(longText),
+  indicators: z.array(indicatorSchema).max(30),
+});
+export type MeasureFields = z.infer<typeof measureFieldsSchema>;
+
+/** A new measure: a code and a title, every other field optional. */
+export const newMeasureSchema = measureFieldsSchema.partial().extend({ code: measureCodeInput, title: measureFieldsSchema.shape.title });
+export type NewMeasure = z.infer<typeof newMeasureSchema>;
+
+/** Changed fields of a measure: only what is given changes; its code never does. */
+export const measureChangesSchema = measureFieldsSchema
+  .partial()
+  .refine((changes) => Object.keys(changes).length > 0, { message: "nothing to change" });
+export type MeasureChanges = z.infer<typeof measureChangesSchema>;
+
+export const createMeasureSchema = z.object({ planSlug, reason, measure: newMeasureSchema });
+export const changeMeasureSchema = z.object({ planSlug, reason, code: measureCodeInput, changes: measureChangesSchema });
+export const setMaturitySchema = z.object({ planSlug, reason, code: measureCodeInput, maturity: orNone(z.enum(["A", "B", "C"])) });
+export const recordIndicatorValueSchema = z.object({
+  planSlug,
+  reason,
+  code: measureCodeInput,
+  /** The indicator's number as the catalogue shows it, from 1. */
+  indicator: z.coerce.number().int().min(1).max(30),
+  recordedOn: isoDay,
+  value: z.string().trim().min(1).max(200),
+  note: orNone(z.string().trim().max(1000)).optional(),
+});
+export const measureRefSchema = z.object({ planSlug, code: measureCodeInput });
+export const measureDiffSchema = measureRefSchema.extend({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1),
+});

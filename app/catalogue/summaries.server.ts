@@ -1,0 +1,91 @@
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { clusters, measures, plans, units } from "../../db/schema";
+
+/** The key facts of a measure that other rooms show (agenda items, results, proposals). */
+export type MeasureSummary = {
+  id: string;
+  code: string;
+  title: string;
+  objective: string | null;
+  unitName: string | null;
+  clusterTitle: string | null;
+  planSlug: string;
+  language: string;
+};
+
+type Reader = Pick<Db, "select">;
+
+export async function measureSummaries(db: Reader, ids: string[]): Promise<Map<string, MeasureSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: measures.id,
+      code: measures.code,
+      title: measures.title,
+      objective: measures.objective,
+      unitName: units.name,
+      clusterTitle: clusters.title,
+      planSlug: plans.slug,
+      language: plans.language,
+    })
+    .from(measures)
+    .innerJoin(plans, eq(plans.id, measures.planId))
+    .leftJoin(units, eq(units.id, measures.unitId))
+    .leftJoin(clusters, eq(clusters.id, measures.clusterId))
+    .where(inArray(measures.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export type ClusterSummary = { id: string; key: string; title: string; measures: { code: string; title: string }[] };
+
+export async function clusterSummaries(db: Reader, ids: string[]): Promise<Map<string, ClusterSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: clusters.id, key: clusters.key, title: clusters.title, code: measures.code, measureTitle: measures.title })
+    .from(clusters)
+    .leftJoin(measures, eq(measures.clusterId, clusters.id))
+    .where(inArray(clusters.id, ids))
+    .orderBy(asc(clusters.position), asc(measures.position));
+  const result = new Map<string, ClusterSummary>();
+  for (const r of rows) {
+    const summary = result.get(r.id) ?? { id: r.id, key: r.key, title: r.title, measures: [] };
+    if (r.code && r.measureTitle) summary.measures.push({ code: r.code, title: r.measureTitle });
+    result.set(r.id, summary);
+  }
+  return result;
+}
+
+/** Resolves codes and cluster keys of one plan to ids, for building an agenda. */
+export async function resolveCatalogueRefs(
+  db: Reader,
+  planId: string,
+  refs: { measureCodes: string[]; clusterKeys: string[] },
+): Promise<{ measures: Map<string, string>; clusters: Map<string, string> }> {
+  const measureRows = refs.measureCodes.length
+    ? await db
+        .select({ id: measures.id, code: measures.code })
+        .from(measures)
+        .where(
+          and(
+            eq(measures.planId, planId),
+            or(...refs.measureCodes.map((c) => sql`lower(${measures.code}) = lower(${c})`)),
+          ),
+        )
+    : [];
+  const clusterRows = refs.clusterKeys.length
+    ? await db
+        .select({ id: clusters.id, key: clusters.key })
+        .from(clusters)
+        .where(and(eq(clusters.planId, planId), inArray(clusters.key, refs.clusterKeys)))
+    : [];
+  return {
+    measures: new Map(measureRows.map((m) => [m.code.toLowerCase(), m.id])),
+    clusters: new Map(clusterRows.map((c) => [c.key, c.id])),
+  };
+}
+
+export async function planIdOf(db: Reader, slug: string): Promise<string | null> {
+  const [row] = await db.select({ id: plans.id }).from(plans).where(eq(plans.slug, slug));
+  return row?.id ?? null;
+}

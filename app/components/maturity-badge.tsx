@@ -1,0 +1,11 @@
+import { useTranslation } from "react-i18next";
+
+export function MaturityBadge({ maturity }: { maturity: "A" | "B" | "C" | null }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge badge--${maturity ?? "none"}`}>
+      <span className="visually-hidden">{t("catalogue:maturity.label")}: </span>
+      {maturity ? t(`catalogue:maturity.${maturity}`) : t("catalogue:maturity.none")}
+    </span>
+  );
+}

@@ -1,0 +1,107 @@
+import { asc, desc, eq, gte } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { conferences, plans } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/permissions";
+import { planIdOf } from "../catalogue/summaries.server";
+import { DomainError, invalidInput } from "../errors";
+import { languages } from "../i18n/config";
+import { conferenceKinds } from "./kinds";
+
+export type ConferenceView = {
+  id: string;
+  title: string;
+  kind: (typeof conferenceKinds)[number];
+  startsAt: Date;
+  place: string | null;
+  district: string | null;
+  languages: string[];
+  planSlug: string;
+  planTitle: string;
+};
+
+const conferenceColumns = {
+  id: conferences.id,
+  title: conferences.title,
+  kind: conferences.kind,
+  startsAt: conferences.startsAt,
+  place: conferences.place,
+  district: conferences.district,
+  languages: conferences.languages,
+  planSlug: plans.slug,
+  planTitle: plans.title,
+};
+
+type Reader = Pick<Db, "select">;
+
+export async function listUpcomingConferences(db: Reader, now = new Date()): Promise<ConferenceView[]> {
+  return db
+    .select(conferenceColumns)
+    .from(conferences)
+    .innerJoin(plans, eq(plans.id, conferences.planId))
+    .where(gte(conferences.startsAt, now))
+    .orderBy(asc(conferences.startsAt))
+    .limit(20);
+}
+
+export async function listConferences(db: Reader, actor: Actor): Promise<ConferenceView[]> {
+  authorize(actor, "conference.manage");
+  return db
+    .select(conferenceColumns)
+    .from(conferences)
+    .innerJoin(plans, eq(plans.id, conferences.planId))
+    .orderBy(desc(conferences.startsAt));
+}
+
+export async function getConference(db: Reader, id: string): Promise<ConferenceView | null> {
+  if (!z.string().uuid().safeParse(id).success) return null;
+  const [row] = await db
+    .select(conferenceColumns)
+    .from(conferences)
+    .innerJoin(plans, eq(plans.id, conferences.planId))
+    .where(eq(conferences.id, id));
+  return row ?? null;
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((v) => v || null)
+  .nullish();
+
+export const createConferenceSchema = z.object({
+  planSlug: z.string().min(1).max(100),
+  kind: z.enum(conferenceKinds),
+  title: z.string().trim().min(1).max(200),
+  startsAt: z.coerce.date(),
+  place: optionalText,
+  district: optionalText,
+  languages: z.array(z.enum(languages)).min(1),
+});
+
+export async function createConference(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
+  authorize(actor, "conference.create");
+  const parsed = createConferenceSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const data = parsed.data;
+  return db.transaction(async (tx) => {
+    const planId = await planIdOf(tx, data.planSlug);
+    if (!planId) throw new DomainError("invalid", "common:validation.invalid", { planSlug: "common:validation.invalidValue" });
+    const [row] = await tx
+      .insert(conferences)
+      .values({
+        planId,
+        kind: data.kind,
+        title: data.title,
+        startsAt: data.startsAt,
+        place: data.place ?? null,
+        district: data.district ?? null,
+        languages: [...new Set(data.languages)],
+        createdBy: actor.kind === "staff" ? actor.userId : null,
+      })
+      .returning({ id: conferences.id });
+    return { id: row!.id };
+  });
+}

@@ -1,0 +1,18 @@
+import type { Db } from "../db/client";
+import type { Realtime } from "../realtime/server";
+
+/** What the server hands every loader and action: the one database, the socket layer, who asks. */
+export type AppContext = {
+  db: Db;
+  realtime: Realtime;
+  /** The client's address as Express sees it, for rate limits. */
+  clientIp: string;
+};
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends AppContext {}
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

@@ -1,0 +1,76 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+const datasets = ["results", "proposals", "comments", "decisions"] as const;
+const formats = ["csv", "json"] as const;
+
+/**
+ * Links to a conference's exports. They are plain links, not client-side navigation: the
+ * answer is a file. What a file holds depends on who downloads it (staff also get hidden comments).
+ */
+export function ConferenceDownloads({ conferenceId, headingLevel = 2 }: { conferenceId: string; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section aria-labelledby="downloads-title">
+      <Heading id="downloads-title">{t("feedback:downloads.heading")}</Heading>
+      <p>{t("feedback:downloads.intro")}</p>
+      <ul>
+        {datasets.map((dataset) => (
+          <li key={dataset}>
+            {formats.map((format, i) => (
+              <span key={format}>
+                {i > 0 && " · "}
+                <a href={`/conferences/${conferenceId}/export.${format}?dataset=${dataset}`} download>
+                  {t(`feedback:downloads.${format}`, { dataset: t(`feedback:downloads.dataset.${dataset}`) })}
+                </a>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Links on a conference's own page to what became of it: the public feedback, the report, the exports. */
+export function ConferenceOutcomeLinks({ conferenceId }: { conferenceId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="outcome-links-title">
+      <h2 id="outcome-links-title">{t("feedback:conferenceLinks.heading")}</h2>
+      <ul>
+        <li>
+          <Link to={`/conferences/${conferenceId}/feedback`}>{t("feedback:conferenceLinks.feedback")}</Link>
+        </li>
+        <li>
+          <Link to={`/conferences/${conferenceId}/report`}>{t("feedback:conferenceLinks.report")}</Link>
+        </li>
+      </ul>
+      <ConferenceDownloads conferenceId={conferenceId} headingLevel={3} />
+    </section>
+  );
+}
+
+/** The whole catalogue for download, and for planners the way to import one. */
+export function CatalogueDownloads({ planSlug, canImport }: { planSlug: string; canImport: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <p>
+      {t("feedback:catalogue.download")}{" "}
+      <a href={`/plans/${planSlug}/export.csv`} download>
+        {t("feedback:catalogue.csv")}
+      </a>
+      {" · "}
+      <a href={`/plans/${planSlug}/export.json`} download>
+        {t("feedback:catalogue.json")}
+      </a>
+      {canImport && (
+        <>
+          {" · "}
+          <Link to="/plans/import">{t("feedback:catalogue.import")}</Link>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "../auth/actor.server";
+import { exportCatalogue } from "../catalogue/export.server";
+import { download } from "../files.server";
+import { exportConference } from "../results/export.server";
+
+type Format = "csv" | "json";
+
+/**
+ * A conference's results, proposals, comments or decisions (`?dataset=`, results by default, so the
+ * plain address gives the main table). exportConference decides what the actor may see: hidden
+ * comments and proposals go only to staff who may hide them, running sessions only to staff.
+ */
+export async function conferenceExport({ request, context, params }: LoaderFunctionArgs, format: Format) {
+  const actor = await requireActor(request, context, "catalogue.read");
+  const dataset = new URL(request.url).searchParams.get("dataset") ?? "results";
+  return download(request, () => exportConference(context.db, actor, { conferenceId: params.conferenceId, dataset, format }));
+}
+
+/** A plan's whole catalogue; the JSON is what the import page takes back. */
+export async function catalogueExport({ request, context, params }: LoaderFunctionArgs, format: Format) {
+  const actor = await requireActor(request, context, "catalogue.read");
+  return download(request, () => exportCatalogue(context.db, actor, { planSlug: params.planId, format }));
+}

@@ -1,0 +1,55 @@
+import type { LiveEvent } from "./events";
+import type { LiveState } from "./state.server";
+
+type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
+
+function upsert<T extends { id: string }>(list: T[], value: T, atStart = false): T[] {
+  const index = list.findIndex((x) => x.id === value.id);
+  if (index === -1) return atStart ? [value, ...list] : [...list, value];
+  return list.map((x, i) => (i === index ? value : x));
+}
+
+/**
+ * A screen's state after one event. Pure, so the browser, the tests and the benchmark all apply
+ * events the same way.
+ */
+export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState {
+  switch (event.type) {
+    case "agendaItem.updated": {
+      const known = state.items.some((i) => i.id === event.item.id);
+      const relevant = state.moderator || event.item.resultsVisible || event.item.id === state.liveSession.currentAgendaItemId;
+      if (!known && !relevant) return state;
+      const items = upsert(state.items, event.item).sort((a, b) => a.position - b.position);
+      return { ...state, items };
+    }
+    case "liveSession.currentItem": {
+      const items = event.item ? upsert(state.items, event.item).sort((a, b) => a.position - b.position) : state.items;
+      return {
+        ...state,
+        items,
+        comments: event.comments,
+        liveSession: { ...state.liveSession, status: "live", currentAgendaItemId: event.item?.id ?? null },
+      };
+    }
+    case "liveSession.closed":
+      return { ...state, liveSession: { ...state.liveSession, status: "closed" } };
+    case "comment.added":
+      if (event.comment.agendaItemId !== state.liveSession.currentAgendaItemId) return state;
+      return { ...state, comments: upsert(state.comments, event.comment, true) };
+    case "comment.updated":
+      if (!state.comments.some((c) => c.id === event.comment.id)) return state;
+      return { ...state, comments: upsert(state.comments, event.comment) };
+    case "comment.removed":
+      if (state.moderator) return state;
+      return { ...state, comments: state.comments.filter((c) => c.id !== event.commentId) };
+    case "proposal.added":
+    case "proposal.updated":
+      return state.proposals ? { ...state, proposals: upsert(state.proposals, event.proposal, true) } : state;
+    case "result.updated": {
+      const results = state.results.filter((r) => r.agendaItemId !== event.result.agendaItemId);
+      return { ...state, results: [...results, event.result] };
+    }
+    case "participants.joined":
+      return { ...state, participantCount: event.participantCount };
+  }
+}

@@ -1,0 +1,36 @@
+import type { Db } from "../../db/client";
+import type { AgendaItemView, CommentView, ItemResult, ProposalView } from "./views";
+
+/**
+ * What a committed live-session action changed. Each event carries the change itself (the new
+ * item, the new aggregate), so a thousand phones never refetch at once.
+ * `audience` says who may see it: everyone in the session, only its moderators, or no client
+ * (`internal`: the realtime layer turns a burst of `votes.changed` into one coalesced result).
+ */
+export type LiveEvent =
+  | { type: "agendaItem.updated"; liveSessionId: string; audience: "all"; item: AgendaItemView }
+  | {
+      type: "liveSession.currentItem";
+      liveSessionId: string;
+      audience: "all";
+      item: AgendaItemView | null;
+      /** The new item's visible comments, so no screen has to ask for them. */
+      comments: CommentView[];
+    }
+  | { type: "liveSession.closed"; liveSessionId: string; audience: "all" }
+  | { type: "comment.added"; liveSessionId: string; audience: "all" | "moderators"; comment: CommentView }
+  | { type: "comment.updated"; liveSessionId: string; audience: "all" | "moderators"; comment: CommentView }
+  | { type: "comment.removed"; liveSessionId: string; audience: "all"; commentId: string }
+  | { type: "proposal.added"; liveSessionId: string; audience: "moderators"; proposal: ProposalView }
+  | { type: "proposal.updated"; liveSessionId: string; audience: "moderators"; proposal: ProposalView }
+  | { type: "result.updated"; liveSessionId: string; audience: "all" | "moderators"; result: ItemResult }
+  | { type: "votes.changed"; liveSessionId: string; audience: "internal"; agendaItemId: string }
+  | { type: "participants.joined"; liveSessionId: string; audience: "all"; participantCount: number };
+
+export type Publish = (event: LiveEvent) => void;
+
+/** What every live domain function needs besides its input: the database and an event sink. */
+export type LiveDeps = {
+  db: Db;
+  publish: Publish;
+};

@@ -1,0 +1,64 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { agendaItems, liveSessions } from "../../db/schema";
+import { clusterSummaries, measureSummaries } from "../catalogue/summaries.server";
+import type { AgendaItemView } from "./views";
+
+type Reader = Pick<Db, "select">;
+type ItemRow = typeof agendaItems.$inferSelect;
+
+async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
+  const [measureById, clusterById] = await Promise.all([
+    measureSummaries(db, rows.flatMap((r) => (r.measureId ? [r.measureId] : []))),
+    clusterSummaries(db, rows.flatMap((r) => (r.clusterId ? [r.clusterId] : []))),
+  ]);
+  return rows.map((r) => {
+    const measure = r.measureId ? measureById.get(r.measureId) : undefined;
+    const cluster = r.clusterId ? clusterById.get(r.clusterId) : undefined;
+    return {
+      id: r.id,
+      position: r.position,
+      kind: r.kind,
+      measure: measure
+        ? {
+            code: measure.code,
+            title: measure.title,
+            objective: measure.objective,
+            unitName: measure.unitName,
+            clusterTitle: measure.clusterTitle,
+            planSlug: measure.planSlug,
+            language: measure.language,
+          }
+        : null,
+      cluster: cluster ? { key: cluster.key, title: cluster.title, measures: cluster.measures } : null,
+      question: r.question,
+      activities: r.activities,
+      phase: r.phase,
+      commentsOpen: r.commentsOpen,
+      votingState: r.votingState,
+      resultsVisible: r.resultsVisible,
+    };
+  });
+}
+
+export async function loadItems(db: Reader, liveSessionId: string): Promise<AgendaItemView[]> {
+  const rows = await db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.liveSessionId, liveSessionId))
+    .orderBy(asc(agendaItems.position));
+  return toViews(db, rows);
+}
+
+export async function loadItem(db: Reader, agendaItemId: string): Promise<AgendaItemView | null> {
+  const rows = await db.select().from(agendaItems).where(eq(agendaItems.id, agendaItemId));
+  const [view] = await toViews(db, rows);
+  return view ?? null;
+}
+
+export type LiveSessionRow = typeof liveSessions.$inferSelect;
+
+export async function loadLiveSession(db: Reader, liveSessionId: string): Promise<LiveSessionRow | null> {
+  const [row] = await db.select().from(liveSessions).where(eq(liveSessions.id, liveSessionId));
+  return row ?? null;
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import type { Actor } from "../auth/actor";
+import { requireActor } from "../auth/actor.server";
+import { DomainError, statusOf } from "../errors";
+import { formObject, perform } from "../forms.server";
+import { activitiesFromForm } from "./activities-form.server";
+import { moderateComment } from "./comments.server";
+import { liveDeps } from "./deps.server";
+import { moderateProposal } from "./proposals.server";
+import {
+  addAgendaItems,
+  closeLiveSession,
+  moveAgendaItem,
+  removeAgendaItem,
+  startLiveSession,
+  updateActivities,
+} from "./setup.server";
+import { getLiveState } from "./state.server";
+import { setCurrentItem, setPhase, updateItemSettings } from "./steer.server";
+import { uuid } from "./schemas";
+import { enterPaperVotes } from "./votes.server";
+import type { ActionResult } from "./ui/action-result";
+
+type Form = ReturnType<typeof formObject>;
+type Command = (actor: Actor, form: Form) => Promise<unknown>;
+
+/**
+ * A moderator page's live state. Unknown or malformed ids are a plain 404, and a refusal of the
+ * domain becomes its HTTP status, which the root error page explains.
+ */
+export async function moderatorState(request: Request, context: AppLoadContext, liveSessionId: string | undefined) {
+  const actor = await requireActor(request, context, "liveSession.moderate");
+  if (!uuid.safeParse(liveSessionId).success) throw new Response(null, { status: 404 });
+  try {
+    return { actor, state: await getLiveState(context.db, actor, liveSessionId!) };
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
+    throw error;
+  }
+}
+
+const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
+const flag = (value: string | string[] | undefined) =>
+  value === "true" ? true : value === "false" ? false : undefined;
+const whole = (value: string | string[] | undefined) =>
+  value === undefined || value === "" ? Number.NaN : Number(value);
+
+function agendaCommands(context: AppLoadContext, liveSessionId: string): Record<string, Command> {
+  const deps = liveDeps(context);
+  const add = (actor: Actor, entries: unknown[]) => addAgendaItems(deps, actor, { liveSessionId, entries });
+  return {
+    addMeasures: (actor, form) =>
+      add(
+        actor,
+        list(form.measureCode).map((measureCode) => ({ kind: "measure", measureCode })),
+      ),
+    addCluster: (actor, form) => add(actor, [{ kind: "cluster", clusterKey: form.clusterKey }]),
+    addQuestion: (actor, form) => add(actor, [{ kind: "question", question: form.question }]),
+    move: (actor, form) => moveAgendaItem(deps, actor, { agendaItemId: form.agendaItemId, direction: form.direction }),
+    remove: (actor, form) => removeAgendaItem(deps, actor, { agendaItemId: form.agendaItemId }),
+    activities: (actor, form) =>
+      updateActivities(deps, actor, { agendaItemId: form.agendaItemId, activities: activitiesFromForm(form) }),
+    start: (actor) => startLiveSession(deps, actor, { liveSessionId }),
+  };
+}
+
+function consoleCommands(context: AppLoadContext, liveSessionId: string): Record<string, Command> {
+  const deps = liveDeps(context);
+  return {
+    current: (actor, form) => setCurrentItem(deps, actor, { liveSessionId, agendaItemId: form.agendaItemId }),
+    phase: (actor, form) => setPhase(deps, actor, { agendaItemId: form.agendaItemId, phase: form.phase }),
+    settings: (actor, form) =>
+      updateItemSettings(deps, actor, {
+        agendaItemId: form.agendaItemId,
+        commentsOpen: flag(form.commentsOpen),
+        votingState: form.votingState || undefined,
+        resultsVisible: flag(form.resultsVisible),
+      }),
+    comment: (actor, form) => moderateComment(deps, actor, form),
+    proposal: (actor, form) => moderateProposal(deps, actor, form, liveSessionId),
+    paper: (actor, form) =>
+      enterPaperVotes(deps, actor, {
+        // A form sent without its page's id (a hand-made request) still gets one: it just cannot be deduplicated.
+        clientId: form.clientId || randomUUID(),
+        agendaItemId: form.agendaItemId,
+        kind: form.kind,
+        criterion: form.kind === "rating" ? form.criterion : null,
+        value: whole(form.value),
+        weight: form.kind === "dots" ? 1 : whole(form.weight),
+      }),
+    close: (actor, form) => {
+      if (form.confirm !== "yes") {
+        throw new DomainError("invalid", "conferences:console.closeConfirmMissing", {
+          confirm: "conferences:console.closeConfirmMissing",
+        });
+      }
+      return closeLiveSession(deps, actor, { liveSessionId });
+    },
+  };
+}
+
+/**
+ * One form post on a moderator page: the intent names the domain function. The answer carries the
+ * form's id, so that without JavaScript the page shows the message at the form that was sent.
+ */
+async function run(
+  request: Request,
+  context: AppLoadContext,
+  liveSessionId: string | undefined,
+  commandsOf: typeof agendaCommands,
+) {
+  const actor = await requireActor(request, context, "liveSession.moderate");
+  if (!uuid.safeParse(liveSessionId).success) throw new Response(null, { status: 404 });
+  const form = formObject(await request.formData());
+  const formId = typeof form.formId === "string" ? form.formId.slice(0, 100) : "";
+  const command = commandsOf(context, liveSessionId!)[String(form.intent)];
+  if (!command) throw new Response(null, { status: 400 });
+  const result = await perform(() => command(actor, form));
+  if (!result.ok) {
+    const { data: body, init } = result.response;
+    return data<ActionResult>({ ...body, formId }, init ?? undefined);
+  }
+  return data<ActionResult>({ ok: true, formId, intent: String(form.intent) });
+}
+
+export const agendaAction = (request: Request, context: AppLoadContext, liveSessionId: string | undefined) =>
+  run(request, context, liveSessionId, agendaCommands);
+
+export const consoleAction = (request: Request, context: AppLoadContext, liveSessionId: string | undefined) =>
+  run(request, context, liveSessionId, consoleCommands);
+
+/** A create form: on success to the new thing's page, else the refusal with what was typed. */
+export async function createThenRedirect(formId: string, form: Form, create: () => Promise<string>) {
+  const result = await perform(create);
+  if (result.ok) return redirect(result.value);
+  const { data: body, init } = result.response;
+  return data<ActionResult>({ ...body, formId, values: form }, init ?? undefined);
+}

@@ -1,0 +1,116 @@
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { agendaItems, liveSessions, participants, proposals, users } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/permissions";
+import { resolveCatalogueRefs, planIdOf, measureSummaries } from "../catalogue/summaries.server";
+import { getConference } from "../conferences/conferences.server";
+import { DomainError, parseInput } from "../errors";
+import type { LiveDeps } from "./events";
+import { notFound } from "./setup.server";
+import { moderateProposalSchema, submitProposalSchema, uuid } from "./schemas";
+import type { ProposalView } from "./views";
+
+type Reader = Pick<Db, "select">;
+
+export async function loadProposals(db: Reader, where: SQL): Promise<ProposalView[]> {
+  const rows = await db
+    .select({ proposal: proposals, authorName: participants.displayName, hiddenByName: users.displayName })
+    .from(proposals)
+    .leftJoin(participants, eq(participants.id, proposals.participantId))
+    .leftJoin(users, eq(users.id, proposals.hiddenBy))
+    .where(where)
+    .orderBy(desc(proposals.createdAt))
+    .limit(500);
+  const measures = await measureSummaries(db, rows.flatMap((r) => (r.proposal.measureId ? [r.proposal.measureId] : [])));
+  return rows.map(({ proposal: p, authorName, hiddenByName }) => ({
+    id: p.id,
+    agendaItemId: p.agendaItemId,
+    kind: p.kind,
+    measureCode: p.measureId ? (measures.get(p.measureId)?.code ?? null) : null,
+    title: p.title,
+    body: p.body,
+    language: p.language,
+    authorName: authorName ?? null,
+    createdAt: p.createdAt.toISOString(),
+    hidden: p.hiddenAt ? { reason: p.hiddenReason ?? "", at: p.hiddenAt.toISOString(), by: hiddenByName ?? null } : null,
+    mergedIntoId: p.mergedIntoId,
+  }));
+}
+
+/** A participant's idea: a new measure, or a change to a measure of the conference's plan. */
+export async function submitProposal(deps: LiveDeps, actor: Actor, input: unknown): Promise<ProposalView> {
+  authorize(actor, "proposal.write");
+  if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
+  const data = parseInput(submitProposalSchema, input);
+  const id = await deps.db.transaction(async (tx) => {
+    const [session] = await tx.select().from(liveSessions).where(eq(liveSessions.id, data.liveSessionId));
+    if (!session) throw notFound();
+    if (session.conferenceId !== actor.conferenceId) throw new DomainError("forbidden", "live:error.notInConference");
+    if (session.status !== "live") throw new DomainError("conflict", "live:error.sessionClosed");
+    if (data.agendaItemId) {
+      const [item] = await tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.id, data.agendaItemId), eq(agendaItems.liveSessionId, session.id)));
+      if (!item) throw notFound();
+    }
+    let measureId: string | null = null;
+    if (data.kind === "change_measure") {
+      const conference = (await getConference(tx, session.conferenceId))!;
+      const planId = (await planIdOf(tx, conference.planSlug))!;
+      const refs = await resolveCatalogueRefs(tx, planId, { measureCodes: [data.measureCode ?? ""], clusterKeys: [] });
+      measureId = refs.measures.get((data.measureCode ?? "").toLowerCase()) ?? null;
+      if (!measureId) {
+        throw new DomainError("invalid", "live:error.unknownCatalogueEntry", { measureCode: "common:validation.invalidValue" });
+      }
+    }
+    const [row] = await tx
+      .insert(proposals)
+      .values({
+        conferenceId: session.conferenceId,
+        agendaItemId: data.agendaItemId ?? null,
+        participantId: actor.participantId,
+        kind: data.kind,
+        measureId,
+        title: data.title,
+        body: data.body,
+        language: actor.language,
+      })
+      .returning({ id: proposals.id });
+    return row!.id;
+  });
+  const [proposal] = await loadProposals(deps.db, eq(proposals.id, id));
+  deps.publish({ type: "proposal.added", liveSessionId: data.liveSessionId, audience: "moderators", proposal: proposal! });
+  return proposal!;
+}
+
+export async function moderateProposal(
+  deps: LiveDeps,
+  actor: Actor,
+  input: unknown,
+  liveSessionId: string,
+): Promise<ProposalView> {
+  authorize(actor, "comment.hide");
+  const data = parseInput(moderateProposalSchema, input);
+  const [existing] = await deps.db.select().from(proposals).where(eq(proposals.id, data.proposalId));
+  // The change is published to this session's moderators, so the proposal must be of its conference.
+  const [session] = uuid.safeParse(liveSessionId).success
+    ? await deps.db.select({ conferenceId: liveSessions.conferenceId }).from(liveSessions).where(eq(liveSessions.id, liveSessionId))
+    : [];
+  if (!existing || existing.conferenceId !== session?.conferenceId) throw notFound();
+  if (data.action === "merge") {
+    const [target] = await deps.db.select().from(proposals).where(eq(proposals.id, data.intoProposalId));
+    if (!target || target.conferenceId !== existing.conferenceId || target.id === existing.id) throw notFound();
+  }
+  const changes =
+    data.action === "hide"
+      ? { hiddenAt: sql`now()`, hiddenBy: actor.kind === "staff" ? actor.userId : null, hiddenReason: data.reason }
+      : data.action === "unhide"
+        ? { hiddenAt: null, hiddenBy: null, hiddenReason: null }
+        : { mergedIntoId: data.intoProposalId };
+  await deps.db.update(proposals).set(changes).where(eq(proposals.id, data.proposalId));
+  const [proposal] = await loadProposals(deps.db, eq(proposals.id, data.proposalId));
+  deps.publish({ type: "proposal.updated", liveSessionId, audience: "moderators", proposal: proposal! });
+  return proposal!;
+}

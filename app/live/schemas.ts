@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { languages } from "../i18n/config";
+
+/** Input schemas of every live-session command; the same ones serve forms and sockets. */
+export const uuid = z.string().uuid();
+export const clientId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/** The Integrationskonzept's four criteria; moderators may edit them per item. */
+export const defaultCriteria = ["urgency", "influence", "impact", "feasibility"] as const;
+
+export const activitiesSchema = z.object({
+  comments: z.boolean(),
+  dots: z.object({ maxPerItem: z.number().int().min(1).max(50) }).nullable(),
+  rating: z
+    .object({
+      criteria: z.array(z.string().trim().min(1).max(60)).min(1).max(8),
+      min: z.literal(1),
+      max: z.number().int().min(3).max(10),
+    })
+    .nullable(),
+  scale: z
+    .object({ min: z.literal(1), max: z.literal(10), label: z.string().trim().max(120).nullable() })
+    .nullable(),
+  ranking: z.boolean(),
+});
+
+export const createLiveSessionSchema = z.object({
+  conferenceId: uuid,
+  title: z.string().trim().min(1).max(200),
+  dotsPerParticipant: z.coerce.number().int().min(1).max(50),
+});
+
+export const agendaEntrySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("measure"), measureCode: z.string().trim().min(1).max(40) }),
+  z.object({ kind: z.literal("cluster"), clusterKey: z.string().trim().min(1).max(100) }),
+  z.object({ kind: z.literal("question"), question: z.string().trim().min(1).max(300) }),
+]);
+
+export const addAgendaItemsSchema = z.object({
+  liveSessionId: uuid,
+  entries: z.array(agendaEntrySchema).min(1).max(100),
+});
+
+export const updateActivitiesSchema = z.object({ agendaItemId: uuid, activities: activitiesSchema });
+export const moveAgendaItemSchema = z.object({ agendaItemId: uuid, direction: z.enum(["up", "down"]) });
+export const agendaItemRefSchema = z.object({ agendaItemId: uuid });
+export const liveSessionRefSchema = z.object({ liveSessionId: uuid });
+
+export const setPhaseSchema = z.object({
+  agendaItemId: uuid,
+  phase: z.enum(["discuss", "prioritise", "results"]),
+});
+export const itemSettingsSchema = z.object({
+  agendaItemId: uuid,
+  commentsOpen: z.boolean().optional(),
+  votingState: z.enum(["closed", "open", "hidden"]).optional(),
+  resultsVisible: z.boolean().optional(),
+});
+export const setCurrentItemSchema = z.object({ liveSessionId: uuid, agendaItemId: uuid });
+
+export const participantGroups = [
+  "citizen",
+  "migrant_organisation",
+  "welfare_organisation",
+  "administration",
+  "youth",
+] as const;
+
+export const joinSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6}$/),
+  language: z.enum(languages),
+  displayName: z
+    .string()
+    .trim()
+    .max(60)
+    .transform((v) => v || null)
+    .nullish(),
+  group: z
+    .enum(participantGroups)
+    .or(z.literal("").transform(() => null))
+    .nullish(),
+  district: z
+    .string()
+    .trim()
+    .max(80)
+    .transform((v) => v || null)
+    .nullish(),
+});
+
+export const castVoteSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("dots"), clientId, agendaItemId: uuid, value: z.number().int().min(-50).max(50).refine((v) => v !== 0) }),
+  z.object({ kind: z.literal("rating"), clientId, agendaItemId: uuid, criterion: z.string().min(1).max(60), value: z.number().int().min(1).max(10) }),
+  z.object({ kind: z.literal("scale"), clientId, agendaItemId: uuid, value: z.number().int().min(1).max(10) }),
+]);
+
+export const castRankingSchema = z.object({
+  clientId,
+  agendaItemId: uuid,
+  order: z.array(z.string().min(1).max(40)).min(1).max(30),
+});
+
+export const paperVoteSchema = z.object({
+  clientId,
+  agendaItemId: uuid,
+  kind: z.enum(["dots", "rating", "scale"]),
+  criterion: z.string().min(1).max(60).nullish(),
+  value: z.number().int().min(1).max(10_000),
+  weight: z.number().int().min(1).max(10_000),
+});
+
+export const commentBodyMax = 1000;
+export const postCommentSchema = z.object({
+  agendaItemId: uuid,
+  body: z.string().trim().min(1).max(commentBodyMax),
+  parentId: uuid.nullish(),
+});
+export const commentRefSchema = z.object({ commentId: uuid });
+export const moderateCommentSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("hide"), commentId: uuid, reason: z.string().trim().min(1).max(300) }),
+  z.object({ action: z.enum(["unhide", "pin", "unpin", "flag", "unflag"]), commentId: uuid }),
+  z.object({ action: z.literal("merge"), commentId: uuid, intoCommentId: uuid }),
+]);
+
+export const submitProposalSchema = z.object({
+  liveSessionId: uuid,
+  agendaItemId: uuid.nullish(),
+  kind: z.enum(["new_measure", "change_measure"]),
+  measureCode: z.string().trim().max(40).nullish(),
+  title: z.string().trim().min(1).max(200),
+  body: z.string().trim().min(1).max(2000),
+});
+export const moderateProposalSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("hide"), proposalId: uuid, reason: z.string().trim().min(1).max(300) }),
+  z.object({ action: z.literal("unhide"), proposalId: uuid }),
+  z.object({ action: z.literal("merge"), proposalId: uuid, intoProposalId: uuid }),
+]);
+
+export type JoinInput = z.infer<typeof joinSchema>;

@@ -1,0 +1,214 @@
+import { randomInt } from "node:crypto";
+import { and, asc, count, eq, gt, lt, desc, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { agendaItems, liveSessions, resultSnapshots, votes, type AgendaActivities } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/permissions";
+import { planIdOf, resolveCatalogueRefs } from "../catalogue/summaries.server";
+import { getConference } from "../conferences/conferences.server";
+import { DomainError, parseInput } from "../errors";
+import type { LiveDeps } from "./events";
+import { loadItem, loadItems } from "./items.server";
+import { computeItemResult } from "./results.server";
+import {
+  addAgendaItemsSchema,
+  agendaItemRefSchema,
+  createLiveSessionSchema,
+  defaultCriteria,
+  liveSessionRefSchema,
+  moveAgendaItemSchema,
+  updateActivitiesSchema,
+} from "./schemas";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** What a new agenda item offers until the moderator changes it. */
+export function defaultActivities(kind: "measure" | "cluster" | "question"): AgendaActivities {
+  if (kind === "measure") {
+    return {
+      comments: true,
+      dots: { maxPerItem: 3 },
+      rating: { criteria: [...defaultCriteria], min: 1, max: 5 },
+      scale: null,
+      ranking: false,
+    };
+  }
+  if (kind === "cluster") return { comments: true, dots: null, rating: null, scale: null, ranking: true };
+  return { comments: true, dots: null, rating: null, scale: null, ranking: false };
+}
+
+export const notFound = () => new DomainError("not_found", "common:error.notFoundText");
+
+/** Locks the session row so that concurrent agenda edits keep positions consistent. */
+async function lockSession(tx: Tx, liveSessionId: string) {
+  const [session] = await tx.select().from(liveSessions).where(eq(liveSessions.id, liveSessionId)).for("update");
+  if (!session) throw notFound();
+  return session;
+}
+
+export async function createLiveSession(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
+  authorize(actor, "conference.manage");
+  const data = parseInput(createLiveSessionSchema, input);
+  const conference = await getConference(db, data.conferenceId);
+  if (!conference) throw notFound();
+  const [row] = await db
+    .insert(liveSessions)
+    .values({ conferenceId: conference.id, title: data.title, dotsPerParticipant: data.dotsPerParticipant })
+    .returning({ id: liveSessions.id });
+  return { id: row!.id };
+}
+
+export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ ids: string[] }> {
+  authorize(actor, "liveSession.moderate");
+  const data = parseInput(addAgendaItemsSchema, input);
+  const ids = await deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, data.liveSessionId);
+    if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
+    const conference = await getConference(tx, session.conferenceId);
+    const planId = (await planIdOf(tx, conference!.planSlug))!;
+    const refs = await resolveCatalogueRefs(tx, planId, {
+      measureCodes: data.entries.flatMap((e) => (e.kind === "measure" ? [e.measureCode] : [])),
+      clusterKeys: data.entries.flatMap((e) => (e.kind === "cluster" ? [e.clusterKey] : [])),
+    });
+    const [last] = await tx
+      .select({ position: agendaItems.position })
+      .from(agendaItems)
+      .where(eq(agendaItems.liveSessionId, session.id))
+      .orderBy(desc(agendaItems.position))
+      .limit(1);
+    let position = (last?.position ?? -1) + 1;
+    const values = data.entries.map((entry, i) => {
+      const measureId = entry.kind === "measure" ? refs.measures.get(entry.measureCode.toLowerCase()) : null;
+      const clusterId = entry.kind === "cluster" ? refs.clusters.get(entry.clusterKey) : null;
+      if ((entry.kind === "measure" && !measureId) || (entry.kind === "cluster" && !clusterId)) {
+        throw new DomainError("invalid", "live:error.unknownCatalogueEntry", { [`entries.${i}`]: "common:validation.invalidValue" });
+      }
+      return {
+        liveSessionId: session.id,
+        position: position++,
+        kind: entry.kind,
+        measureId: measureId ?? null,
+        clusterId: clusterId ?? null,
+        question: entry.kind === "question" ? entry.question : null,
+        activities: defaultActivities(entry.kind),
+      };
+    });
+    const rows = await tx.insert(agendaItems).values(values).returning({ id: agendaItems.id });
+    return rows.map((r) => r.id);
+  });
+  return { ids };
+}
+
+export async function updateActivities(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "liveSession.moderate");
+  const data = parseInput(updateActivitiesSchema, input);
+  const [row] = await deps.db
+    .update(agendaItems)
+    .set({ activities: data.activities })
+    .where(eq(agendaItems.id, data.agendaItemId))
+    .returning({ liveSessionId: agendaItems.liveSessionId });
+  if (!row) throw notFound();
+  const item = await loadItem(deps.db, data.agendaItemId);
+  deps.publish({ type: "agendaItem.updated", liveSessionId: row.liveSessionId, audience: "all", item: item! });
+}
+
+export async function moveAgendaItem(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "liveSession.moderate");
+  const data = parseInput(moveAgendaItemSchema, input);
+  await deps.db.transaction(async (tx) => {
+    const [item] = await tx.select().from(agendaItems).where(eq(agendaItems.id, data.agendaItemId));
+    if (!item) throw notFound();
+    await lockSession(tx, item.liveSessionId);
+    const up = data.direction === "up";
+    const [neighbour] = await tx
+      .select()
+      .from(agendaItems)
+      .where(
+        and(
+          eq(agendaItems.liveSessionId, item.liveSessionId),
+          up ? lt(agendaItems.position, item.position) : gt(agendaItems.position, item.position),
+        ),
+      )
+      .orderBy(up ? desc(agendaItems.position) : asc(agendaItems.position))
+      .limit(1);
+    if (!neighbour) return;
+    await tx.update(agendaItems).set({ position: neighbour.position }).where(eq(agendaItems.id, item.id));
+    await tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, neighbour.id));
+  });
+}
+
+export async function removeAgendaItem(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "liveSession.moderate");
+  const data = parseInput(agendaItemRefSchema, input);
+  await deps.db.transaction(async (tx) => {
+    const [item] = await tx.select().from(agendaItems).where(eq(agendaItems.id, data.agendaItemId));
+    if (!item) throw notFound();
+    const session = await lockSession(tx, item.liveSessionId);
+    const [cast] = await tx.select({ n: count() }).from(votes).where(eq(votes.agendaItemId, item.id));
+    // Votes are the participants' input: an item that has any stays on the record.
+    if (cast!.n > 0 || session.currentAgendaItemId === item.id) {
+      throw new DomainError("conflict", "live:error.itemInUse");
+    }
+    await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
+  });
+}
+
+/** Six characters without look-alikes (no 0/O, 1/I/L), easy to read out and type on a phone. */
+export const joinCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+export function generateJoinCode(): string {
+  return Array.from({ length: 6 }, () => joinCodeAlphabet[randomInt(joinCodeAlphabet.length)]).join("");
+}
+
+export async function startLiveSession(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ joinCode: string }> {
+  authorize(actor, "liveSession.moderate");
+  const data = parseInput(liveSessionRefSchema, input);
+  const result = await deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, data.liveSessionId);
+    if (session.status === "live") return { joinCode: session.joinCode!, first: null };
+    if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
+    const [first] = await tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(eq(agendaItems.liveSessionId, session.id))
+      .orderBy(asc(agendaItems.position))
+      .limit(1);
+    if (!first) throw new DomainError("conflict", "live:error.emptyAgenda");
+    let joinCode = generateJoinCode();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const [taken] = await tx.select({ id: liveSessions.id }).from(liveSessions).where(eq(liveSessions.joinCode, joinCode));
+      if (!taken) break;
+      joinCode = generateJoinCode();
+    }
+    await tx
+      .update(liveSessions)
+      .set({ status: "live", joinCode, startedAt: sql`now()`, currentAgendaItemId: first.id })
+      .where(eq(liveSessions.id, session.id));
+    return { joinCode, first: first.id };
+  });
+  if (result.first) {
+    const item = await loadItem(deps.db, result.first);
+    deps.publish({ type: "liveSession.currentItem", liveSessionId: data.liveSessionId, audience: "all", item, comments: [] });
+  }
+  return { joinCode: result.joinCode };
+}
+
+/** Closing freezes every item's result as it stands, and no vote or comment is taken after. */
+export async function closeLiveSession(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "liveSession.moderate");
+  const data = parseInput(liveSessionRefSchema, input);
+  const closed = await deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, data.liveSessionId);
+    if (session.status === "closed") return false;
+    await tx
+      .update(liveSessions)
+      .set({ status: "closed", closedAt: sql`now()` })
+      .where(eq(liveSessions.id, session.id));
+    for (const item of await loadItems(tx, session.id)) {
+      const result = await computeItemResult(tx, item, session.id);
+      await tx.insert(resultSnapshots).values({ agendaItemId: item.id, data: result }).onConflictDoNothing();
+    }
+    return true;
+  });
+  if (closed) deps.publish({ type: "liveSession.closed", liveSessionId: data.liveSessionId, audience: "all" });
+}

@@ -1,0 +1,84 @@
+import { count, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { participants, proposals } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { authorize, can } from "../auth/permissions";
+import { getConference, type ConferenceView } from "../conferences/conferences.server";
+import { DomainError } from "../errors";
+import { commentsOfItems } from "./comments.server";
+import { loadItems, loadLiveSession } from "./items.server";
+import { loadProposals } from "./proposals.server";
+import { computeItemResult } from "./results.server";
+import { notFound } from "./setup.server";
+import type { AgendaItemView, CommentView, ItemResult, MyVotes, ProposalView } from "./views";
+import { myVotes } from "./votes.server";
+
+export type LiveState = {
+  liveSession: {
+    id: string;
+    title: string;
+    status: "draft" | "live" | "closed";
+    joinCode: string | null;
+    dotsPerParticipant: number;
+    currentAgendaItemId: string | null;
+  };
+  conference: ConferenceView;
+  items: AgendaItemView[];
+  /** Comments on the current item (moderators also get hidden ones). */
+  comments: CommentView[];
+  /** Results the reader may see: all for moderators, revealed ones for everybody else. */
+  results: ItemResult[];
+  proposals: ProposalView[] | null;
+  participantCount: number;
+  me: (MyVotes & { participantId: string; language: string }) | null;
+  moderator: boolean;
+};
+
+/**
+ * Everything a screen needs to show a live session now. A client calls it on load and after a
+ * reconnect, then applies events; it never has to guess what it missed.
+ */
+export async function getLiveState(db: Db, actor: Actor, liveSessionId: string): Promise<LiveState> {
+  const session = await loadLiveSession(db, liveSessionId);
+  if (!session) throw notFound();
+  const moderator = can(actor, "liveSession.moderate");
+  if (!moderator) {
+    if (actor.kind !== "participant" || actor.conferenceId !== session.conferenceId) {
+      authorize(actor, "liveSession.moderate");
+    }
+    if (session.status === "draft") throw new DomainError("conflict", "live:error.notStarted");
+  }
+  const conference = (await getConference(db, session.conferenceId))!;
+  const items = await loadItems(db, session.id);
+  const current = items.find((i) => i.id === session.currentAgendaItemId) ?? null;
+  const visibleItems = moderator ? items : items.filter((i) => i.resultsVisible || i.id === current?.id);
+  const [commentList, results, proposalList, joined, mine] = await Promise.all([
+    commentsOfItems(db, current ? [current.id] : [], moderator),
+    Promise.all(
+      visibleItems
+        .filter((i) => moderator || i.resultsVisible)
+        .map((i) => computeItemResult(db, i, session.id)),
+    ),
+    moderator ? loadProposals(db, eq(proposals.conferenceId, session.conferenceId)) : Promise.resolve(null),
+    db.select({ n: count() }).from(participants).where(eq(participants.conferenceId, session.conferenceId)),
+    actor.kind === "participant" ? myVotes(db, actor.participantId, session.id) : Promise.resolve(null),
+  ]);
+  return {
+    liveSession: {
+      id: session.id,
+      title: session.title,
+      status: session.status,
+      joinCode: session.joinCode,
+      dotsPerParticipant: session.dotsPerParticipant,
+      currentAgendaItemId: session.currentAgendaItemId,
+    },
+    conference,
+    items: moderator ? items : visibleItems,
+    comments: commentList,
+    results,
+    proposals: proposalList,
+    participantCount: joined[0]!.n,
+    me: mine && actor.kind === "participant" ? { ...mine, participantId: actor.participantId, language: actor.language } : null,
+    moderator,
+  };
+}

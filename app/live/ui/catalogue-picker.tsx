@@ -1,0 +1,144 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../i18n/parts";
+import { ActionForm } from "./action-form";
+
+export type PickerCatalogue = {
+  language: string;
+  clusters: { key: string; title: string }[];
+  measures: { code: string; title: string }[];
+};
+
+type Props = {
+  catalogue: PickerCatalogue;
+  filter: { q?: string; cluster?: string };
+  /** Codes already on the agenda, marked so nobody adds a measure twice by accident. */
+  onAgenda: string[];
+};
+
+/** Adds to the agenda: measures found in the conference's plan, a focus theme, or an open question. */
+export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
+  const { t } = useTranslation();
+  const content = inLanguage(catalogue.language);
+  return (
+    <>
+      <section aria-labelledby="add-measures-title">
+        <h3 id="add-measures-title">{t("conferences:picker.measuresHeading")}</h3>
+        <Form method="get" className="filters" role="search" aria-label={t("conferences:picker.searchLabel")}>
+          <div className="field field--search">
+            <label htmlFor="picker-q">{t("conferences:picker.search")}</label>
+            <input
+              id="picker-q"
+              name="q"
+              type="search"
+              defaultValue={filter.q ?? ""}
+              aria-describedby="picker-q-hint"
+            />
+            <span id="picker-q-hint" className="hint">
+              {t("conferences:picker.searchHint")}
+            </span>
+          </div>
+          {catalogue.clusters.length > 0 && (
+            <div className="field">
+              <label htmlFor="picker-cluster">{t("conferences:picker.cluster")}</label>
+              <select id="picker-cluster" name="cluster" defaultValue={filter.cluster ?? ""}>
+                <option value="">{t("conferences:picker.allClusters")}</option>
+                {catalogue.clusters.map((c) => (
+                  <option key={c.key} value={c.key} {...content}>
+                    {c.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="actions">
+            <button type="submit" className="button button--secondary">
+              {t("conferences:picker.apply")}
+            </button>
+          </div>
+        </Form>
+        {catalogue.measures.length === 0 ? (
+          <p role="status">{t("conferences:picker.noMatch")}</p>
+        ) : (
+          <ActionForm formId="add-measures" intent="addMeasures" resetOnSuccess>
+            {({ fieldError, describe }) => (
+              <fieldset className="measure-picker" aria-describedby={describe("entries")["aria-describedby"]}>
+                <legend>{t("conferences:picker.choose", { count: catalogue.measures.length })}</legend>
+                <ul className="choice-list">
+                  {catalogue.measures.map((m) => (
+                    <li key={m.code}>
+                      <label className="choice">
+                        <input type="checkbox" name="measureCode" value={m.code} />
+                        <span className="item-code">{m.code}</span> <span {...content}>{m.title}</span>
+                        {onAgenda.includes(m.code) && (
+                          <span className="muted"> {t("conferences:picker.onAgenda")}</span>
+                        )}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+                {fieldError("entries", "conferences:picker.chooseOne")}
+                <div className="actions">
+                  <button type="submit" className="button">
+                    {t("conferences:picker.addMeasures")}
+                  </button>
+                </div>
+              </fieldset>
+            )}
+          </ActionForm>
+        )}
+      </section>
+
+      {catalogue.clusters.length > 0 && (
+        <section aria-labelledby="add-cluster-title">
+          <h3 id="add-cluster-title">{t("conferences:picker.clusterHeading")}</h3>
+          <ActionForm formId="add-cluster" intent="addCluster" className="inline-form">
+            {({ describe, fieldError }) => (
+              <>
+                <div className="field">
+                  <label htmlFor="add-cluster">{t("conferences:picker.clusterLabel")}</label>
+                  <select id="add-cluster" name="clusterKey" {...describe("entries.0")}>
+                    {catalogue.clusters.map((c) => (
+                      <option key={c.key} value={c.key} {...content}>
+                        {c.title}
+                      </option>
+                    ))}
+                  </select>
+                  {fieldError("entries.0")}
+                </div>
+                <button type="submit" className="button">
+                  {t("conferences:picker.addCluster")}
+                </button>
+              </>
+            )}
+          </ActionForm>
+        </section>
+      )}
+
+      <section aria-labelledby="add-question-title">
+        <h3 id="add-question-title">{t("conferences:picker.questionHeading")}</h3>
+        <ActionForm formId="add-question" intent="addQuestion" className="inline-form">
+          {({ describe, fieldError }) => (
+            <>
+              <div className="field">
+                <label htmlFor="add-question">{t("conferences:picker.questionLabel")}</label>
+                <input
+                  id="add-question"
+                  name="question"
+                  required
+                  maxLength={300}
+                  defaultValue={t("conferences:picker.questionDefault")}
+                  {...describe("entries.0.question")}
+                />
+                {fieldError("entries.0.question")}
+              </div>
+              <button type="submit" className="button">
+                {t("conferences:picker.addQuestion")}
+              </button>
+            </>
+          )}
+        </ActionForm>
+      </section>
+    </>
+  );
+}

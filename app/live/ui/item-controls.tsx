@@ -1,0 +1,97 @@
+import { useTranslation } from "react-i18next";
+import type { AgendaItemView } from "../views";
+import { ActionForm } from "./action-form";
+
+type Choice = { value: string; label: string; pressed: boolean };
+
+/** One setting as a group of buttons; the pressed one is the current state. */
+function ChoiceGroup({
+  item,
+  intent,
+  name,
+  legend,
+  choices,
+}: {
+  item: AgendaItemView;
+  intent: string;
+  name: string;
+  legend: string;
+  choices: Choice[];
+}) {
+  return (
+    <ActionForm formId={`${name}-${item.id}`} intent={intent} values={{ agendaItemId: item.id }}>
+      <fieldset className="choice-buttons">
+        <legend>{legend}</legend>
+        {choices.map((choice) => (
+          <button
+            key={choice.value}
+            type="submit"
+            name={name}
+            value={choice.value}
+            aria-pressed={choice.pressed}
+            className="button button--toggle"
+          >
+            {choice.label}
+          </button>
+        ))}
+      </fieldset>
+    </ActionForm>
+  );
+}
+
+/** Steering the current item: its phase, and each setting the phase presets, one by one. */
+export function ItemControls({ item }: { item: AgendaItemView }) {
+  const { t } = useTranslation();
+  const { activities } = item;
+  const votes = Boolean(activities.dots || activities.rating || activities.scale || activities.ranking);
+  return (
+    <div className="item-controls">
+      <ChoiceGroup
+        item={item}
+        intent="phase"
+        name="phase"
+        legend={t("conferences:console.phase")}
+        choices={(["discuss", "prioritise", "results"] as const).map((phase) => ({
+          value: phase,
+          label: t(`conferences:phase.${phase}`),
+          pressed: item.phase === phase,
+        }))}
+      />
+      {activities.comments && (
+        <ChoiceGroup
+          item={item}
+          intent="settings"
+          name="commentsOpen"
+          legend={t("conferences:console.comments")}
+          choices={[
+            { value: "true", label: t("conferences:console.open"), pressed: item.commentsOpen },
+            { value: "false", label: t("conferences:console.closed"), pressed: !item.commentsOpen },
+          ]}
+        />
+      )}
+      {votes && (
+        <ChoiceGroup
+          item={item}
+          intent="settings"
+          name="votingState"
+          legend={t("conferences:console.voting")}
+          choices={(["open", "closed", "hidden"] as const).map((state) => ({
+            value: state,
+            label: t(`conferences:votingState.${state}`),
+            pressed: item.votingState === state,
+          }))}
+        />
+      )}
+      <ChoiceGroup
+        item={item}
+        intent="settings"
+        name="resultsVisible"
+        legend={t("conferences:console.results")}
+        choices={[
+          { value: "true", label: t("conferences:console.shown"), pressed: item.resultsVisible },
+          { value: "false", label: t("conferences:console.hidden"), pressed: !item.resultsVisible },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../i18n/parts";
+import type { AgendaItemView } from "../views";
+import { contentLanguageOf } from "./criteria";
+
+/**
+ * The current item as a participant first sees it: what it is, its title in the catalogue's
+ * language (marked as such when the reader's language differs), and its key facts.
+ */
+export function ItemHeading({ item, headingId }: { item: AgendaItemView; headingId: string }) {
+  const { t, i18n } = useTranslation();
+  const contentLang = contentLanguageOf(item);
+  const content = inLanguage(contentLang);
+  const foreign = item.kind !== "question" && contentLang !== i18n.language;
+
+  return (
+    <header className="live-item__header">
+      <p className="eyebrow">
+        {t(`live:participant.kind.${item.kind}`)} · {t("live:participant.phase", { phase: t(`live:participant.phases.${item.phase}`) })}
+      </p>
+      <h1 id={headingId}>
+        {item.measure ? (
+          <>
+            <span dir="ltr" className="live-item__code">
+              {item.measure.code}
+            </span>{" "}
+            <span {...content}>{item.measure.title}</span>
+          </>
+        ) : item.cluster ? (
+          <span {...content}>{item.cluster.title}</span>
+        ) : (
+          item.question
+        )}
+      </h1>
+      {foreign && contentLang === "de" && <p className="muted">{t("common:content.inGerman")}</p>}
+
+      {item.measure && (
+        <h2 className="visually-hidden">{t("live:facts.heading")}</h2>
+      )}
+      {item.measure && (
+        <dl className="facts live-item__facts">
+          <dt>{t("live:facts.code")}</dt>
+          <dd dir="ltr">{item.measure.code}</dd>
+          {item.measure.unitName && (
+            <>
+              <dt>{t("live:facts.unit")}</dt>
+              <dd {...content}>{item.measure.unitName}</dd>
+            </>
+          )}
+          {item.measure.clusterTitle && (
+            <>
+              <dt>{t("live:facts.cluster")}</dt>
+              <dd {...content}>{item.measure.clusterTitle}</dd>
+            </>
+          )}
+          {item.measure.objective && (
+            <>
+              <dt>{t("live:facts.objective")}</dt>
+              <dd {...content} className="live-item__objective">
+                {item.measure.objective}
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+
+      {item.cluster && item.cluster.measures.length > 0 && (
+        <>
+          <p className="live-item__list-title">{t("live:facts.measures")}</p>
+          <ul className="live-item__measures" {...content}>
+            {item.cluster.measures.map((m) => (
+              <li key={m.code}>
+                <span dir="ltr" className="live-item__code">
+                  {m.code}
+                </span>{" "}
+                {m.title}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </header>
+  );
+}

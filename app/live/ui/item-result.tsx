@@ -1,0 +1,124 @@
+import { useTranslation } from "react-i18next";
+import { BarChart } from "../../components/bar-chart";
+import type { ItemResult } from "../views";
+import { criterionLabel } from "./criteria";
+import { formatNumber, formatShare } from "./format";
+
+type Props = {
+  result: ItemResult;
+  /** The top of the rating scale the item used (the results carry only the answers). */
+  ratingMax?: number;
+  /** The German titles of ranked measures, for `lang`. */
+  contentLanguage: string;
+  size?: "normal" | "large";
+};
+
+/**
+ * One agenda item's result as every screen shows it: participant phones, the projector, the
+ * moderator console and reports. Charts carry their own captions, so it fits under any heading.
+ */
+export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = "normal" }: Props) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const number = (value: number | null) => (value === null ? "–" : formatNumber(value, lng));
+  const chart = { size, valueHeader: t("live:results.mean") };
+  const rated = Boolean(result.rating?.some((r) => r.summary.count > 0));
+  const scaled = (result.scale?.count ?? 0) > 0;
+  // Paper ballots have no participant, so the voter count alone would miss them.
+  const anyVotes = result.voterCount > 0 || (result.dots?.total ?? 0) > 0 || rated || scaled;
+
+  return (
+    <div className={`item-result item-result--${size}`}>
+      <p className="item-result__counts">
+        {t("live:results.voters", { count: result.voterCount })} · {t("live:results.comments", { count: result.commentCount })}
+      </p>
+      {!anyVotes && <p>{t("live:results.none")}</p>}
+
+      {anyVotes && result.dots && (
+        <>
+          <p className="item-result__total">
+            {t("live:results.dotsTotal", { total: result.dots.total, paper: result.dots.paper })}
+          </p>
+          <BarChart
+            {...chart}
+            title={t("live:results.dotsShare")}
+            labelHeader={t("live:results.dotsShare")}
+            valueHeader={t("live:results.share")}
+            max={1}
+            bars={[
+              {
+                key: "share",
+                label: t("live:results.share"),
+                value: result.dots.share,
+                valueText: formatShare(result.dots.share, lng),
+              },
+            ]}
+          />
+        </>
+      )}
+
+      {rated && result.rating && (
+        <BarChart
+          {...chart}
+          title={t("live:results.ratingTitle", { max: ratingMax })}
+          labelHeader={t("live:results.criterion")}
+          max={ratingMax}
+          bars={result.rating.map(({ criterion, summary }) => ({
+            key: criterion,
+            label: criterionLabel(t, criterion),
+            value: summary.mean ?? 0,
+            valueText: number(summary.mean),
+          }))}
+        />
+      )}
+
+      {scaled && result.scale && (
+        <>
+          <dl className="item-result__figures">
+            <div>
+              <dt>{t("live:results.mean")}</dt>
+              <dd>{number(result.scale.mean)}</dd>
+            </div>
+            <div>
+              <dt>{t("live:results.median")}</dt>
+              <dd>{number(result.scale.median)}</dd>
+            </div>
+            <div>
+              <dt>{t("live:results.atLeast7")}</dt>
+              <dd>{result.scale.shareAtLeast7 === null ? "–" : formatShare(result.scale.shareAtLeast7, lng)}</dd>
+            </div>
+          </dl>
+          <BarChart
+            {...chart}
+            title={t("live:results.scaleTitle")}
+            labelHeader={t("live:results.scaleValue")}
+            valueHeader={t("live:results.answers")}
+            labelColumn={10}
+            max={Math.max(1, ...Object.values(result.scale.distribution))}
+            bars={Array.from({ length: 10 }, (_, i) => {
+              const count = result.scale!.distribution[i + 1] ?? 0;
+              return { key: String(i + 1), label: String(i + 1), value: count, valueText: String(count) };
+            })}
+          />
+        </>
+      )}
+
+      {anyVotes && result.ranking && (
+        <BarChart
+          {...chart}
+          title={t("live:results.rankingTitle")}
+          labelHeader={t("live:results.measure")}
+          valueHeader={t("live:results.points")}
+          max={Math.max(1, ...result.ranking.map((r) => r.points))}
+          bars={result.ranking.map((r) => ({
+            key: r.code,
+            label: `${r.code} ${r.title}`,
+            lang: contentLanguage,
+            value: r.points,
+            valueText: String(r.points),
+          }))}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../i18n/parts";
+import type { AgendaItemView } from "../views";
+
+/**
+ * What an agenda item is about, in the catalogue's own language: a measure with its code, a
+ * focus theme, or the moderator's question.
+ */
+export function ItemTitle({ item }: { item: AgendaItemView }) {
+  const { t } = useTranslation();
+  if (item.measure) {
+    return (
+      <>
+        <span className="item-code">{item.measure.code}</span>{" "}
+        <span {...inLanguage(item.measure.language)}>{item.measure.title}</span>
+      </>
+    );
+  }
+  if (item.cluster) {
+    return (
+      <>
+        <span className="item-kind">{t("conferences:item.cluster")}</span>{" "}
+        <span {...inLanguage("de")}>{item.cluster.title}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <span className="item-kind">{t("conferences:item.question")}</span>{" "}
+      <span {...inLanguage("de")}>{item.question}</span>
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { useTranslation } from "react-i18next";
+import type { FormError } from "../../forms.server";
+import { participantGroups } from "../schemas";
+
+/** The way in: a GET form, so the code lands in the address and works without JavaScript. */
+export function JoinCodeForm({ code = "", errorKey }: { code?: string; errorKey?: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <form method="get" action="/join" className="join-form">
+      {errorKey && (
+        <p id="join-code-error" className="form-error" role="alert">
+          {t(errorKey)}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="join-code">{t("live:join.code")}</label>
+        <input
+          id="join-code"
+          name="code"
+          className="join-form__code"
+          defaultValue={code}
+          required
+          maxLength={6}
+          dir="ltr"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          aria-invalid={errorKey ? true : undefined}
+          aria-describedby={errorKey ? "join-code-hint join-code-error" : "join-code-hint"}
+        />
+        <span id="join-code-hint" className="hint">
+          {t("live:join.codeHint")}
+        </span>
+      </div>
+      <button type="submit" className="button join-form__submit">
+        {t("live:join.next")}
+      </button>
+    </form>
+  );
+}
+
+type ProfileProps = {
+  languages: { code: string; name: string }[];
+  language: string;
+  error?: FormError;
+  sent?: { displayName?: string; group?: string; district?: string };
+};
+
+/** Language first, because it is the one thing needed; everything else may stay empty. */
+export function JoinProfileForm({ languages, language, error, sent = {} }: ProfileProps) {
+  const { t } = useTranslation();
+  const describe = (field: string, hint?: string) => {
+    const ids = [hint, error?.fields[field] ? `join-${field}-error` : undefined, error ? "join-error" : undefined];
+    return ids.filter(Boolean).join(" ") || undefined;
+  };
+  const fieldError = (field: string) =>
+    error?.fields[field] ? (
+      <span id={`join-${field}-error`} className="field-error">
+        {t(error.fields[field]!)}
+      </span>
+    ) : null;
+  return (
+    <form method="post" className="join-form">
+      {error && (
+        <p id="join-error" className="form-error" role="alert">
+          {t(error.messageKey, error.values)}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="join-language">{t("live:join.language")}</label>
+        <select id="join-language" name="language" defaultValue={language} aria-describedby={describe("language")}>
+          {languages.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        {fieldError("language")}
+      </div>
+      <div className="field">
+        <label htmlFor="join-displayName">{t("live:join.displayName")}</label>
+        <input
+          id="join-displayName"
+          name="displayName"
+          maxLength={60}
+          autoComplete="nickname"
+          defaultValue={sent.displayName}
+          aria-describedby={describe("displayName", "join-displayName-hint")}
+        />
+        <span id="join-displayName-hint" className="hint">
+          {t("live:join.displayNameHint")}
+        </span>
+        {fieldError("displayName")}
+      </div>
+      <div className="field">
+        <label htmlFor="join-group">{t("live:join.group")}</label>
+        <select id="join-group" name="group" defaultValue={sent.group ?? ""} aria-describedby={describe("group")}>
+          <option value="">{t("live:join.groupNone")}</option>
+          {participantGroups.map((group) => (
+            <option key={group} value={group}>
+              {t(`live:group.${group}`)}
+            </option>
+          ))}
+        </select>
+        {fieldError("group")}
+      </div>
+      <div className="field">
+        <label htmlFor="join-district">{t("live:join.district")}</label>
+        <input
+          id="join-district"
+          name="district"
+          maxLength={80}
+          autoComplete="address-level3"
+          defaultValue={sent.district}
+          aria-describedby={describe("district")}
+        />
+        {fieldError("district")}
+      </div>
+      <button type="submit" className="button join-form__submit">
+        {t("live:join.submit")}
+      </button>
+    </form>
+  );
+}

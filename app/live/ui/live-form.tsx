@@ -1,0 +1,133 @@
+import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { DomainError } from "../../errors";
+import type { FormError } from "../../forms.server";
+import { newClientId, type LiveConnection, type useLiveSession } from "../use-live-session";
+import { fieldsOf, participantCommands, type Fields, type ParticipantEvent } from "./participant-commands";
+
+export type PostOutcome = {
+  /** The form whose plain post went through (PRG: the redirect names it). */
+  saved: string | null;
+  /** With what was sent, so a form without JavaScript can be filled in again. */
+  refused: { formKey: string; error: FormError; values: Fields } | null;
+};
+
+export type ParticipantForms = {
+  liveSessionId: string;
+  /** Made when the page was rendered: a form posted twice from the same page counts once. */
+  clientIdBase: string;
+  connection: LiveConnection;
+  send: ReturnType<typeof useLiveSession>["send"];
+  /** Applies a command's acknowledgement to the page's state. */
+  received(event: ParticipantEvent, data: unknown): void;
+  outcome: PostOutcome;
+};
+
+const FormsContext = createContext<ParticipantForms | null>(null);
+export const ParticipantFormsProvider = FormsContext.Provider;
+
+function useForms(): ParticipantForms {
+  const forms = useContext(FormsContext);
+  if (!forms) throw new Error("LiveForm needs a ParticipantFormsProvider");
+  return forms;
+}
+
+/** The refused plain post of this form, if the page shows one. */
+export function useRefusedPost(formKey: string) {
+  const { refused } = useForms().outcome;
+  return refused?.formKey === formKey ? refused : null;
+}
+
+/** A text the refused post sent, to put back into its field. */
+export function sentText(refused: ReturnType<typeof useRefusedPost>, name: string): string | undefined {
+  const value = refused?.values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+type Status =
+  | { kind: "idle" | "pending" | "saved" }
+  | { kind: "refused"; messageKey: string; values?: Record<string, string | number> };
+
+type Props = {
+  /** Unique on the page; also the element id the redirect after a plain post scrolls back to. */
+  formKey: string;
+  intent: string;
+  /** For votes: a short tag that makes this form's clientId unique on the page. */
+  vote?: string;
+  hidden?: Record<string, string>;
+  /** Clear what was typed once it went through (comments, proposals), keep choices (ratings). */
+  resetOnSuccess?: boolean;
+  className?: string;
+  "aria-labelledby"?: string;
+  children: ReactNode;
+};
+
+/**
+ * A participant's action as a real form: without JavaScript a plain POST to the page (which
+ * redirects back), with it the matching socket command, acknowledged in place. The answer appears
+ * in this form's status line, which screen readers announce.
+ */
+export function LiveForm({ formKey, intent, vote, hidden = {}, resetOnSuccess = false, className, children, ...labels }: Props) {
+  const forms = useForms();
+  const { t } = useTranslation();
+  const { refused, saved } = forms.outcome;
+  const [status, setStatus] = useState<Status>(
+    refused?.formKey === formKey
+      ? { kind: "refused", messageKey: refused.error.messageKey, values: refused.error.values }
+      : saved === formKey
+        ? { kind: "saved" }
+        : { kind: "idle" },
+  );
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (status.kind === "pending") return;
+    const form = event.currentTarget;
+    const fields = fieldsOf(form);
+    // Each submission without a reload is a new vote; socket.io's retries resend this same id.
+    if (vote) fields.clientId = newClientId();
+    let commands;
+    try {
+      commands = participantCommands(fields, forms.liveSessionId);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      setStatus({ kind: "refused", messageKey: error.messageKey, values: error.values });
+      return;
+    }
+    setStatus({ kind: "pending" });
+    for (const command of commands) {
+      const reply = await forms.send(command.event, command.payload as never);
+      if (!reply.ok) {
+        setStatus({ kind: "refused", messageKey: reply.error.messageKey, values: reply.error.values });
+        return;
+      }
+      forms.received(command.event, reply.data);
+    }
+    setStatus({ kind: "saved" });
+    if (resetOnSuccess) form.reset();
+  }
+
+  const message =
+    status.kind === "refused"
+      ? t(status.messageKey, status.values)
+      : status.kind === "saved"
+        ? t("live:form.saved")
+        : status.kind === "pending"
+          ? t(forms.connection === "offline" ? "live:form.queued" : "live:form.sending")
+          : "";
+
+  return (
+    <form method="post" id={formKey} className={className} onSubmit={submit} {...labels}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="formKey" value={formKey} />
+      {vote && <input type="hidden" name="clientId" value={`${forms.clientIdBase}-${vote}`} />}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <p role="status" className={`live-form__status live-form__status--${status.kind}`}>
+        {message}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,82 @@
+import { DomainError } from "../../errors";
+
+/** Form fields as `formObject` (server) and `fieldsOf` (browser) read them. */
+export type Fields = Record<string, string | string[]>;
+
+export type ParticipantEvent = "vote:cast" | "ranking:cast" | "comment:post" | "comment:support" | "proposal:submit";
+export type ParticipantCommand = { event: ParticipantEvent; payload: Record<string, unknown> };
+
+/** Radio groups of the rating form are named `rating.<criterion>`. */
+export const ratingFieldPrefix = "rating.";
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? "") : (value ?? ""));
+const many = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+// An empty field stays NaN: the domain's schema refuses it with its own message.
+const number = (value: string | string[] | undefined) => (one(value).trim() === "" ? Number.NaN : Number(one(value)));
+
+/**
+ * What a participant's form asks for, as the socket commands that carry it. The page's action runs
+ * the same commands through the domain functions, so a form post without JavaScript and a socket
+ * command with it can never mean different things.
+ */
+export function participantCommands(fields: Fields, liveSessionId: string): ParticipantCommand[] {
+  const clientId = one(fields.clientId);
+  const agendaItemId = one(fields.agendaItemId);
+  switch (one(fields.intent)) {
+    case "dots":
+      return [{ event: "vote:cast", payload: { kind: "dots", clientId, agendaItemId, value: number(fields.value) } }];
+    case "rating": {
+      const answers = Object.entries(fields).filter(([name, value]) => name.startsWith(ratingFieldPrefix) && one(value));
+      if (answers.length === 0) throw new DomainError("invalid", "live:rating.nothingChosen");
+      return answers.map(([name, value], i) => ({
+        event: "vote:cast",
+        payload: {
+          kind: "rating",
+          clientId: `${clientId}-${i + 1}`,
+          agendaItemId,
+          criterion: name.slice(ratingFieldPrefix.length),
+          value: number(value),
+        },
+      }));
+    }
+    case "scale":
+      return [{ event: "vote:cast", payload: { kind: "scale", clientId, agendaItemId, value: number(fields.value) } }];
+    case "ranking":
+      return [{ event: "ranking:cast", payload: { clientId, agendaItemId, order: many(fields.rank).filter(Boolean) } }];
+    case "comment":
+      return [
+        { event: "comment:post", payload: { agendaItemId, body: one(fields.body), parentId: one(fields.parentId) || null } },
+      ];
+    case "support":
+      return [{ event: "comment:support", payload: { commentId: one(fields.commentId) } }];
+    case "proposal": {
+      const kind = one(fields.kind);
+      return [
+        {
+          event: "proposal:submit",
+          payload: {
+            liveSessionId,
+            agendaItemId: agendaItemId || null,
+            kind,
+            measureCode: kind === "change_measure" ? one(fields.measureCode) : null,
+            title: one(fields.title),
+            body: one(fields.body),
+          },
+        },
+      ];
+    }
+    default:
+      throw new DomainError("invalid", "common:validation.invalid");
+  }
+}
+
+/** The browser's reading of a form, in the shape the server's `formObject` gives. */
+export function fieldsOf(form: HTMLFormElement): Fields {
+  const data = new FormData(form);
+  const fields: Fields = {};
+  for (const name of new Set(data.keys())) {
+    const values = data.getAll(name).filter((v): v is string => typeof v === "string");
+    fields[name] = values.length > 1 ? values : (values[0] ?? "");
+  }
+  return fields;
+}

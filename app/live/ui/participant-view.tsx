@@ -1,0 +1,176 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../i18n/parts";
+import { applyLiveEvent } from "../apply-event";
+import type { LiveState } from "../state.server";
+import { useLiveSession } from "../use-live-session";
+import type { AgendaItemView, CommentView } from "../views";
+import type { VoteReceipt } from "../votes.server";
+import { CommentsSection } from "./comments";
+import { contentLanguageOf } from "./criteria";
+import { ItemHeading } from "./item-heading";
+import { ItemResultView } from "./item-result";
+import { ParticipantFormsProvider, type ParticipantForms, type PostOutcome } from "./live-form";
+import { MyVotesSection } from "./my-votes";
+import type { ParticipantEvent } from "./participant-commands";
+import { ProposalForm } from "./proposal-form";
+import { RankingForm } from "./ranking-form";
+import { DotVoting, RatingForm, ScaleForm } from "./voting";
+
+type Me = NonNullable<LiveState["me"]>;
+
+/** The phone knows it lost its network long before socket.io's ping timeout would notice. */
+function useBrowserOffline(): boolean {
+  const [offline, setOffline] = useState(false);
+  useEffect(() => {
+    const update = () => setOffline(!navigator.onLine);
+    update();
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+  return offline;
+}
+
+function Voting({ item, me, state }: { item: AgendaItemView; me: Me; state: LiveState }) {
+  const { t } = useTranslation();
+  const { activities } = item;
+  const votes = Boolean(activities.dots || activities.rating || activities.scale || activities.ranking);
+  if (!votes || item.votingState === "hidden") return null;
+  if (item.phase === "discuss") return <p className="notice">{t("live:participant.votingLater")}</p>;
+  if (item.phase !== "prioritise" || item.votingState !== "open" || state.liveSession.status !== "live") {
+    return <p className="notice">{t("live:participant.votingClosed")}</p>;
+  }
+  return (
+    <>
+      {activities.dots && <DotVoting item={item} me={me} dotsPerParticipant={state.liveSession.dotsPerParticipant} />}
+      {activities.rating && <RatingForm item={item} me={me} />}
+      {activities.scale && <ScaleForm item={item} me={me} />}
+      {activities.ranking && item.cluster && <RankingForm item={item} me={me} />}
+    </>
+  );
+}
+
+function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveState; me: Me }) {
+  const { t } = useTranslation();
+  const result = state.results.find((r) => r.agendaItemId === item.id);
+  const live = state.liveSession.status === "live";
+  return (
+    <article aria-labelledby="item-title" className="live-item">
+      <ItemHeading item={item} headingId="item-title" />
+      {result && item.resultsVisible && (
+        <section aria-labelledby="result-title" className="live-section">
+          <h2 id="result-title">{t("live:results.heading")}</h2>
+          <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} />
+        </section>
+      )}
+      <Voting item={item} me={me} state={state} />
+      <MyVotesSection item={item} me={me} />
+      {(item.activities.comments || state.comments.length > 0) && (
+        <CommentsSection item={item} comments={state.comments} live={live} />
+      )}
+    </article>
+  );
+}
+
+/** Revealed results of the items the room has moved on from. */
+function EarlierResults({ state, currentId }: { state: LiveState; currentId: string | null }) {
+  const { t } = useTranslation();
+  const shown = state.items.filter((i) => i.id !== currentId && i.resultsVisible);
+  const withResult = shown.flatMap((item) => {
+    const result = state.results.find((r) => r.agendaItemId === item.id);
+    return result ? [{ item, result }] : [];
+  });
+  if (withResult.length === 0) return null;
+  return (
+    <section aria-labelledby="others-title" className="live-section">
+      <h2 id="others-title">{t("live:results.others")}</h2>
+      {withResult.map(({ item, result }) => (
+        <section key={item.id} aria-labelledby={`result-${item.id}`}>
+          <h3 id={`result-${item.id}`}>
+            {item.measure && <span dir="ltr">{item.measure.code} </span>}
+            <span {...(item.kind === "question" ? {} : inLanguage(contentLanguageOf(item)))}>
+              {item.measure?.title ?? item.cluster?.title ?? item.question}
+            </span>
+          </h3>
+          <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} />
+        </section>
+      ))}
+    </section>
+  );
+}
+
+type Props = { initial: LiveState; clientIdBase: string; outcome: PostOutcome };
+
+/** The participant's phone: the current item and everything they can do with it, kept live. */
+export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
+  const { t } = useTranslation();
+  const live = useLiveSession(initial);
+  const { state, setState, send } = live;
+  const connection = useBrowserOffline() ? "offline" : live.connection;
+  const liveSessionId = state.liveSession.id;
+
+  const received = useCallback(
+    (event: ParticipantEvent, data: unknown) =>
+      setState((current) => {
+        if (event === "vote:cast" || event === "ranking:cast") {
+          const { myVotes } = data as VoteReceipt;
+          return current.me ? { ...current, me: { ...current.me, ...myVotes } } : current;
+        }
+        // Our own comment is acknowledged before its event arrives; both land on the same entry.
+        if (event === "comment:post") {
+          return applyLiveEvent(current, { type: "comment.added", liveSessionId, audience: "all", comment: data as CommentView });
+        }
+        if (event === "comment:support") {
+          return applyLiveEvent(current, { type: "comment.updated", liveSessionId, audience: "all", comment: data as CommentView });
+        }
+        return current;
+      }),
+    [setState, liveSessionId],
+  );
+  const forms: ParticipantForms = useMemo(
+    () => ({ liveSessionId, clientIdBase, connection, send, received, outcome }),
+    [liveSessionId, clientIdBase, connection, send, received, outcome],
+  );
+
+  const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId) ?? null;
+  const running = state.liveSession.status === "live";
+  const me = state.me;
+
+  return (
+    <ParticipantFormsProvider value={forms}>
+      <div className="page live-page" data-connection={connection}>
+        <div role="status" className={connection === "offline" ? "connection-banner" : "connection-banner connection-banner--hidden"}>
+          {connection === "offline" ? t("live:connection.banner") : ""}
+        </div>
+        <p className="eyebrow live-page__session">
+          {t("live:participant.session", { conference: state.conference.title, session: state.liveSession.title })}
+        </p>
+        {/* A refused plain post reloads the page at its top, and its form may be gone (voting closed meanwhile). */}
+        {outcome.refused && (
+          <p className="form-error" role="alert">
+            {t(outcome.refused.error.messageKey, outcome.refused.error.values)}
+          </p>
+        )}
+        {state.liveSession.status === "closed" && <p className="notice notice--strong">{t("live:participant.ended")}</p>}
+        {current && me ? (
+          // A new item starts with fresh forms: no ranking order or status left over from the last one.
+          <CurrentItem key={current.id} item={current} state={state} me={me} />
+        ) : (
+          <>
+            <h1>{state.liveSession.title}</h1>
+            {running && <p className="notice">{t("live:participant.waiting")}</p>}
+          </>
+        )}
+        {running && <ProposalForm current={current} />}
+        <EarlierResults state={state} currentId={current?.id ?? null} />
+        <p className="live-page__reload">
+          <a href={`/live/${liveSessionId}`}>{t("live:participant.reload")}</a>
+        </p>
+      </div>
+    </ParticipantFormsProvider>
+  );
+}

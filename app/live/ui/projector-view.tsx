@@ -1,0 +1,110 @@
+import { useTranslation } from "react-i18next";
+import { directionOf } from "../../i18n/config";
+import { inLanguage } from "../../i18n/parts";
+import type { LiveState } from "../state.server";
+import { useLiveSession } from "../use-live-session";
+import type { AgendaItemView, CommentView } from "../views";
+import { contentLanguageOf } from "./criteria";
+import { ItemResultView } from "./item-result";
+
+export type JoinInfo = { code: string; url: string; qrSvg: string };
+
+/** How many comments fit on the wall at a size the back of the room can read. */
+const wallSize = 12;
+
+function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }) {
+  const { t } = useTranslation();
+  const result = state.results.find((r) => r.agendaItemId === item.id);
+  const content = inLanguage(contentLanguageOf(item));
+  return (
+    <>
+      <p className="projector__phase">
+        {t(`live:participant.kind.${item.kind}`)} · {t(`live:participant.phases.${item.phase}`)}
+      </p>
+      <h1 id="present-item" className="projector__title">
+        {item.measure && <span dir="ltr">{item.measure.code} </span>}
+        {item.kind === "question" ? item.question : <span {...content}>{item.measure?.title ?? item.cluster?.title}</span>}
+      </h1>
+      {/* The room sees numbers only once the moderator reveals them; until then, how many have voted. */}
+      {item.resultsVisible && result ? (
+        <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} size="large" />
+      ) : item.phase === "prioritise" && item.votingState === "open" ? (
+        <p className="projector__status">
+          {t("live:present.voting")} · {t("live:results.voters", { count: result?.voterCount ?? 0 })}
+        </p>
+      ) : item.phase === "results" ? (
+        <p className="projector__status">{t("live:present.resultsSoon")}</p>
+      ) : null}
+    </>
+  );
+}
+
+function CommentWall({ comments }: { comments: CommentView[] }) {
+  const { t } = useTranslation();
+  const wall = comments
+    .filter((c) => !c.hidden && !c.mergedIntoId && !c.parentId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .slice(0, wallSize);
+  return (
+    <section className="projector__wall" aria-labelledby="wall-title">
+      <h2 id="wall-title">{t("live:present.commentsHeading")}</h2>
+      {wall.length === 0 ? (
+        <p>{t("live:comment.none")}</p>
+      ) : (
+        <ul className="wall">
+          {wall.map((c) => (
+            <li key={c.id} className={c.pinned ? "wall__comment wall__comment--pinned" : "wall__comment"}>
+              {c.pinned && <span className="wall__pin">{t("live:comment.pinned")}</span>}
+              <p lang={c.language} dir={directionOf(c.language)}>
+                {c.body}
+              </p>
+              <p className="wall__meta">
+                {c.byStaff ? t("live:comment.staff") : (c.authorName ?? t("live:comment.anonymous"))} ·{" "}
+                {t("live:comment.supports", { count: c.supportCount })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The projector: no controls, large type, updated live from the same events as every phone. */
+export function ProjectorView({ initial, join }: { initial: LiveState; join: JoinInfo | null }) {
+  const { t } = useTranslation();
+  const { state } = useLiveSession(initial);
+  const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId) ?? null;
+  return (
+    <div className="projector">
+      <section className="projector__item" aria-labelledby="present-item">
+        {current ? (
+          <CurrentItem item={current} state={state} />
+        ) : (
+          <h1 id="present-item" className="projector__title">
+            {state.liveSession.title}
+          </h1>
+        )}
+        {state.liveSession.status === "closed" && <p className="projector__status">{t("live:participant.ended")}</p>}
+      </section>
+      <aside className="projector__join" aria-labelledby="join-title">
+        <h2 id="join-title">{t("live:present.joinHeading")}</h2>
+        {join && state.liveSession.status === "live" && (
+          <>
+            <p>{t("live:present.joinAt")}</p>
+            <p className="projector__link" dir="ltr">
+              {join.url.replace(/^https?:\/\//, "")}
+            </p>
+            <p className="projector__code">
+              {t("live:present.code")} <strong dir="ltr">{join.code}</strong>
+            </p>
+            {/* The SVG comes from the qrcode library on our server, made from the join URL alone: no participant text. */}
+            <div className="projector__qr" role="img" aria-label={t("live:present.qr")} dangerouslySetInnerHTML={{ __html: join.qrSvg }} />
+          </>
+        )}
+        <p className="projector__count">{t("live:present.participants", { count: state.participantCount })}</p>
+      </aside>
+      <CommentWall comments={state.comments} />
+    </div>
+  );
+}

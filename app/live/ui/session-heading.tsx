@@ -1,0 +1,37 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../i18n/parts";
+
+/** Breadcrumb and title shared by the moderator's agenda and console pages. */
+export function SessionHeading({
+  conference,
+  liveSession,
+  page,
+}: {
+  conference: { id: string; title: string };
+  liveSession: { title: string };
+  page: "agenda" | "console";
+}) {
+  const { t } = useTranslation();
+  const title = page === "agenda" ? t("conferences:agenda.title") : t("conferences:console.title");
+  return (
+    <>
+      <nav aria-label={t("conferences:nav.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/conferences">{t("conferences:list.title")}</Link>
+          </li>
+          <li>
+            <Link to={`/conferences/${conference.id}`} {...inLanguage("de")}>
+              {conference.title}
+            </Link>
+          </li>
+          <li aria-current="page">{title}</li>
+        </ol>
+      </nav>
+      <h1>
+        {title}: <span {...inLanguage("de")}>{liveSession.title}</span>
+      </h1>
+    </>
+  );
+}

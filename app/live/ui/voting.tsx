@@ -1,0 +1,109 @@
+import { useTranslation } from "react-i18next";
+import type { AgendaItemView, MyVotes } from "../views";
+import { criterionHelp, criterionLabel } from "./criteria";
+import { LiveForm } from "./live-form";
+import { ratingFieldPrefix } from "./participant-commands";
+
+/** Two one-button forms, so that a page posted twice counts one click, not one of each. */
+export function DotVoting({ item, me, dotsPerParticipant }: { item: AgendaItemView; me: MyVotes; dotsPerParticipant: number }) {
+  const { t } = useTranslation();
+  const onItem = me.dotsByItem[item.id] ?? 0;
+  const remaining = Math.max(0, dotsPerParticipant - me.dotsSpent);
+  return (
+    <section aria-labelledby="dots-title" className="live-section">
+      <h2 id="dots-title">{t("live:dots.heading")}</h2>
+      <p className="dots__remaining">
+        <strong>{t("live:dots.remaining", { remaining, total: dotsPerParticipant })}</strong>
+      </p>
+      <p>{t("live:dots.onItem", { count: onItem, max: item.activities.dots?.maxPerItem ?? 0 })}</p>
+      <div className="dots__buttons">
+        <LiveForm formKey={`dots-add-${item.id}`} intent="dots" vote="da" hidden={{ agendaItemId: item.id, value: "1" }}>
+          <button type="submit" className="button dots__button">
+            <span aria-hidden="true">+</span> {t("live:dots.add")}
+          </button>
+        </LiveForm>
+        <LiveForm formKey={`dots-remove-${item.id}`} intent="dots" vote="dr" hidden={{ agendaItemId: item.id, value: "-1" }}>
+          <button type="submit" className="button button--secondary dots__button">
+            <span aria-hidden="true">−</span> {t("live:dots.remove")}
+          </button>
+        </LiveForm>
+      </div>
+    </section>
+  );
+}
+
+/** A row of big radio buttons from 1 to `max`, inside a fieldset whose legend asks the question. */
+function ChoiceGroup(props: { name: string; idBase: string; legend: string; help?: string | null; max: number; chosen?: number }) {
+  const { name, idBase, legend, help, max, chosen } = props;
+  return (
+    <fieldset className="choice-group" aria-describedby={help ? `${idBase}-help` : undefined}>
+      <legend>{legend}</legend>
+      {help && (
+        <p id={`${idBase}-help`} className="hint">
+          {help}
+        </p>
+      )}
+      <div className="choice-group__options">
+        {Array.from({ length: max }, (_, i) => i + 1).map((value) => (
+          <label key={value} className="choice" htmlFor={`${idBase}-${value}`}>
+            <input type="radio" id={`${idBase}-${value}`} name={name} value={value} defaultChecked={chosen === value} />
+            <span>{value}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function RatingForm({ item, me }: { item: AgendaItemView; me: MyVotes }) {
+  const { t } = useTranslation();
+  const rating = item.activities.rating;
+  if (!rating) return null;
+  const mine = me.ratings[item.id] ?? {};
+  return (
+    <section aria-labelledby="rating-title" className="live-section">
+      <h2 id="rating-title">{t("live:rating.heading")}</h2>
+      <p>{t("live:rating.intro", { max: rating.max })}</p>
+      <LiveForm formKey={`rating-${item.id}`} intent="rating" vote="r" hidden={{ agendaItemId: item.id }} aria-labelledby="rating-title">
+        {rating.criteria.map((criterion, i) => (
+          <ChoiceGroup
+            key={criterion}
+            name={`${ratingFieldPrefix}${criterion}`}
+            idBase={`rating-${i}`}
+            legend={criterionLabel(t, criterion)}
+            help={criterionHelp(t, criterion)}
+            max={rating.max}
+            chosen={mine[criterion]}
+          />
+        ))}
+        <button type="submit" className="button">
+          {t("live:rating.submit")}
+        </button>
+      </LiveForm>
+    </section>
+  );
+}
+
+export function ScaleForm({ item, me }: { item: AgendaItemView; me: MyVotes }) {
+  const { t } = useTranslation();
+  const scale = item.activities.scale;
+  if (!scale) return null;
+  return (
+    <section aria-labelledby="scale-title" className="live-section">
+      <h2 id="scale-title">{t("live:scale.heading")}</h2>
+      <LiveForm formKey={`scale-${item.id}`} intent="scale" vote="s" hidden={{ agendaItemId: item.id }} aria-labelledby="scale-title">
+        <ChoiceGroup
+          name="value"
+          idBase="scale"
+          legend={scale.label ?? t("live:scale.question")}
+          help={t("live:scale.ends")}
+          max={scale.max}
+          chosen={me.scale[item.id]}
+        />
+        <button type="submit" className="button">
+          {t("live:scale.submit")}
+        </button>
+      </LiveForm>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { CommandReply, LiveClientEvents, LiveServerEvents } from "../../realtime/live-contract";
+import { applyLiveEvent } from "./apply-event";
+import type { LiveState } from "./state.server";
+
+type LiveSocket = Socket<LiveServerEvents, LiveClientEvents>;
+
+const serverEvents = [
+  "agendaItem.updated",
+  "liveSession.currentItem",
+  "liveSession.closed",
+  "comment.added",
+  "comment.updated",
+  "comment.removed",
+  "proposal.added",
+  "proposal.updated",
+  "result.updated",
+  "participants.joined",
+] as const satisfies readonly (keyof LiveServerEvents)[];
+
+export type LiveConnection = "connecting" | "online" | "offline";
+
+/**
+ * Keeps a page's live state current: the loader's state first, then events as they come. After a
+ * reconnect the whole state is loaded again from the server instead of guessing what was missed.
+ * Commands are re-sent while offline (socket.io retries with the same payload, and the clientId
+ * of a vote makes a second delivery count once).
+ */
+export function useLiveSession(initial: LiveState) {
+  const [state, setState] = useState(initial);
+  const [connection, setConnection] = useState<LiveConnection>("connecting");
+  const socketRef = useRef<LiveSocket | null>(null);
+  const liveSessionId = initial.liveSession.id;
+
+  useEffect(() => setState(initial), [initial]);
+
+  useEffect(() => {
+    const socket: LiveSocket = io({ retries: 5, ackTimeout: 10_000, transports: ["websocket", "polling"] });
+    socketRef.current = socket;
+    const watch = () => {
+      socket
+        .emitWithAck("liveSession:watch", { liveSessionId })
+        .then((reply) => {
+          if (!reply.ok) return;
+          setState(reply.data);
+          // Online only once the page watches the session, so no event can slip past it.
+          setConnection("online");
+        })
+        .catch(() => setConnection("offline"));
+    };
+    const offline = () => setConnection("offline");
+    const listeners = serverEvents.map((name) => {
+      const listener = (event: Parameters<LiveServerEvents[typeof name]>[0]) =>
+        setState((current) => applyLiveEvent(current, event));
+      socket.on(name, listener as never);
+      return [name, listener] as const;
+    });
+    socket.on("connect", watch);
+    socket.on("disconnect", offline);
+    return () => {
+      for (const [name, listener] of listeners) socket.off(name, listener as never);
+      socket.off("connect", watch);
+      socket.off("disconnect", offline);
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [liveSessionId]);
+
+  const send = useCallback(
+    <E extends keyof LiveClientEvents>(
+      event: E,
+      payload: Parameters<LiveClientEvents[E]>[0],
+    ): Promise<Parameters<Parameters<LiveClientEvents[E]>[1]>[0]> => {
+      const socket = socketRef.current;
+      if (!socket) return Promise.resolve({ ok: false, error: { code: "server", messageKey: "live:connection.offline" } });
+      return (socket.emitWithAck as (e: E, p: unknown) => Promise<CommandReply<unknown>>)(event, payload).catch(
+        () => ({ ok: false as const, error: { code: "server" as const, messageKey: "live:connection.offline" } }),
+      ) as never;
+    },
+    [],
+  );
+
+  return { state, setState, connection, send };
+}
+
+/** A client-made id for a vote, so a retry is recognised as the same vote. */
+export function newClientId(): string {
+  return crypto.randomUUID().replace(/-/g, "");
+}

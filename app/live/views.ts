@@ -1,0 +1,86 @@
+import type { AgendaActivities } from "../../db/schema";
+
+/** What clients see of the live session: plain JSON, shared by pages, sockets and tests. */
+export type Phase = "discuss" | "prioritise" | "results";
+export type VotingState = "closed" | "open" | "hidden";
+
+export type AgendaItemView = {
+  id: string;
+  position: number;
+  kind: "measure" | "cluster" | "question";
+  measure: {
+    code: string;
+    title: string;
+    objective: string | null;
+    unitName: string | null;
+    clusterTitle: string | null;
+    planSlug: string;
+    language: string;
+  } | null;
+  cluster: { key: string; title: string; measures: { code: string; title: string }[] } | null;
+  question: string | null;
+  activities: AgendaActivities;
+  phase: Phase;
+  commentsOpen: boolean;
+  votingState: VotingState;
+  resultsVisible: boolean;
+};
+
+export type CommentView = {
+  id: string;
+  agendaItemId: string;
+  parentId: string | null;
+  body: string;
+  language: string;
+  authorName: string | null;
+  byStaff: boolean;
+  createdAt: string;
+  pinned: boolean;
+  flaggedRelevant: boolean;
+  supportCount: number;
+  /** Only moderators ever receive hidden comments, with who hid them (display name) and why. */
+  hidden: { reason: string; at: string; by: string | null } | null;
+  mergedIntoId: string | null;
+};
+
+export type ProposalView = {
+  id: string;
+  agendaItemId: string | null;
+  kind: "new_measure" | "change_measure";
+  measureCode: string | null;
+  title: string;
+  body: string;
+  language: string;
+  authorName: string | null;
+  createdAt: string;
+  hidden: { reason: string; at: string; by: string | null } | null;
+  mergedIntoId: string | null;
+};
+
+export type Distribution = Record<number, number>;
+
+export type Summary = {
+  count: number;
+  mean: number | null;
+  median: number | null;
+  distribution: Distribution;
+};
+
+export type ItemResult = {
+  agendaItemId: string;
+  /** Distinct participants who voted on this item, plus paper ballots. */
+  voterCount: number;
+  commentCount: number;
+  dots: { total: number; paper: number; share: number } | null;
+  rating: { criterion: string; summary: Summary }[] | null;
+  scale: (Summary & { shareAtLeast7: number | null }) | null;
+  ranking: { code: string; title: string; points: number; firstPlaces: number }[] | null;
+};
+
+export type MyVotes = {
+  dotsSpent: number;
+  dotsByItem: Record<string, number>;
+  ratings: Record<string, Record<string, number>>;
+  scale: Record<string, number>;
+  ranking: Record<string, string[]>;
+};

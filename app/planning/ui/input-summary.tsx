@@ -1,0 +1,90 @@
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../i18n/parts";
+import { ItemResultView } from "../../live/ui/item-result";
+import type { DecisionInput } from "../input.server";
+import { GroupLabel, LanguageName, Quote } from "./input-meta";
+
+/** What the planner is answering: the proposal, comment or result, and where it came from. */
+export function InputSummary({ input }: { input: DecisionInput }) {
+  const { t } = useTranslation();
+  const content = inLanguage(input.plan.language);
+  return (
+    <section aria-labelledby="input-title" className="input-summary">
+      <h2 id="input-title">{t(`planning:input.heading.${input.kind}`)}</h2>
+      <dl className="facts">
+        <dt>{t("planning:input.conference")}</dt>
+        <dd {...content}>{input.conference.title}</dd>
+        {input.kind === "proposal" && (
+          <>
+            <dt>{t("planning:input.kind")}</dt>
+            <dd>
+              {input.proposal.measure ? (
+                <>
+                  {t("planning:input.changeOf")} <strong dir="ltr">{input.proposal.measure.code}</strong>{" "}
+                  <span {...content}>{input.proposal.measure.title}</span>
+                </>
+              ) : (
+                t("planning:input.newMeasure")
+              )}
+            </dd>
+            <dt>{t("planning:input.group")}</dt>
+            <dd>
+              <GroupLabel group={input.proposal.authorGroup} />
+            </dd>
+            <dt>{t("planning:input.language")}</dt>
+            <dd>
+              <LanguageName code={input.proposal.language} />
+            </dd>
+          </>
+        )}
+        {input.kind === "comment" && (
+          <>
+            <dt>{t("planning:input.about")}</dt>
+            <dd>
+              {"code" in input.about ? (
+                <>
+                  <strong dir="ltr">{input.about.code}</strong> <span {...content}>{input.about.title}</span>
+                </>
+              ) : (
+                <span {...content}>{input.about.question}</span>
+              )}
+            </dd>
+            <dt>{t("planning:input.group")}</dt>
+            <dd>
+              <GroupLabel group={input.comment.authorGroup} />
+            </dd>
+            <dt>{t("planning:input.language")}</dt>
+            <dd>
+              <LanguageName code={input.comment.language} />
+            </dd>
+            <dt>{t("planning:input.supportsLabel")}</dt>
+            <dd>{input.comment.supportCount}</dd>
+          </>
+        )}
+        {input.kind === "result" && (
+          <>
+            <dt>{t("planning:input.measure")}</dt>
+            <dd>
+              <strong dir="ltr">{input.measure.code}</strong> <span {...content}>{input.measure.title}</span>
+            </dd>
+            <dt>{t("planning:input.session")}</dt>
+            <dd {...content}>{input.liveSession.title}</dd>
+          </>
+        )}
+      </dl>
+      {input.kind === "proposal" && (
+        <>
+          <h3 {...inLanguage(input.proposal.language)}>{input.proposal.title}</h3>
+          <Quote text={input.proposal.body} language={input.proposal.language} />
+        </>
+      )}
+      {input.kind === "comment" && <Quote text={input.comment.body} language={input.comment.language} />}
+      {input.kind === "result" &&
+        (input.result ? (
+          <ItemResultView result={input.result} contentLanguage={input.plan.language} />
+        ) : (
+          <p className="notice">{t("planning:input.sessionRunning")}</p>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { inArray } from "drizzle-orm";
+import { z } from "zod";
+import { resultSnapshots, votes } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { authorize } from "../auth/permissions";
+import { DomainError, parseInput } from "../errors";
+import { loadItems, loadLiveSession, type LiveSessionRow } from "../live/items.server";
+import { computeItemResult } from "../live/results.server";
+import type { AgendaItemView, ItemResult } from "../live/views";
+import type { Reader } from "./answers.server";
+import { loadBreakdowns, type Breakdown } from "./breakdowns.server";
+import { anyOf } from "./rollup.server";
+import { consensus, type Consensus } from "./consensus";
+import { minGroupSize } from "./privacy";
+
+export type ResultsOptions = { minGroupSize?: number };
+
+export type ItemConsensus = {
+  scale: Consensus | null;
+  rating: { criterion: string; consensus: Consensus | null }[];
+};
+
+/** The result of one agenda item as planners read it. */
+export type ItemResults = {
+  item: Pick<AgendaItemView, "id" | "position" | "kind" | "question" | "activities"> & {
+    measure: { code: string; title: string } | null;
+    cluster: { key: string; title: string } | null;
+  };
+  /** From result_snapshot, frozen when the session closed; else computed from the votes now. */
+  frozenAt: string | null;
+  result: ItemResult;
+  consensus: ItemConsensus;
+  breakdowns: Breakdown[];
+};
+
+export type SessionResults = {
+  liveSession: { id: string; title: string; conferenceId: string; status: LiveSessionRow["status"]; closedAt: string | null };
+  minGroupSize: number;
+  items: ItemResults[];
+};
+
+const sessionInput = z.object({ liveSessionId: z.string().uuid() });
+const itemInput = z.object({ liveSessionId: z.string().uuid(), agendaItemId: z.string().uuid() });
+
+/** Every agenda item's result of a live session, with consensus and breakdowns. */
+export async function sessionResults(db: Reader, actor: Actor, input: unknown, options: ResultsOptions = {}): Promise<SessionResults> {
+  authorize(actor, "results.view");
+  const { liveSessionId } = parseInput(sessionInput, input);
+  return resultsOf(db, liveSessionId, null, options);
+}
+
+/** One agenda item's result; the same figures as in its session's results. */
+export async function itemResults(db: Reader, actor: Actor, input: unknown, options: ResultsOptions = {}): Promise<ItemResults> {
+  authorize(actor, "results.view");
+  const { liveSessionId, agendaItemId } = parseInput(itemInput, input);
+  const { items } = await resultsOf(db, liveSessionId, agendaItemId, options);
+  if (items.length === 0) throw new DomainError("not_found", "common:error.notFoundText");
+  return items[0]!;
+}
+
+/**
+ * Results of a session (or of one of its items), without a permission check: callers decide who
+ * may see them (staff always, the public once the session is closed).
+ */
+export async function resultsOf(
+  db: Reader,
+  liveSessionId: string,
+  agendaItemId: string | null,
+  options: ResultsOptions,
+): Promise<SessionResults> {
+  const session = await loadLiveSession(db, liveSessionId);
+  if (!session) throw new DomainError("not_found", "common:error.notFoundText");
+  const items = (await loadItems(db, session.id)).filter((i) => !agendaItemId || i.id === agendaItemId);
+  const minimum = options.minGroupSize ?? minGroupSize();
+  const ids = items.map((i) => i.id);
+  const [frozen, breakdowns] = await Promise.all([
+    session.status === "closed" && ids.length > 0
+      ? db.select().from(resultSnapshots).where(inArray(resultSnapshots.agendaItemId, ids))
+      : Promise.resolve([]),
+    ids.length > 0
+      ? loadBreakdowns(db, {
+          where: anyOf(votes.agendaItemId, ids),
+          by: "agendaItem",
+          minGroupSize: minimum,
+        })
+      : Promise.resolve([]),
+  ]);
+  const snapshots = new Map(frozen.map((s) => [s.agendaItemId, s]));
+  const results = await Promise.all(
+    items.map(async (item) => {
+      const snapshot = snapshots.get(item.id);
+      const result = snapshot ? (snapshot.data as ItemResult) : await computeItemResult(db, item, session.id);
+      return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
+    }),
+  );
+  return {
+    liveSession: {
+      id: session.id,
+      title: session.title,
+      conferenceId: session.conferenceId,
+      status: session.status,
+      closedAt: session.closedAt?.toISOString() ?? null,
+    },
+    minGroupSize: minimum,
+    items: results.map(({ item, result, frozenAt }) => ({
+      item: {
+        id: item.id,
+        position: item.position,
+        kind: item.kind,
+        question: item.question,
+        activities: item.activities,
+        measure: item.measure ? { code: item.measure.code, title: item.measure.title } : null,
+        cluster: item.cluster ? { key: item.cluster.key, title: item.cluster.title } : null,
+      },
+      frozenAt,
+      result,
+      consensus: consensusOf(item, result),
+      breakdowns: breakdowns.filter((b) => b.subjectId === item.id),
+    })),
+  };
+}
+
+/** Consensus on the scale and each criterion, on the range the moderator offered. */
+export function consensusOf(item: Pick<AgendaItemView, "activities">, result: ItemResult): ItemConsensus {
+  const { rating, scale } = item.activities;
+  return {
+    scale: result.scale && scale ? consensus(result.scale.distribution, scale.min, scale.max) : null,
+    rating: (result.rating ?? []).map((r) => ({
+      criterion: r.criterion,
+      consensus: rating ? consensus(r.summary.distribution, rating.min, rating.max) : null,
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Breakdowns by participant group, district and language never show a cell of fewer than a
+ * minimum number of distinct participants (docs/decisions/007-results-aggregation-and-revisions.md).
+ */
+export const defaultMinGroupSize = 5;
+
+/** `MIN_GROUP_SIZE` in the environment overrides the default; below 2 would single people out. */
+export function minGroupSize(env: Record<string, string | undefined> = process.env): number {
+  const configured = Number(env.MIN_GROUP_SIZE);
+  return Number.isInteger(configured) && configured >= 2 ? configured : defaultMinGroupSize;
+}
+
+export type RawCell<F> = { key: string | null; participants: number; figures: F };
+
+/** A suppressed cell names only its key: neither its size nor its figures. */
+export type Cell<F> = { key: string | null; suppressed: true } | ({ key: string | null; suppressed: false; participants: number } & F);
+
+/**
+ * Suppresses every cell below the minimum, then, if any was suppressed, further cells (smallest
+ * first) until at least two are suppressed and they hold at least the minimum together: the
+ * suppressed figures can then not be recovered by subtracting the shown cells from the total.
+ */
+export function suppressSmallCells<F>(cells: RawCell<F>[], minimum: number): Cell<F>[] {
+  const hidden = new Set(cells.filter((c) => c.participants < minimum));
+  if (hidden.size > 0) {
+    const bySize = [...cells].sort((a, b) => a.participants - b.participants || String(a.key).localeCompare(String(b.key)));
+    const hiddenTotal = () => [...hidden].reduce((n, c) => n + c.participants, 0);
+    for (const cell of bySize) {
+      if (hidden.size >= 2 && hiddenTotal() >= minimum) break;
+      hidden.add(cell);
+    }
+  }
+  return cells.map((cell) =>
+    hidden.has(cell)
+      ? { key: cell.key, suppressed: true as const }
+      : { key: cell.key, suppressed: false as const, participants: cell.participants, ...cell.figures },
+  );
+}

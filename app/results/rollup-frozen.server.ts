@@ -1,0 +1,57 @@
+import { eq, inArray, sql } from "drizzle-orm";
+import { agendaItems, measures, resultSnapshots } from "../../db/schema";
+import type { Distribution, ItemResult } from "../live/views";
+import { planItems, type Reader } from "./answers.server";
+import { clusterOf, type BordaRow, type DistributionRow, type ItemRollup } from "./rollup.server";
+
+const data = resultSnapshots.data;
+
+/**
+ * Plan-wide figures of agenda items whose session closed. Their votes were aggregated in the
+ * database when the session closed (result_snapshot); here each item's frozen result is only
+ * read and reshaped, one row per agenda item.
+ */
+export async function frozenFigures(
+  db: Reader,
+  planId: string,
+  measureIdOf: (clusterId: string, code: string) => string | undefined,
+): Promise<{ rollups: ItemRollup[]; distributions: DistributionRow[]; borda: BordaRow[] }> {
+  const figures = { rollups: [] as ItemRollup[], distributions: [] as DistributionRow[], borda: [] as BordaRow[] };
+  // Only the parts of each snapshot that add up, and the rating range the item offered.
+  const rows = await db
+    .select({
+      agendaItemId: agendaItems.id,
+      measureId: agendaItems.measureId,
+      clusterId: clusterOf,
+      itemClusterId: agendaItems.clusterId,
+      ratingMax: sql<number | null>`(${agendaItems.activities}->'rating'->>'max')::int`,
+      voters: sql<number>`(${data}->>'voterCount')::int`,
+      comments: sql<number>`(${data}->>'commentCount')::int`,
+      dots: sql<number | null>`(${data}->'dots'->>'total')::int`,
+      paperDots: sql<number | null>`(${data}->'dots'->>'paper')::int`,
+      scale: sql<Distribution | null>`case when (${data}->'scale'->>'count')::int > 0 then ${data}->'scale'->'distribution' end`,
+      rating: sql<ItemResult["rating"]>`${data}->'rating'`,
+      ranking: sql<ItemResult["ranking"]>`${data}->'ranking'`,
+    })
+    .from(resultSnapshots)
+    .innerJoin(agendaItems, eq(agendaItems.id, resultSnapshots.agendaItemId))
+    .leftJoin(measures, eq(measures.id, agendaItems.measureId))
+    .where(inArray(resultSnapshots.agendaItemId, planItems(db, planId)));
+  for (const { agendaItemId, measureId, clusterId, itemClusterId, ratingMax, voters, comments, dots, paperDots, scale, rating, ranking } of rows) {
+    const subject = { measureId, clusterId };
+    figures.rollups.push({ agendaItemId, ...subject, voters, comments, dots: dots ?? 0, paperDots: paperDots ?? 0 });
+    // A question nobody answered adds nothing, as when counting from the votes.
+    if (scale) figures.distributions.push({ ...subject, kind: "scale", criterion: null, ratingMax: null, distribution: scale });
+    for (const { criterion, summary } of rating ?? []) {
+      if (summary.count === 0) continue;
+      const max = ratingMax ?? Math.max(...Object.keys(summary.distribution).map(Number));
+      figures.distributions.push({ ...subject, kind: "rating", criterion, ratingMax: max, distribution: summary.distribution });
+    }
+    for (const entry of ranking ?? []) {
+      const ranked = itemClusterId ? measureIdOf(itemClusterId, entry.code) : undefined;
+      // The ballots of a ranking item are the people who voted on it.
+      if (ranked) figures.borda.push({ measureId: ranked, points: entry.points, firstPlaces: entry.firstPlaces, ballots: voters });
+    }
+  }
+  return figures;
+}

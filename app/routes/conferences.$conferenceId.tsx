@@ -1,0 +1,146 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ConferenceFacts } from "../feedback/conference-facts";
+import { requireActor } from "../auth/actor.server";
+import { getConference } from "../conferences/conferences.server";
+import { ConferenceOutcomeLinks } from "../feedback/downloads";
+import { formObject } from "../forms.server";
+import { titleFrom } from "../i18n/meta";
+import { inLanguage } from "../i18n/parts";
+import { createThenRedirect } from "../live/moderate.server";
+import { listLiveSessions } from "../live/queries.server";
+import { createLiveSession } from "../live/setup.server";
+import { ActionForm } from "../live/ui/action-form";
+import moderateStyles from "../styles/moderate.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context, "conference.manage");
+  const conference = await getConference(context.db, params.conferenceId ?? "");
+  if (!conference) throw new Response(null, { status: 404 });
+  return { conference, liveSessions: await listLiveSessions(context.db, actor, conference.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context, "conference.manage");
+  const conference = await getConference(context.db, params.conferenceId ?? "");
+  if (!conference) throw new Response(null, { status: 404 });
+  const form = formObject(await request.formData());
+  return createThenRedirect("create-live-session", form, async () => {
+    const { id } = await createLiveSession(context.db, actor, { ...form, conferenceId: conference.id });
+    return `/live/${id}/agenda`;
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleFrom(matches, "conferences:detail.metaTitle", { title: data?.conference.title ?? "" }) },
+];
+
+export default function ConferencePage() {
+  const { conference, liveSessions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="page moderate">
+      <nav aria-label={t("conferences:nav.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/conferences">{t("conferences:list.title")}</Link>
+          </li>
+          <li aria-current="page" {...inLanguage("de")}>
+            {conference.title}
+          </li>
+        </ol>
+      </nav>
+      <p className="eyebrow">{t(`conferences:kind.${conference.kind}`)}</p>
+      <h1 {...inLanguage("de")}>{conference.title}</h1>
+      <ConferenceFacts conference={conference}>
+        <dt>{t("conferences:detail.languages")}</dt>
+        <dd>{conference.languages.map((code) => t(`conferences:language.${code}`)).join(", ")}</dd>
+      </ConferenceFacts>
+
+      <ConferenceOutcomeLinks conferenceId={conference.id} />
+
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t("conferences:sessions.heading")}</h2>
+        {liveSessions.length === 0 ? (
+          <p>{t("conferences:sessions.empty")}</p>
+        ) : (
+          <ul className="card-list">
+            {liveSessions.map((s) => (
+              <li key={s.id} className="card">
+                <h3 {...inLanguage("de")}>{s.title}</h3>
+                <p>
+                  <span className={`status status--${s.status}`}>{t(`conferences:status.${s.status}`)}</span>
+                  {" · "}
+                  {t("conferences:sessions.itemCount", { count: s.itemCount })}
+                  {s.joinCode && (
+                    <>
+                      {" · "}
+                      {t("conferences:sessions.code")} <code className="join-code-inline">{s.joinCode}</code>
+                    </>
+                  )}
+                </p>
+                <ul className="link-list">
+                  <li>
+                    <Link to={`/live/${s.id}/agenda`}>{t("conferences:sessions.agendaLink")}</Link>
+                  </li>
+                  {s.status !== "draft" && (
+                    <li>
+                      <Link to={`/live/${s.id}/console`}>{t("conferences:sessions.consoleLink")}</Link>
+                    </li>
+                  )}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="session-create-title">
+        <h2 id="session-create-title">{t("conferences:sessions.createHeading")}</h2>
+        <ActionForm formId="create-live-session" intent="create" className="stack-form">
+          {({ describe, fieldError, sent }) => (
+            <>
+              <div className="field">
+                <label htmlFor="session-title">{t("conferences:sessions.title")}</label>
+                <input
+                  id="session-title"
+                  name="title"
+                  required
+                  maxLength={200}
+                  defaultValue={typeof sent?.title === "string" ? sent.title : undefined}
+                  {...describe("title")}
+                />
+                {fieldError("title")}
+              </div>
+              <div className="field">
+                <label htmlFor="session-dots">{t("conferences:sessions.dots")}</label>
+                <input
+                  id="session-dots"
+                  name="dotsPerParticipant"
+                  type="number"
+                  min={1}
+                  max={50}
+                  required
+                  defaultValue={typeof sent?.dotsPerParticipant === "string" ? sent.dotsPerParticipant : 5}
+                  {...describe("dotsPerParticipant", "session-dots-hint")}
+                />
+                <span id="session-dots-hint" className="hint">
+                  {t("conferences:sessions.dotsHint")}
+                </span>
+                {fieldError("dotsPerParticipant")}
+              </div>
+              <div className="actions">
+                <button type="submit" className="button">
+                  {t("conferences:sessions.create")}
+                </button>
+              </div>
+            </>
+          )}
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { requireActor } from "../auth/actor.server";
+import { segmentLabel, SuppressionNote } from "../feedback/breakdowns";
+import { ConferenceFacts } from "../feedback/conference-facts";
+import { participationOf } from "../feedback/conferences.server";
+import { ItemResultsSection } from "../feedback/item-results";
+import { feedbackForPage } from "../feedback/load.server";
+import { ProposalList } from "../feedback/proposals";
+import { languageOf } from "../i18n/i18n.server";
+import { titleFrom } from "../i18n/meta";
+import { inLanguage } from "../i18n/parts";
+import { minGroupSize } from "../results/privacy";
+import feedbackStyles from "../styles/feedback.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
+
+/**
+ * For staff: a conference's report to print or save as PDF. It holds what the public feedback
+ * page holds (closed sessions, visible proposals), laid out for paper, plus who took part.
+ */
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context, "results.view");
+  const feedback = await feedbackForPage(context.db, actor, params.conferenceId, await languageOf(request));
+  const minimum = minGroupSize();
+  return { feedback, minimum, participation: await participationOf(context.db, feedback.conference.id, minimum) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleFrom(matches, "feedback:report.metaTitle", { title: data?.feedback.conference.title ?? "" }) },
+];
+
+export default function ReportPage() {
+  const { feedback, minimum, participation } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { conference, sessions, proposals } = feedback;
+  return (
+    <article className="page report" aria-labelledby="report-title">
+      <nav aria-label={t("feedback:page.breadcrumb")} className="breadcrumb report__screen-only">
+        <ol>
+          <li>
+            <Link to={`/conferences/${conference.id}`} {...inLanguage("de")}>
+              {conference.title}
+            </Link>
+          </li>
+          <li aria-current="page">{t("feedback:report.heading")}</li>
+        </ol>
+      </nav>
+      <p className="report__screen-only notice">{t("feedback:report.printHint")}</p>
+      <p className="eyebrow">{t("feedback:report.heading")}</p>
+      <h1 id="report-title" {...inLanguage("de")}>
+        {conference.title}
+      </h1>
+      <ConferenceFacts conference={conference} />
+
+      <section aria-labelledby="participation-title">
+        <h2 id="participation-title">{t("feedback:report.participation")}</h2>
+        <p>{t("feedback:report.participants", { count: participation.total })}</p>
+        {participation.byGroup.length > 0 && (
+          <>
+            <table className="data-table">
+              <caption>{t("feedback:report.byGroup")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("feedback:breakdown.dimension.group")}</th>
+                  <th scope="col">{t("feedback:breakdown.participants")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {participation.byGroup.map((cell) => (
+                  <tr key={cell.key ?? ""}>
+                    <th scope="row">{segmentLabel(t, "group", cell.key)}</th>
+                    <td>{cell.suppressed ? t("feedback:breakdown.suppressed") : cell.participants}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <SuppressionNote minGroupSize={minimum} />
+          </>
+        )}
+      </section>
+
+      {sessions.length === 0 && <p>{t("feedback:page.noResults")}</p>}
+      {sessions.map((session) => (
+        <section key={session.liveSession.id} aria-labelledby={`session-${session.liveSession.id}`}>
+          <p id={`session-${session.liveSession.id}`} className="eyebrow">
+            <Trans
+              i18nKey="feedback:page.sessionResults"
+              components={{ session: <span {...inLanguage("de")}>{session.liveSession.title}</span> }}
+            />
+          </p>
+          {session.items.map((entry) => (
+            <ItemResultsSection
+              key={entry.item.id}
+              entry={entry}
+              decision={session.decisions[entry.item.id] ?? null}
+              planSlug={conference.planSlug}
+              minGroupSize={session.minGroupSize}
+              level={2}
+              foldBreakdowns={false}
+            />
+          ))}
+        </section>
+      ))}
+
+      <section aria-labelledby="proposals-title">
+        <h2 id="proposals-title">{t("feedback:page.proposals")}</h2>
+        <ProposalList proposals={proposals} planSlug={conference.planSlug} headingLevel={3} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,84 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "../auth/actor.server";
+import { listPlans } from "../catalogue/catalogue.server";
+import { ConferenceForm } from "../components/conference-form";
+import { cityTimeToDate } from "../conferences/city-time";
+import { createConference, listConferences } from "../conferences/conferences.server";
+import { formObject } from "../forms.server";
+import { formatDateTime } from "../i18n/format";
+import { titleFrom } from "../i18n/meta";
+import { inLanguage } from "../i18n/parts";
+import { createThenRedirect } from "../live/moderate.server";
+import moderateStyles from "../styles/moderate.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context, "conference.manage");
+  const [conferences, plans] = await Promise.all([listConferences(context.db, actor), listPlans(context.db)]);
+  return {
+    conferences,
+    plans: plans.map(({ slug, title, language }) => ({ slug, title, language })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context, "conference.create");
+  const form = formObject(await request.formData());
+  const startsAt = String(form.startsAt ?? "");
+  return createThenRedirect("create-conference", form, async () => {
+    const { id } = await createConference(context.db, actor, {
+      ...form,
+      startsAt: cityTimeToDate(startsAt) ?? startsAt,
+      languages: Array.isArray(form.languages) ? form.languages : form.languages ? [form.languages] : [],
+    });
+    return `/conferences/${id}`;
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [
+  { title: titleFrom(matches, "conferences:list.title") },
+];
+
+export default function Conferences() {
+  const { conferences, plans } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="page moderate">
+      <h1>{t("conferences:list.title")}</h1>
+      <section aria-labelledby="conference-list-title">
+        <h2 id="conference-list-title">{t("conferences:list.heading")}</h2>
+        {conferences.length === 0 ? (
+          <p>{t("conferences:list.empty")}</p>
+        ) : (
+          <ul className="card-list">
+            {conferences.map((c) => (
+              <li key={c.id} className="card">
+                <h3 {...inLanguage("de")}>
+                  <Link to={`/conferences/${c.id}`}>{c.title}</Link>
+                </h3>
+                <p>
+                  {t(`conferences:kind.${c.kind}`)}
+                  {" · "}
+                  <time dateTime={new Date(c.startsAt).toISOString()}>{formatDateTime(c.startsAt, i18n.language)}</time>
+                </p>
+                {(c.place || c.district) && (
+                  <p {...inLanguage("de")}>{[c.place, c.district].filter(Boolean).join(" · ")}</p>
+                )}
+                <p className="muted" {...inLanguage("de")}>
+                  {c.planTitle}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="conference-create-title">
+        <h2 id="conference-create-title">{t("conferences:create.heading")}</h2>
+        <ConferenceForm plans={plans} />
+      </section>
+    </div>
+  );
+}

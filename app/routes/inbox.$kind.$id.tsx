@@ -1,0 +1,137 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Actor } from "../auth/actor";
+import { requireActor } from "../auth/actor.server";
+import { getCatalogue } from "../catalogue/catalogue.server";
+import type { Db } from "../../db/client";
+import { DomainError, statusOf } from "../errors";
+import { formObject, perform, type FormError } from "../forms.server";
+import { titleFrom } from "../i18n/meta";
+import { decideInputFromForm, formFieldsOf } from "../planning/decide-form.server";
+import { outcomesFor } from "../planning/decide-options";
+import { decisionInput, type DecisionInput } from "../planning/input.server";
+import { DecideForm } from "../planning/ui/decide-form";
+import { DecisionSummary } from "../planning/ui/decision-summary";
+import { InputSummary } from "../planning/ui/input-summary";
+import { decide } from "../results/decisions.server";
+import { inbox } from "../results/inbox.server";
+import planningStyles from "../styles/planning.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
+
+export const headers = () => ({ "Cache-Control": "no-store" });
+
+/** The input named by the URL; a malformed or unknown one is a plain 404. */
+async function load(db: Db, actor: Actor, params: { kind?: string; id?: string }): Promise<DecisionInput> {
+  try {
+    return await decisionInput(db, actor, { kind: params.kind, id: params.id });
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(null, { status: error.code === "invalid" ? 404 : statusOf[error.code] });
+    throw error;
+  }
+}
+
+/** What the form suggests: the outcome a proposal asks for, its title, the measure it is about. */
+function suggestions(input: DecisionInput): Record<string, string> {
+  if (input.kind === "proposal") {
+    const { measure, title } = input.proposal;
+    return measure
+      ? { outcome: "acceptChange", "change.code": measure.code, "merge.code": measure.code }
+      : { outcome: "acceptNew", "new.title": title };
+  }
+  if (input.kind === "result") return { "change.code": input.measure.code, "merge.code": input.measure.code };
+  return "code" in input.about ? { "change.code": input.about.code, "merge.code": input.about.code } : {};
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context, "decision.write");
+  const input = await load(context.db, actor, params);
+  const standing = input.decisions[0];
+  const open = !standing || standing.outcome === "deferred";
+  const [catalogue, openInputs] = open
+    ? await Promise.all([getCatalogue(context.db, input.plan.slug), inbox(context.db, actor, { planSlug: input.plan.slug })])
+    : [null, null];
+  return {
+    input,
+    open,
+    done: new URL(request.url).searchParams.has("done"),
+    suggested: suggestions(input),
+    options: catalogue && {
+      clusters: catalogue.clusters.map(({ key, title }) => ({ key, title })),
+      sections: catalogue.sections.map(({ key, title }) => ({ key, title })),
+      units: catalogue.units,
+      measures: catalogue.measures.map(({ code, title }) => ({ code, title })),
+      proposals: (openInputs?.proposals ?? []).filter((p) => p.id !== input.id).map(({ id, title, language }) => ({ id, title, language })),
+    },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context, "decision.write");
+  const input = await load(context.db, actor, params);
+  const form = formObject(await request.formData());
+  const result = await perform(() => decide(context.db, actor, decideInputFromForm(input.kind, input.id, form, input.plan.language)));
+  // Post, redirect, get: a reload shows the decision instead of sending it again.
+  if (result.ok) return redirect(`/inbox/${input.kind}/${input.id}?done`);
+  const { data: body, init } = result.response;
+  const error: FormError = { ...body.error, fields: formFieldsOf(body.error, form, input.plan.language) };
+  return data({ error, values: form }, init ?? undefined);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
+  { title: titleFrom(matches, `planning:decide.metaTitle.${page?.input.kind ?? "proposal"}`) },
+];
+
+export default function DecidePage() {
+  const { input, open, done, suggested, options } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [standing, ...earlier] = input.decisions;
+  return (
+    <div className="page planning">
+      <nav aria-label={t("planning:nav.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/inbox">{t("planning:inbox.title")}</Link>
+          </li>
+          <li aria-current="page">{t(`planning:input.heading.${input.kind}`)}</li>
+        </ol>
+      </nav>
+      <h1>{t("planning:decide.title")}</h1>
+      {done && standing && (
+        <p className="notice" role="status">
+          {t("planning:decide.saved")}
+        </p>
+      )}
+      <InputSummary input={input} />
+
+      {standing && (
+        <section aria-labelledby="decision-title" className="decision-section">
+          <h2 id="decision-title">{t("planning:decision.heading")}</h2>
+          <DecisionSummary decision={standing} plan={input.plan} />
+          {earlier.map((d) => (
+            <DecisionSummary key={d.id} decision={d} plan={input.plan} />
+          ))}
+        </section>
+      )}
+
+      {open && options && (
+        <section aria-labelledby="decide-title" className="decide-section">
+          <h2 id="decide-title">{standing ? t("planning:decide.again") : t("planning:decide.heading")}</h2>
+          <DecideForm
+            offered={outcomesFor(input.kind)}
+            options={options}
+            planLanguage={input.plan.language}
+            suggested={suggested}
+            error={refused?.error}
+            values={refused?.values}
+          />
+        </section>
+      )}
+      <p>
+        <Link to="/inbox">{t("planning:decide.backToInbox")}</Link>
+      </p>
+    </div>
+  );
+}

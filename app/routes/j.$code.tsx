@@ -1,0 +1,126 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { actorFrom, requireActor } from "../auth/actor.server";
+import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";
+import { limitJoin } from "../auth/rate-limit.server";
+import { DomainError, statusOf } from "../errors";
+import { formObject, perform } from "../forms.server";
+import { isLanguage, type Language } from "../i18n/config";
+import { languageCookie, languageOf } from "../i18n/i18n.server";
+import { titleFrom } from "../i18n/meta";
+import { languageNames } from "../i18n/resources";
+import { liveDeps } from "../live/deps.server";
+import { findByJoinCode, joinLiveSession } from "../live/join.server";
+import { JoinCodeForm, JoinProfileForm } from "../live/ui/join-forms";
+import liveStyles from "../styles/live.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles }];
+
+/**
+ * The language to preset: the one already chosen (participant or page), else the first of the
+ * browser's languages that the conference offers, else the conference's first.
+ */
+async function presetLanguage(request: Request, offered: Language[], participantLanguage?: string): Promise<Language> {
+  const ui = await languageOf(request);
+  const browser = (request.headers.get("Accept-Language") ?? "")
+    .split(",")
+    .map((part) => part.split(";")[0]!.trim().split("-")[0]!.toLowerCase());
+  const preferred = [participantLanguage, ui, ...browser].find((l): l is Language => isLanguage(l) && offered.includes(l));
+  return preferred ?? offered[0] ?? ui;
+}
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const { actor } = await actorFrom(request, context.db);
+  try {
+    const { session, conference } = await findByJoinCode({ db: context.db }, params.code ?? "");
+    const offered = conference.languages.filter(isLanguage);
+    const participant = actor.kind === "participant" && actor.conferenceId === conference.id ? actor : null;
+    return {
+      found: {
+        conferenceTitle: conference.title,
+        sessionTitle: session.title,
+        languages: offered.map((code) => ({ code, name: languageNames[code] })),
+        language: await presetLanguage(request, offered, participant?.language),
+        returningTo: participant ? session.id : null,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return data({ failure: error.messageKey }, { status: statusOf[error.code] });
+  }
+}
+
+/** Join: a participant row with a hashed secret, the secret in an httpOnly cookie, the chosen language as the page's. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  // Staff are refused before a join attempt counts against the room's shared address.
+  const actor = await requireActor(request, context, "liveSession.join");
+  const form = formObject(await request.formData());
+  const input = { code: params.code ?? "", language: form.language, displayName: form.displayName, group: form.group, district: form.district };
+  const { secret, secretHash } = issueParticipantToken();
+  const outcome = await perform(async () => {
+    await limitJoin(context.db, context.clientIp);
+    return joinLiveSession(liveDeps(context), actor, input, secretHash);
+  });
+  if (!outcome.ok) {
+    const { data: refusal, init } = outcome.response;
+    const sent = { displayName: String(form.displayName ?? ""), group: String(form.group ?? ""), district: String(form.district ?? "") };
+    return data({ error: refusal.error, sent }, init ?? undefined);
+  }
+  const headers = new Headers();
+  // A returning participant keeps the cookie they have: the new secret was never stored.
+  if (outcome.value.created) {
+    headers.append("Set-Cookie", participantCookieHeader(request, participantToken(outcome.value.participantId, secret)));
+  }
+  headers.append("Set-Cookie", await languageCookie.serialize(String(input.language)));
+  return redirect(`/live/${outcome.value.liveSessionId}`, { headers });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  {
+    title:
+      loaded && "found" in loaded
+        ? titleFrom(matches, "live:join.metaTitle", { title: loaded.found.conferenceTitle })
+        : titleFrom(matches, "live:join.title"),
+  },
+];
+
+export default function JoinSessionPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const { code } = useParams();
+  const { t } = useTranslation();
+  if (!("found" in loaded)) {
+    return (
+      <div className="page join-page">
+        <h1>{t("live:join.title")}</h1>
+        <JoinCodeForm code={code} errorKey={loaded.failure} />
+      </div>
+    );
+  }
+  const { found } = loaded;
+  return (
+    <div className="page join-page">
+      <p className="eyebrow">{t("live:join.title")}</p>
+      <h1>{found.conferenceTitle}</h1>
+      <p className="muted">{found.sessionTitle}</p>
+      {found.returningTo && (
+        <p className="notice">
+          {t("live:join.alreadyIn")} <a href={`/live/${found.returningTo}`}>{t("live:join.continue")}</a>
+        </p>
+      )}
+      <p>{t("live:join.noAccount")}</p>
+      <JoinProfileForm languages={found.languages} language={found.language} error={refused?.error} sent={refused?.sent} />
+      <p>
+        <a href="/join">{t("live:join.otherCode")}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { Actor } from "../auth/actor";
+import { requireActor } from "../auth/actor.server";
+import { DomainError } from "../errors";
+import { ParticipantLinks } from "../feedback/participant-links";
+import { formObject, perform } from "../forms.server";
+import { titleFrom } from "../i18n/meta";
+import { postComment, supportComment } from "../live/comments.server";
+import { liveDeps } from "../live/deps.server";
+import type { LiveDeps } from "../live/events";
+import { submitProposal } from "../live/proposals.server";
+import { uuid } from "../live/schemas";
+import { getLiveState } from "../live/state.server";
+import { participantCommands, type ParticipantEvent } from "../live/ui/participant-commands";
+import { ParticipantView } from "../live/ui/participant-view";
+import { castRanking, castVote } from "../live/votes.server";
+import feedbackStyles from "../styles/feedback.css";
+import liveStyles from "../styles/live.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: liveStyles },
+  { rel: "stylesheet", href: feedbackStyles },
+];
+
+/** The domain function behind each command: the same ones the socket handlers call. */
+const commands: Record<ParticipantEvent, (deps: LiveDeps, actor: Actor, input: unknown) => Promise<unknown>> = {
+  "vote:cast": castVote,
+  "ranking:cast": castRanking,
+  "comment:post": postComment,
+  "comment:support": supportComment,
+  "proposal:submit": submitProposal,
+};
+
+/**
+ * The session's own participants only: a visitor without identity is sent to /join (by
+ * requireActor), and so is a participant of another conference; staff get a 403.
+ */
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context, "vote.cast");
+  if (!uuid.safeParse(params.liveSessionId).success) throw new Response(null, { status: 404 });
+  try {
+    const state = await getLiveState(context.db, actor, params.liveSessionId!);
+    return {
+      kind: "live" as const,
+      state,
+      clientIdBase: randomUUID().replace(/-/g, ""),
+      saved: new URL(request.url).searchParams.get("saved"),
+    };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "forbidden" || error.code === "unauthenticated") throw redirect("/join");
+    if (error.code === "not_found") throw new Response(null, { status: 404 });
+    return { kind: "notStarted" as const };
+  }
+}
+
+/** Every participant action as a plain form post; it redirects back to the form it came from. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context, "vote.cast");
+  const fields = formObject(await request.formData());
+  const formKey = typeof fields.formKey === "string" && /^[A-Za-z0-9-]{1,80}$/.test(fields.formKey) ? fields.formKey : "";
+  const deps = liveDeps(context);
+  const outcome = await perform(async () => {
+    for (const command of participantCommands(fields, params.liveSessionId ?? "")) {
+      await commands[command.event](deps, actor, command.payload);
+    }
+  });
+  if (!outcome.ok) {
+    const { data: refusal, init } = outcome.response;
+    return data({ refused: { formKey, error: refusal.error, values: fields } }, init ?? undefined);
+  }
+  const back = `/live/${params.liveSessionId}`;
+  return redirect(formKey ? `${back}?saved=${formKey}#${formKey}` : back);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  {
+    title:
+      loaded?.kind === "live"
+        ? titleFrom(matches, "live:participant.metaTitle", { title: loaded.state.liveSession.title })
+        : titleFrom(matches, "live:error.notStarted"),
+  },
+];
+
+export default function ParticipantPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const saved = loaded.kind === "live" ? loaded.saved : null;
+  const outcome = useMemo(() => ({ saved, refused: posted?.refused ?? null }), [saved, posted]);
+  if (loaded.kind !== "live") {
+    return (
+      <div className="page live-page">
+        <h1>{t("live:participant.notStarted")}</h1>
+        <p>
+          <a href={pathname}>{t("live:participant.reload")}</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <ParticipantView initial={loaded.state} clientIdBase={loaded.clientIdBase} outcome={outcome} />
+      <ParticipantLinks conferenceId={loaded.state.conference.id} closed={loaded.state.liveSession.status === "closed"} />
+    </>
+  );
+}

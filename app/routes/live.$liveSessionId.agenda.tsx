@@ -1,0 +1,103 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getCatalogue, parseCatalogueFilter } from "../catalogue/catalogue.server";
+import { titleFrom } from "../i18n/meta";
+import { agendaAction, moderatorState } from "../live/moderate.server";
+import { joinQrSvg, joinUrl } from "../live/qr.server";
+import { SessionHeading } from "../live/ui/session-heading";
+import { ActionForm } from "../live/ui/action-form";
+import { AgendaEditor } from "../live/ui/agenda-editor";
+import { CataloguePicker } from "../live/ui/catalogue-picker";
+import { JoinPanel } from "../live/ui/join-panel";
+import moderateStyles from "../styles/moderate.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { state } = await moderatorState(request, context, params.liveSessionId);
+  const url = new URL(request.url);
+  const { q, cluster } = parseCatalogueFilter(url.searchParams);
+  const catalogue = (await getCatalogue(context.db, state.conference.planSlug, { q, cluster }))!;
+  const code = state.liveSession.joinCode;
+  const join =
+    code && state.liveSession.status === "live"
+      ? { code, url: joinUrl(url.origin, code), qrSvg: await joinQrSvg(url.origin, code) }
+      : null;
+  return {
+    liveSession: state.liveSession,
+    conference: { id: state.conference.id, title: state.conference.title },
+    items: state.items,
+    catalogue: {
+      language: catalogue.plan.language,
+      clusters: catalogue.clusters.map(({ key, title }) => ({ key, title })),
+      measures: catalogue.measures.map(({ code, title }) => ({ code, title })),
+    },
+    filter: { q, cluster },
+    join,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  return agendaAction(request, context, params.liveSessionId);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleFrom(matches, "conferences:agenda.metaTitle", { title: data?.liveSession.title ?? "" }) },
+];
+
+export default function AgendaPage() {
+  const { liveSession, conference, items, catalogue, filter, join } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const editable = liveSession.status !== "closed";
+  return (
+    <div className="page moderate">
+      <SessionHeading conference={conference} liveSession={liveSession} page="agenda" />
+      <p>
+        <span className={`status status--${liveSession.status}`}>{t(`conferences:status.${liveSession.status}`)}</span>
+        {" · "}
+        {t("conferences:agenda.dots", { count: liveSession.dotsPerParticipant })}
+      </p>
+      {liveSession.status !== "draft" && (
+        <ul className="link-list">
+          <li>
+            <Link to={`/live/${liveSession.id}/console`}>{t("conferences:agenda.consoleLink")}</Link>
+          </li>
+          <li>
+            <Link to={`/live/${liveSession.id}/present`}>{t("conferences:agenda.presentLink")}</Link>
+          </li>
+        </ul>
+      )}
+
+      {join && <JoinPanel join={join} />}
+
+      {liveSession.status === "draft" && (
+        <section aria-labelledby="start-title">
+          <h2 id="start-title">{t("conferences:agenda.startHeading")}</h2>
+          <p>{t("conferences:agenda.startHint")}</p>
+          <ActionForm formId="start" intent="start">
+            <button type="submit" className="button">
+              {t("conferences:agenda.start")}
+            </button>
+          </ActionForm>
+        </section>
+      )}
+
+      <section aria-labelledby="agenda-title">
+        <h2 id="agenda-title">{t("conferences:agenda.listHeading")}</h2>
+        <AgendaEditor items={items} editable={editable} />
+      </section>
+
+      {editable && (
+        <section aria-labelledby="add-title">
+          <h2 id="add-title">{t("conferences:agenda.addHeading")}</h2>
+          <CataloguePicker
+            catalogue={catalogue}
+            filter={filter}
+            onAgenda={items.flatMap((i) => (i.measure ? [i.measure.code] : []))}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

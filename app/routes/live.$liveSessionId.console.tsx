@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { titleFrom } from "../i18n/meta";
+import { consoleAction, moderatorState } from "../live/moderate.server";
+import { SessionHeading } from "../live/ui/session-heading";
+import { CloseSession } from "../live/ui/close-session";
+import { CommentModeration } from "../live/ui/comment-moderation";
+import { ConnectionStatus } from "../live/ui/connection-status";
+import { ConsoleAgenda } from "../live/ui/console-agenda";
+import { contentLanguageOf } from "../live/ui/criteria";
+import { ItemControls } from "../live/ui/item-controls";
+import { ItemResultView } from "../live/ui/item-result";
+import { ItemTitle } from "../live/ui/item-title";
+import { PaperVotes } from "../live/ui/paper-votes";
+import { ProposalModeration } from "../live/ui/proposal-moderation";
+import { SessionTimer } from "../live/ui/session-timer";
+import { useLiveSession } from "../live/use-live-session";
+import moderateStyles from "../styles/moderate.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { state } = await moderatorState(request, context, params.liveSessionId);
+  return { state, paperClientId: randomUUID() };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  return consoleAction(request, context, params.liveSessionId);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleFrom(matches, "conferences:console.metaTitle", { title: data?.state.liveSession.title ?? "" }) },
+];
+
+export default function ConsolePage() {
+  const { state: initial, paperClientId } = useLoaderData<typeof loader>();
+  const { state, connection } = useLiveSession(initial);
+  const { t } = useTranslation();
+  const { liveSession, conference, items } = state;
+  const current = items.find((i) => i.id === liveSession.currentAgendaItemId) ?? null;
+  const result = current ? state.results.find((r) => r.agendaItemId === current.id) : undefined;
+  const live = liveSession.status === "live";
+  return (
+    <div className="page page--wide moderate console">
+      <SessionHeading conference={conference} liveSession={liveSession} page="console" />
+      <div className="console-status">
+        <span className={`status status--${liveSession.status}`}>{t(`conferences:status.${liveSession.status}`)}</span>
+        {liveSession.joinCode && (
+          <span>
+            {t("conferences:sessions.code")} <code className="join-code-inline">{liveSession.joinCode}</code>
+          </span>
+        )}
+        <span>{t("conferences:console.participants", { count: state.participantCount })}</span>
+        <ConnectionStatus connection={connection} />
+        <Link to={`/live/${liveSession.id}/present`} target="_blank" rel="noopener">
+          {t("conferences:console.presentLink")}
+          <span className="visually-hidden">{t("conferences:console.newWindow")}</span>
+        </Link>
+        <Link to={`/live/${liveSession.id}/agenda`}>{t("conferences:console.agendaLink")}</Link>
+      </div>
+      {liveSession.status === "closed" && (
+        <p className="notice" role="status">
+          {t("conferences:console.closedNotice")}
+        </p>
+      )}
+      {liveSession.status === "draft" && (
+        <p className="notice">
+          {t("conferences:console.draftNotice")}{" "}
+          <Link to={`/live/${liveSession.id}/agenda`}>{t("conferences:console.agendaLink")}</Link>
+        </p>
+      )}
+
+      <div className="console-grid">
+        <div className="console-grid__side">
+          <section aria-labelledby="console-agenda-title" className="console-box">
+            <h2 id="console-agenda-title">{t("conferences:console.agenda")}</h2>
+            <ConsoleAgenda items={items} currentId={current?.id ?? null} live={live} />
+          </section>
+          {live && <SessionTimer />}
+          {liveSession.status !== "closed" && (
+            <section aria-labelledby="close-title" className="console-box">
+              <h2 id="close-title">{t("conferences:close.heading")}</h2>
+              <CloseSession />
+            </section>
+          )}
+        </div>
+
+        <div className="console-grid__main">
+          <section aria-labelledby="current-title" className="console-box">
+            <h2 id="current-title">{t("conferences:console.currentHeading")}</h2>
+            {current ? (
+              <>
+                <p className="current-item">
+                  <ItemTitle item={current} />
+                </p>
+                {live && <ItemControls item={current} />}
+              </>
+            ) : (
+              <p>{t("conferences:console.noCurrent")}</p>
+            )}
+          </section>
+          {current && (
+            <section aria-labelledby="result-title" className="console-box">
+              <h2 id="result-title">{t("conferences:result.heading")}</h2>
+              {result ? (
+                <ItemResultView
+                  result={result}
+                  ratingMax={current.activities.rating?.max}
+                  contentLanguage={contentLanguageOf(current)}
+                />
+              ) : (
+                <p>{t("live:results.none")}</p>
+              )}
+            </section>
+          )}
+          {current && liveSession.status !== "closed" && (
+            <section aria-labelledby="paper-title" className="console-box">
+              <h2 id="paper-title">{t("conferences:paper.heading")}</h2>
+              <PaperVotes item={current} clientId={paperClientId} />
+            </section>
+          )}
+        </div>
+
+        <div className="console-grid__feed">
+          <section aria-labelledby="comments-title" className="console-box">
+            <h2 id="comments-title">{t("conferences:comments.heading", { count: state.comments.length })}</h2>
+            <CommentModeration comments={state.comments} />
+          </section>
+          <section aria-labelledby="proposals-title" className="console-box">
+            <h2 id="proposals-title">{t("conferences:proposals.heading", { count: state.proposals?.length ?? 0 })}</h2>
+            <ProposalModeration proposals={state.proposals ?? []} />
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireActor } from "../auth/actor.server";
+import { DomainError, statusOf } from "../errors";
+import { titleFrom } from "../i18n/meta";
+import { joinQrSvg, joinUrl } from "../live/qr.server";
+import { uuid } from "../live/schemas";
+import { getLiveState } from "../live/state.server";
+import { ProjectorView } from "../live/ui/projector-view";
+import liveStyles from "../styles/live.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles }];
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context, "liveSession.present");
+  if (!uuid.safeParse(params.liveSessionId).success) throw new Response(null, { status: 404 });
+  try {
+    const state = await getLiveState(context.db, actor, params.liveSessionId!);
+    const code = state.liveSession.joinCode;
+    const origin = new URL(request.url).origin;
+    return {
+      state,
+      join: code ? { code, url: joinUrl(origin, code), qrSvg: await joinQrSvg(origin, code) } : null,
+    };
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
+    throw error;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleFrom(matches, "live:present.metaTitle", { title: data?.state.liveSession.title ?? "" }) },
+];
+
+export default function PresentPage() {
+  const { state, join } = useLoaderData<typeof loader>();
+  return <ProjectorView initial={state} join={join} />;
+}

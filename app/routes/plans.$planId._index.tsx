@@ -1,0 +1,198 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { actorFrom } from "../auth/actor.server";
+import { can } from "../auth/permissions";
+import { MaturityBadge } from "../components/maturity-badge";
+import { CatalogueDownloads } from "../feedback/downloads";
+import { getCatalogue, parseCatalogueFilter } from "../catalogue/catalogue.server";
+import { groupMeasures } from "../catalogue/grouping";
+import { unitLabel } from "../catalogue/units";
+import { formatDate, formatMoney } from "../i18n/format";
+import { titleFrom } from "../i18n/meta";
+import { inLanguage } from "../i18n/parts";
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const filter = parseCatalogueFilter(new URL(request.url).searchParams);
+  const catalogue = await getCatalogue(context.db, params.planId ?? "", filter);
+  if (!catalogue) throw new Response(null, { status: 404 });
+  const { actor } = await actorFrom(request, context.db);
+  return { catalogue, filter, groups: groupMeasures(catalogue), canImport: can(actor, "catalogue.edit") };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleFrom(matches, "catalogue:plan.metaTitle", { title: data?.catalogue.plan.title ?? "" }) },
+];
+
+export default function PlanCatalogue() {
+  const { catalogue, filter, groups, canImport } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { plan } = catalogue;
+  const filtered = Boolean(filter.q || filter.cluster || filter.unit || filter.maturity);
+  const contentLang = plan.language;
+  const content = inLanguage(contentLang);
+
+  return (
+    <div className="page">
+      <header className="prose">
+        <h1>
+          <span {...content}>{plan.title}</span>
+        </h1>
+        <p className="muted">
+          {plan.publisher && (
+            <Trans
+              i18nKey="catalogue:plan.publisher"
+              components={{ publisher: <span {...content}>{plan.publisher}</span> }}
+            />
+          )}
+          {plan.revision &&
+            ` · ${t("catalogue:plan.revision", {
+              number: plan.revision.number,
+              date: formatDate(plan.publishedOn ?? plan.revision.createdAt, i18n.language),
+            })}`}
+        </p>
+        {plan.description && <p {...content}>{plan.description}</p>}
+        <CatalogueDownloads planSlug={plan.slug} canImport={canImport} />
+      </header>
+
+      {catalogue.clusters.length > 0 && catalogue.measureTotal === 0 && (
+        <section aria-labelledby="clusters-title">
+          <h2 id="clusters-title">{t("catalogue:plan.clustersHeading")}</h2>
+          <p>{t("catalogue:plan.noMeasures")}</p>
+          <ul className="card-list">
+            {catalogue.clusters.map((cluster) => (
+              <li key={cluster.key} className="card">
+                <h3>
+                  <span {...content}>{cluster.title}</span>
+                </h3>
+                {cluster.description && <p {...content}>{cluster.description}</p>}
+                {cluster.budgetCents !== null && (
+                  <p>{t("catalogue:plan.budget", { amount: formatMoney(cluster.budgetCents, i18n.language) })}</p>
+                )}
+                {cluster.maturity && <MaturityBadge maturity={cluster.maturity} />}
+              </li>
+            ))}
+          </ul>
+          <h3>{t("catalogue:maturity.legend")}</h3>
+          <ul className="legend-list">
+            {(["A", "B", "C"] as const).map((level) => (
+              <li key={level}>
+                <MaturityBadge maturity={level} /> {t(`catalogue:maturity.${level}_description`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {catalogue.measureTotal > 0 && (
+        <section aria-labelledby="measures-title">
+          <h2 id="measures-title">{t("catalogue:plan.measuresHeading")}</h2>
+          <Form method="get" className="filters" role="search" aria-label={t("catalogue:filter.heading")}>
+            <input type="hidden" name="lng" value={i18n.language} />
+            <div className="field field--search">
+              <label htmlFor="filter-q">{t("catalogue:filter.search")}</label>
+              <input
+                id="filter-q"
+                name="q"
+                type="search"
+                defaultValue={filter.q ?? ""}
+                aria-describedby="filter-q-hint"
+              />
+              <span id="filter-q-hint" className="hint">
+                {t("catalogue:filter.searchHint")}
+              </span>
+            </div>
+            {catalogue.clusters.length > 0 && (
+              <div className="field">
+                <label htmlFor="filter-cluster">{t("catalogue:filter.cluster")}</label>
+                <select id="filter-cluster" name="cluster" defaultValue={filter.cluster ?? ""}>
+                  <option value="">{t("catalogue:filter.all")}</option>
+                  {catalogue.clusters.map((c) => (
+                    <option key={c.key} value={c.key} {...content}>
+                      {c.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {catalogue.units.length > 0 && (
+              <div className="field">
+                <label htmlFor="filter-unit">{t("catalogue:filter.unit")}</label>
+                <select id="filter-unit" name="unit" defaultValue={filter.unit ?? ""}>
+                  <option value="">{t("catalogue:filter.all")}</option>
+                  {catalogue.units.map((u) => (
+                    <option key={u.code} value={u.code} {...content}>
+                      {unitLabel(u)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor="filter-maturity">{t("catalogue:filter.maturity")}</label>
+              <select id="filter-maturity" name="maturity" defaultValue={filter.maturity ?? ""}>
+                <option value="">{t("catalogue:filter.all")}</option>
+                {(["A", "B", "C"] as const).map((level) => (
+                  <option key={level} value={level}>
+                    {t(`catalogue:maturity.${level}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="actions">
+              <button type="submit" className="button">
+                {t("catalogue:filter.apply")}
+              </button>
+              {filtered && (
+                <Link to={`/plans/${plan.slug}?lng=${i18n.language}`} className="button button--secondary">
+                  {t("catalogue:filter.reset")}
+                </Link>
+              )}
+            </div>
+          </Form>
+
+          <p role="status">
+            {t("catalogue:plan.shown", { shown: catalogue.measures.length, total: catalogue.measureTotal })}
+          </p>
+          {catalogue.measures.length === 0 && <p>{t("catalogue:plan.noMatch")}</p>}
+
+          {groups.map((group) => (
+            <section key={group.key} className="measure-group">
+              {group.kind === "none" ? (
+                <h3>{t("catalogue:plan.otherMeasures")}</h3>
+              ) : (
+                <h3>
+                  <span {...content}>{group.titles.join(" › ")}</span>
+                </h3>
+              )}
+              {group.subgroups.map((sub) => (
+                <div key={sub.key}>
+                  {sub.title && (
+                    <h4 className="muted">
+                      {sub.goalNumber !== null && `${t("catalogue:plan.goalNumber", { number: sub.goalNumber })}: `}
+                      <span {...content}>{sub.title}</span>
+                    </h4>
+                  )}
+                  <ul className="measure-list">
+                    {sub.measures.map((m) => (
+                      <li key={m.code} className="measure-row">
+                        <span className="measure-row__code">{m.code}</span>
+                        <Link to={`/plans/${plan.slug}/measures/${encodeURIComponent(m.code)}`} {...content}>
+                          {m.title}
+                        </Link>
+                        <span className="measure-row__meta">
+                          <MaturityBadge maturity={m.maturity} />
+                          {m.unit && <span {...content}>{unitLabel(m.unit)}</span>}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { catalogueExport } from "../feedback/exports.server";
+
+/** The whole catalogue as CSV, one row per measure, for reading in a spreadsheet. */
+export const loader = (args: LoaderFunctionArgs) => catalogueExport(args, "csv");

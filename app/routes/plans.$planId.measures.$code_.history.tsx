@@ -1,0 +1,171 @@
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Actor } from "../auth/actor";
+import { requireActor } from "../auth/actor.server";
+import { can } from "../auth/permissions";
+import { getMeasure } from "../catalogue/catalogue.server";
+import { measureDiff, measureHistory } from "../catalogue/history.server";
+import { recordIndicatorValue, setMaturity } from "../catalogue/revisions.server";
+import type { Db } from "../../db/client";
+import { DomainError, statusOf } from "../errors";
+import { formObject, perform } from "../forms.server";
+import { languageOf } from "../i18n/i18n.server";
+import { titleFrom } from "../i18n/meta";
+import { inLanguage } from "../i18n/parts";
+import { inputLanguages } from "../planning/input.server";
+import { CatalogueForms, type CatalogueIntent } from "../planning/ui/catalogue-forms";
+import { DiffView, RevisionList } from "../planning/ui/history";
+import planningStyles from "../styles/planning.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
+
+/** The measure's history; a malformed or unknown plan or code is a plain 404. */
+async function historyOf(db: Db, actor: Actor, planSlug: string, code: string) {
+  try {
+    return await measureHistory(db, actor, { planSlug, code });
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(null, { status: error.code === "invalid" ? 404 : statusOf[error.code] });
+    throw error;
+  }
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context, "catalogue.read");
+  const [planSlug, code] = [params.planId ?? "", params.code ?? ""];
+  const history = await historyOf(context.db, actor, planSlug, code);
+  const measure = await getMeasure(context.db, planSlug, code, await languageOf(request));
+  if (!measure) throw new Response(null, { status: 404 });
+  const numbers = history.revisions.map((r) => r.number);
+  const url = new URL(request.url).searchParams;
+  const chosen = (name: string, fallback: number | undefined) => {
+    const n = Number(url.get(name));
+    return numbers.includes(n) ? n : fallback;
+  };
+  // By default the latest change: the revision before the newest against the newest.
+  const [from, to] = [chosen("from", numbers[1]), chosen("to", numbers[0])];
+  const diff = from !== undefined && to !== undefined ? await measureDiff(context.db, actor, { planSlug, code, from, to }) : null;
+  const languages = await inputLanguages(
+    context.db,
+    history.revisions.flatMap((r) => r.inputs.map((i) => i.decisionId))
+  );
+  // Who changed the catalogue is for colleagues; the public reads when and why.
+  const staff = actor.kind === "staff";
+  return {
+    measure: {
+      code: measure.code,
+      title: measure.title,
+      maturity: measure.maturity,
+      indicators: measure.indicators,
+      contentLanguage: measure.contentLanguage,
+    },
+    plan: measure.plan,
+    revisions: history.revisions.map((r) => ({
+      ...r,
+      createdBy: staff ? r.createdBy : null,
+      inputs: r.inputs.map((i) => ({ ...i, language: languages[i.decisionId] ?? null })),
+    })),
+    numbers,
+    diff,
+    canEdit: can(actor, "catalogue.edit"),
+    done: url.get("done") === "maturity" || url.get("done") === "indicator" ? (url.get("done") as CatalogueIntent) : null,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context, "catalogue.edit");
+  const [planSlug, code] = [params.planId ?? "", params.code ?? ""];
+  const before = await historyOf(context.db, actor, planSlug, code);
+  const form = formObject(await request.formData());
+  const intent: CatalogueIntent = form.intent === "indicator" ? "indicator" : "maturity";
+  const { intent: _intent, ...fields } = form;
+  const result = await perform(() =>
+    intent === "maturity"
+      ? setMaturity(context.db, actor, { ...fields, planSlug, code })
+      : recordIndicatorValue(context.db, actor, { ...fields, planSlug, code })
+  );
+  if (!result.ok) {
+    const { data: body, init } = result.response;
+    return data({ ...body, intent, values: form }, init ?? undefined);
+  }
+  // Post, redirect, get: the history opens on what this change did.
+  const search = new URLSearchParams({
+    from: String(before.revisions[0]?.number ?? result.value.revision.number),
+    to: String(result.value.revision.number),
+    done: intent,
+  });
+  return redirect(
+    `/plans/${encodeURIComponent(planSlug)}/measures/${encodeURIComponent(result.value.measure.code)}/history?${search}#diff-title`
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
+  { title: titleFrom(matches, "planning:history.metaTitle", { code: page?.measure.code ?? "", title: page?.measure.title ?? "" }) },
+];
+
+export default function MeasureHistoryPage() {
+  const { measure, plan, revisions, numbers, diff, canEdit, done } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const measurePath = `/plans/${plan.slug}/measures/${encodeURIComponent(measure.code)}`;
+  return (
+    <div className="page planning">
+      <nav aria-label={t("planning:nav.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">{t("common:nav.home")}</Link>
+          </li>
+          <li>
+            <Link to={`/plans/${plan.slug}`} {...inLanguage(plan.language)}>
+              {plan.title}
+            </Link>
+          </li>
+          <li>
+            <Link to={measurePath} dir="ltr">
+              {measure.code}
+            </Link>
+          </li>
+          <li aria-current="page">{t("planning:history.title")}</li>
+        </ol>
+      </nav>
+      <h1>
+        {t("planning:history.title")}: <span dir="ltr">{measure.code}</span>{" "}
+        <span {...inLanguage(measure.contentLanguage)}>{measure.title}</span>
+      </h1>
+      {done && (
+        <p className="notice" role="status">
+          {t(`planning:catalogue.saved.${done}`)}
+        </p>
+      )}
+
+      <section aria-labelledby="diff-title">
+        <h2 id="diff-title">{t("planning:history.diffHeading")}</h2>
+        {numbers.length < 2 ? (
+          <p>{t("planning:history.onlyOne")}</p>
+        ) : (
+          <DiffView diff={diff} numbers={numbers} contentLanguage={plan.language} />
+        )}
+      </section>
+
+      <section aria-labelledby="revisions-title">
+        <h2 id="revisions-title">{t("planning:history.revisionsHeading")}</h2>
+        <RevisionList revisions={revisions} contentLanguage={plan.language} />
+      </section>
+
+      {canEdit && (
+        <section aria-labelledby="update-title">
+          <h2 id="update-title">{t("planning:catalogue.heading")}</h2>
+          <CatalogueForms
+            maturity={measure.maturity}
+            indicators={measure.indicators}
+            contentLanguage={plan.language}
+            refused={refused && "error" in refused ? refused : undefined}
+          />
+        </section>
+      )}
+      <p>
+        <Link to={measurePath}>{t("planning:history.backToMeasure")}</Link>
+      </p>
+    </div>
+  );
+}

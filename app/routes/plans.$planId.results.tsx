@@ -1,0 +1,116 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "../auth/actor.server";
+import { DomainError, statusOf } from "../errors";
+import { titleFrom } from "../i18n/meta";
+import { inLanguage } from "../i18n/parts";
+import { BreakdownTables } from "../planning/ui/breakdowns";
+import { ClusterStandings, discussed, MeasureStandings } from "../planning/ui/standings";
+import type { Dimension } from "../results/breakdowns.server";
+import { planResults } from "../results/plan.server";
+import planningStyles from "../styles/planning.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
+
+export const headers = () => ({ "Cache-Control": "no-store" });
+
+/** The domain's list lives in a .server module, which the browser bundle leaves empty. */
+const dimensions = ["group", "district", "language"] as const satisfies readonly Dimension[];
+
+const isDimension = (value: string | null): value is Dimension => (dimensions as readonly (string | null)[]).includes(value);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context, "results.view");
+  const requested = new URL(request.url).searchParams.get("by");
+  // An unknown dimension in a hand-edited URL falls back to the first one rather than failing.
+  const by: Dimension = isDimension(requested) ? requested : "group";
+  try {
+    const results = await planResults(context.db, actor, { planSlug: params.planId, breakdownBy: by });
+    return { results, by };
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
+    throw error;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleFrom(matches, "planning:results.metaTitle", { title: data?.results.plan.title ?? "" }) },
+];
+
+export default function PlanResultsPage() {
+  const { results, by } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { plan } = results;
+  // Plans carry their language; the demo catalogues and all imports so far are German.
+  const contentLanguage = "de";
+  const shown = results.measures.filter(discussed);
+  return (
+    <div className="page page--wide planning">
+      <nav aria-label={t("planning:nav.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to="/">{t("common:nav.home")}</Link>
+          </li>
+          <li>
+            <Link to={`/plans/${plan.slug}`} {...inLanguage(contentLanguage)}>
+              {plan.title}
+            </Link>
+          </li>
+          <li aria-current="page">{t("planning:results.title")}</li>
+        </ol>
+      </nav>
+      <h1>
+        {t("planning:results.title")}: <span {...inLanguage(contentLanguage)}>{plan.title}</span>
+      </h1>
+      <dl className="facts">
+        <dt>{t("planning:results.totalParticipants")}</dt>
+        <dd>{results.totals.participants}</dd>
+        <dt>{t("planning:results.totalDots")}</dt>
+        <dd>{results.totals.dots}</dd>
+        <dt>{t("planning:results.discussed")}</dt>
+        <dd>{t("planning:results.discussedCount", { count: shown.length, total: results.measures.length })}</dd>
+      </dl>
+
+      <section aria-labelledby="measures-title">
+        <h2 id="measures-title">{t("planning:results.byMeasure")}</h2>
+        {shown.length === 0 ? (
+          <p>{t("planning:results.none")}</p>
+        ) : (
+          <MeasureStandings measures={shown} planSlug={plan.slug} contentLanguage={contentLanguage} />
+        )}
+      </section>
+
+      <section aria-labelledby="clusters-title">
+        <h2 id="clusters-title">{t("planning:results.byCluster")}</h2>
+        {results.clusters.length === 0 ? (
+          <p>{t("planning:results.noClusters")}</p>
+        ) : (
+          <ClusterStandings clusters={results.clusters} contentLanguage={contentLanguage} />
+        )}
+      </section>
+
+      <section aria-labelledby="breakdowns-title">
+        <h2 id="breakdowns-title">{t("planning:results.breakdowns")}</h2>
+        <p>{t("planning:results.privacy", { count: results.minGroupSize })}</p>
+        <Form method="get" className="inline-form breakdown-form">
+          <input type="hidden" name="lng" value={i18n.language} />
+          <div className="field">
+            <label htmlFor="breakdown-by">{t("planning:results.breakdownBy")}</label>
+            <select id="breakdown-by" name="by" defaultValue={by}>
+              {dimensions.map((d) => (
+                <option key={d} value={d}>
+                  {t(`planning:results.dimension.${d}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t("planning:results.show")}
+          </button>
+        </Form>
+        <BreakdownTables standings={shown} minGroupSize={results.minGroupSize} contentLanguage={contentLanguage} />
+      </section>
+    </div>
+  );
+}

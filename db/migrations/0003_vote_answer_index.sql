@@ -1,0 +1,1 @@
+CREATE INDEX "vote_answer" ON "vote" USING btree ("agenda_item_id","participant_id","kind","criterion","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST,"value","weight");

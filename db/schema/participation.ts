@@ -1,0 +1,264 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { clusters, measures, planRevisions, plans } from "./catalogue";
+
+export const conferenceKind = pgEnum("conference_kind", [
+  "future_conference",
+  "workshop",
+  "district_talk",
+]);
+export const liveSessionStatus = pgEnum("live_session_status", ["draft", "live", "closed"]);
+export const agendaItemKind = pgEnum("agenda_item_kind", ["measure", "cluster", "question"]);
+export const phase = pgEnum("phase", ["discuss", "prioritise", "results"]);
+export const votingState = pgEnum("voting_state", ["closed", "open", "hidden"]);
+export const participantGroup = pgEnum("participant_group", [
+  "citizen",
+  "migrant_organisation",
+  "welfare_organisation",
+  "administration",
+  "youth",
+]);
+export const voteKind = pgEnum("vote_kind", ["dots", "rating", "scale", "ranking"]);
+export const voteSource = pgEnum("vote_source", ["online", "paper"]);
+export const proposalKind = pgEnum("proposal_kind", ["new_measure", "change_measure"]);
+export const decisionOutcome = pgEnum("decision_outcome", [
+  "accepted",
+  "merged",
+  "deferred",
+  "declined",
+]);
+
+/** The activities a moderator enabled on an agenda item. */
+export type AgendaActivities = {
+  comments: boolean;
+  dots: { maxPerItem: number } | null;
+  rating: { criteria: string[]; min: number; max: number } | null;
+  scale: { min: number; max: number; label: string | null } | null;
+  ranking: boolean;
+};
+
+export const conferences = pgTable("conference", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id),
+  kind: conferenceKind("kind").notNull(),
+  title: text("title").notNull(),
+  startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+  place: text("place"),
+  district: text("district"),
+  languages: text("languages").array().notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const liveSessions = pgTable("live_session", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  conferenceId: uuid("conference_id")
+    .notNull()
+    .references(() => conferences.id, { onDelete: "cascade" }),
+  title: text("title").notNull(),
+  joinCode: text("join_code").unique(),
+  status: liveSessionStatus("status").notNull().default("draft"),
+  dotsPerParticipant: integer("dots_per_participant").notNull().default(5),
+  currentAgendaItemId: uuid("current_agenda_item_id").references(
+    (): AnyPgColumn => agendaItems.id,
+  ),
+  startedAt: timestamp("started_at", { withTimezone: true }),
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+});
+
+export const agendaItems = pgTable(
+  "agenda_item",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    liveSessionId: uuid("live_session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: agendaItemKind("kind").notNull(),
+    measureId: uuid("measure_id").references(() => measures.id),
+    clusterId: uuid("cluster_id").references(() => clusters.id),
+    question: text("question"),
+    activities: jsonb("activities").$type<AgendaActivities>().notNull(),
+    phase: phase("phase").notNull().default("discuss"),
+    commentsOpen: boolean("comments_open").notNull().default(true),
+    votingState: votingState("voting_state").notNull().default("closed"),
+    resultsVisible: boolean("results_visible").notNull().default(false),
+  },
+  (t) => [index("agenda_item_session").on(t.liveSessionId, t.position)],
+);
+
+/** An anonymous person in a conference, known only by a cookie token `id.secret` (secret hashed). */
+export const participants = pgTable("participant", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  conferenceId: uuid("conference_id")
+    .notNull()
+    .references(() => conferences.id, { onDelete: "cascade" }),
+  secretHash: text("secret_hash").notNull(),
+  displayName: text("display_name"),
+  group: participantGroup("group"),
+  district: text("district"),
+  language: text("language").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const comments = pgTable(
+  "comment",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id").references(() => participants.id),
+    authorUserId: uuid("author_user_id").references(() => users.id),
+    parentId: uuid("parent_id").references((): AnyPgColumn => comments.id),
+    body: text("body").notNull(),
+    language: text("language").notNull(),
+    pinned: boolean("pinned").notNull().default(false),
+    flaggedRelevant: boolean("flagged_relevant").notNull().default(false),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenBy: uuid("hidden_by").references(() => users.id),
+    hiddenReason: text("hidden_reason"),
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => comments.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("comment_agenda_item").on(t.agendaItemId, t.createdAt)],
+);
+
+export const commentSupports = pgTable(
+  "comment_support",
+  {
+    commentId: uuid("comment_id")
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.participantId] })],
+);
+
+/**
+ * One stored vote. `clientId` is made by the client so that a retried vote counts once;
+ * paper votes counted in the room carry a `weight` and no participant.
+ */
+export const votes = pgTable(
+  "vote",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clientId: text("client_id").notNull(),
+    liveSessionId: uuid("live_session_id")
+      .notNull()
+      .references(() => liveSessions.id, { onDelete: "cascade" }),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id").references(() => participants.id),
+    enteredBy: uuid("entered_by").references(() => users.id),
+    kind: voteKind("kind").notNull(),
+    criterion: text("criterion"),
+    value: integer("value").notNull(),
+    weight: integer("weight").notNull().default(1),
+    source: voteSource("source").notNull().default("online"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("vote_client_id").on(t.liveSessionId, t.clientId),
+    index("vote_agenda_item").on(t.agendaItemId, t.kind),
+    index("vote_participant").on(t.participantId, t.liveSessionId),
+    // Results: each participant's latest answer per question, read in index order without a sort
+    // (DISTINCT ON), and everything a result sums, so the votes table itself is not read.
+    index("vote_answer").on(t.agendaItemId, t.participantId, t.kind, t.criterion, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst(), t.value, t.weight),
+  ],
+);
+
+export const proposals = pgTable("proposal", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  conferenceId: uuid("conference_id")
+    .notNull()
+    .references(() => conferences.id, { onDelete: "cascade" }),
+  agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
+  participantId: uuid("participant_id").references(() => participants.id),
+  kind: proposalKind("kind").notNull(),
+  measureId: uuid("measure_id").references(() => measures.id),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  language: text("language").notNull(),
+  hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+  hiddenBy: uuid("hidden_by").references(() => users.id),
+  hiddenReason: text("hidden_reason"),
+  mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => proposals.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A planner's answer to one input: a proposal, the result of a prioritised measure (its agenda
+ * item) or a flagged comment. `measureId` is the measure the decision took into the catalogue;
+ * `revisionId` the plan revision that change landed in.
+ */
+export const decisions = pgTable(
+  "decision",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    planId: uuid("plan_id")
+      .notNull()
+      .references(() => plans.id),
+    proposalId: uuid("proposal_id").references(() => proposals.id),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
+    measureId: uuid("measure_id").references(() => measures.id),
+    commentId: uuid("comment_id").references(() => comments.id),
+    outcome: decisionOutcome("outcome").notNull(),
+    mergedIntoMeasureId: uuid("merged_into_measure_id").references(() => measures.id),
+    mergedIntoProposalId: uuid("merged_into_proposal_id").references(() => proposals.id),
+    revisionId: uuid("revision_id").references(() => planRevisions.id),
+    decidedBy: uuid("decided_by")
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("decision_one_input", sql`num_nonnulls(${t.proposalId}, ${t.agendaItemId}, ${t.commentId}) = 1`),
+    index("decision_proposal").on(t.proposalId, t.decidedAt),
+    index("decision_agenda_item").on(t.agendaItemId, t.decidedAt),
+    index("decision_comment").on(t.commentId, t.decidedAt),
+    index("decision_revision").on(t.revisionId),
+  ],
+);
+
+export const decisionReasons = pgTable(
+  "decision_reason",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    language: text("language").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.language] })],
+);
+
+/** A result frozen when its live session closed. */
+export const resultSnapshots = pgTable("result_snapshot", {
+  agendaItemId: uuid("agenda_item_id")
+    .primaryKey()
+    .references(() => agendaItems.id, { onDelete: "cascade" }),
+  frozenAt: timestamp("frozen_at", { withTimezone: true }).notNull().defaultNow(),
+  data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+});

@@ -1,0 +1,36 @@
+import type { Socket } from "socket.io";
+import { actorFromCookies } from "../app/auth/actor.server";
+import { allows, socketEventAccess } from "../app/auth/route-permissions";
+import type { Db } from "../db/client";
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./events";
+
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** Handshake: staff by their session cookie, participants by their participant cookie, else anonymous. */
+export function authenticateSocket(db: Db) {
+  return async (socket: AppSocket, next: (error?: Error) => void) => {
+    try {
+      socket.data.actor = (await actorFromCookies(db, socket.request.headers.cookie)).actor;
+      next();
+    } catch (error) {
+      next(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+}
+
+// Both reply shapes in use (ping's `message`, the live commands' `messageKey`) carry the key.
+const notAllowed = "auth:error.eventNotAllowed";
+const forbidden = { ok: false, error: { code: "forbidden", message: notAllowed, messageKey: notAllowed } } as const;
+
+/**
+ * Lets an event through only when the permission registry allows it for the socket's actor;
+ * an event without an entry is refused for everyone.
+ */
+export function guardEvents(socket: AppSocket): void {
+  socket.use(([event, ...args], next) => {
+    const access = socketEventAccess(event);
+    if (access && allows(socket.data.actor, access)) return next();
+    const ack = args.at(-1);
+    if (typeof ack === "function") ack(forbidden);
+  });
+}

@@ -1,0 +1,41 @@
+import type { LiveEvent } from "../app/live/events";
+import type { LiveState } from "../app/live/state.server";
+import type { AgendaItemView, CommentView, ProposalView } from "../app/live/views";
+import type { VoteReceipt } from "../app/live/votes.server";
+
+/** Why a command was refused: a locale key the client translates, with field-level keys. */
+export type CommandError = {
+  code: "invalid" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "server";
+  messageKey: string;
+  values?: Record<string, string | number>;
+  fields?: Record<string, string>;
+};
+export type CommandReply<T> = { ok: true; data: T } | { ok: false; error: CommandError };
+type Command<P, T> = (payload: P, ack: (reply: CommandReply<T>) => void) => void;
+
+/** Live-session commands a client may send; each maps to one domain function. */
+export interface LiveClientEvents {
+  "liveSession:watch": Command<{ liveSessionId: string }, LiveState>;
+  "vote:cast": Command<unknown, VoteReceipt>;
+  "ranking:cast": Command<unknown, VoteReceipt>;
+  "paperVote:enter": Command<unknown, { duplicate: boolean }>;
+  "comment:post": Command<unknown, CommentView>;
+  "comment:support": Command<unknown, CommentView>;
+  "comment:moderate": Command<unknown, CommentView>;
+  "proposal:submit": Command<unknown, ProposalView>;
+  "proposal:moderate": Command<{ liveSessionId: string } & Record<string, unknown>, ProposalView>;
+  "agendaItem:setPhase": Command<unknown, AgendaItemView>;
+  "agendaItem:settings": Command<unknown, AgendaItemView>;
+  "liveSession:setCurrentItem": Command<unknown, AgendaItemView>;
+}
+
+type ClientLiveEvent = Exclude<LiveEvent, { audience: "internal" }>;
+
+/** Every published change, under its own event name, carrying the change itself. */
+export type LiveServerEvents = {
+  [E in ClientLiveEvent as E["type"]]: (event: E) => void;
+};
+
+export function moderatorsRoom(liveSessionId: string): string {
+  return `live-session:${liveSessionId}:moderators`;
+}

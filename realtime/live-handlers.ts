@@ -1,0 +1,73 @@
+import type { Socket } from "socket.io";
+import type { Actor } from "../app/auth/actor";
+import { can } from "../app/auth/permissions";
+import { DomainError } from "../app/errors";
+import type { LiveDeps } from "../app/live/events";
+import { moderateComment, postComment, supportComment } from "../app/live/comments.server";
+import { moderateProposal, submitProposal } from "../app/live/proposals.server";
+import { getLiveState } from "../app/live/state.server";
+import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
+import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
+import { liveSessionRoom } from "./events";
+import type { CommandError, CommandReply, LiveClientEvents } from "./live-contract";
+import { moderatorsRoom } from "./live-contract";
+
+type LiveSocket = Socket<LiveClientEvents, Record<string, never>, Record<string, never>, { actor: Actor }>;
+
+export function commandError(error: unknown): CommandError {
+  if (error instanceof DomainError) {
+    return { code: error.code, messageKey: error.messageKey, values: error.values, fields: error.fields };
+  }
+  console.error("socket command failed", error);
+  return { code: "server", messageKey: "common:error.serverText" };
+}
+
+/**
+ * Thin adapters: each socket event calls the same domain function as the form action, and
+ * acknowledges only after it committed (or tells why it refused).
+ */
+export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
+  const command = <E extends keyof LiveClientEvents, T>(
+    event: E,
+    run: (actor: Actor, payload: unknown) => Promise<T>,
+  ) => {
+    const handler = async (payload: unknown, ack: (reply: CommandReply<T>) => void) => {
+      if (typeof ack !== "function") return;
+      try {
+        ack({ ok: true, data: await run(socket.data.actor, payload) });
+      } catch (error) {
+        ack({ ok: false, error: commandError(error) });
+      }
+    };
+    socket.on(event, handler as never);
+  };
+
+  command("liveSession:watch", async (actor, payload) => {
+    const liveSessionId = (payload as { liveSessionId?: unknown } | null)?.liveSessionId;
+    if (typeof liveSessionId !== "string") throw new DomainError("invalid", "common:validation.invalid");
+    // Join first, then read: a change committed in between arrives as an event instead of being lost.
+    const rooms = [liveSessionRoom(liveSessionId), ...(can(actor, "liveSession.moderate") ? [moderatorsRoom(liveSessionId)] : [])];
+    await socket.join(rooms);
+    try {
+      return await getLiveState(deps.db, actor, liveSessionId);
+    } catch (error) {
+      for (const room of rooms) await socket.leave(room);
+      throw error;
+    }
+  });
+  command("vote:cast", (actor, payload) => castVote(deps, actor, payload));
+  command("ranking:cast", (actor, payload) => castRanking(deps, actor, payload));
+  command("paperVote:enter", (actor, payload) => enterPaperVotes(deps, actor, payload));
+  command("comment:post", (actor, payload) => postComment(deps, actor, payload));
+  command("comment:support", (actor, payload) => supportComment(deps, actor, payload));
+  command("comment:moderate", (actor, payload) => moderateComment(deps, actor, payload));
+  command("proposal:submit", (actor, payload) => submitProposal(deps, actor, payload));
+  command("proposal:moderate", (actor, payload) => {
+    const { liveSessionId, ...input } = (payload ?? {}) as { liveSessionId?: unknown };
+    if (typeof liveSessionId !== "string") throw new DomainError("invalid", "common:validation.invalid");
+    return moderateProposal(deps, actor, input, liveSessionId);
+  });
+  command("agendaItem:setPhase", (actor, payload) => setPhase(deps, actor, payload));
+  command("agendaItem:settings", (actor, payload) => updateItemSettings(deps, actor, payload));
+  command("liveSession:setCurrentItem", (actor, payload) => setCurrentItem(deps, actor, payload));
+}

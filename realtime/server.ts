@@ -1,0 +1,75 @@
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { z } from "zod";
+import { hasForeignOrigin } from "../app/auth/origin";
+import type { Db } from "../db/client";
+import { authenticateSocket, guardEvents } from "./auth";
+import { attachPostgresAdapter } from "./adapter";
+import { registerLiveHandlers } from "./live-handlers";
+import { createPublisher } from "./publisher";
+import type {
+  Ack,
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from "./events";
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** What the domain sees of the socket layer: a way to publish a committed change. */
+export type Realtime = {
+  io: RealtimeServer;
+  /** Sends a committed change to the screens that may see it. */
+  publish: ReturnType<typeof createPublisher>;
+  close(): Promise<void>;
+};
+
+const pingSchema = z.object({ sentAt: z.number().finite() });
+
+/** Turns a bad payload into the same clear refusal for every event. */
+export function invalidPayload(error: z.ZodError): Ack<never> {
+  return {
+    ok: false,
+    error: { code: "invalid", message: error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ") },
+  };
+}
+
+export async function createRealtime(
+  httpServer: HttpServer,
+  { db, postgresUrl }: { db: Db; postgresUrl?: string },
+): Promise<Realtime> {
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    // Phones on weak connections: tolerate slow pongs before declaring a socket dead.
+    pingTimeout: 30_000,
+    // Cross-site WebSocket hijacking: a page of another site may not open a socket with our cookies.
+    allowRequest: (request, callback) => callback(null, !hasForeignOrigin(request.headers)),
+  });
+
+  const detachAdapter = postgresUrl ? await attachPostgresAdapter(io as never, postgresUrl) : null;
+  io.use(authenticateSocket(db));
+
+  const publish = createPublisher(io as never, db);
+
+  io.on("connection", (socket) => {
+    guardEvents(socket);
+    registerLiveHandlers(socket as never, { db, publish });
+    socket.on("ping", (payload, ack) => {
+      if (typeof ack !== "function") return;
+      const parsed = pingSchema.safeParse(payload);
+      if (!parsed.success) return ack(invalidPayload(parsed.error));
+      ack({ ok: true, data: { sentAt: parsed.data.sentAt, serverTime: Date.now() } });
+    });
+  });
+
+  return {
+    io,
+    publish,
+    close: async () => {
+      await publish.flush();
+      await new Promise<void>((resolve) => void io.close(() => resolve()));
+      await detachAdapter?.();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * The moderator pages in a real browser: accessible (axe, WCAG 2.1 AA) and without sideways
+ * scrolling on a phone and a laptop, left to right and right to left; and with JavaScript, a
+ * command goes through without a reload and a participant's comment arrives on the console live.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { io as connect } from "socket.io-client";
+import type { LiveDeps } from "../../app/live/events";
+import { addAgendaItems, createLiveSession, startLiveSession } from "../../app/live/setup.server";
+import { createConference } from "../../app/conferences/conferences.server";
+import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser } from "../support/browser";
+import { startTestServer, type TestServer } from "../support/server";
+import { joinedParticipant, signedInStaff } from "./http";
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let deps: LiveDeps;
+const ids = { conference: "", session: "", items: [] as string[], code: "" };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  deps = { db: server.database.db, publish: () => {} };
+  const moderator = await signedInStaff(server);
+  const actor = { kind: "staff", userId: moderator.userId, role: "moderator", email: "", displayName: "" } as const;
+  const conference = await createConference(server.database.db, actor, {
+    planSlug: "ziele-und-massnahmen-2022-2023",
+    kind: "workshop",
+    title: "Workshop Baumheide",
+    startsAt: "2026-11-20T17:00:00Z",
+    place: "Familienzentrum",
+    languages: ["de", "en", "ar"],
+  });
+  const session = await createLiveSession(server.database.db, actor, {
+    conferenceId: conference.id,
+    title: "Abendrunde",
+    dotsPerParticipant: 5,
+  });
+  const clusterKey = "arbeitslosigkeit-verringern-fokussierung-auf-jugendliche";
+  const { ids: items } = await addAgendaItems(deps, actor, {
+    liveSessionId: session.id,
+    entries: [
+      { kind: "measure", measureCode: "540-2" },
+      { kind: "cluster", clusterKey },
+      { kind: "question", question: "Was fehlt?" },
+    ],
+  });
+  const { joinCode } = await startLiveSession(deps, actor, { liveSessionId: session.id });
+  Object.assign(ids, { conference: conference.id, session: session.id, items, code: joinCode });
+
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  const [name, value] = moderator.cookie.split("=") as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server.close();
+});
+
+const pages = () => [
+  "/conferences",
+  `/conferences/${ids.conference}`,
+  `/live/${ids.session}/agenda`,
+  `/live/${ids.session}/console`,
+];
+
+describe("the moderator pages in a browser", () => {
+  it.each(["de", "ar"])("are accessible and fit a phone and a laptop (%s)", async (lng) => {
+    for (const path of pages()) {
+      await page.goto(`${server.url}${path}?lng=${lng}`);
+      await atEveryWidth(page, async (width) => {
+        await expectAccessible(page, `${path} (${lng}, ${width})`);
+        await expectNoHorizontalScroll(page, `${path} (${lng}, ${width})`);
+      });
+    }
+  });
+
+  it("changes the phase without a reload, and shows a participant's comment as it comes", async () => {
+    await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
+    await page.getByText("Live verbunden").waitFor();
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+    await page.getByRole("button", { name: "Priorisieren" }).click();
+    await expect
+      .poll(() => page.getByRole("button", { name: "Priorisieren" }).getAttribute("aria-pressed"))
+      .toBe("true");
+
+    // The participant comments through the server's socket, so the event takes the real way to the console.
+    const participant = await joinedParticipant(deps, ids.code);
+    const socket = connect(server.url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: participant.cookie },
+      forceNew: true,
+    });
+    try {
+      const reply = await socket
+        .timeout(5_000)
+        .emitWithAck("comment:post", { agendaItemId: ids.items[0]!, body: "Bitte auch samstags öffnen" });
+      expect(reply).toMatchObject({ ok: true });
+    } finally {
+      socket.disconnect();
+    }
+    await page.getByText("Bitte auch samstags öffnen").waitFor();
+
+    await page.getByLabel("Grund für das Ausblenden").fill("Werbung");
+    await page.getByRole("button", { name: "Ausblenden" }).click();
+    await page.getByText("Ausgeblendet.").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await expectAccessible(page, "console after moderation");
+  });
+
+  it("counts down a timer in the browser and stops it", async () => {
+    await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
+    await page.getByLabel("Minuten").fill("2");
+    await page.getByRole("button", { name: "Starten" }).click();
+    await expect.poll(() => page.getByRole("timer").textContent()).toMatch(/^01:5\d$/);
+    await expect.poll(() => page.locator("[aria-live=polite]").textContent()).toBe("Noch 2 Minuten.");
+    await page.getByRole("button", { name: "Anhalten" }).click();
+    expect(await page.getByRole("timer").count()).toBe(0);
+  });
+
+  it("creates a conference with JavaScript and follows the redirect to its page", async () => {
+    await page.goto(`${server.url}/conferences?lng=de`);
+    await page.getByLabel("Titel").fill("Stadtteilgespräch Sennestadt");
+    await page.getByLabel("Beginn (Datum und Uhrzeit)").fill("2026-10-05T18:30");
+    await page.getByRole("radio", { name: "Stadtteilgespräch" }).check();
+    await page.getByRole("checkbox", { name: "English" }).check();
+    await page.getByRole("button", { name: "Konferenz anlegen" }).click();
+    await page.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { level: 1, name: "Stadtteilgespräch Sennestadt" }).waitFor();
+    expect(await page.locator("dd").first().textContent()).toContain("18:30");
+  });
+});

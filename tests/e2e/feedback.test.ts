@@ -1,0 +1,92 @@
+/**
+ * The pages that tell people what became of their input, in a real browser with axe (WCAG 2.1 AA)
+ * and the sideways-scroll check, at phone and desktop width: the public feedback page (German and
+ * Arabic, right to left), a participant's own page and its explanation for visitors, and the report.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
+import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+let conference: Awaited<ReturnType<typeof feedbackConference>>;
+let planner: string;
+const scriptErrors: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  conference = await feedbackConference(server);
+  planner = await signInAsPlanner(server.url);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(() => {
+  expect(scriptErrors, "errors in the browser console").toEqual([]);
+});
+
+/** A browser with the given cookies (`name=value; name=value`), as a participant's phone or a planner's desk has them. */
+async function pageWith(cookies: string, locale = "de-DE"): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: viewports.desktop });
+  const pairs = cookies
+    .split(";")
+    .map((pair) => pair.trim())
+    .filter(Boolean);
+  await context.addCookies(
+    pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), url: server.url })),
+  );
+  const page = await context.newPage();
+  page.on("pageerror", (error) => scriptErrors.push(error.message));
+  page.on("console", (message) => {
+    // The site has no favicon, and the browser asks for one; any other failed load is a bug.
+    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) scriptErrors.push(message.text());
+  });
+  return page;
+}
+
+async function check(page: Page, path: string, heading: string) {
+  await page.goto(server.url + path);
+  await expect.poll(() => page.getByRole("heading", { level: 1, name: heading }).count()).toBe(1);
+  await atEveryWidth(page, async (width) => {
+    await expectAccessible(page, `${path}, ${viewports[width].width} px`);
+    await expectNoHorizontalScroll(page, `${path}, ${viewports[width].width} px`);
+  });
+}
+
+describe("what became of the input, in the browser", () => {
+  it("the feedback page passes axe in German and in Arabic", async () => {
+    const page = await pageWith("");
+    const path = `/conferences/${conference.conferenceId}/feedback`;
+    await check(page, path, "Zukunftskonferenz Mitte");
+    // The breakdowns fold away; opened, their tables are checked too.
+    await page.locator("summary").first().click();
+    await expectAccessible(page, `${path}, breakdowns open`);
+    await check(page, `${path}?lng=ar`, "Zukunftskonferenz Mitte");
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+  });
+
+  it("a participant's own page and the explanation for everybody else pass axe", async () => {
+    const phone = await pageWith(conference.participantCookie, "en-GB");
+    await check(phone, "/my-input", "Your input");
+    await expect.poll(() => phone.getByText("We will look at this again in spring.").count()).toBe(1);
+    await check(await pageWith("", "en-GB"), "/my-input", "Your input");
+  });
+
+  it("the report passes axe and shows each chart's table beside it", async () => {
+    const desk = await pageWith(planner);
+    await check(desk, `/conferences/${conference.conferenceId}/report`, "Zukunftskonferenz Mitte");
+    const table = desk.locator(".bar-chart table").first();
+    expect(await table.isVisible()).toBe(true);
+    await desk.emulateMedia({ media: "print" });
+    expect(await desk.locator(".site-header").isVisible()).toBe(false);
+    expect(
+      await desk
+        .locator(".report .result-item")
+        .first()
+        .evaluate((e) => getComputedStyle(e).breakBefore),
+    ).toBe("page");
+  });
+});

@@ -1,0 +1,194 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "../../app/auth/sessions.server";
+import { applyLiveEvent } from "../../app/live/apply-event";
+import type { LiveEvent } from "../../app/live/events";
+import { loadItem } from "../../app/live/items.server";
+import { computeItemResult } from "../../app/live/results.server";
+import type { LiveState } from "../../app/live/state.server";
+import { votes } from "../../db/schema";
+import type { LiveClientEvents, LiveServerEvents } from "../../realtime/live-contract";
+import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
+import { joinByLink } from "../support/http";
+import { startTestServer, type TestServer } from "../support/server";
+
+type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
+type Client = {
+  name: string;
+  socket: Socket<LiveServerEvents, LiveClientEvents>;
+  events: ClientEvent[];
+  state: LiveState;
+};
+
+let server: TestServer;
+let session: Awaited<ReturnType<typeof startedSession>>;
+let item: string;
+let moderator: Client;
+let projector: Client;
+let participants: Client[];
+
+/** A real socket.io client with the cookies of a browser, watching the session and applying its events. */
+async function connect(name: string, cookie: string): Promise<Client> {
+  const socket: Client["socket"] = io(server.url, { transports: ["websocket"], extraHeaders: { cookie }, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  const client = { name, socket, events: [] as ClientEvent[] } as Client;
+  socket.onAny((_type: string, event: ClientEvent) => {
+    client.events.push(event);
+    if (client.state) client.state = applyLiveEvent(client.state, event);
+  });
+  const reply = await socket.timeout(5_000).emitWithAck("liveSession:watch", { liveSessionId: session.liveSessionId });
+  if (!reply.ok) throw new Error(`${name} may not watch: ${reply.error.messageKey}`);
+  client.state = reply.data;
+  return client;
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 5_000) {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const everyone = () => [moderator, projector, ...participants];
+/** Sends a command and resolves with its acknowledgement, typed by the contract. */
+function command<E extends keyof LiveClientEvents>(
+  client: Client,
+  event: E,
+  payload: Parameters<LiveClientEvents[E]>[0],
+): Promise<Parameters<Parameters<LiveClientEvents[E]>[1]>[0]> {
+  const timed = client.socket.timeout(5_000);
+  return (timed.emitWithAck as (event: E, payload: unknown) => Promise<never>).call(timed, event, payload);
+}
+const received = (client: Client, check: (event: ClientEvent) => boolean) => client.events.some(check);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const db = server.database.db;
+  const staff = await createStaff(db, "moderator");
+  session = await startedSession(recordingDeps(db), staff, { measureCodes: ["540-2"], dots: 5 });
+  item = session.itemIds[0]!;
+  const staffCookie = async () => `mitplan_session=${(await createSession(db, staff.userId)).token}`;
+  moderator = await connect("moderator", await staffCookie());
+  projector = await connect("projector", await staffCookie());
+  participants = [];
+  for (const [name, language] of [["de", "de"], ["ar", "ar"], ["en", "en"]] as const) {
+    const { cookie } = await joinByLink(server.url, session.joinCode, { language });
+    participants.push(await connect(`participant ${name}`, cookie));
+  }
+});
+
+afterAll(async () => {
+  for (const client of everyone()) client?.socket.disconnect();
+  await server.close();
+});
+
+describe("a live item from discussion to results, over real sockets", () => {
+  it("lets everybody see the discussion, and hides a hidden comment from participants", async () => {
+    const [amal] = participants as [Client];
+    const posted = await command(amal, "comment:post", { agendaItemId: item, body: "Mehr Bänke im Quartier" });
+    expect(posted.ok).toBe(true);
+    const spam = await command(amal, "comment:post", { agendaItemId: item, body: "Kauft Uhren!" });
+    if (!posted.ok || !spam.ok) throw new Error("comments refused");
+    for (const client of everyone()) {
+      await until(`${client.name} sees the comment`, () =>
+        received(client, (e) => e.type === "comment.added" && e.comment.id === posted.data.id),
+      );
+    }
+
+    const hidden = await command(moderator, "comment:moderate", { action: "hide", commentId: spam.data.id, reason: "Werbung" });
+    expect(hidden.ok).toBe(true);
+    for (const client of participants) {
+      await until(`${client.name} loses the hidden comment`, () =>
+        received(client, (e) => e.type === "comment.removed" && e.commentId === spam.data.id),
+      );
+      expect(client.state.comments.map((c) => c.id)).toEqual([posted.data.id]);
+    }
+    await until("the moderator sees why it was hidden", () =>
+      received(moderator, (e) => e.type === "comment.updated" && e.comment.hidden?.reason === "Werbung"),
+    );
+    const rewatch = await command(amal, "liveSession:watch", { liveSessionId: session.liveSessionId });
+    expect(rewatch.ok && rewatch.data.comments.map((c) => c.id)).toEqual([posted.data.id]);
+  });
+
+  it("takes votes while prioritising, counts a retry once, and refuses votes once voting is closed", async () => {
+    const [de, ar, en] = participants as [Client, Client, Client];
+    const forbidden = await command(de, "agendaItem:setPhase", { agendaItemId: item, phase: "results" });
+    expect(forbidden.ok).toBe(false);
+
+    expect((await command(moderator, "agendaItem:setPhase", { agendaItemId: item, phase: "prioritise" })).ok).toBe(true);
+    for (const client of everyone()) {
+      await until(`${client.name} sees voting open`, () =>
+        client.state.items.some((i) => i.id === item && i.phase === "prioritise" && i.votingState === "open"),
+      );
+    }
+
+    const vote = (client: Client, payload: Record<string, unknown>) =>
+      command(client, "vote:cast", { clientId: randomUUID().replace(/-/g, ""), agendaItemId: item, ...payload });
+    const retried = { kind: "dots", clientId: `retry-${randomUUID()}`, agendaItemId: item, value: 2 };
+    const [first, again] = [await command(de, "vote:cast", retried), await command(de, "vote:cast", retried)];
+    expect(first.ok && first.data.duplicate).toBe(false);
+    expect(again.ok && again.data).toMatchObject({ duplicate: true, myVotes: { dotsSpent: 2 } });
+    for (const [client, dots, urgency] of [[de, 0, 4], [ar, 1, 2], [en, 3, 5]] as const) {
+      if (dots > 0) expect((await vote(client, { kind: "dots", value: dots })).ok).toBe(true);
+      expect((await vote(client, { kind: "rating", criterion: "urgency", value: urgency })).ok).toBe(true);
+    }
+    const proposal = await command(en, "proposal:submit", {
+      liveSessionId: session.liveSessionId,
+      kind: "new_measure",
+      title: "Sprachcafé",
+      body: "Ein Treffpunkt zum Deutschüben im Quartier.",
+    });
+    expect(proposal.ok).toBe(true);
+    const dots = await server.database.db
+      .select({ value: votes.value })
+      .from(votes)
+      .where(and(eq(votes.agendaItemId, item), eq(votes.kind, "dots")));
+    expect(dots.reduce((sum, v) => sum + v.value, 0)).toBe(6);
+    await until("the moderator's live aggregate", () =>
+      received(moderator, (e) => e.type === "result.updated" && e.result.dots?.total === 6),
+    );
+
+    expect((await command(moderator, "agendaItem:settings", { agendaItemId: item, votingState: "closed" })).ok).toBe(true);
+    await until("the participant sees voting closed", () => ar.state.items.some((i) => i.id === item && i.votingState === "closed"));
+    const late = await vote(ar, { kind: "dots", value: 1 });
+    expect(late).toMatchObject({ ok: false, error: { code: "conflict", messageKey: "live:error.votingClosed" } });
+  });
+
+  it("reveals the results, and everybody ends with the same numbers as the database", async () => {
+    expect((await command(moderator, "agendaItem:setPhase", { agendaItemId: item, phase: "results" })).ok).toBe(true);
+    for (const client of everyone()) {
+      await until(`${client.name} sees the result`, () => client.state.results.some((r) => r.agendaItemId === item));
+    }
+    // Let a trailing coalesced aggregate arrive, so every screen settles on its last state.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const db = server.database.db;
+    const expected = await computeItemResult(db, (await loadItem(db, item))!, session.liveSessionId);
+    expect(expected.dots).toEqual({ total: 6, paper: 0, share: 1 });
+    expect(expected.rating!.find((r) => r.criterion === "urgency")!.summary.mean).toBe(3.67);
+    expect(expected.voterCount).toBe(3);
+    for (const client of everyone()) {
+      expect(client.state.results.find((r) => r.agendaItemId === item), client.name).toEqual(expected);
+    }
+  });
+
+  it("never sends a participant hidden comments, proposals, or results before they are revealed", () => {
+    for (const client of participants) {
+      for (const event of client.events) {
+        expect(event.audience, `${client.name} got ${event.type}`).toBe("all");
+        if ("comment" in event) expect(event.comment.hidden).toBeNull();
+        expect(event.type).not.toMatch(/^proposal\./);
+      }
+      const revealedAt = client.events.findIndex((e) => e.type === "agendaItem.updated" && e.item.resultsVisible);
+      const firstResult = client.events.findIndex((e) => e.type === "result.updated");
+      expect(firstResult).toBeGreaterThan(revealedAt);
+    }
+    expect(received(moderator, (e) => e.type === "proposal.added" && e.proposal.title === "Sprachcafé")).toBe(true);
+    expect(received(projector, (e) => e.type === "comment.updated" && e.comment.hidden !== null)).toBe(true);
+  });
+});
