@@ -19,6 +19,8 @@ const serverEvents = [
   "participants.joined",
 ] as const satisfies readonly (keyof LiveServerEvents)[];
 
+type LiveServerEvent = Parameters<LiveServerEvents[(typeof serverEvents)[number]]>[0];
+
 export type LiveConnection = "connecting" | "online" | "offline";
 
 /**
@@ -31,39 +33,57 @@ export function useLiveSession(initial: LiveState) {
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<LiveConnection>("connecting");
   const socketRef = useRef<LiveSocket | null>(null);
+  const refreshRef = useRef<() => void>(() => {});
   const liveSessionId = initial.liveSession.id;
 
-  useEffect(() => setState(initial), [initial]);
+  // A revalidated loader read the database at some moment before it arrived; events applied in
+  // the meantime would be overwritten. While the socket is up, ask it for a snapshot instead.
+  useEffect(() => {
+    if (socketRef.current?.connected) refreshRef.current();
+    else setState(initial);
+  }, [initial]);
 
   useEffect(() => {
     const socket: LiveSocket = io({ retries: 5, ackTimeout: 10_000, transports: ["websocket", "polling"] });
     socketRef.current = socket;
-    const watch = () => {
+    // Events that arrive while a snapshot is on its way are applied again on top of it: the
+    // snapshot may have been read before they were committed, and every event is idempotent.
+    const inFlight = new Set<LiveServerEvent[]>();
+    let latest = 0;
+    const refresh = () => {
+      const arrived: LiveServerEvent[] = [];
+      const request = ++latest;
+      inFlight.add(arrived);
       socket
         .emitWithAck("liveSession:watch", { liveSessionId })
         .then((reply) => {
-          if (!reply.ok) return;
-          setState(reply.data);
+          if (!reply.ok || request !== latest) return;
+          setState(arrived.reduce(applyLiveEvent, reply.data));
           // Online only once the page watches the session, so no event can slip past it.
           setConnection("online");
         })
-        .catch(() => setConnection("offline"));
+        .catch(() => setConnection("offline"))
+        .finally(() => inFlight.delete(arrived));
     };
+    refreshRef.current = refresh;
     const offline = () => setConnection("offline");
     const listeners = serverEvents.map((name) => {
-      const listener = (event: Parameters<LiveServerEvents[typeof name]>[0]) =>
+      const listener = (event: LiveServerEvent) => {
+        for (const arrived of inFlight) arrived.push(event);
         setState((current) => applyLiveEvent(current, event));
+      };
       socket.on(name, listener as never);
       return [name, listener] as const;
     });
-    socket.on("connect", watch);
+    socket.on("connect", refresh);
     socket.on("disconnect", offline);
     return () => {
       for (const [name, listener] of listeners) socket.off(name, listener as never);
-      socket.off("connect", watch);
+      socket.off("connect", refresh);
       socket.off("disconnect", offline);
       socket.disconnect();
       socketRef.current = null;
+      refreshRef.current = () => {};
     };
   }, [liveSessionId]);
 

@@ -61,6 +61,16 @@ afterAll(async () => {
   await server.close();
 });
 
+async function postCommentAs(cookie: string, body: string) {
+  const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie }, forceNew: true });
+  try {
+    const reply = await socket.timeout(5_000).emitWithAck("comment:post", { agendaItemId: ids.items[0]!, body });
+    expect(reply).toMatchObject({ ok: true });
+  } finally {
+    socket.disconnect();
+  }
+}
+
 const pages = () => [
   "/conferences",
   `/conferences/${ids.conference}`,
@@ -91,19 +101,7 @@ describe("the moderator pages in a browser", () => {
 
     // The participant comments through the server's socket, so the event takes the real way to the console.
     const participant = await joinedParticipant(deps, ids.code);
-    const socket = connect(server.url, {
-      transports: ["websocket"],
-      extraHeaders: { cookie: participant.cookie },
-      forceNew: true,
-    });
-    try {
-      const reply = await socket
-        .timeout(5_000)
-        .emitWithAck("comment:post", { agendaItemId: ids.items[0]!, body: "Bitte auch samstags öffnen" });
-      expect(reply).toMatchObject({ ok: true });
-    } finally {
-      socket.disconnect();
-    }
+    await postCommentAs(participant.cookie, "Bitte auch samstags öffnen");
     await page.getByText("Bitte auch samstags öffnen").waitFor();
 
     await page.getByLabel("Grund für das Ausblenden").fill("Werbung");
@@ -111,6 +109,41 @@ describe("the moderator pages in a browser", () => {
     await page.getByText("Ausgeblendet.").waitFor();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await expectAccessible(page, "console after moderation");
+  });
+
+  it("keeps a comment that arrives while the page reloads its data after a command", async () => {
+    await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
+    await page.getByText("Live verbunden").waitFor();
+    // Hold the revalidation back until the comment has been committed and shown, so the loader's
+    // answer is older than what the socket already brought.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let read = () => {};
+    const loaderRead = new Promise<void>((resolve) => (read = resolve));
+    await page.route(/\/console\.data/, async (route) => {
+      if (route.request().method() !== "GET") return route.continue();
+      const response = await route.fetch();
+      read();
+      await held;
+      await route.fulfill({ response });
+    });
+    try {
+      const revalidated = page.waitForResponse((r) => /\/console\.data/.test(r.url()) && r.request().method() === "GET");
+      await page.getByRole("button", { name: "Diskutieren" }).click();
+      await loaderRead;
+      const participant = await joinedParticipant(deps, ids.code);
+      await postCommentAs(participant.cookie, "Mehr Bänke im Park");
+      const shown = page.locator(".moderation-entry__body", { hasText: "Mehr Bänke im Park" });
+      await shown.waitFor();
+      release();
+      await revalidated;
+      await expect.poll(() => page.getByRole("button", { name: "Diskutieren" }).getAttribute("aria-pressed")).toBe("true");
+      await page.waitForTimeout(300);
+      expect(await shown.count()).toBe(1);
+    } finally {
+      release();
+      await page.unrouteAll({ behavior: "wait" });
+    }
   });
 
   it("counts down a timer in the browser and stops it", async () => {
