@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions, measures, participants, votes } from "../../db/schema";
 import type { Actor } from "../auth/actor";
@@ -14,19 +14,51 @@ type Reader = Pick<Db, "select">;
 
 export type VoteReceipt = { duplicate: boolean; myVotes: MyVotes };
 
-async function votableItem(tx: Tx, agendaItemId: string) {
+function checkVotable(session: { status: string }, item: { phase: string; votingState: string }) {
+  if (session.status !== "live" || item.phase !== "prioritise" || item.votingState !== "open") {
+    throw new DomainError("conflict", "live:error.votingClosed");
+  }
+}
+
+/**
+ * The item, its session and the participant's row, locked for the rest of the transaction:
+ * a participant's votes are taken one at a time, so twenty parallel requests can never
+ * overspend the dot budget. One round trip, as this runs for every vote of a packed room.
+ */
+async function lockVoter(tx: Tx, agendaItemId: string, participantId: string) {
   const [row] = await tx
-    .select({ item: agendaItems, session: liveSessions })
+    .select({
+      item: {
+        id: agendaItems.id,
+        phase: agendaItems.phase,
+        votingState: agendaItems.votingState,
+        activities: agendaItems.activities,
+        clusterId: agendaItems.clusterId,
+      },
+      session: {
+        id: liveSessions.id,
+        status: liveSessions.status,
+        dotsPerParticipant: liveSessions.dotsPerParticipant,
+      },
+    })
+    .from(agendaItems)
+    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
+    .innerJoin(participants, and(eq(participants.id, participantId), eq(participants.conferenceId, liveSessions.conferenceId)))
+    .where(eq(agendaItems.id, agendaItemId))
+    .for("update", { of: participants });
+  if (row) {
+    checkVotable(row.session, row.item);
+    return row;
+  }
+  // No row: say why, in the order a participant would want to hear it.
+  const [found] = await tx
+    .select({ session: { status: liveSessions.status }, item: { phase: agendaItems.phase, votingState: agendaItems.votingState } })
     .from(agendaItems)
     .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
     .where(eq(agendaItems.id, agendaItemId));
-  if (!row) throw notFound();
-  const { item, session } = row;
-  if (session.status !== "live") throw new DomainError("conflict", "live:error.votingClosed");
-  if (item.phase !== "prioritise" || item.votingState !== "open") {
-    throw new DomainError("conflict", "live:error.votingClosed");
-  }
-  return { item, session };
+  if (!found) throw notFound();
+  checkVotable(found.session, found.item);
+  throw new DomainError("forbidden", "live:error.notInConference");
 }
 
 async function alreadyCast(tx: Tx, liveSessionId: string, clientId: string): Promise<boolean> {
@@ -37,31 +69,47 @@ async function alreadyCast(tx: Tx, liveSessionId: string, clientId: string): Pro
   return Boolean(existing);
 }
 
-/**
- * Locks the participant's row for the rest of the transaction: their votes are taken one at a
- * time, so twenty parallel requests can never overspend the dot budget.
- */
-async function lockParticipant(tx: Tx, participantId: string, conferenceId: string) {
-  const [participant] = await tx
-    .select({ id: participants.id, conferenceId: participants.conferenceId })
-    .from(participants)
-    .where(eq(participants.id, participantId))
-    .for("update");
-  if (!participant || participant.conferenceId !== conferenceId) {
-    throw new DomainError("forbidden", "live:error.notInConference");
-  }
-}
+type VoteRow = {
+  clientId: string;
+  participantId: string | null;
+  agendaItemId: string;
+  kind: "dots" | "rating" | "scale" | "ranking";
+  criterion: string | null;
+  value: number;
+  createdAt: Date;
+};
 
-/** A participant's dots in the session and on one item, in one query. */
-async function dotsSpent(tx: Tx, participantId: string, liveSessionId: string, agendaItemId: string) {
-  const [row] = await tx
+/**
+ * The participant's votes in the session, newest first, and whether `clientId` was already
+ * taken: read after the lock, so the budget check sees every vote committed before this one.
+ */
+async function votesOf(tx: Tx, participantId: string, liveSessionId: string, clientId: string) {
+  const rows: VoteRow[] = await tx
     .select({
-      session: sql<number>`coalesce(sum(${votes.value}), 0)::int`,
-      item: sql<number>`coalesce(sum(${votes.value}) filter (where ${votes.agendaItemId} = ${agendaItemId}), 0)::int`,
+      clientId: votes.clientId,
+      participantId: votes.participantId,
+      agendaItemId: votes.agendaItemId,
+      kind: votes.kind,
+      criterion: votes.criterion,
+      value: votes.value,
+      createdAt: votes.createdAt,
     })
     .from(votes)
-    .where(and(eq(votes.participantId, participantId), eq(votes.liveSessionId, liveSessionId), eq(votes.kind, "dots")));
-  return { session: Number(row?.session ?? 0), item: Number(row?.item ?? 0) };
+    .where(and(eq(votes.liveSessionId, liveSessionId), or(eq(votes.participantId, participantId), eq(votes.clientId, clientId))))
+    .orderBy(desc(votes.createdAt), desc(votes.id));
+  const duplicate = rows.some((row) => row.clientId === clientId);
+  return { duplicate, mine: rows.filter((row) => row.participantId === participantId) };
+}
+
+function dotsSpent(rows: VoteRow[], agendaItemId: string) {
+  let session = 0;
+  let item = 0;
+  for (const row of rows) {
+    if (row.kind !== "dots") continue;
+    session += row.value;
+    if (row.agendaItemId === agendaItemId) item += row.value;
+  }
+  return { session, item };
 }
 
 /** Spend or take back dots, rate a criterion, or answer the scale. A retried clientId counts once. */
@@ -70,13 +118,13 @@ export async function castVote(deps: LiveDeps, actor: Actor, input: unknown): Pr
   if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
   const vote = parseInput(castVoteSchema, input);
   const outcome = await deps.db.transaction(async (tx) => {
-    const { item, session } = await votableItem(tx, vote.agendaItemId);
-    await lockParticipant(tx, actor.participantId, session.conferenceId);
-    if (await alreadyCast(tx, session.id, vote.clientId)) return { duplicate: true, liveSessionId: session.id };
+    const { item, session } = await lockVoter(tx, vote.agendaItemId, actor.participantId);
+    const { duplicate, mine } = await votesOf(tx, actor.participantId, session.id, vote.clientId);
+    if (duplicate) return { duplicate, liveSessionId: session.id, mine };
     const { activities } = item;
     if (vote.kind === "dots") {
       if (!activities.dots) throw new DomainError("invalid", "live:error.activityOff");
-      const spent = await dotsSpent(tx, actor.participantId, session.id, item.id);
+      const spent = dotsSpent(mine, item.id);
       const onItem = spent.item + vote.value;
       const total = spent.session + vote.value;
       if (onItem < 0 || total < 0) throw new DomainError("invalid", "live:error.noDotsToTakeBack");
@@ -95,7 +143,7 @@ export async function castVote(deps: LiveDeps, actor: Actor, input: unknown): Pr
     } else if (!activities.scale) {
       throw new DomainError("invalid", "live:error.activityOff");
     }
-    await tx.insert(votes).values({
+    const row = {
       clientId: vote.clientId,
       liveSessionId: session.id,
       agendaItemId: item.id,
@@ -103,13 +151,14 @@ export async function castVote(deps: LiveDeps, actor: Actor, input: unknown): Pr
       kind: vote.kind,
       criterion: vote.kind === "rating" ? vote.criterion : null,
       value: vote.value,
-    });
-    return { duplicate: false, liveSessionId: session.id };
+    };
+    await tx.insert(votes).values(row);
+    return { duplicate, liveSessionId: session.id, mine: [{ ...row, createdAt: new Date() }, ...mine] };
   });
   if (!outcome.duplicate) {
     deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: vote.agendaItemId });
   }
-  return { duplicate: outcome.duplicate, myVotes: await myVotes(deps.db, actor.participantId, outcome.liveSessionId) };
+  return { duplicate: outcome.duplicate, myVotes: tallyMyVotes(outcome.mine) };
 }
 
 /** A ranking ballot over the measures of a cluster item; the newest ballot replaces older ones. */
@@ -118,9 +167,9 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
   if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
   const ballot = parseInput(castRankingSchema, input);
   const outcome = await deps.db.transaction(async (tx) => {
-    const { item, session } = await votableItem(tx, ballot.agendaItemId);
-    await lockParticipant(tx, actor.participantId, session.conferenceId);
-    if (await alreadyCast(tx, session.id, `${ballot.clientId}-1`)) return { duplicate: true, liveSessionId: session.id };
+    const { item, session } = await lockVoter(tx, ballot.agendaItemId, actor.participantId);
+    const { duplicate, mine } = await votesOf(tx, actor.participantId, session.id, `${ballot.clientId}-1`);
+    if (duplicate) return { duplicate, liveSessionId: session.id, mine };
     if (!item.activities.ranking || !item.clusterId) throw new DomainError("invalid", "live:error.activityOff");
     const options = await tx.select({ code: measures.code }).from(measures).where(eq(measures.clusterId, item.clusterId));
     const known = new Set(options.map((o) => o.code));
@@ -128,23 +177,23 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
     if (new Set(ballot.order).size !== ballot.order.length || !ballot.order.every((code) => known.has(code))) {
       throw new DomainError("invalid", "live:error.outOfRange");
     }
-    await tx.insert(votes).values(
-      ballot.order.map((code, i) => ({
-        clientId: `${ballot.clientId}-${i + 1}`,
-        liveSessionId: session.id,
-        agendaItemId: item.id,
-        participantId: actor.participantId,
-        kind: "ranking" as const,
-        criterion: code,
-        value: i + 1,
-      })),
-    );
-    return { duplicate: false, liveSessionId: session.id };
+    const rows = ballot.order.map((code, i) => ({
+      clientId: `${ballot.clientId}-${i + 1}`,
+      liveSessionId: session.id,
+      agendaItemId: item.id,
+      participantId: actor.participantId,
+      kind: "ranking" as const,
+      criterion: code,
+      value: i + 1,
+    }));
+    await tx.insert(votes).values(rows);
+    const createdAt = new Date();
+    return { duplicate, liveSessionId: session.id, mine: [...rows.map((row) => ({ ...row, createdAt })), ...mine] };
   });
   if (!outcome.duplicate) {
     deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: ballot.agendaItemId });
   }
-  return { duplicate: outcome.duplicate, myVotes: await myVotes(deps.db, actor.participantId, outcome.liveSessionId) };
+  return { duplicate: outcome.duplicate, myVotes: tallyMyVotes(outcome.mine) };
 }
 
 /** Votes counted on paper in the room, entered by a moderator and marked as paper in results. */
@@ -202,8 +251,12 @@ export async function myVotes(db: Reader, participantId: string, liveSessionId: 
     .from(votes)
     .where(and(eq(votes.participantId, participantId), eq(votes.liveSessionId, liveSessionId)))
     .orderBy(desc(votes.createdAt), desc(votes.id));
+  return tallyMyVotes(rows);
+}
+
+/** Rows come newest first: the first answer seen per question is the one that counts. */
+function tallyMyVotes(rows: Pick<VoteRow, "agendaItemId" | "kind" | "criterion" | "value" | "createdAt">[]): MyVotes {
   const mine: MyVotes = { dotsSpent: 0, dotsByItem: {}, ratings: {}, scale: {}, ranking: {} };
-  // Rows come newest first: the first answer seen per question is the one that counts.
   const newestBallot = new Map<string, number>();
   for (const row of rows) {
     if (row.kind === "dots") {
