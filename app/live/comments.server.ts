@@ -69,11 +69,12 @@ async function sessionOfComment(db: Reader, commentId: string) {
   return row;
 }
 
+/** A comment or an answer on the current item; re-sent with the same clientId, it is stored once. */
 export async function postComment(deps: LiveDeps, actor: Actor, input: unknown): Promise<CommentView> {
   authorize(actor, "comment.write");
   if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
   const data = parseInput(postCommentSchema, input);
-  const { id, liveSessionId } = await deps.db.transaction(async (tx) => {
+  const { id, liveSessionId, duplicate } = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ item: agendaItems, session: liveSessions })
       .from(agendaItems)
@@ -99,12 +100,19 @@ export async function postComment(deps: LiveDeps, actor: Actor, input: unknown):
         parentId: data.parentId ?? null,
         body: data.body,
         language: actor.language,
+        clientId: data.clientId ?? null,
       })
+      .onConflictDoNothing()
       .returning({ id: comments.id });
-    return { id: inserted!.id, liveSessionId: row.session.id };
+    if (inserted) return { id: inserted.id, liveSessionId: row.session.id, duplicate: false };
+    const [earlier] = await tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.participantId, actor.participantId), eq(comments.clientId, data.clientId!)));
+    return { id: earlier!.id, liveSessionId: row.session.id, duplicate: true };
   });
   const comment = await loadOne(deps.db, id);
-  deps.publish({ type: "comment.added", liveSessionId, audience: "all", comment });
+  if (!duplicate) deps.publish({ type: "comment.added", liveSessionId, audience: "all", comment });
   return comment;
 }
 

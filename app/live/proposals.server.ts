@@ -38,12 +38,15 @@ export async function loadProposals(db: Reader, where: SQL): Promise<ProposalVie
   }));
 }
 
-/** A participant's idea: a new measure, or a change to a measure of the conference's plan. */
+/**
+ * A participant's idea: a new measure, or a change to a measure of the conference's plan.
+ * Re-sent with the same clientId, it is stored once.
+ */
 export async function submitProposal(deps: LiveDeps, actor: Actor, input: unknown): Promise<ProposalView> {
   authorize(actor, "proposal.write");
   if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
   const data = parseInput(submitProposalSchema, input);
-  const id = await deps.db.transaction(async (tx) => {
+  const { id, duplicate } = await deps.db.transaction(async (tx) => {
     const [session] = await tx.select().from(liveSessions).where(eq(liveSessions.id, data.liveSessionId));
     if (!session) throw notFound();
     if (session.conferenceId !== actor.conferenceId) throw new DomainError("forbidden", "live:error.notInConference");
@@ -76,12 +79,21 @@ export async function submitProposal(deps: LiveDeps, actor: Actor, input: unknow
         title: data.title,
         body: data.body,
         language: actor.language,
+        clientId: data.clientId ?? null,
       })
+      .onConflictDoNothing()
       .returning({ id: proposals.id });
-    return row!.id;
+    if (row) return { id: row.id, duplicate: false };
+    const [earlier] = await tx
+      .select({ id: proposals.id })
+      .from(proposals)
+      .where(and(eq(proposals.participantId, actor.participantId), eq(proposals.clientId, data.clientId!)));
+    return { id: earlier!.id, duplicate: true };
   });
   const [proposal] = await loadProposals(deps.db, eq(proposals.id, id));
-  deps.publish({ type: "proposal.added", liveSessionId: data.liveSessionId, audience: "moderators", proposal: proposal! });
+  if (!duplicate) {
+    deps.publish({ type: "proposal.added", liveSessionId: data.liveSessionId, audience: "moderators", proposal: proposal! });
+  }
   return proposal!;
 }
 

@@ -117,6 +117,7 @@ export const postCommentSchema = z.object({
   agendaItemId: uuid,
   body: z.string().trim().min(1).max(commentBodyMax),
   parentId: uuid.nullish(),
+  clientId: clientId.optional(),
 });
 export const commentRefSchema = z.object({ commentId: uuid });
 export const moderateCommentSchema = z.discriminatedUnion("action", [
@@ -132,6 +133,7 @@ export const submitProposalSchema = z.object({
   measureCode: z.string().trim().max(40).nullish(),
   title: z.string().trim().min(1).max(200),
   body: z.string().trim().min(1).max(2000),
+  clientId: clientId.optional(),
 });
 export const moderateProposalSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("hide"), proposalId: uuid, reason: z.string().trim().min(1).max(300) }),

@@ -136,9 +136,14 @@ export const comments = pgTable(
     hiddenBy: uuid("hidden_by").references(() => users.id),
     hiddenReason: text("hidden_reason"),
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => comments.id),
+    /** Made by the participant's page, so a comment re-sent after a lost answer is stored once. */
+    clientId: text("client_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("comment_agenda_item").on(t.agendaItemId, t.createdAt)],
+  (t) => [
+    index("comment_agenda_item").on(t.agendaItemId, t.createdAt),
+    uniqueIndex("comment_client_id").on(t.participantId, t.clientId),
+  ],
 );
 
 export const commentSupports = pgTable(
@@ -189,24 +194,30 @@ export const votes = pgTable(
   ],
 );
 
-export const proposals = pgTable("proposal", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  conferenceId: uuid("conference_id")
-    .notNull()
-    .references(() => conferences.id, { onDelete: "cascade" }),
-  agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
-  participantId: uuid("participant_id").references(() => participants.id),
-  kind: proposalKind("kind").notNull(),
-  measureId: uuid("measure_id").references(() => measures.id),
-  title: text("title").notNull(),
-  body: text("body").notNull(),
-  language: text("language").notNull(),
-  hiddenAt: timestamp("hidden_at", { withTimezone: true }),
-  hiddenBy: uuid("hidden_by").references(() => users.id),
-  hiddenReason: text("hidden_reason"),
-  mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => proposals.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const proposals = pgTable(
+  "proposal",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    agendaItemId: uuid("agenda_item_id").references(() => agendaItems.id),
+    participantId: uuid("participant_id").references(() => participants.id),
+    kind: proposalKind("kind").notNull(),
+    measureId: uuid("measure_id").references(() => measures.id),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    language: text("language").notNull(),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenBy: uuid("hidden_by").references(() => users.id),
+    hiddenReason: text("hidden_reason"),
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => proposals.id),
+    /** As for comments: a proposal re-sent after a lost answer is stored once. */
+    clientId: text("client_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("proposal_client_id").on(t.participantId, t.clientId)],
+);
 
 /**
  * A planner's answer to one input: a proposal, the result of a prioritised measure (its agenda

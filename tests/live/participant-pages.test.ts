@@ -135,10 +135,13 @@ describe("taking part without JavaScript", () => {
     const form = hiddenFields(await html(), `comment-${measureItem}`);
     const posted = await send({ ...form, body: '<script>alert("x")</script> Mehr Bänke im Park' });
     expect(posted.status).toBe(302);
+    // The same page posted again (a retry) carries the same clientId: still one comment.
+    expect((await send({ ...form, body: '<script>alert("x")</script> Mehr Bänke im Park' })).status).toBe(302);
     expect(posted.location).toBe(`${page}?saved=comment-${measureItem}#comment-${measureItem}`);
     const view = await get(server.url, posted.location!, cookie);
     expect(view.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Mehr Bänke im Park");
     expect(view.html).not.toContain('<script>alert("x")');
+    expect(view.html.match(/class="comment__body"[^>]*>[^<]*Mehr Bänke im Park</g)).toHaveLength(1);
     expect(view.text).toMatch(/<p role="status" class="live-form__status live-form__status--saved">Gespeichert<\/p>/);
   });
 

@@ -106,6 +106,7 @@ function CommentEntry({ comment, answers, live, open }: EntryProps) {
           <LiveForm
             formKey={`answer-${comment.id}`}
             intent="comment"
+            once={`a${comment.id.slice(0, 8)}`}
             hidden={{ agendaItemId: comment.agendaItemId, parentId: comment.id }}
             resetOnSuccess
           >
@@ -129,7 +130,7 @@ export function CommentsSection({ item, comments, live }: { item: AgendaItemView
     <section aria-labelledby="comments-title" className="live-section">
       <h2 id="comments-title">{t("live:comment.heading")}</h2>
       {open ? (
-        <LiveForm formKey={`comment-${item.id}`} intent="comment" hidden={{ agendaItemId: item.id }} resetOnSuccess>
+        <LiveForm formKey={`comment-${item.id}`} intent="comment" once="c" hidden={{ agendaItemId: item.id }} resetOnSuccess>
           <CommentField id="comment-body" label={t("live:comment.label")} formKey={`comment-${item.id}`} />
           <button type="submit" className="button">
             {t("live:comment.submit")}

@@ -52,8 +52,11 @@ type Props = {
   /** Unique on the page; also the element id the redirect after a plain post scrolls back to. */
   formKey: string;
   intent: string;
-  /** For votes: a short tag that makes this form's clientId unique on the page. */
-  vote?: string;
+  /**
+   * A short tag that makes this form's clientId unique on the page: the server stores a
+   * submission that arrives twice (a retry, a second click on the same page) once.
+   */
+  once?: string;
   hidden?: Record<string, string>;
   /** Clear what was typed once it went through (comments, proposals), keep choices (ratings). */
   resetOnSuccess?: boolean;
@@ -67,7 +70,7 @@ type Props = {
  * redirects back), with it the matching socket command, acknowledged in place. The answer appears
  * in this form's status line, which screen readers announce.
  */
-export function LiveForm({ formKey, intent, vote, hidden = {}, resetOnSuccess = false, className, children, ...labels }: Props) {
+export function LiveForm({ formKey, intent, once, hidden = {}, resetOnSuccess = false, className, children, ...labels }: Props) {
   const forms = useForms();
   const { t } = useTranslation();
   const { refused, saved } = forms.outcome;
@@ -84,8 +87,8 @@ export function LiveForm({ formKey, intent, vote, hidden = {}, resetOnSuccess = 
     if (status.kind === "pending") return;
     const form = event.currentTarget;
     const fields = fieldsOf(form);
-    // Each submission without a reload is a new vote; socket.io's retries resend this same id.
-    if (vote) fields.clientId = newClientId();
+    // Each submission without a reload is new; socket.io's retries resend this same id.
+    if (once) fields.clientId = newClientId();
     let commands;
     try {
       commands = participantCommands(fields, forms.liveSessionId);
@@ -120,7 +123,7 @@ export function LiveForm({ formKey, intent, vote, hidden = {}, resetOnSuccess = 
     <form method="post" id={formKey} className={className} onSubmit={submit} {...labels}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="formKey" value={formKey} />
-      {vote && <input type="hidden" name="clientId" value={`${forms.clientIdBase}-${vote}`} />}
+      {once && <input type="hidden" name="clientId" value={`${forms.clientIdBase}-${once}`} />}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -45,7 +45,10 @@ export function participantCommands(fields: Fields, liveSessionId: string): Part
       return [{ event: "ranking:cast", payload: { clientId, agendaItemId, order: many(fields.rank).filter(Boolean) } }];
     case "comment":
       return [
-        { event: "comment:post", payload: { agendaItemId, body: one(fields.body), parentId: one(fields.parentId) || null } },
+        {
+          event: "comment:post",
+          payload: { clientId: clientId || undefined, agendaItemId, body: one(fields.body), parentId: one(fields.parentId) || null },
+        },
       ];
     case "support":
       return [{ event: "comment:support", payload: { commentId: one(fields.commentId) } }];
@@ -55,6 +58,7 @@ export function participantCommands(fields: Fields, liveSessionId: string): Part
         {
           event: "proposal:submit",
           payload: {
+            clientId: clientId || undefined,
             liveSessionId,
             agendaItemId: agendaItemId || null,
             kind,

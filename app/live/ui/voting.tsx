@@ -17,12 +17,12 @@ export function DotVoting({ item, me, dotsPerParticipant }: { item: AgendaItemVi
       </p>
       <p>{t("live:dots.onItem", { count: onItem, max: item.activities.dots?.maxPerItem ?? 0 })}</p>
       <div className="dots__buttons">
-        <LiveForm formKey={`dots-add-${item.id}`} intent="dots" vote="da" hidden={{ agendaItemId: item.id, value: "1" }}>
+        <LiveForm formKey={`dots-add-${item.id}`} intent="dots" once="da" hidden={{ agendaItemId: item.id, value: "1" }}>
           <button type="submit" className="button dots__button">
             <span aria-hidden="true">+</span> {t("live:dots.add")}
           </button>
         </LiveForm>
-        <LiveForm formKey={`dots-remove-${item.id}`} intent="dots" vote="dr" hidden={{ agendaItemId: item.id, value: "-1" }}>
+        <LiveForm formKey={`dots-remove-${item.id}`} intent="dots" once="dr" hidden={{ agendaItemId: item.id, value: "-1" }}>
           <button type="submit" className="button button--secondary dots__button">
             <span aria-hidden="true">−</span> {t("live:dots.remove")}
           </button>
@@ -64,7 +64,7 @@ export function RatingForm({ item, me }: { item: AgendaItemView; me: MyVotes }) 
     <section aria-labelledby="rating-title" className="live-section">
       <h2 id="rating-title">{t("live:rating.heading")}</h2>
       <p>{t("live:rating.intro", { max: rating.max })}</p>
-      <LiveForm formKey={`rating-${item.id}`} intent="rating" vote="r" hidden={{ agendaItemId: item.id }} aria-labelledby="rating-title">
+      <LiveForm formKey={`rating-${item.id}`} intent="rating" once="r" hidden={{ agendaItemId: item.id }} aria-labelledby="rating-title">
         {rating.criteria.map((criterion, i) => (
           <ChoiceGroup
             key={criterion}
@@ -91,7 +91,7 @@ export function ScaleForm({ item, me }: { item: AgendaItemView; me: MyVotes }) {
   return (
     <section aria-labelledby="scale-title" className="live-section">
       <h2 id="scale-title">{t("live:scale.heading")}</h2>
-      <LiveForm formKey={`scale-${item.id}`} intent="scale" vote="s" hidden={{ agendaItemId: item.id }} aria-labelledby="scale-title">
+      <LiveForm formKey={`scale-${item.id}`} intent="scale" once="s" hidden={{ agendaItemId: item.id }} aria-labelledby="scale-title">
         <ChoiceGroup
           name="value"
           idBase="scale"
