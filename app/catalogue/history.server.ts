@@ -22,7 +22,7 @@ export type RevisionInput = {
 export type RevisionEntry = {
   number: number;
   createdAt: string;
-  /** The planner's display name; null for the original import. */
+  /** The planner's display name, for staff only; null for the original import and for the public. */
   createdBy: string | null;
   reason: string;
   inputs: RevisionInput[];
@@ -54,7 +54,7 @@ export async function measureHistory(db: Reader, actor: Actor, input: unknown): 
     revisions: rows.map((r) => ({
       number: r.number,
       createdAt: r.createdAt.toISOString(),
-      createdBy: r.createdBy,
+      createdBy: actor.kind === "staff" ? r.createdBy : null,
       reason: r.reason,
       inputs: inputs.filter((i) => i.revisionId === r.id).map(({ revisionId: _r, ...entry }) => entry),
     })),

@@ -32,7 +32,7 @@ function MyAnswers({ mine }: { mine: Vote["mine"] }) {
  * An item the participant voted on: their answers, the room's result once the session is over
  * (folded, a phone screen is short), and the planners' decision on a measure.
  */
-export function MyVoteEntry({ vote, planSlug }: { vote: Vote; planSlug: string }) {
+export function MyVoteEntry({ vote, planSlug, contentLanguage }: { vote: Vote; planSlug: string; contentLanguage: string }) {
   const { t } = useTranslation();
   const headingId = `vote-${vote.agendaItemId}`;
   return (
@@ -44,7 +44,7 @@ export function MyVoteEntry({ vote, planSlug }: { vote: Vote; planSlug: string }
       {vote.result ? (
         <details>
           <summary>{t("feedback:mine.roomResult")}</summary>
-          <ItemResultView result={vote.result} contentLanguage="de" />
+          <ItemResultView result={vote.result} ratingMax={vote.ratingMax ?? undefined} contentLanguage={contentLanguage} />
         </details>
       ) : (
         <p className="muted">{vote.liveSession.closed ? t("feedback:mine.noResult") : t("feedback:mine.resultLater")}</p>

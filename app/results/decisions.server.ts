@@ -71,6 +71,12 @@ export async function decide(db: Db, actor: Actor, input: unknown): Promise<Deci
     if (planIds.size > 1) throw new DomainError("invalid", "results:error.mixedPlans");
     // Decisions and revisions of one plan are taken one at a time.
     const [plan] = await tx.select().from(plans).where(eq(plans.id, [...planIds][0]!)).for("update");
+    // The plan's language is the one the catalogue and every participant can fall back to.
+    if (!reasons.some((reason) => reason.language === plan!.language)) {
+      throw new DomainError("invalid", "results:error.reasonInPlanLanguage", { reasons: "results:error.reasonInPlanLanguage" }, {
+        language: plan!.language,
+      });
+    }
     const ids = subjects.map(subjectId);
     const [final] = await tx
       .select({ id: decisions.id })

@@ -23,13 +23,21 @@ export type About = Pick<AgendaItemView, "kind" | "question"> & {
 /** A returning participant's own input and what became of each (hidden ones with the moderator's reason). */
 export type MyInput = {
   conference: ConferenceView;
-  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount" | "hidden"> & { about: About | null; decision: Outcome | null })[];
+  /** The plan's language: what the catalogue's titles in `about` and the results are written in. */
+  contentLanguage: string;
+  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount"> & {
+    hidden: { reason: string; at: string } | null;
+    about: About | null;
+    decision: Outcome | null;
+  })[];
   /** Each item the participant voted on: their answers, the frozen result once the session closed, the decision on it. */
   votes: {
     agendaItemId: string;
     liveSession: { id: string; title: string; closed: boolean };
     about: About;
     mine: { dots: number | null; ratings: Record<string, number>; scale: number | null; ranking: string[] | null };
+    /** The top of the item's rating scale, when it had one. */
+    ratingMax: number | null;
     result: ItemResult | null;
     decision: Outcome | null;
   }[];
@@ -89,15 +97,18 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
     targets.length ? (await db.select({ id: proposals.id, title: proposals.title }).from(proposals).where(inArray(proposals.id, targets))).map((p) => [p.id, p.title]) : [],
   );
 
+  // Participants learn why something was hidden, never which moderator hid it.
+  const withoutModerator = (hidden: { reason: string; at: string } | null) => (hidden ? { reason: hidden.reason, at: hidden.at } : null);
   return {
     conference,
+    contentLanguage: plan!.language,
     comments: commentList.map((c) => ({
       id: c.id,
       body: c.body,
       language: c.language,
       createdAt: c.createdAt,
       supportCount: c.supportCount,
-      hidden: c.hidden,
+      hidden: withoutModerator(c.hidden),
       about: about(items.get(c.agendaItemId)),
       decision: outcome(c.id),
     })),
@@ -111,6 +122,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
         scale: mine.scale[item.id] ?? null,
         ranking: mine.ranking[item.id] ?? null,
       },
+      ratingMax: item.activities.rating?.max ?? null,
       result: frozen.get(item.id) ?? null,
       decision: outcome(item.id),
     })),
@@ -122,7 +134,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       body: p.body,
       language: p.language,
       createdAt: p.createdAt,
-      hidden: p.hidden,
+      hidden: withoutModerator(p.hidden),
       mergedIntoTitle: p.mergedIntoId ? (titles.get(p.mergedIntoId) ?? null) : null,
       decision: outcome(p.mergedIntoId ?? p.id),
     })),

@@ -73,12 +73,12 @@ export default function MyInputPage() {
   const loaded = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   if (loaded.kind === "explain") return <Explanation staff={loaded.staff} />;
-  const { conference, proposals, comments, votes } = loaded.mine;
+  const { conference, proposals, comments, votes, contentLanguage } = loaded.mine;
   const planSlug = conference.planSlug;
   const nothing = proposals.length + comments.length + votes.length === 0;
   return (
     <div className="page">
-      <p className="eyebrow" {...inLanguage("de")}>
+      <p className="eyebrow" {...inLanguage(contentLanguage)}>
         {conference.title}
       </p>
       <h1>{t("feedback:mine.title")}</h1>
@@ -130,7 +130,7 @@ export default function MyInputPage() {
           <ul className="feedback-list">
             {votes.map((vote) => (
               <li key={vote.agendaItemId}>
-                <MyVoteEntry vote={vote} planSlug={planSlug} />
+                <MyVoteEntry vote={vote} planSlug={planSlug} contentLanguage={contentLanguage} />
               </li>
             ))}
           </ul>

@@ -49,8 +49,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     context.db,
     history.revisions.flatMap((r) => r.inputs.map((i) => i.decisionId))
   );
-  // Who changed the catalogue is for colleagues; the public reads when and why.
-  const staff = actor.kind === "staff";
   return {
     measure: {
       code: measure.code,
@@ -62,7 +60,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     plan: measure.plan,
     revisions: history.revisions.map((r) => ({
       ...r,
-      createdBy: staff ? r.createdBy : null,
       inputs: r.inputs.map((i) => ({ ...i, language: languages[i.decisionId] ?? null })),
     })),
     numbers,

@@ -89,8 +89,8 @@ describe("catalogue revisions", () => {
     expect((await getMeasure(database.db, planSlug, "W-1", "de"))!.revision.number).toBe(5);
   });
 
-  it("lists a measure's history: who, when, why, newest first", async () => {
-    const history = await measureHistory(database.db, { kind: "anonymous" }, { planSlug, code: "W-1" });
+  it("lists a measure's history: who (for staff), when, why, newest first", async () => {
+    const history = await measureHistory(database.db, planner, { planSlug, code: "W-1" });
     expect(history.revisions.map((r) => [r.number, r.createdBy, r.reason])).toEqual([
       [5, "Test planner", "Halbjahresbericht"],
       [4, "Test planner", "Umsetzung begonnen"],
@@ -98,6 +98,11 @@ describe("catalogue revisions", () => {
       [1, null, "Testdaten"],
     ]);
     expect(history.revisions.every((r) => !Number.isNaN(Date.parse(r.createdAt)) && r.inputs.length === 0)).toBe(true);
+    // The public reads when and why, not which colleague.
+    const visitor = await measureHistory(database.db, { kind: "anonymous" }, { planSlug, code: "W-1" });
+    expect(visitor.revisions.map((r) => [r.number, r.createdBy, r.reason])).toEqual(
+      history.revisions.map((r) => [r.number, null, r.reason]),
+    );
   });
 
   it("refuses bad input and changes nothing", async () => {

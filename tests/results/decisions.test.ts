@@ -64,6 +64,10 @@ describe("the planners' inbox and decisions", () => {
     expect(await refusal(decide(database.db, planner, accept))).toBe("invalid results:error.reasonRequired");
     expect(await refusal(decide(database.db, planner, { ...accept, reasons: [] }))).toBe("invalid results:error.reasonRequired");
     expect(await refusal(decide(database.db, planner, { ...accept, reasons: [{ language: "de", text: "  " }] }))).toBe("invalid results:error.reasonRequired");
+    // Translations only beside the plan's own language: readers fall back to it.
+    expect(await refusal(decide(database.db, planner, { ...accept, reasons: [{ language: "en", text: "No" }] }))).toBe(
+      "invalid results:error.reasonInPlanLanguage",
+    );
     expect(await refusal(decide(database.db, moderator, { ...accept, reasons: german("Nein") }))).toBe("forbidden common:error.forbiddenText");
     expect(await refusal(decide(database.db, conference.participants[0]!, { ...accept, reasons: german("Nein") }))).toBe("forbidden common:error.forbiddenText");
     expect(await refusal(inbox(database.db, moderator, { planSlug: testPlanSlug }))).toBe("forbidden common:error.forbiddenText");

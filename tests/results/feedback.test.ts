@@ -70,6 +70,8 @@ describe("a participant's own input", () => {
     ]);
     const w1 = mine.votes.find((v) => v.agendaItemId === conference.items.w1)!;
     expect(w1.mine).toEqual({ dots: 3, ratings: { urgency: 1 }, scale: 5, ranking: null });
+    expect(w1.ratingMax).toBe(5);
+    expect(mine.contentLanguage).toBe("de");
     expect(w1.result?.dots?.total).toBe(24);
     expect(w1.decision).toMatchObject({ outcome: "accepted", reason: { language: "de", translated: false } });
     expect(mine.votes.map((v) => v.about.measure?.code)).toEqual(["W-1"]);
@@ -79,6 +81,9 @@ describe("a participant's own input", () => {
     const p7 = await myInput(database.db, conference.participants[6]!, { language: "de" });
     expect(p7.comments.map((c) => [c.body, c.hidden?.reason])).toEqual([["Beleidigung", "Beleidigend"]]);
     expect(p7.proposals.map((p) => [p.title, p.hidden?.reason])).toEqual([["Werbung", "Werbung"]]);
+    // Why, and when, but never which moderator.
+    expect(Object.keys(p7.comments[0]!.hidden!).sort()).toEqual(["at", "reason"]);
+    expect(Object.keys(p7.proposals[0]!.hidden!).sort()).toEqual(["at", "reason"]);
     const p3 = await myInput(database.db, conference.participants[2]!, {});
     expect(p3.comments.map((c) => [c.about?.measure?.code, c.decision?.outcome])).toEqual([["B-1", "merged"]]);
     // p3's second ballot is the one that counts.
