@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
+import { updateActivities } from "../../app/live/setup.server";
+import { setPhase } from "../../app/live/steer.server";
+import { agendaItems, answerTallies, itemTallies, votes } from "../../db/schema";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { createStaff, joinAs, recordingDeps } from "../support/fixtures";
+import { importTestPlan, testSession, voter } from "../support/results-fixtures";
+
+/**
+ * The tallies the vote triggers keep (decision 011) must always equal counting the votes
+ * themselves, whatever order, concurrency or deletion the votes went through.
+ */
+let database: TestDatabase;
+let moderator: StaffActor;
+let liveSessionId: string;
+let itemIds: string[];
+const people: ParticipantActor[] = [];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const deps = recordingDeps(database.db);
+  await importTestPlan(deps);
+  moderator = await createStaff(database.db, "moderator");
+  const session = await testSession(deps, moderator, "Tallies", [
+    { kind: "measure", measureCode: "W-1" },
+    { kind: "measure", measureCode: "W-2" },
+    { kind: "measure", measureCode: "B-1" },
+  ]);
+  liveSessionId = session.liveSessionId;
+  itemIds = session.itemIds;
+  for (const agendaItemId of itemIds) {
+    await updateActivities(deps, moderator, {
+      agendaItemId,
+      activities: {
+        comments: true,
+        dots: { maxPerItem: 3 },
+        rating: { criteria: ["urgency", "impact"], min: 1, max: 5 },
+        scale: { min: 1, max: 10, label: null },
+        ranking: false,
+      },
+    });
+    await setPhase(deps, moderator, { agendaItemId, phase: "prioritise" });
+  }
+  for (let i = 0; i < 8; i++) people.push(await joinAs(deps, session.joinCode, "de", { group: "citizen" }));
+});
+afterAll(() => database.close());
+
+/** The figures counted from the votes, as the live result counts them, next to the tallies. */
+async function talliesAndCounts() {
+  const { db } = database;
+  const counted = await db.execute<{ agenda_item_id: string; kind: string; criterion: string | null; distribution: Record<string, number> }>(sql`
+    select agenda_item_id, kind, criterion, jsonb_object_agg(value, n) as distribution from (
+      select agenda_item_id, kind, criterion, value, sum(weight)::int as n from (
+        (select distinct on (agenda_item_id, participant_id, kind, criterion) agenda_item_id, kind, criterion, value, weight
+          from vote where participant_id is not null and kind in ('rating', 'scale')
+          order by agenda_item_id, participant_id, kind, criterion, created_at desc, id desc)
+        union all
+        select agenda_item_id, kind, criterion, value, weight from vote where participant_id is null and kind in ('rating', 'scale')
+      ) answers group by 1, 2, 3, 4
+    ) counts group by 1, 2, 3`);
+  const countedItems = await db.execute<{ agenda_item_id: string; voters: number; dots: number; paper_dots: number }>(sql`
+    select agenda_item_id, count(distinct participant_id)::int as voters,
+      coalesce(sum(value * weight) filter (where kind = 'dots'), 0)::int as dots,
+      coalesce(sum(value * weight) filter (where kind = 'dots' and participant_id is null), 0)::int as paper_dots
+    from vote group by 1`);
+  const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as never[];
+  const sorted = <T>(list: T[]) => list.map((x) => JSON.stringify(x)).sort();
+  const answers = await db.select().from(answerTallies);
+  const items = await db.select().from(itemTallies);
+  return {
+    tallied: {
+      answers: sorted(
+        answers
+          .filter((a) => Object.keys(a.distribution).length > 0)
+          .map((a) => ({ item: a.agendaItemId, kind: a.kind, criterion: a.criterion, distribution: sortedKeys(a.distribution) })),
+      ),
+      items: sorted(items.filter((i) => i.voters !== 0 || i.dots !== 0).map((i) => [i.agendaItemId, i.voters, i.dots, i.paperDots])),
+    },
+    counted: {
+      answers: sorted(
+        rowsOf(counted).map((a: { agenda_item_id: string; kind: string; criterion: string | null; distribution: Record<string, number> }) => ({
+          item: a.agenda_item_id,
+          kind: a.kind,
+          criterion: a.criterion,
+          distribution: sortedKeys(a.distribution),
+        })),
+      ),
+      items: sorted(rowsOf(countedItems).map((i: { agenda_item_id: string; voters: number; dots: number; paper_dots: number }) => [i.agenda_item_id, i.voters, i.dots, i.paper_dots])),
+    },
+  };
+}
+
+const sortedKeys = (d: Record<string, number>) => Object.fromEntries(Object.entries(d).sort(([a], [b]) => Number(a) - Number(b)));
+
+async function expectTalliesMatchVotes() {
+  const { tallied, counted } = await talliesAndCounts();
+  expect(tallied).toEqual(counted);
+  return counted;
+}
+
+const vote = (agendaItemId: string, participantId: string | null, kind: "dots" | "rating" | "scale", value: number, extra: Partial<typeof votes.$inferInsert> = {}) => ({
+  clientId: randomUUID(),
+  liveSessionId,
+  agendaItemId,
+  participantId,
+  kind,
+  value,
+  ...extra,
+});
+
+describe("vote tallies", () => {
+  it("count a revised answer once, by its latest vote, even when an older vote arrives later", async () => {
+    const [w1] = itemIds as [string];
+    const [a, b] = people as [ParticipantActor, ParticipantActor];
+    const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 18, minute));
+    await database.db.insert(votes).values(vote(w1, a.participantId, "scale", 3, { createdAt: at(10) }));
+    await database.db.insert(votes).values(vote(w1, a.participantId, "scale", 9, { createdAt: at(5) }));
+    // One statement holding both an answer and its revision.
+    await database.db.insert(votes).values([
+      vote(w1, b.participantId, "rating", 2, { criterion: "urgency", createdAt: at(1) }),
+      vote(w1, b.participantId, "rating", 5, { criterion: "urgency", createdAt: at(2) }),
+      vote(w1, b.participantId, "rating", 4, { criterion: "impact", createdAt: at(2) }),
+      vote(w1, null, "scale", 7, { weight: 12, source: "paper" }),
+      vote(w1, null, "dots", 4, { source: "paper" }),
+      vote(w1, a.participantId, "dots", 2),
+      vote(w1, a.participantId, "dots", -1),
+    ]);
+    const counted = await expectTalliesMatchVotes();
+    expect(counted.answers).toContain(JSON.stringify({ item: w1, kind: "scale", criterion: null, distribution: { 3: 1, 7: 12 } }));
+    expect(counted.items).toContain(JSON.stringify([w1, 2, 5, 4]));
+  });
+
+  it("stay equal to the votes under concurrent votes, also from the same person on the same question", async () => {
+    const [, w2] = itemIds as [string, string];
+    const cast = voter(recordingDeps(database.db));
+    await Promise.all([
+      ...people.flatMap((p, i) => [1, 2, 3, 4, 5, 6].map((n) => cast.scale(p, w2, ((i + n) % 10) + 1))),
+      ...people.flatMap((p) => ["urgency", "impact"].map((criterion, n) => cast.rate(p, w2, criterion, n + 2))),
+      ...people.map((p) => cast.dots(p, w2, 1)),
+    ]);
+    // castVote serialises one person's votes; stored side by side, the triggers must do it themselves.
+    const [a] = people as [ParticipantActor];
+    await Promise.all(
+      Array.from({ length: 24 }, (_, n) =>
+        database.db.transaction((tx) =>
+          tx.insert(votes).values(vote(w2, a.participantId, "rating", (n % 5) + 1, { criterion: "urgency", createdAt: new Date(Date.UTC(2026, 2, 1, 18, (n * 7) % 24)) })),
+        ),
+      ),
+    );
+    await expectTalliesMatchVotes();
+  });
+
+  it("take back deleted votes, the counted answer falling back to the one before", async () => {
+    const [w1] = itemIds as [string];
+    const newest = await database.db
+      .select({ id: votes.id })
+      .from(votes)
+      .where(eq(votes.agendaItemId, w1))
+      .orderBy(sql`${votes.createdAt} desc`)
+      .limit(3);
+    await database.db.delete(votes).where(inArray(votes.id, newest.map((v) => v.id)));
+    await database.db.delete(votes).where(sql`${votes.agendaItemId} = ${w1} and ${votes.kind} = 'scale' and ${votes.value} = 3`);
+    await expectTalliesMatchVotes();
+  });
+
+  it("go with an agenda item that is deleted with its votes", async () => {
+    const [, , b1] = itemIds as [string, string, string];
+    await database.db.insert(votes).values([vote(b1, people[0]!.participantId, "scale", 4), vote(b1, null, "dots", 2, { source: "paper" })]);
+    // No command deletes an item that has votes; the foreign keys still cascade.
+    await database.db.delete(agendaItems).where(eq(agendaItems.id, b1));
+    expect(await database.db.select().from(answerTallies).where(eq(answerTallies.agendaItemId, b1))).toEqual([]);
+    await expectTalliesMatchVotes();
+  });
+});
