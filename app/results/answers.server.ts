@@ -63,19 +63,3 @@ export function participantAnswers(db: Reader, where: SQL) {
     .having(sql`sum(${votes.value}) <> 0`);
   return latestAnswers(db, where).unionAll(dots).as("answers");
 }
-
-/** The rating and scale answers that count: participants' latest ones and paper ballots with their weight. */
-export function ratingAnswers(db: Reader, where: SQL) {
-  const paper = db
-    .select({
-      agendaItemId: votes.agendaItemId,
-      participantId: votes.participantId,
-      kind: votes.kind,
-      criterion: votes.criterion,
-      value: votes.value,
-      weight: votes.weight,
-    })
-    .from(votes)
-    .where(and(where, isNull(votes.participantId), inArray(votes.kind, ["rating", "scale"])));
-  return latestAnswers(db, where).unionAll(paper).as("answers");
-}

@@ -1,36 +1,28 @@
-import { and, count, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { agendaItems, comments, measures, votes } from "../../db/schema";
-import { ratingAnswers, type Reader } from "./answers.server";
-import { anyOf, clusterOf, distributionsOf, type BordaRow, type DistributionRow, type ItemRollup } from "./rollup.server";
+import { and, count, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { agendaItems, answerTallies, comments, itemTallies, measures, votes } from "../../db/schema";
+import type { Reader } from "./answers.server";
+import { anyOf, clusterOf, type BordaRow, type DistributionRow, type ItemRollup } from "./rollup.server";
 
-/** Plan-wide figures of agenda items without a snapshot, counted from the votes as the live result counts them. */
+/**
+ * Plan-wide figures of agenda items without a snapshot, by the rules the live result counts
+ * with: votes, dots and answers from the tallies the vote triggers keep (decision 011), Borda
+ * from the ballots.
+ */
 type Items = string[];
 
 export async function countedRollups(db: Reader, items: Items): Promise<ItemRollup[]> {
-  // Grouped by item alone, so the vote_answer index serves it; paper ballots are the votes without a participant.
-  const perItem = db
-    .select({
-      agendaItemId: votes.agendaItemId,
-      voters: sql<number>`count(distinct ${votes.participantId})::int`.as("voters"),
-      dots: sql<number>`coalesce(sum(${votes.value} * ${votes.weight}) filter (where ${votes.kind} = 'dots'), 0)::int`.as("dots"),
-      paperDots: sql<number>`coalesce(sum(${votes.value} * ${votes.weight}) filter (where ${votes.kind} = 'dots' and ${votes.participantId} is null), 0)::int`.as("paper_dots"),
-    })
-    .from(votes)
-    .where(anyOf(votes.agendaItemId, items))
-    .groupBy(votes.agendaItemId)
-    .as("per_item");
   const [voting, commentRows] = await Promise.all([
     db
       .select({
         agendaItemId: agendaItems.id,
         measureId: agendaItems.measureId,
         clusterId: clusterOf,
-        voters: perItem.voters,
-        dots: perItem.dots,
-        paperDots: perItem.paperDots,
+        voters: itemTallies.voters,
+        dots: itemTallies.dots,
+        paperDots: itemTallies.paperDots,
       })
       .from(agendaItems)
-      .leftJoin(perItem, eq(perItem.agendaItemId, agendaItems.id))
+      .leftJoin(itemTallies, eq(itemTallies.agendaItemId, agendaItems.id))
       .leftJoin(measures, eq(measures.id, agendaItems.measureId))
       .where(anyOf(agendaItems.id, items)),
     db
@@ -42,26 +34,29 @@ export async function countedRollups(db: Reader, items: Items): Promise<ItemRoll
   const commentsOf = new Map(commentRows.map((r) => [r.agendaItemId, r.n]));
   return voting.map((r) => ({
     ...r,
-    voters: Number(r.voters ?? 0),
-    dots: Number(r.dots ?? 0),
-    paperDots: Number(r.paperDots ?? 0),
+    voters: r.voters ?? 0,
+    dots: r.dots ?? 0,
+    paperDots: r.paperDots ?? 0,
     comments: commentsOf.get(r.agendaItemId) ?? 0,
   }));
 }
 
+/** One distribution per agenda item and question; the plan-wide figures merge them per measure and cluster. */
 export async function countedDistributions(db: Reader, items: Items): Promise<DistributionRow[]> {
-  const answers = ratingAnswers(db, anyOf(votes.agendaItemId, items));
-  const counts = db
+  return db
     .select({
-      agendaItemId: answers.agendaItemId,
-      kind: answers.kind,
-      criterion: answers.criterion,
-      value: answers.value,
-      n: sql<number>`sum(${answers.weight})::int`.as("n"),
+      measureId: agendaItems.measureId,
+      clusterId: clusterOf,
+      kind: sql<DistributionRow["kind"]>`${answerTallies.kind}`,
+      criterion: answerTallies.criterion,
+      ratingMax: sql<number | null>`case when ${answerTallies.kind} = 'rating' then (${agendaItems.activities}->'rating'->>'max')::int end`,
+      distribution: answerTallies.distribution,
     })
-    .from(answers)
-    .groupBy(answers.agendaItemId, answers.kind, answers.criterion, answers.value);
-  return distributionsOf(db, sql`${counts}`);
+    .from(answerTallies)
+    .innerJoin(agendaItems, eq(agendaItems.id, answerTallies.agendaItemId))
+    .leftJoin(measures, eq(measures.id, agendaItems.measureId))
+    // A question whose only answers were deleted keeps an empty row.
+    .where(and(anyOf(answerTallies.agendaItemId, items), ne(answerTallies.distribution, {})));
 }
 
 /**
