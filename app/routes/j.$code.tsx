@@ -16,7 +16,7 @@ import { formObject, perform } from "../forms.server";
 import { isLanguage, type Language } from "../i18n/config";
 import { languageCookie, languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
-import { languageNames } from "../i18n/resources";
+import { languageNames } from "../i18n/language-names";
 import { liveDeps } from "../live/deps.server";
 import { findByJoinCode, joinLiveSession } from "../live/join.server";
 import { JoinCodeForm, JoinProfileForm } from "../live/ui/join-forms";
