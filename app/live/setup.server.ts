@@ -9,12 +9,12 @@ import { getConference } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
 import { loadItem, loadItems } from "./items.server";
+import { defaultCriteria } from "./limits";
 import { computeItemResult } from "./results.server";
 import {
   addAgendaItemsSchema,
   agendaItemRefSchema,
   createLiveSessionSchema,
-  defaultCriteria,
   liveSessionRefSchema,
   moveAgendaItemSchema,
   updateActivitiesSchema,

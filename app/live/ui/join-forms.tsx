@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { FormError } from "../../forms.server";
-import { participantGroups } from "../schemas";
+import { participantGroups } from "../limits";
 
 /** The way in: a GET form, so the code lands in the address and works without JavaScript. */
 export function JoinCodeForm({ code = "", errorKey }: { code?: string; errorKey?: string | null }) {
