@@ -60,6 +60,8 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
   });
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // Browsers still ask for /favicon.ico where a page names no icon (a download, say).
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   app.use(rejectCrossSiteRequests);
 
