@@ -22,7 +22,10 @@ import { fallbackMessages } from "./i18n/fallback-messages";
 import { titleFrom } from "./i18n/meta";
 import stylesheet from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOf(request);

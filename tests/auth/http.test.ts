@@ -28,6 +28,7 @@ async function send(path: string, { method = "GET", cookie, body, headers = {} }
   return {
     status: response.status,
     location: response.headers.get("location"),
+    retryAfter: response.headers.get("retry-after"),
     setCookie: response.headers.getSetCookie(),
     html: await response.text(),
   };
@@ -132,6 +133,7 @@ describe("signing in over HTTP", () => {
     for (let i = 0; i < 10; i++) expect((await signIn(target, `wrong ${i}`)).status).toBe(401);
     const limited = await signIn(target, "wrong again");
     expect(limited.status).toBe(429);
+    expect(Number(limited.retryAfter)).toBeGreaterThan(800);
     expect(limited.html).toMatch(/Zu viele Versuche\. Bitte warten Sie 1[45] Minuten/);
     const arabic = await send("/login?lng=ar", { method: "POST", body: { email: target, password: "x" } });
     expect(arabic.status).toBe(429);
