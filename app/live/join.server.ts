@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { liveSessions, participants } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { limitJoinCodeLookUp } from "../auth/rate-limit.server";
+import { limitJoin, limitJoinCodeLookUp } from "../auth/rate-limit.server";
 import { getConference } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
@@ -35,16 +35,18 @@ export async function lookUpJoinCode(deps: Pick<LiveDeps, "db">, clientIp: strin
 /**
  * Joining needs no account: a participant of the conference is created (or, when the cookie
  * already names one, their profile is updated). The caller issues the cookie token; only the
- * hash of its secret reaches the database.
+ * hash of its secret reaches the database. Attempts are counted per client address (a room
+ * shares one, hence a generous budget).
  */
 export async function joinLiveSession(
   deps: LiveDeps,
   actor: Actor,
   input: unknown,
-  secretHash: string,
+  { secretHash, clientIp }: { secretHash: string; clientIp: string },
 ): Promise<JoinResult> {
   authorize(actor, "liveSession.join");
   const data = parseInput(joinSchema, input);
+  await limitJoin(deps.db, clientIp);
   const { session, conference } = await findByJoinCode(deps, data.code);
   if (!conference.languages.includes(data.language)) {
     throw new DomainError("invalid", "live:error.languageNotOffered", { language: "common:validation.invalidValue" });

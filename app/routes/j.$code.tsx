@@ -10,7 +10,6 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";
-import { limitJoin } from "../auth/rate-limit.server";
 import { DomainError, refusalInit } from "../errors";
 import { formObject, perform, retryAfterHeaders } from "../forms.server";
 import { isLanguage, type Language } from "../i18n/config";
@@ -66,10 +65,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = formObject(await request.formData());
   const input = { code: params.code ?? "", language: form.language, displayName: form.displayName, group: form.group, district: form.district };
   const { secret, secretHash } = issueParticipantToken();
-  const outcome = await perform(async () => {
-    await limitJoin(context.db, context.clientIp);
-    return joinLiveSession(liveDeps(context), actor, input, secretHash);
-  });
+  const outcome = await perform(() => joinLiveSession(liveDeps(context), actor, input, { secretHash, clientIp: context.clientIp }));
   if (!outcome.ok) {
     const { data: refusal, init } = outcome.response;
     const sent = { displayName: String(form.displayName ?? ""), group: String(form.group ?? ""), district: String(form.district ?? "") };

@@ -2,8 +2,8 @@ import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { limitJoinCodeLookUp } from "../../app/auth/rate-limit.server";
 import { DomainError } from "../../app/errors";
-import { lookUpJoinCode } from "../../app/live/join.server";
-import { rateLimits } from "../../db/schema";
+import { joinLiveSession, lookUpJoinCode } from "../../app/live/join.server";
+import { participants, rateLimits } from "../../db/schema";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { get } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
@@ -79,6 +79,22 @@ describe("looking up a join code", () => {
     expect(await countersOf(from)).toEqual({});
     // The code is read as typed on a phone: spaces around it and small letters are fine.
     await expect(lookUp(from, ` ${joinCode.toLowerCase()} `)).resolves.toMatchObject({ session: { joinCode } });
+  });
+});
+
+describe("joining", () => {
+  it("counts joins per address in the domain function: beyond 600 in ten minutes nobody is added", async () => {
+    const from = ip();
+    const deps = recordingDeps(server.database.db);
+    const join = () =>
+      joinLiveSession(deps, { kind: "anonymous" }, { code: joinCode, language: "de" }, { secretHash: "hash", clientIp: from });
+    await join();
+    expect(await countersOf(from)).toEqual({ join_ip: 1 });
+
+    await server.database.db.update(rateLimits).set({ points: 600 }).where(eq(rateLimits.key, `join_ip:${from}`));
+    const before = (await server.database.db.select().from(participants)).length;
+    expect((await refusal(join())).code).toBe("rate_limited");
+    expect((await server.database.db.select().from(participants)).length).toBe(before);
   });
 });
 

@@ -61,7 +61,10 @@ export async function joinAs(
   language = "de",
   extra: Record<string, string> = {},
 ): Promise<ParticipantActor> {
-  const result = await joinLiveSession(deps, { kind: "anonymous" }, { code: joinCode, language, ...extra }, "test-secret-hash");
+  const result = await joinLiveSession(deps, { kind: "anonymous" }, { code: joinCode, language, ...extra }, {
+    secretHash: "test-secret-hash",
+    clientIp: "198.51.100.1",
+  });
   return { kind: "participant", participantId: result.participantId, conferenceId: result.conferenceId, language };
 }
 
