@@ -197,6 +197,14 @@ describe("signed in", () => {
     expect(taken.status).toBe(409);
     expect(taken.html).toContain("Für diese E-Mail-Adresse gibt es schon ein Konto.");
     expect(taken.html).toMatch(/<input id="new-user-email" aria-invalid="true" aria-describedby="new-user-email-error"/);
+
+    // Deactivated, the account is offered for reactivation, and can sign in again after it.
+    const userId = new RegExp(`nora@mitplan.example[\\s\\S]*?name="userId" value="([0-9a-f-]{36})"`).exec(page.html)![1]!;
+    expect((await send("/admin/users", { method: "POST", cookie, body: { intent: "deactivate", userId } })).status).toBe(200);
+    expect((await signIn("nora@mitplan.example", password!)).status).not.toBe(302);
+    const reactivated = await send("/admin/users", { method: "POST", cookie, body: { intent: "reactivate", userId } });
+    expect(reactivated.html).toContain("Das Konto nora@mitplan.example ist wieder aktiv");
+    expect((await signIn("nora@mitplan.example", password!)).status).toBe(302);
   });
 
   it("changes the own password from /account and rejects a common one", async () => {
