@@ -2,7 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
 import { hasForeignOrigin, settleForwardedHost } from "../app/auth/origin";
-import { openDatabase, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { authenticateSocket, guardEvents } from "./auth";
 import { attachPostgresAdapter } from "./adapter";
 import { registerLiveHandlers } from "./live-handlers";
@@ -58,10 +58,7 @@ export async function createRealtime(
   const detachAdapter = postgresUrl ? await attachPostgresAdapter(io as never, postgresUrl) : null;
   io.use(authenticateSocket(db));
 
-  // On PostgreSQL the screens' aggregates get connections of their own: during a burst every
-  // pooled connection is busy with votes, and the update everybody waits for would queue behind them.
-  const aggregates = postgresUrl ? await openDatabase({ url: postgresUrl, maxConnections: 2 }) : null;
-  const publish = createPublisher(io as never, aggregates?.db ?? db);
+  const publish = createPublisher(io as never, db);
 
   io.on("connection", (socket) => {
     guardEvents(socket);
@@ -81,7 +78,6 @@ export async function createRealtime(
       await publish.flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await detachAdapter?.();
-      await aggregates?.close();
     },
   };
 }

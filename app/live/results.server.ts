@@ -40,109 +40,98 @@ async function latestBallots(db: Executor, agendaItemId: string): Promise<string
  */
 export async function computeItemResult(db: Executor, item: AgendaItemView, liveSessionId: string): Promise<ItemResult> {
   const { activities } = item;
-  // Independent queries, sent together: this runs for every coalesced update of a live room.
-  const [voterCount, commentCount, dots, answers, ranking] = await Promise.all([
-    countVoters(db, item.id),
-    countComments(db, item.id),
-    activities.dots ? dotsOf(db, item.id, liveSessionId) : null,
-    activities.rating || activities.scale ? latestAnswers(db, item.id) : null,
-    activities.ranking && item.cluster ? rankingOf(db, item.id, item.cluster.measures) : null,
-  ]);
-  return {
-    agendaItemId: item.id,
-    voterCount,
-    commentCount,
-    dots,
-    rating: activities.rating && answers
-      ? activities.rating.criteria.map((criterion) => ({ criterion, summary: summarise(answers.byCriterion.get(criterion) ?? {}) }))
-      : null,
-    scale: activities.scale && answers
-      ? { ...summarise(answers.scale), shareAtLeast7: shareAtLeast(answers.scale, 7) }
-      : null,
-    ranking,
-  };
-}
+  const onItem = eq(votes.agendaItemId, item.id);
 
-async function countVoters(db: Executor, agendaItemId: string): Promise<number> {
   const [voters] = await db
     .select({ n: countDistinct(votes.participantId) })
     .from(votes)
-    .where(and(eq(votes.agendaItemId, agendaItemId), isNotNull(votes.participantId)));
-  return Number(voters?.n ?? 0);
-}
-
-async function countComments(db: Executor, agendaItemId: string): Promise<number> {
-  const [rows] = await db
+    .where(and(onItem, isNotNull(votes.participantId)));
+  const [commentRows] = await db
     .select({ n: count() })
     .from(comments)
-    .where(and(eq(comments.agendaItemId, agendaItemId), isNull(comments.hiddenAt)));
-  return Number(rows?.n ?? 0);
-}
+    .where(and(eq(comments.agendaItemId, item.id), isNull(comments.hiddenAt)));
 
-async function dotsOf(db: Executor, agendaItemId: string, liveSessionId: string): Promise<NonNullable<ItemResult["dots"]>> {
-  const [[sums], [session]] = await Promise.all([
-    db
+  let dots: ItemResult["dots"] = null;
+  if (activities.dots) {
+    const [sums] = await db
       .select({
         total: sql<number>`coalesce(sum(${votes.value} * ${votes.weight}), 0)::int`,
         paper: sql<number>`coalesce(sum(${votes.value} * ${votes.weight}) filter (where ${votes.source} = 'paper'), 0)::int`,
       })
       .from(votes)
-      .where(and(eq(votes.agendaItemId, agendaItemId), eq(votes.kind, "dots"))),
-    db
+      .where(and(onItem, eq(votes.kind, "dots")));
+    const [session] = await db
       .select({ total: sql<number>`coalesce(sum(${votes.value} * ${votes.weight}), 0)::int` })
       .from(votes)
-      .where(and(eq(votes.liveSessionId, liveSessionId), eq(votes.kind, "dots"))),
-  ]);
-  const total = Number(sums?.total ?? 0);
-  const sessionTotal = Number(session?.total ?? 0);
-  return { total, paper: Number(sums?.paper ?? 0), share: sessionTotal === 0 ? 0 : round(total / sessionTotal) };
-}
+      .where(and(eq(votes.liveSessionId, liveSessionId), eq(votes.kind, "dots")));
+    const total = Number(sums?.total ?? 0);
+    const sessionTotal = Number(session?.total ?? 0);
+    dots = { total, paper: Number(sums?.paper ?? 0), share: sessionTotal === 0 ? 0 : round(total / sessionTotal) };
+  }
 
-/** Ratings and the scale: each participant's latest answer, paper ballots with their weight. */
-async function latestAnswers(db: Executor, agendaItemId: string) {
-  const voter = sql`coalesce(${votes.participantId}::text, ${votes.id}::text)`;
-  const latest = db
-    .selectDistinctOn([voter, votes.kind, votes.criterion], {
-      kind: votes.kind,
-      criterion: votes.criterion,
-      value: votes.value,
-      weight: votes.weight,
-    })
-    .from(votes)
-    .where(and(eq(votes.agendaItemId, agendaItemId), inArray(votes.kind, ["rating", "scale"])))
-    .orderBy(voter, votes.kind, votes.criterion, desc(votes.createdAt), desc(votes.id))
-    .as("latest");
-  const rows = await db
-    .select({
-      kind: latest.kind,
-      criterion: latest.criterion,
-      value: latest.value,
-      n: sql<number>`sum(${latest.weight})::int`,
-    })
-    .from(latest)
-    .groupBy(latest.kind, latest.criterion, latest.value);
-  const byCriterion = new Map<string, Distribution>();
-  const scale: Distribution = {};
-  for (const row of rows) {
-    if (row.kind === "scale") scale[row.value] = Number(row.n);
-    else {
-      const d = byCriterion.get(row.criterion!) ?? {};
-      d[row.value] = Number(row.n);
-      byCriterion.set(row.criterion!, d);
+  let rating: ItemResult["rating"] = null;
+  let scale: ItemResult["scale"] = null;
+  if (activities.rating || activities.scale) {
+    const voter = sql`coalesce(${votes.participantId}::text, ${votes.id}::text)`;
+    const latest = db
+      .selectDistinctOn([voter, votes.kind, votes.criterion], {
+        kind: votes.kind,
+        criterion: votes.criterion,
+        value: votes.value,
+        weight: votes.weight,
+      })
+      .from(votes)
+      .where(and(onItem, inArray(votes.kind, ["rating", "scale"])))
+      .orderBy(voter, votes.kind, votes.criterion, desc(votes.createdAt), desc(votes.id))
+      .as("latest");
+    const rows = await db
+      .select({
+        kind: latest.kind,
+        criterion: latest.criterion,
+        value: latest.value,
+        n: sql<number>`sum(${latest.weight})::int`,
+      })
+      .from(latest)
+      .groupBy(latest.kind, latest.criterion, latest.value);
+    const byCriterion = new Map<string, Distribution>();
+    const scaleDistribution: Distribution = {};
+    for (const row of rows) {
+      if (row.kind === "scale") scaleDistribution[row.value] = Number(row.n);
+      else {
+        const d = byCriterion.get(row.criterion!) ?? {};
+        d[row.value] = Number(row.n);
+        byCriterion.set(row.criterion!, d);
+      }
+    }
+    if (activities.rating) {
+      rating = activities.rating.criteria.map((criterion) => ({
+        criterion,
+        summary: summarise(byCriterion.get(criterion) ?? {}),
+      }));
+    }
+    if (activities.scale) {
+      scale = { ...summarise(scaleDistribution), shareAtLeast7: shareAtLeast(scaleDistribution, 7) };
     }
   }
-  return { byCriterion, scale };
-}
 
-async function rankingOf(
-  db: Executor,
-  agendaItemId: string,
-  options: { code: string; title: string }[],
-): Promise<NonNullable<ItemResult["ranking"]>> {
-  const scores = borda(await latestBallots(db, agendaItemId), options.map((m) => m.code));
-  return options
-    .map((m) => ({ code: m.code, title: m.title, ...scores.get(m.code)! }))
-    .sort((a, b) => b.points - a.points || b.firstPlaces - a.firstPlaces);
+  let ranking: ItemResult["ranking"] = null;
+  if (activities.ranking && item.cluster) {
+    const options = item.cluster.measures;
+    const scores = borda(await latestBallots(db, item.id), options.map((m) => m.code));
+    ranking = options
+      .map((m) => ({ code: m.code, title: m.title, ...scores.get(m.code)! }))
+      .sort((a, b) => b.points - a.points || b.firstPlaces - a.firstPlaces);
+  }
+
+  return {
+    agendaItemId: item.id,
+    voterCount: Number(voters?.n ?? 0),
+    commentCount: Number(commentRows?.n ?? 0),
+    dots,
+    rating,
+    scale,
+    ranking,
+  };
 }
 
 /** The agenda item's id → its session, for callers that only know the item. */
