@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -6,6 +6,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { rejectCrossSiteRequests } from "./app/auth/csrf.server";
+import { settleForwardedHost } from "./app/auth/origin";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { loadDemoData } from "./db/seed";
@@ -18,25 +19,54 @@ export type ServerOptions = {
   database: Database;
   /** Load the city's catalogue as demo data (idempotent). */
   demoData: boolean;
+  /** TRUST_PROXY as written: which proxies may tell the client's address, scheme and host. */
+  trustProxy?: string;
 };
+
+/**
+ * TRUST_PROXY in the forms Express's `trust proxy` takes: unset, `off` or `false` trusts no proxy;
+ * `true` any; a number, that many hops in front of the app; else addresses, subnets or the names
+ * `loopback`, `linklocal`, `uniquelocal`, comma-separated.
+ */
+export function trustProxySetting(value = ""): boolean | number | string {
+  const setting = value.trim();
+  if (setting === "" || setting === "off" || setting === "false") return false;
+  if (setting === "true") return true;
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
+}
 
 export type RunningServer = { url: string; close(): Promise<void> };
 
 /** One HTTP server, one port: Remix pages and socket.io side by side. */
-export async function startServer({ port, database, demoData }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ port, database, demoData, trustProxy }: ServerOptions): Promise<RunningServer> {
+  const app = express();
+  try {
+    app.set("trust proxy", trustProxySetting(trustProxy));
+  } catch (error) {
+    throw new Error(`TRUST_PROXY=${trustProxy}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  // Express asks this of the nearest hop for X-Forwarded-Proto and -Host, so the handshake does too.
+  const trusts = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
+  const fromTrustedProxy = (req: IncomingMessage) => trusts(req.socket.remoteAddress ?? "", 0);
+
   await database.migrate();
   if (demoData) await loadDemoData(database.db);
 
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
-  const app = express();
   app.disable("x-powered-by");
+  app.use((req, _res, next) => {
+    settleForwardedHost(req.headers, fromTrustedProxy(req));
+    next();
+  });
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // Browsers still ask for /favicon.ico where a page names no icon (a download, say).
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   app.use(rejectCrossSiteRequests);
 
   const httpServer = createServer(app);
-  const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url });
+  const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy });
   const getLoadContext = (req: express.Request): AppContext => ({
     db: database.db,
     realtime,
@@ -62,11 +92,19 @@ async function main() {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
-  const server = await startServer({
-    port: Number(process.env.PORT ?? 3000),
-    database,
-    demoData: process.env.DEMO_DATA !== "off",
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      port: Number(process.env.PORT ?? 3000),
+      database,
+      demoData: process.env.DEMO_DATA !== "off",
+      trustProxy: process.env.TRUST_PROXY,
+    });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await database.close();
+    process.exit(1);
+  }
   const where = url ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.resolve(dataDir)}`;
   console.log(`Mitplan is running on ${server.url} — database: ${where}`);
 

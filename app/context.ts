@@ -5,7 +5,10 @@ import type { Realtime } from "../realtime/server";
 export type AppContext = {
   db: Db;
   realtime: Realtime;
-  /** The client's address as Express sees it, for rate limits. */
+  /**
+   * The client's address as Express sees it, for rate limits: behind proxies that TRUST_PROXY
+   * names, the last address in X-Forwarded-For that they did not add themselves.
+   */
   clientIp: string;
 };
 

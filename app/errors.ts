@@ -13,6 +13,8 @@ export class DomainError extends Error {
     readonly messageKey: string,
     readonly fields: Record<string, string> = {},
     readonly values: Record<string, string | number> = {},
+    /** For `rate_limited`: when the client may try again, sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${code}: ${messageKey}`);
     this.name = "DomainError";
@@ -43,6 +45,12 @@ export const statusOf: Record<DomainErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
 };
+
+/** The HTTP answer to a refusal: its status, and when a limit says so, when to come back. */
+export function refusalInit(error: DomainError): ResponseInit {
+  if (error.retryAfterSeconds === undefined) return { status: statusOf[error.code] };
+  return { status: statusOf[error.code], headers: { "Retry-After": String(error.retryAfterSeconds) } };
+}
 
 /** Validates a command's input inside the domain function; a failure changes nothing. */
 export function parseInput<S extends ZodTypeAny>(schema: S, input: unknown, messageKey?: string): z.output<S> {

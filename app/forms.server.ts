@@ -1,5 +1,5 @@
-import { data } from "@remix-run/node";
-import { DomainError, statusOf } from "./errors";
+import { data, type HeadersFunction } from "@remix-run/node";
+import { DomainError, refusalInit } from "./errors";
 
 /** A refusal as a page shows it: locale keys for the message and for each field. */
 export type FormError = {
@@ -24,7 +24,7 @@ export async function perform<T>(run: () => Promise<T>): Promise<{ ok: true; val
       values: error.values,
       fields: error.fields,
     };
-    return { ok: false, response: data({ error: formError }, { status: statusOf[error.code] }) };
+    return { ok: false, response: data({ error: formError }, refusalInit(error)) };
   }
 }
 
@@ -36,4 +36,13 @@ export function formObject(form: FormData): Record<string, string | string[]> {
     result[key] = values.length > 1 ? values : (values[0] ?? "");
   }
   return result;
+}
+
+/**
+ * A route's `headers` for pages that can be rate-limited: Remix sends a loader's or action's
+ * headers only through this export, and a limited client should learn when to come back.
+ */
+export function retryAfterHeaders({ actionHeaders, loaderHeaders }: Parameters<HeadersFunction>[0]): Record<string, string> {
+  const retryAfter = actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
 }

@@ -15,13 +15,17 @@ import { useTranslation } from "react-i18next";
 import { actorFrom, viewerOf } from "./auth/actor.server";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { directionOf, fallbackLanguage, languages } from "./i18n/config";
-import { languageCookie, languageOf } from "./i18n/i18n.server";
+import { languageCookie, languageOf, messagesOf } from "./i18n/i18n.server";
 import { MessagesProvider } from "./i18n/provider";
-import { languageNames, resources } from "./i18n/resources";
+import { languageNames } from "./i18n/language-names";
+import { fallbackMessages } from "./i18n/fallback-messages";
 import { titleFrom } from "./i18n/meta";
 import stylesheet from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOf(request);
@@ -35,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       language,
       dir: directionOf(language),
-      messages: resources[language],
+      messages: messagesOf(language),
       languageNames: languages.map((code) => ({ code, name: languageNames[code] })),
       viewer: viewerOf(actor),
     },
@@ -73,7 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const language = root?.language ?? fallbackLanguage;
   const page = root
     ? { language, messages: root.messages }
-    : { language, messages: resources[fallbackLanguage] };
+    : { language, messages: fallbackMessages };
   return (
     <html lang={language} dir={root?.dir ?? "ltr"}>
       <head>

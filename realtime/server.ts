@@ -1,7 +1,7 @@
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
-import { hasForeignOrigin } from "../app/auth/origin";
+import { hasForeignOrigin, settleForwardedHost } from "../app/auth/origin";
 import type { Db } from "../db/client";
 import { authenticateSocket, guardEvents } from "./auth";
 import { attachPostgresAdapter } from "./adapter";
@@ -37,14 +37,22 @@ export function invalidPayload(error: z.ZodError): Ack<never> {
 
 export async function createRealtime(
   httpServer: HttpServer,
-  { db, postgresUrl }: { db: Db; postgresUrl?: string },
+  {
+    db,
+    postgresUrl,
+    fromTrustedProxy,
+  }: { db: Db; postgresUrl?: string; fromTrustedProxy: (request: IncomingMessage) => boolean },
 ): Promise<Realtime> {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     // Phones on weak connections: tolerate slow pongs before declaring a socket dead.
     pingTimeout: 30_000,
     // Cross-site WebSocket hijacking: a page of another site may not open a socket with our cookies.
-    allowRequest: (request, callback) => callback(null, !hasForeignOrigin(request.headers)),
+    // The handshake bypasses Express, so it settles the forwarded host the same way the pages do.
+    allowRequest: (request, callback) => {
+      settleForwardedHost(request.headers, fromTrustedProxy(request));
+      callback(null, !hasForeignOrigin(request.headers));
+    },
   });
 
   const detachAdapter = postgresUrl ? await attachPostgresAdapter(io as never, postgresUrl) : null;

@@ -28,3 +28,17 @@ export function hasForeignOrigin(headers: IncomingHttpHeaders): boolean {
   const host = claimedHost(headers);
   return host !== null && host !== headers.host;
 }
+
+/**
+ * Makes `Host` the host the browser asked for, so that every reader agrees on it: Express's
+ * `req.hostname`, Remix's `request.url` (which takes the port of X-Forwarded-Host even from a
+ * client no one trusts) and the same-origin checks above. A trusted proxy's first X-Forwarded-Host
+ * replaces Host, since proxies often rewrite Host to their upstream address; anyone else's is dropped.
+ */
+export function settleForwardedHost(headers: IncomingHttpHeaders, fromTrustedProxy: boolean): void {
+  const forwarded = headers["x-forwarded-host"];
+  if (forwarded === undefined) return;
+  delete headers["x-forwarded-host"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  if (fromTrustedProxy && first) headers.host = first;
+}

@@ -4,6 +4,7 @@ import { rateLimits } from "../../db/schema";
 import { DomainError } from "../errors";
 
 const minute = 60;
+const day = 24 * 60 * minute;
 
 /**
  * The limits (docs/decisions/005-rate-limits-in-the-database.md). A workshop room of several
@@ -14,6 +15,16 @@ const limits = {
   loginPerIpAndAccount: { keyPrefix: "login_ip_account", points: 10, duration: 15 * minute },
   loginPerIp: { keyPrefix: "login_ip", points: 100, duration: 60 * minute },
   joinPerIp: { keyPrefix: "join_ip", points: 600, duration: 10 * minute },
+  /*
+   * Every answer to a join-code look-up tells whether that code is live, so look-ups are counted
+   * too. A phone looks a code up two or three times on its way in (the code form, the short link,
+   * the page again after a refused form): three per join the join limit allows keeps a full room
+   * behind one school or venue address able to get in. The daily cap still allows several such
+   * rooms a day, yet at 20,000 guesses a day one address needs over ten years to hit one of
+   * ten running sessions among the 31^6 (887 million) codes.
+   */
+  joinCodePerIp: { keyPrefix: "join_code_ip", points: 1800, duration: 10 * minute },
+  joinCodePerIpAndDay: { keyPrefix: "join_code_ip_day", points: 20_000, duration: day },
 } as const;
 
 type Limiters = Record<keyof typeof limits, RateLimiterDrizzle>;
@@ -30,19 +41,22 @@ function limitersFor(db: Db): Limiters {
       loginPerIpAndAccount: make(limits.loginPerIpAndAccount),
       loginPerIp: make(limits.loginPerIp),
       joinPerIp: make(limits.joinPerIp),
+      joinCodePerIp: make(limits.joinCodePerIp),
+      joinCodePerIpAndDay: make(limits.joinCodePerIpAndDay),
     };
     limitersByDb.set(db, limiters);
   }
   return limiters;
 }
 
-async function consume(limiter: RateLimiterDrizzle, key: string): Promise<void> {
+async function consume(limiter: RateLimiterDrizzle, key: string, messageKey = "auth:error.rateLimited"): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const minutes = Math.max(1, Math.ceil(rejection.msBeforeNext / 60_000));
-    throw new DomainError("rate_limited", "auth:error.rateLimited", {}, { count: minutes });
+    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new DomainError("rate_limited", messageKey, {}, { count: minutes }, seconds);
   }
 }
 
@@ -65,4 +79,11 @@ export async function loginSucceeded(db: Db, ip: string, email: string): Promise
 /** For the join flow: call once per join attempt; throws a `rate_limited` DomainError beyond the limit. */
 export async function limitJoin(db: Db, ip: string): Promise<void> {
   await consume(limitersFor(db).joinPerIp, ip);
+}
+
+/** For looking up a join code: call once per look-up; throws a `rate_limited` DomainError beyond the limit. */
+export async function limitJoinCodeLookUp(db: Db, ip: string): Promise<void> {
+  const limiters = limitersFor(db);
+  await consume(limiters.joinCodePerIp, ip, "live:error.tooManyCodes");
+  await consume(limiters.joinCodePerIpAndDay, ip, "live:error.tooManyCodes");
 }

@@ -117,6 +117,17 @@ export async function deactivateUser(db: Db, actor: Actor, input: unknown): Prom
   return updateUser(db, userId, { active: false }, { endSessions: true });
 }
 
+/**
+ * Lets a deactivated colleague sign in again with their old password (someone back from leave);
+ * if it may be known to others, the admin resets it afterwards.
+ */
+export async function reactivateUser(db: Db, actor: Actor, input: unknown): Promise<{ email: string }> {
+  const { userId } = parse(userIdSchema, input);
+  authorize(actor, "user.manage");
+  notSelf(actor, userId);
+  return updateUser(db, userId, { active: true }, { endSessions: false });
+}
+
 /** Sets a generated password, returned to be shown once, and ends the user's sessions. */
 export async function resetPassword(db: Db, actor: Actor, input: unknown): Promise<{ email: string; password: string }> {
   const { userId } = parse(userIdSchema, input);

@@ -34,7 +34,7 @@ export function ConferenceDownloads({ conferenceId, headingLevel = 2 }: { confer
 }
 
 /** Links on a conference's own page to what became of it: the public feedback, the report, the exports. */
-export function ConferenceOutcomeLinks({ conferenceId }: { conferenceId: string }) {
+export function ConferenceOutcomeLinks({ conferenceId, planSlug }: { conferenceId: string; planSlug: string }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="outcome-links-title">
@@ -45,6 +45,9 @@ export function ConferenceOutcomeLinks({ conferenceId }: { conferenceId: string 
         </li>
         <li>
           <Link to={`/conferences/${conferenceId}/report`}>{t("feedback:conferenceLinks.report")}</Link>
+        </li>
+        <li>
+          <Link to={`/plans/${planSlug}/results`}>{t("feedback:conferenceLinks.planResults")}</Link>
         </li>
       </ul>
       <ConferenceDownloads conferenceId={conferenceId} headingLevel={3} />

@@ -27,6 +27,11 @@ export const i18nServer = new RemixI18Next({
   },
 });
 
+/** Every namespace of one language: what a page ships to the browser. */
+export function messagesOf(language: Language) {
+  return resources[language];
+}
+
 export async function languageOf(request: Request): Promise<Language> {
   const detected = await i18nServer.getLocale(request);
   return isLanguage(detected) ? detected : fallbackLanguage;

@@ -32,10 +32,3 @@ export const resources: Record<Language, Record<Namespace, Messages>> = {
   en: { common: enCommon, catalogue: enCatalogue, live: enLive, auth: enAuth, conferences: enConferences, results: enResults, planning: enPlanning, feedback: enFeedback },
   ar: { common: arCommon, catalogue: arCatalogue, live: arLive, auth: arAuth, conferences: arConferences, results: arResults, planning: arPlanning, feedback: arFeedback },
 };
-
-/** Each language named in itself, for the language switcher. */
-export const languageNames: Record<Language, string> = {
-  de: deCommon.meta.name,
-  en: enCommon.meta.name,
-  ar: arCommon.meta.name,
-};

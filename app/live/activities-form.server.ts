@@ -1,7 +1,7 @@
 import type { AgendaActivities } from "../../db/schema";
 import { languages } from "../i18n/config";
 import { resources } from "../i18n/resources";
-import { defaultCriteria } from "./schemas";
+import { defaultCriteria } from "./limits";
 
 type FormValues = Record<string, string | string[]>;
 

@@ -22,6 +22,12 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
       const items = upsert(state.items, event.item).sort((a, b) => a.position - b.position);
       return { ...state, items };
     }
+    case "agendaItem.removed": {
+      const items = state.items.filter((i) => i.id !== event.agendaItemId);
+      // Never the current item (removeAgendaItem refuses it), so the comments stay as they are.
+      const results = state.results.filter((r) => r.agendaItemId !== event.agendaItemId);
+      return { ...state, items, results };
+    }
     case "liveSession.currentItem": {
       const items = event.item ? upsert(state.items, event.item).sort((a, b) => a.position - b.position) : state.items;
       return {

@@ -8,7 +8,9 @@ import type { AgendaItemView, CommentView, ItemResult, ProposalView } from "./vi
  * (`internal`: the realtime layer turns a burst of `votes.changed` into one coalesced result).
  */
 export type LiveEvent =
-  | { type: "agendaItem.updated"; liveSessionId: string; audience: "all"; item: AgendaItemView }
+  | { type: "agendaItem.updated"; liveSessionId: string; audience: "all" | "moderators"; item: AgendaItemView }
+  /** The item is gone from the agenda; only ever one without participants' input (removeAgendaItem). */
+  | { type: "agendaItem.removed"; liveSessionId: string; audience: "all" | "moderators"; agendaItemId: string }
   | {
       type: "liveSession.currentItem";
       liveSessionId: string;
@@ -26,6 +28,18 @@ export type LiveEvent =
   | { type: "result.updated"; liveSessionId: string; audience: "all" | "moderators"; result: ItemResult }
   | { type: "votes.changed"; liveSessionId: string; audience: "internal"; agendaItemId: string }
   | { type: "participants.joined"; liveSessionId: string; audience: "all"; participantCount: number };
+
+/**
+ * Participants see an agenda item only while it is current or its results are revealed (the rule
+ * of getLiveState and applyLiveEvent); any other item's change goes to the moderators alone, so a
+ * phone never receives an item the room has not reached.
+ */
+export function itemAudience(
+  item: { id: string; resultsVisible: boolean },
+  currentAgendaItemId: string | null,
+): "all" | "moderators" {
+  return item.resultsVisible || item.id === currentAgendaItemId ? "all" : "moderators";
+}
 
 export type Publish = (event: LiveEvent) => void;
 

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions } from "../../db/schema";
 import { clusterSummaries, measureSummaries } from "../catalogue/summaries.server";
@@ -46,6 +46,16 @@ export async function loadItems(db: Reader, liveSessionId: string): Promise<Agen
     .select()
     .from(agendaItems)
     .where(eq(agendaItems.liveSessionId, liveSessionId))
+    .orderBy(asc(agendaItems.position));
+  return toViews(db, rows);
+}
+
+export async function loadItemsById(db: Reader, agendaItemIds: string[]): Promise<AgendaItemView[]> {
+  if (agendaItemIds.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(agendaItems)
+    .where(inArray(agendaItems.id, agendaItemIds))
     .orderBy(asc(agendaItems.position));
   return toViews(db, rows);
 }

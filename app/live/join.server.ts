@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { liveSessions, participants } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { limitJoin, limitJoinCodeLookUp } from "../auth/rate-limit.server";
 import { getConference } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
@@ -9,10 +10,11 @@ import { joinSchema } from "./schemas";
 
 export type JoinResult = { participantId: string; liveSessionId: string; conferenceId: string; created: boolean };
 
+const joinCodeSchema = joinSchema.pick({ code: true });
+
 /** The live session a join code opens, or why it cannot be joined. */
-export async function findByJoinCode(deps: Pick<LiveDeps, "db">, code: string) {
-  const normalised = code.trim().toUpperCase();
-  const [session] = await deps.db.select().from(liveSessions).where(eq(liveSessions.joinCode, normalised));
+async function findByJoinCode(deps: Pick<LiveDeps, "db">, code: string) {
+  const [session] = await deps.db.select().from(liveSessions).where(eq(liveSessions.joinCode, code));
   if (!session) throw new DomainError("not_found", "live:error.unknownCode");
   if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
   const conference = (await getConference(deps.db, session.conferenceId))!;
@@ -20,18 +22,31 @@ export async function findByJoinCode(deps: Pick<LiveDeps, "db">, code: string) {
 }
 
 /**
+ * Looking a code up (the code form, the short link) is open to anyone, and so is counted per
+ * client address: each answer tells whether a code is live. A malformed code is refused before
+ * it counts, since it cannot be a session's.
+ */
+export async function lookUpJoinCode(deps: Pick<LiveDeps, "db">, clientIp: string, input: unknown) {
+  const { code } = parseInput(joinCodeSchema, input, "live:error.codeFormat");
+  await limitJoinCodeLookUp(deps.db, clientIp);
+  return findByJoinCode(deps, code);
+}
+
+/**
  * Joining needs no account: a participant of the conference is created (or, when the cookie
  * already names one, their profile is updated). The caller issues the cookie token; only the
- * hash of its secret reaches the database.
+ * hash of its secret reaches the database. Attempts are counted per client address (a room
+ * shares one, hence a generous budget).
  */
 export async function joinLiveSession(
   deps: LiveDeps,
   actor: Actor,
   input: unknown,
-  secretHash: string,
+  { secretHash, clientIp }: { secretHash: string; clientIp: string },
 ): Promise<JoinResult> {
   authorize(actor, "liveSession.join");
   const data = parseInput(joinSchema, input);
+  await limitJoin(deps.db, clientIp);
   const { session, conference } = await findByJoinCode(deps, data.code);
   if (!conference.languages.includes(data.language)) {
     throw new DomainError("invalid", "live:error.languageNotOffered", { language: "common:validation.invalidValue" });

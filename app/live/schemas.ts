@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { languages } from "../i18n/config";
+import { commentBodyMax, participantGroups, proposalBodyMax, proposalTitleMax } from "./limits";
 
 /** Input schemas of every live-session command; the same ones serve forms and sockets. */
 export const uuid = z.string().uuid();
 export const clientId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
-/** The Integrationskonzept's four criteria; moderators may edit them per item. */
-export const defaultCriteria = ["urgency", "influence", "impact", "feasibility"] as const;
 
 export const activitiesSchema = z.object({
   comments: z.boolean(),
@@ -58,13 +57,6 @@ export const itemSettingsSchema = z.object({
 });
 export const setCurrentItemSchema = z.object({ liveSessionId: uuid, agendaItemId: uuid });
 
-export const participantGroups = [
-  "citizen",
-  "migrant_organisation",
-  "welfare_organisation",
-  "administration",
-  "youth",
-] as const;
 
 export const joinSchema = z.object({
   code: z
@@ -112,7 +104,6 @@ export const paperVoteSchema = z.object({
   weight: z.number().int().min(1).max(10_000),
 });
 
-export const commentBodyMax = 1000;
 export const postCommentSchema = z.object({
   agendaItemId: uuid,
   body: z.string().trim().min(1).max(commentBodyMax),
@@ -131,8 +122,8 @@ export const submitProposalSchema = z.object({
   agendaItemId: uuid.nullish(),
   kind: z.enum(["new_measure", "change_measure"]),
   measureCode: z.string().trim().max(40).nullish(),
-  title: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(2000),
+  title: z.string().trim().min(1).max(proposalTitleMax),
+  body: z.string().trim().min(1).max(proposalBodyMax),
   clientId: clientId.optional(),
 });
 export const moderateProposalSchema = z.discriminatedUnion("action", [

@@ -1,20 +1,20 @@
 import { randomInt } from "node:crypto";
-import { and, asc, count, eq, gt, lt, desc, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lt, desc, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, liveSessions, resultSnapshots, votes, type AgendaActivities } from "../../db/schema";
+import { agendaItems, comments, liveSessions, proposals, resultSnapshots, votes, type AgendaActivities } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { planIdOf, resolveCatalogueRefs } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
-import type { LiveDeps } from "./events";
-import { loadItem, loadItems } from "./items.server";
+import { itemAudience, type LiveDeps } from "./events";
+import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.server";
+import { defaultCriteria } from "./limits";
 import { computeItemResult } from "./results.server";
 import {
   addAgendaItemsSchema,
   agendaItemRefSchema,
   createLiveSessionSchema,
-  defaultCriteria,
   liveSessionRefSchema,
   moveAgendaItemSchema,
   updateActivitiesSchema,
@@ -58,6 +58,30 @@ export async function createLiveSession(db: Db, actor: Actor, input: unknown): P
   return { id: row!.id };
 }
 
+/** The item's session, locked, and the item as it stands under that lock; a closed session's agenda is frozen. */
+async function lockItemForEdit(tx: Tx, agendaItemId: string) {
+  const [ref] = await tx.select({ liveSessionId: agendaItems.liveSessionId }).from(agendaItems).where(eq(agendaItems.id, agendaItemId));
+  if (!ref) throw notFound();
+  const session = await lockSession(tx, ref.liveSessionId);
+  if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
+  // Read again under the lock: a concurrent move or removal may have committed meanwhile.
+  const [item] = await tx.select().from(agendaItems).where(eq(agendaItems.id, agendaItemId));
+  if (!item) throw notFound();
+  return { item, session };
+}
+
+/**
+ * Announces the items as they are after commit. The current item is read after commit too, so an
+ * item that became current meanwhile still reaches the participants with this change.
+ */
+async function publishItems(deps: LiveDeps, liveSessionId: string, agendaItemIds: string[]) {
+  const [session, items] = await Promise.all([loadLiveSession(deps.db, liveSessionId), loadItemsById(deps.db, agendaItemIds)]);
+  for (const item of items) {
+    const audience = itemAudience(item, session?.currentAgendaItemId ?? null);
+    deps.publish({ type: "agendaItem.updated", liveSessionId, audience, item });
+  }
+}
+
 export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ ids: string[] }> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(addAgendaItemsSchema, input);
@@ -96,29 +120,26 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
     const rows = await tx.insert(agendaItems).values(values).returning({ id: agendaItems.id });
     return rows.map((r) => r.id);
   });
+  await publishItems(deps, data.liveSessionId, ids);
   return { ids };
 }
 
 export async function updateActivities(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(updateActivitiesSchema, input);
-  const [row] = await deps.db
-    .update(agendaItems)
-    .set({ activities: data.activities })
-    .where(eq(agendaItems.id, data.agendaItemId))
-    .returning({ liveSessionId: agendaItems.liveSessionId });
-  if (!row) throw notFound();
-  const item = await loadItem(deps.db, data.agendaItemId);
-  deps.publish({ type: "agendaItem.updated", liveSessionId: row.liveSessionId, audience: "all", item: item! });
+  const liveSessionId = await deps.db.transaction(async (tx) => {
+    const { session } = await lockItemForEdit(tx, data.agendaItemId);
+    await tx.update(agendaItems).set({ activities: data.activities }).where(eq(agendaItems.id, data.agendaItemId));
+    return session.id;
+  });
+  await publishItems(deps, liveSessionId, [data.agendaItemId]);
 }
 
 export async function moveAgendaItem(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(moveAgendaItemSchema, input);
-  await deps.db.transaction(async (tx) => {
-    const [item] = await tx.select().from(agendaItems).where(eq(agendaItems.id, data.agendaItemId));
-    if (!item) throw notFound();
-    await lockSession(tx, item.liveSessionId);
+  const moved = await deps.db.transaction(async (tx) => {
+    const { item } = await lockItemForEdit(tx, data.agendaItemId);
     const up = data.direction === "up";
     const [neighbour] = await tx
       .select()
@@ -131,26 +152,36 @@ export async function moveAgendaItem(deps: LiveDeps, actor: Actor, input: unknow
       )
       .orderBy(up ? desc(agendaItems.position) : asc(agendaItems.position))
       .limit(1);
-    if (!neighbour) return;
+    if (!neighbour) return null;
     await tx.update(agendaItems).set({ position: neighbour.position }).where(eq(agendaItems.id, item.id));
     await tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, neighbour.id));
+    return { liveSessionId: item.liveSessionId, ids: [item.id, neighbour.id] };
   });
+  // A swap changes exactly two positions; each event carries its item's new one.
+  if (moved) await publishItems(deps, moved.liveSessionId, moved.ids);
 }
 
 export async function removeAgendaItem(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(agendaItemRefSchema, input);
-  await deps.db.transaction(async (tx) => {
-    const [item] = await tx.select().from(agendaItems).where(eq(agendaItems.id, data.agendaItemId));
-    if (!item) throw notFound();
-    const session = await lockSession(tx, item.liveSessionId);
-    const [cast] = await tx.select({ n: count() }).from(votes).where(eq(votes.agendaItemId, item.id));
-    // Votes are the participants' input: an item that has any stays on the record.
-    if (cast!.n > 0 || session.currentAgendaItemId === item.id) {
+  const removed = await deps.db.transaction(async (tx) => {
+    const { item, session } = await lockItemForEdit(tx, data.agendaItemId);
+    const [use] = await tx
+      .select({
+        hasInput: sql<boolean>`exists (select 1 from ${votes} where ${votes.agendaItemId} = ${item.id})
+          or exists (select 1 from ${comments} where ${comments.agendaItemId} = ${item.id})
+          or exists (select 1 from ${proposals} where ${proposals.agendaItemId} = ${item.id})`,
+      })
+      .from(agendaItems)
+      .where(eq(agendaItems.id, item.id));
+    // Votes, comments and proposals are the participants' input: an item that has any stays on the record.
+    if (use!.hasInput || session.currentAgendaItemId === item.id) {
       throw new DomainError("conflict", "live:error.itemInUse");
     }
     await tx.delete(agendaItems).where(eq(agendaItems.id, item.id));
+    return { liveSessionId: session.id, audience: itemAudience(item, session.currentAgendaItemId) };
   });
+  deps.publish({ type: "agendaItem.removed", liveSessionId: removed.liveSessionId, audience: removed.audience, agendaItemId: data.agendaItemId });
 }
 
 /** Six characters without look-alikes (no 0/O, 1/I/L), easy to read out and type on a phone. */

@@ -8,6 +8,7 @@ type LiveSocket = Socket<LiveServerEvents, LiveClientEvents>;
 
 const serverEvents = [
   "agendaItem.updated",
+  "agendaItem.removed",
   "liveSession.currentItem",
   "liveSession.closed",
   "comment.added",

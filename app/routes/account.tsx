@@ -1,4 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,11 +13,11 @@ import { changePassword, signOutEverywhere } from "../auth/account.server";
 import { requireStaff } from "../auth/actor.server";
 import { clearCookieHeader, sessionCookieName } from "../auth/cookies.server";
 import { Field } from "../components/field";
-import { formObject, perform } from "../forms.server";
+import { formObject, perform, retryAfterHeaders } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 
 // Account pages are personal: never kept by a shared browser or proxy cache.
-export const headers = () => ({ "Cache-Control": "no-store" });
+export const headers: HeadersFunction = (args) => ({ "Cache-Control": "no-store", ...retryAfterHeaders(args) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireStaff(request, context, "account.manage");

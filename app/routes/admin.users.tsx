@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Db } from "../../db/client";
 import type { Actor, StaffRole } from "../auth/actor";
 import { requireStaff } from "../auth/actor.server";
-import { changeRole, createUser, deactivateUser, listUsers, resetPassword } from "../auth/users.server";
+import { changeRole, createUser, deactivateUser, listUsers, reactivateUser, resetPassword } from "../auth/users.server";
 import { Field } from "../components/field";
 import { DomainError } from "../errors";
 import { formObject, perform } from "../forms.server";
@@ -29,6 +29,8 @@ async function run(db: Db, actor: Actor, form: Record<string, unknown>): Promise
       return { notice: "auth:users.roleChanged", ...(await changeRole(db, actor, form)) };
     case "deactivate":
       return { notice: "auth:users.deactivated", ...(await deactivateUser(db, actor, form)) };
+    case "reactivate":
+      return { notice: "auth:users.reactivated", ...(await reactivateUser(db, actor, form)) };
     case "resetPassword":
       return { notice: "auth:users.passwordReset", ...(await resetPassword(db, actor, form)) };
     case "create": {
@@ -150,7 +152,15 @@ export default function AdminUsers() {
                           </button>
                         </Form>
                       </div>
-                    ) : null}
+                    ) : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="reactivate" />
+                        <input type="hidden" name="userId" value={user.id} />
+                        <button type="submit" className="button button--secondary">
+                          {t("auth:users.reactivate")}
+                        </button>
+                      </Form>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -60,7 +60,7 @@ export default function ConferencePage() {
         <dd>{conference.languages.map((code) => t(`conferences:language.${code}`)).join(", ")}</dd>
       </ConferenceFacts>
 
-      <ConferenceOutcomeLinks conferenceId={conference.id} />
+      <ConferenceOutcomeLinks conferenceId={conference.id} planSlug={conference.planSlug} />
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t("conferences:sessions.heading")}</h2>

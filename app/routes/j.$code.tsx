@@ -10,19 +10,19 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";
-import { limitJoin } from "../auth/rate-limit.server";
-import { DomainError, statusOf } from "../errors";
-import { formObject, perform } from "../forms.server";
+import { DomainError, refusalInit } from "../errors";
+import { formObject, perform, retryAfterHeaders } from "../forms.server";
 import { isLanguage, type Language } from "../i18n/config";
 import { languageCookie, languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
-import { languageNames } from "../i18n/resources";
+import { languageNames } from "../i18n/language-names";
 import { liveDeps } from "../live/deps.server";
-import { findByJoinCode, joinLiveSession } from "../live/join.server";
+import { joinLiveSession, lookUpJoinCode } from "../live/join.server";
 import { JoinCodeForm, JoinProfileForm } from "../live/ui/join-forms";
 import liveStyles from "../styles/live.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles }];
+export const headers = retryAfterHeaders;
 
 /**
  * The language to preset: the one already chosen (participant or page), else the first of the
@@ -40,7 +40,7 @@ async function presetLanguage(request: Request, offered: Language[], participant
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const { actor } = await actorFrom(request, context.db);
   try {
-    const { session, conference } = await findByJoinCode({ db: context.db }, params.code ?? "");
+    const { session, conference } = await lookUpJoinCode({ db: context.db }, context.clientIp, { code: params.code ?? "" });
     const offered = conference.languages.filter(isLanguage);
     const participant = actor.kind === "participant" && actor.conferenceId === conference.id ? actor : null;
     return {
@@ -54,7 +54,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return data({ failure: error.messageKey }, { status: statusOf[error.code] });
+    return data({ failure: { messageKey: error.messageKey, values: error.values } }, refusalInit(error));
   }
 }
 
@@ -65,10 +65,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = formObject(await request.formData());
   const input = { code: params.code ?? "", language: form.language, displayName: form.displayName, group: form.group, district: form.district };
   const { secret, secretHash } = issueParticipantToken();
-  const outcome = await perform(async () => {
-    await limitJoin(context.db, context.clientIp);
-    return joinLiveSession(liveDeps(context), actor, input, secretHash);
-  });
+  const outcome = await perform(() => joinLiveSession(liveDeps(context), actor, input, { secretHash, clientIp: context.clientIp }));
   if (!outcome.ok) {
     const { data: refusal, init } = outcome.response;
     const sent = { displayName: String(form.displayName ?? ""), group: String(form.group ?? ""), district: String(form.district ?? "") };
@@ -101,7 +98,7 @@ export default function JoinSessionPage() {
     return (
       <div className="page join-page">
         <h1>{t("live:join.title")}</h1>
-        <JoinCodeForm code={code} errorKey={loaded.failure} />
+        <JoinCodeForm code={code} error={loaded.failure} />
       </div>
     );
   }

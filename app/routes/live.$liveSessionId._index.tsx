@@ -13,7 +13,7 @@ import { postComment, supportComment } from "../live/comments.server";
 import { liveDeps } from "../live/deps.server";
 import type { LiveDeps } from "../live/events";
 import { submitProposal } from "../live/proposals.server";
-import { uuid } from "../live/schemas";
+import { liveSessionIdParam } from "../live/params.server";
 import { getLiveState } from "../live/state.server";
 import { participantCommands, type ParticipantEvent } from "../live/ui/participant-commands";
 import { ParticipantView } from "../live/ui/participant-view";
@@ -41,9 +41,9 @@ const commands: Record<ParticipantEvent, (deps: LiveDeps, actor: Actor, input: u
  */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "vote.cast");
-  if (!uuid.safeParse(params.liveSessionId).success) throw new Response(null, { status: 404 });
+  const liveSessionId = liveSessionIdParam(params);
   try {
-    const state = await getLiveState(context.db, actor, params.liveSessionId!);
+    const state = await getLiveState(context.db, actor, liveSessionId);
     return {
       kind: "live" as const,
       state,

@@ -9,7 +9,9 @@ import { SessionHeading } from "../live/ui/session-heading";
 import { ActionForm } from "../live/ui/action-form";
 import { AgendaEditor } from "../live/ui/agenda-editor";
 import { CataloguePicker } from "../live/ui/catalogue-picker";
+import { ConnectionStatus } from "../live/ui/connection-status";
 import { JoinPanel } from "../live/ui/join-panel";
+import { useLiveSession } from "../live/use-live-session";
 import moderateStyles from "../styles/moderate.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
@@ -25,9 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? { code, url: joinUrl(url.origin, code), qrSvg: await joinQrSvg(url.origin, code) }
       : null;
   return {
-    liveSession: state.liveSession,
-    conference: { id: state.conference.id, title: state.conference.title },
-    items: state.items,
+    state,
     catalogue: {
       language: catalogue.plan.language,
       clusters: catalogue.clusters.map(({ key, title }) => ({ key, title })),
@@ -43,11 +43,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: titleFrom(matches, "conferences:agenda.metaTitle", { title: data?.liveSession.title ?? "" }) },
+  { title: titleFrom(matches, "conferences:agenda.metaTitle", { title: data?.state.liveSession.title ?? "" }) },
 ];
 
+/**
+ * Live like the console: a second moderator editing the same agenda sees the changes at once.
+ * Without JavaScript it is the loader's state and plain forms, as before.
+ */
 export default function AgendaPage() {
-  const { liveSession, conference, items, catalogue, filter, join } = useLoaderData<typeof loader>();
+  const { state: initial, catalogue, filter, join } = useLoaderData<typeof loader>();
+  const { state, connection } = useLiveSession(initial);
+  const { liveSession, conference, items } = state;
   const { t } = useTranslation();
   const editable = liveSession.status !== "closed";
   return (
@@ -56,7 +62,8 @@ export default function AgendaPage() {
       <p>
         <span className={`status status--${liveSession.status}`}>{t(`conferences:status.${liveSession.status}`)}</span>
         {" · "}
-        {t("conferences:agenda.dots", { count: liveSession.dotsPerParticipant })}
+        {t("conferences:agenda.dots", { count: liveSession.dotsPerParticipant })}{" "}
+        <ConnectionStatus connection={connection} />
       </p>
       {liveSession.status !== "draft" && (
         <ul className="link-list">

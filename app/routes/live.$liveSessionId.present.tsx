@@ -4,7 +4,7 @@ import { requireActor } from "../auth/actor.server";
 import { DomainError, statusOf } from "../errors";
 import { titleFrom } from "../i18n/meta";
 import { joinQrSvg, joinUrl } from "../live/qr.server";
-import { uuid } from "../live/schemas";
+import { liveSessionIdParam } from "../live/params.server";
 import { getLiveState } from "../live/state.server";
 import { ProjectorView } from "../live/ui/projector-view";
 import liveStyles from "../styles/live.css";
@@ -13,9 +13,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "liveSession.present");
-  if (!uuid.safeParse(params.liveSessionId).success) throw new Response(null, { status: 404 });
+  const liveSessionId = liveSessionIdParam(params);
   try {
-    const state = await getLiveState(context.db, actor, params.liveSessionId!);
+    const state = await getLiveState(context.db, actor, liveSessionId);
     const code = state.liveSession.joinCode;
     const origin = new URL(request.url).origin;
     return {

@@ -5,8 +5,8 @@ import { signIn } from "../auth/account.server";
 import { actorFrom } from "../auth/actor.server";
 import { sessionCookieHeader } from "../auth/cookies.server";
 import { Field } from "../components/field";
-import { DomainError, statusOf } from "../errors";
-import { formObject, type FormError } from "../forms.server";
+import { DomainError, refusalInit } from "../errors";
+import { formObject, retryAfterHeaders, type FormError } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import type { loader as rootLoader } from "../root";
 
@@ -17,6 +17,8 @@ function safeRedirect(value: unknown): string {
   }
   return value;
 }
+
+export const headers = retryAfterHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
   return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")) };
@@ -39,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!(error instanceof DomainError)) throw error;
     const formError: FormError = { code: error.code, messageKey: error.messageKey, values: error.values, fields: error.fields };
     const echo = { email: String(form.email ?? ""), redirectTo: safeRedirect(form.redirectTo) };
-    return data({ error: formError, ...echo }, { status: statusOf[error.code] });
+    return data({ error: formError, ...echo }, refusalInit(error));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { actorFrom } from "../auth/actor.server";
 import { can } from "../auth/permissions";
@@ -7,6 +7,7 @@ import { MaturityBadge } from "../components/maturity-badge";
 import { CatalogueDownloads } from "../feedback/downloads";
 import { getCatalogue, parseCatalogueFilter } from "../catalogue/catalogue.server";
 import { groupMeasures } from "../catalogue/grouping";
+import { MeasureFilters } from "../catalogue/ui/measure-filters";
 import { unitLabel } from "../catalogue/units";
 import { formatDate, formatMoney } from "../i18n/format";
 import { titleFrom } from "../i18n/meta";
@@ -87,69 +88,21 @@ export default function PlanCatalogue() {
       {catalogue.measureTotal > 0 && (
         <section aria-labelledby="measures-title">
           <h2 id="measures-title">{t("catalogue:plan.measuresHeading")}</h2>
-          <Form method="get" className="filters" role="search" aria-label={t("catalogue:filter.heading")}>
-            <input type="hidden" name="lng" value={i18n.language} />
-            <div className="field field--search">
-              <label htmlFor="filter-q">{t("catalogue:filter.search")}</label>
-              <input
-                id="filter-q"
-                name="q"
-                type="search"
-                defaultValue={filter.q ?? ""}
-                aria-describedby="filter-q-hint"
-              />
-              <span id="filter-q-hint" className="hint">
-                {t("catalogue:filter.searchHint")}
-              </span>
-            </div>
-            {catalogue.clusters.length > 0 && (
-              <div className="field">
-                <label htmlFor="filter-cluster">{t("catalogue:filter.cluster")}</label>
-                <select id="filter-cluster" name="cluster" defaultValue={filter.cluster ?? ""}>
-                  <option value="">{t("catalogue:filter.all")}</option>
-                  {catalogue.clusters.map((c) => (
-                    <option key={c.key} value={c.key} {...content}>
-                      {c.title}
-                    </option>
-                  ))}
-                </select>
-              </div>
+          <MeasureFilters
+            idPrefix="filter"
+            contentLanguage={contentLang}
+            filter={filter}
+            clusters={catalogue.clusters}
+            units={catalogue.units}
+            maturity
+            hidden={{ lng: i18n.language }}
+          >
+            {filtered && (
+              <Link to={`/plans/${plan.slug}?lng=${i18n.language}`} className="button button--secondary">
+                {t("catalogue:filter.reset")}
+              </Link>
             )}
-            {catalogue.units.length > 0 && (
-              <div className="field">
-                <label htmlFor="filter-unit">{t("catalogue:filter.unit")}</label>
-                <select id="filter-unit" name="unit" defaultValue={filter.unit ?? ""}>
-                  <option value="">{t("catalogue:filter.all")}</option>
-                  {catalogue.units.map((u) => (
-                    <option key={u.code} value={u.code} {...content}>
-                      {unitLabel(u)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
-            <div className="field">
-              <label htmlFor="filter-maturity">{t("catalogue:filter.maturity")}</label>
-              <select id="filter-maturity" name="maturity" defaultValue={filter.maturity ?? ""}>
-                <option value="">{t("catalogue:filter.all")}</option>
-                {(["A", "B", "C"] as const).map((level) => (
-                  <option key={level} value={level}>
-                    {t(`catalogue:maturity.${level}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="actions">
-              <button type="submit" className="button">
-                {t("catalogue:filter.apply")}
-              </button>
-              {filtered && (
-                <Link to={`/plans/${plan.slug}?lng=${i18n.language}`} className="button button--secondary">
-                  {t("catalogue:filter.reset")}
-                </Link>
-              )}
-            </div>
-          </Form>
+          </MeasureFilters>
 
           <p role="status">
             {t("catalogue:plan.shown", { shown: catalogue.measures.length, total: catalogue.measureTotal })}

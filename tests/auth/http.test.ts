@@ -28,6 +28,7 @@ async function send(path: string, { method = "GET", cookie, body, headers = {} }
   return {
     status: response.status,
     location: response.headers.get("location"),
+    retryAfter: response.headers.get("retry-after"),
     setCookie: response.headers.getSetCookie(),
     html: await response.text(),
   };
@@ -132,6 +133,7 @@ describe("signing in over HTTP", () => {
     for (let i = 0; i < 10; i++) expect((await signIn(target, `wrong ${i}`)).status).toBe(401);
     const limited = await signIn(target, "wrong again");
     expect(limited.status).toBe(429);
+    expect(Number(limited.retryAfter)).toBeGreaterThan(800);
     expect(limited.html).toMatch(/Zu viele Versuche\. Bitte warten Sie 1[45] Minuten/);
     const arabic = await send("/login?lng=ar", { method: "POST", body: { email: target, password: "x" } });
     expect(arabic.status).toBe(429);
@@ -195,6 +197,14 @@ describe("signed in", () => {
     expect(taken.status).toBe(409);
     expect(taken.html).toContain("Für diese E-Mail-Adresse gibt es schon ein Konto.");
     expect(taken.html).toMatch(/<input id="new-user-email" aria-invalid="true" aria-describedby="new-user-email-error"/);
+
+    // Deactivated, the account is offered for reactivation, and can sign in again after it.
+    const userId = new RegExp(`nora@mitplan.example[\\s\\S]*?name="userId" value="([0-9a-f-]{36})"`).exec(page.html)![1]!;
+    expect((await send("/admin/users", { method: "POST", cookie, body: { intent: "deactivate", userId } })).status).toBe(200);
+    expect((await signIn("nora@mitplan.example", password!)).status).not.toBe(302);
+    const reactivated = await send("/admin/users", { method: "POST", cookie, body: { intent: "reactivate", userId } });
+    expect(reactivated.html).toContain("Das Konto nora@mitplan.example ist wieder aktiv");
+    expect((await signIn("nora@mitplan.example", password!)).status).toBe(302);
   });
 
   it("changes the own password from /account and rejects a common one", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "../../app/auth/account.server";
 import { anonymous, type Actor } from "../../app/auth/actor";
 import { validateSessionToken } from "../../app/auth/sessions.server";
-import { changeRole, createUser, deactivateUser, listUsers, resetPassword } from "../../app/auth/users.server";
+import { changeRole, createUser, deactivateUser, listUsers, reactivateUser, resetPassword } from "../../app/auth/users.server";
 import { DomainError } from "../../app/errors";
 import { demoAccounts, loadDemoData } from "../../db/seed";
 import { openTestDatabase, type TestDatabase } from "../support/database";
@@ -76,6 +76,17 @@ describe("managing accounts", () => {
     expect(await validateSessionToken(database.db, token, { renew: false })).toBeNull();
     await refusal(signInWith(target.email, target.password));
     await expect(signInWith(target.email, password)).resolves.toBeTruthy();
+  });
+
+  it("deactivates an account and lets it sign in again once reactivated", async () => {
+    const colleague = await makeUser(database.db, "moderator");
+    await deactivateUser(database.db, admin, { userId: colleague.id });
+    expect((await refusal(signInWith(colleague.email, colleague.password))).messageKey).toBe("auth:login.invalid");
+    expect((await refusal(reactivateUser(database.db, planner, { userId: colleague.id }))).code).toBe("forbidden");
+
+    await reactivateUser(database.db, admin, { userId: colleague.id });
+    expect((await listUsers(database.db, admin)).find((u) => u.id === colleague.id)?.active).toBe(true);
+    await expect(signInWith(colleague.email, colleague.password)).resolves.toBeTruthy();
   });
 
   it("does not let an admin demote, deactivate or reset themself", async () => {

@@ -28,6 +28,18 @@ describe("public catalogue pages", () => {
     expect(html).toContain("Zurzeit ist keine Konferenz angekündigt.");
   });
 
+  it("names its icon, and answers /favicon.ico with it instead of a 404", async () => {
+    const { html } = await page("/");
+    expect(html).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg"/>');
+    const icon = await page("/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(icon.html).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const legacy = await fetch(`${server.url}/favicon.ico`, { redirect: "manual" });
+    expect(legacy.status).toBe(301);
+    expect(legacy.headers.get("location")).toBe("/favicon.svg");
+  });
+
   it("lists every measure of the 2022/2023 catalogue with its code, in de and en", async () => {
     const file = readDemoPlan("ziele-und-massnahmen-2022-2023.json") as { measures: { code: string }[] };
     for (const lng of ["de", "en"]) {

@@ -4,10 +4,9 @@ import type { StaffActor } from "../../app/auth/actor";
 import { getMeasure } from "../../app/catalogue/catalogue.server";
 import { measureDiff, measureHistory } from "../../app/catalogue/history.server";
 import { changeMeasure, createMeasure, recordIndicatorValue, setMaturity } from "../../app/catalogue/revisions.server";
-import { DomainError } from "../../app/errors";
 import { planRevisions } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, recordingDeps } from "../support/fixtures";
+import { createStaff, recordingDeps, refusal } from "../support/fixtures";
 import { importTestPlan, testPlanSlug } from "../support/results-fixtures";
 
 let database: TestDatabase;
@@ -23,11 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? `${error.code} ${error.messageKey}` : String(error)),
-  );
 const revisionCount = async () => (await database.db.select({ n: count() }).from(planRevisions))[0]!.n;
 
 describe("catalogue revisions", () => {

@@ -67,7 +67,7 @@ export async function joinedParticipant(deps: LiveDeps, code: string, language =
     deps,
     { kind: "anonymous" },
     { code, language, displayName: "Leyla" },
-    secretHash,
+    { secretHash, clientIp: "198.51.100.2" },
   );
   return {
     actor: {

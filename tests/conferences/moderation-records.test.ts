@@ -1,12 +1,11 @@
 /** What moderators need of a hidden or merged entry: who hid it and why, and only within their own session. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { DomainError } from "../../app/errors";
 import { moderateComment, postComment } from "../../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../../app/live/proposals.server";
 import { loadDemoData } from "../../db/seed";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
+import { createStaff, joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
 
 let database: TestDatabase;
 let moderator: StaffActor;
@@ -18,11 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.code : String(error)),
-  );
+const refused = (promise: Promise<unknown>) => refusal(promise, "code");
 
 describe("moderation records", () => {
   it("tells moderators who hid a comment or a proposal", async () => {
@@ -64,7 +59,7 @@ describe("moderation records", () => {
     });
     const before = deps.events.length;
     expect(
-      await refusal(
+      await refused(
         moderateProposal(
           deps,
           moderator,
@@ -74,7 +69,7 @@ describe("moderation records", () => {
       ),
     ).toBe("not_found");
     expect(
-      await refusal(moderateProposal(deps, moderator, { action: "unhide", proposalId: proposal.id }, "kein-uuid")),
+      await refused(moderateProposal(deps, moderator, { action: "unhide", proposalId: proposal.id }, "kein-uuid")),
     ).toBe("not_found");
     expect(deps.events.length).toBe(before);
   });

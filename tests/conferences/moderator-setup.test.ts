@@ -81,6 +81,8 @@ describe("a moderator without JavaScript", () => {
     const conferencePage = await browser.get(`/conferences/${ids.conference}`);
     expect(conferencePage.html).toContain("Priorisierung am Abend");
     expect(conferencePage.html).toContain("In Vorbereitung");
+    // From here the moderator also reaches the plan's results across all its conferences.
+    expect(conferencePage.html).toContain('href="/plans/ziele-und-massnahmen-2022-2023/results"');
   });
 
   it("finds measures in the catalogue and adds 540-2, 510-2 and an open question", async () => {

@@ -146,6 +146,28 @@ describe("the moderator pages in a browser", () => {
     }
   });
 
+  it("shows a question added on the agenda page in the console of another window at once, and its removal", async () => {
+    const consoleWindow = await context.newPage();
+    try {
+      await consoleWindow.goto(`${server.url}/live/${ids.session}/console?lng=de`);
+      await consoleWindow.getByText("Live verbunden").waitFor();
+      await page.goto(`${server.url}/live/${ids.session}/agenda?lng=de`);
+      await page.getByText("Live verbunden").waitFor();
+
+      await page.getByLabel("Frage", { exact: true }).fill("Wer fehlt noch?");
+      await page.getByRole("button", { name: "Frage hinzufügen" }).click();
+      const onConsole = consoleWindow.locator(".console-agenda__title", { hasText: "Wer fehlt noch?" });
+      await onConsole.waitFor();
+      await page.getByRole("heading", { level: 3, name: /Wer fehlt noch\?/ }).waitFor();
+      await expectAccessible(page, "agenda page, live");
+
+      await page.getByRole("button", { name: "Entfernen (Punkt 4)" }).click();
+      await onConsole.waitFor({ state: "detached" });
+    } finally {
+      await consoleWindow.close();
+    }
+  });
+
   it("counts down a timer in the browser and stops it", async () => {
     await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
     await page.getByLabel("Minuten").fill("2");

@@ -2,13 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { cityTimeToDate } from "../../app/conferences/city-time";
-import { DomainError } from "../../app/errors";
 import { activitiesFromForm, criteriaFromText } from "../../app/live/activities-form.server";
 import { listLiveSessions } from "../../app/live/queries.server";
 import { joinQrSvg, joinUrl } from "../../app/live/qr.server";
 import { loadDemoData } from "../../db/seed";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
+import { createStaff, joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
 
 let database: TestDatabase;
 let moderator: StaffActor;
@@ -20,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.code : String(error)),
-  );
+const refused = (promise: Promise<unknown>) => refusal(promise, "code");
 
 describe("city time", () => {
   it("reads a datetime-local value as Bielefeld time, in winter and in summer", () => {
@@ -79,8 +74,8 @@ describe("listLiveSessions", () => {
     ]);
     expect(await listLiveSessions(database.db, moderator, "kein-uuid")).toEqual([]);
     const participant = await joinAs(deps, session.joinCode);
-    expect(await refusal(listLiveSessions(database.db, participant, session.conferenceId))).toBe("forbidden");
-    expect(await refusal(listLiveSessions(database.db, { kind: "anonymous" }, session.conferenceId))).toBe(
+    expect(await refused(listLiveSessions(database.db, participant, session.conferenceId))).toBe("forbidden");
+    expect(await refused(listLiveSessions(database.db, { kind: "anonymous" }, session.conferenceId))).toBe(
       "unauthenticated",
     );
   });

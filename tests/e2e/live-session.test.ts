@@ -256,7 +256,7 @@ describe("a live session in the browser", { timeout: 60_000 }, () => {
     const agenda = moderator.locator(".agenda-list");
     for (const [n, { code, title }] of [measures.first, measures.second].entries()) {
       await moderator.getByRole("searchbox", { name: "Suche nach Code oder Stichwort" }).fill(code);
-      await moderator.getByRole("button", { name: "Suchen" }).click();
+      await moderator.getByRole("button", { name: "Anzeigen" }).click();
       await moderator.waitForURL(new RegExp(`[?&]q=${code}`));
       const found = moderator.getByRole("checkbox", { name: `${code} ${title}` });
       await found.check();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { DomainError } from "../../app/errors";
+import type { DomainError } from "../../app/errors";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../../app/live/votes.server";
@@ -10,7 +10,7 @@ import { getLiveState } from "../../app/live/state.server";
 import { votes } from "../../db/schema";
 import { loadDemoData } from "../../db/seed";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
+import { createStaff, joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
 
 let database: TestDatabase;
 let moderator: StaffActor;
@@ -22,11 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.messageKey : String(error)),
-  );
+const refused = (promise: Promise<unknown>) => refusal(promise, "messageKey");
 
 describe("dot voting", () => {
   it("never lets a participant overspend, even with 20 requests in parallel", async () => {
@@ -81,18 +77,18 @@ describe("dot voting", () => {
     const participant = await joinAs(deps, session.joinCode);
     const dot = (agendaItemId: string) => ({ kind: "dots", clientId: randomUUID(), agendaItemId, value: 1 });
 
-    expect(await refusal(castVote(deps, participant, dot(item)))).toBe("live:error.votingClosed");
+    expect(await refused(castVote(deps, participant, dot(item)))).toBe("live:error.votingClosed");
     await setPhase(deps, moderator, { agendaItemId: question, phase: "prioritise" });
-    expect(await refusal(castVote(deps, participant, dot(question)))).toBe("live:error.activityOff");
+    expect(await refused(castVote(deps, participant, dot(question)))).toBe("live:error.activityOff");
     await setPhase(deps, moderator, { agendaItemId: item, phase: "prioritise" });
     expect(
-      await refusal(castVote(deps, participant, { kind: "rating", clientId: randomUUID(), agendaItemId: item, criterion: "urgency", value: 9 })),
+      await refused(castVote(deps, participant, { kind: "rating", clientId: randomUUID(), agendaItemId: item, criterion: "urgency", value: 9 })),
     ).toBe("live:error.outOfRange");
-    expect(await refusal(castVote(deps, participant, { kind: "dots", clientId: "x", agendaItemId: item, value: 1 }))).toBe(
+    expect(await refused(castVote(deps, participant, { kind: "dots", clientId: "x", agendaItemId: item, value: 1 }))).toBe(
       "common:validation.invalid",
     );
     await closeLiveSession(deps, moderator, { liveSessionId: session.liveSessionId });
-    expect(await refusal(castVote(deps, participant, dot(item)))).toBe("live:error.votingClosed");
+    expect(await refused(castVote(deps, participant, dot(item)))).toBe("live:error.votingClosed");
     const stored = await database.db.select().from(votes).where(eq(votes.liveSessionId, session.liveSessionId));
     expect(stored).toEqual([]);
   });
@@ -104,8 +100,8 @@ describe("dot voting", () => {
     await setPhase(deps, moderator, { agendaItemId: one.itemIds[0]!, phase: "prioritise" });
     const stranger = await joinAs(deps, other.joinCode);
     const vote = { kind: "dots", clientId: randomUUID(), agendaItemId: one.itemIds[0]!, value: 1 };
-    expect(await refusal(castVote(deps, stranger, vote))).toBe("live:error.notInConference");
-    expect(await refusal(castVote(deps, moderator, vote))).toBe("common:error.forbiddenText");
+    expect(await refused(castVote(deps, stranger, vote))).toBe("live:error.notInConference");
+    expect(await refused(castVote(deps, moderator, vote))).toBe("common:error.forbiddenText");
   });
 });
 
@@ -117,9 +113,9 @@ describe("ranking", () => {
     await setPhase(deps, moderator, { agendaItemId: cluster, phase: "prioritise" });
     const participant = await joinAs(deps, session.joinCode);
     const ballot = (order: string[]) => ({ clientId: randomUUID().replace(/-/g, ""), agendaItemId: cluster, order });
-    expect(await refusal(castRanking(deps, participant, ballot(["500-1", "540-2"])))).toBe("live:error.outOfRange");
+    expect(await refused(castRanking(deps, participant, ballot(["500-1", "540-2"])))).toBe("live:error.outOfRange");
     expect(await database.db.select().from(votes).where(eq(votes.agendaItemId, cluster))).toEqual([]);
-    expect(await refusal(castRanking(deps, participant, ballot(["500-2", "500-1"])))).toBeNull();
+    expect(await refused(castRanking(deps, participant, ballot(["500-2", "500-1"])))).toBeNull();
   });
 });
 

@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { DomainError } from "../../app/errors";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { itemResults, sessionResults, type ItemResults } from "../../app/results/aggregate.server";
 import type { Breakdown } from "../../app/results/breakdowns.server";
 import { votes } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, recordingDeps } from "../support/fixtures";
+import { createStaff, recordingDeps, refusal } from "../support/fixtures";
 import { handMadeConference, importTestPlan } from "../support/results-fixtures";
 
 let database: TestDatabase;
@@ -23,11 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? `${error.code} ${error.messageKey}` : String(error)),
-  );
 
 const cells = (item: ItemResults, kind: Breakdown["kind"], dimension: Breakdown["dimension"], criterion: string | null = null) =>
   item.breakdowns.find((b) => b.kind === kind && b.dimension === dimension && b.criterion === criterion)!.cells;

@@ -4,7 +4,6 @@ import type { StaffActor } from "../../app/auth/actor";
 import { importPlan } from "../../app/catalogue/import.server";
 import { getMeasure } from "../../app/catalogue/catalogue.server";
 import { measureHistory } from "../../app/catalogue/history.server";
-import { DomainError } from "../../app/errors";
 import { submitProposal } from "../../app/live/proposals.server";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { loadDecisions } from "../../app/results/decision-views.server";
@@ -12,7 +11,7 @@ import { decide } from "../../app/results/decisions.server";
 import { inbox } from "../../app/results/inbox.server";
 import { decisionReasons, decisions, planRevisions } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps } from "../support/fixtures";
+import { createStaff, joinAs, recordingDeps, refusal } from "../support/fixtures";
 import { handMadeConference, importTestPlan, testPlanFile, testPlanSlug, testSession } from "../support/results-fixtures";
 
 let database: TestDatabase;
@@ -31,11 +30,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? `${error.code} ${error.messageKey}` : String(error)),
-  );
 const counts = async () => ({
   decisions: (await database.db.select({ n: count() }).from(decisions))[0]!.n,
   reasons: (await database.db.select({ n: count() }).from(decisionReasons))[0]!.n,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { type DomainError } from "../../app/errors";
+import type { DomainError } from "../../app/errors";
 import { postComment } from "../../app/live/comments.server";
 import { exportConference } from "../../app/results/export.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { type DomainError } from "../../app/errors";
+import type { DomainError } from "../../app/errors";
 import { conferenceFeedback } from "../../app/results/feedback.server";
 import { myInput } from "../../app/results/my-input.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
-import { type DomainError } from "../../app/errors";
+import type { DomainError } from "../../app/errors";
 import { closeLiveSession, updateActivities } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
 import { measureResults, planResults, type MeasureStanding } from "../../app/results/plan.server";

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import type { ParticipantActor, StaffActor, StaffRole } from "../../app/auth/actor";
 import { createConference } from "../../app/conferences/conferences.server";
+import { DomainError } from "../../app/errors";
 import type { LiveDeps, LiveEvent } from "../../app/live/events";
 import { joinLiveSession } from "../../app/live/join.server";
 import { addAgendaItems, createLiveSession, startLiveSession } from "../../app/live/setup.server";
@@ -60,6 +61,23 @@ export async function joinAs(
   language = "de",
   extra: Record<string, string> = {},
 ): Promise<ParticipantActor> {
-  const result = await joinLiveSession(deps, { kind: "anonymous" }, { code: joinCode, language, ...extra }, "test-secret-hash");
+  const result = await joinLiveSession(deps, { kind: "anonymous" }, { code: joinCode, language, ...extra }, {
+    secretHash: "test-secret-hash",
+    clientIp: "198.51.100.1",
+  });
   return { kind: "participant", participantId: result.participantId, conferenceId: result.conferenceId, language };
+}
+
+/**
+ * What a domain call that should be refused said: null when it went through, else its code,
+ * its message key, or both ("invalid results:error.reasonRequired").
+ */
+export function refusal(promise: Promise<unknown>, part: "code" | "messageKey" | "both" = "both"): Promise<string | null> {
+  return promise.then(
+    () => null,
+    (error: unknown) => {
+      if (!(error instanceof DomainError)) return String(error);
+      return part === "code" ? error.code : part === "messageKey" ? error.messageKey : `${error.code} ${error.messageKey}`;
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { defaultCriteria } from "../schemas";
+import { defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "./action-form";
 import type { ActionResult } from "./action-result";

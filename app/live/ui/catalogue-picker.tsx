@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MeasureFilters } from "../../catalogue/ui/measure-filters";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "./action-form";
 
@@ -24,39 +24,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
     <>
       <section aria-labelledby="add-measures-title">
         <h3 id="add-measures-title">{t("conferences:picker.measuresHeading")}</h3>
-        <Form method="get" className="filters" role="search" aria-label={t("conferences:picker.searchLabel")}>
-          <div className="field field--search">
-            <label htmlFor="picker-q">{t("conferences:picker.search")}</label>
-            <input
-              id="picker-q"
-              name="q"
-              type="search"
-              defaultValue={filter.q ?? ""}
-              aria-describedby="picker-q-hint"
-            />
-            <span id="picker-q-hint" className="hint">
-              {t("conferences:picker.searchHint")}
-            </span>
-          </div>
-          {catalogue.clusters.length > 0 && (
-            <div className="field">
-              <label htmlFor="picker-cluster">{t("conferences:picker.cluster")}</label>
-              <select id="picker-cluster" name="cluster" defaultValue={filter.cluster ?? ""}>
-                <option value="">{t("conferences:picker.allClusters")}</option>
-                {catalogue.clusters.map((c) => (
-                  <option key={c.key} value={c.key} {...content}>
-                    {c.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="actions">
-            <button type="submit" className="button button--secondary">
-              {t("conferences:picker.apply")}
-            </button>
-          </div>
-        </Form>
+        <MeasureFilters idPrefix="picker" contentLanguage={catalogue.language} filter={filter} clusters={catalogue.clusters} />
         {catalogue.measures.length === 0 ? (
           <p role="status">{t("conferences:picker.noMatch")}</p>
         ) : (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { directionOf } from "../../i18n/config";
-import { commentBodyMax } from "../schemas";
+import { commentBodyMax } from "../limits";
 import type { AgendaItemView, CommentView } from "../views";
 import { LiveForm, sentText, useRefusedPost } from "./live-form";
 

@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { fallbackLanguage } from "../../i18n/config";
-import { defaultCriteria } from "../schemas";
+import { defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
 
 /** The Integrationskonzept's criteria have translated labels; a moderator's own criterion is shown as typed. */

@@ -1,15 +1,21 @@
 import { useTranslation } from "react-i18next";
 import type { FormError } from "../../forms.server";
-import { participantGroups } from "../schemas";
+import { participantGroups } from "../limits";
 
 /** The way in: a GET form, so the code lands in the address and works without JavaScript. */
-export function JoinCodeForm({ code = "", errorKey }: { code?: string; errorKey?: string | null }) {
+export function JoinCodeForm({
+  code = "",
+  error,
+}: {
+  code?: string;
+  error?: { messageKey: string; values: Record<string, string | number> } | null;
+}) {
   const { t } = useTranslation();
   return (
     <form method="get" action="/join" className="join-form">
-      {errorKey && (
+      {error && (
         <p id="join-code-error" className="form-error" role="alert">
-          {t(errorKey)}
+          {t(error.messageKey, error.values)}
         </p>
       )}
       <div className="field">
@@ -25,8 +31,8 @@ export function JoinCodeForm({ code = "", errorKey }: { code?: string; errorKey?
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          aria-invalid={errorKey ? true : undefined}
-          aria-describedby={errorKey ? "join-code-hint join-code-error" : "join-code-hint"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "join-code-hint join-code-error" : "join-code-hint"}
         />
         <span id="join-code-hint" className="hint">
           {t("live:join.codeHint")}

@@ -1,10 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { submitProposalSchema } from "../schemas";
+import { proposalBodyMax, proposalTitleMax } from "../limits";
 import type { AgendaItemView } from "../views";
 import { LiveForm, sentText, useRefusedPost } from "./live-form";
 
-const titleMax = submitProposalSchema.shape.title.maxLength ?? undefined;
-const bodyMax = submitProposalSchema.shape.body.maxLength ?? undefined;
 
 /**
  * A participant's own idea. Folded away by default so the item stays on the first screen; a
@@ -48,7 +46,7 @@ export function ProposalForm({ current }: { current: AgendaItemView | null }) {
           </div>
           <div className="field">
             <label htmlFor="proposal-title-input">{t("live:proposal.title")}</label>
-            <input id="proposal-title-input" name="title" required maxLength={titleMax} defaultValue={sentText(refused, "title")} />
+            <input id="proposal-title-input" name="title" required maxLength={proposalTitleMax} defaultValue={sentText(refused, "title")} />
           </div>
           <div className="field">
             <label htmlFor="proposal-body">{t("live:proposal.body")}</label>
@@ -57,12 +55,12 @@ export function ProposalForm({ current }: { current: AgendaItemView | null }) {
               name="body"
               rows={5}
               required
-              maxLength={bodyMax}
+              maxLength={proposalBodyMax}
               defaultValue={sentText(refused, "body")}
               aria-describedby="proposal-body-hint"
             />
             <span id="proposal-body-hint" className="hint">
-              {t("live:proposal.bodyHint", { max: bodyMax })}
+              {t("live:proposal.bodyHint", { max: proposalBodyMax })}
             </span>
           </div>
           <button type="submit" className="button">

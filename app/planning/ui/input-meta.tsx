@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { languageNames } from "../../i18n/resources";
+import { languageNames } from "../../i18n/language-names";
 import { inLanguage } from "../../i18n/parts";
 import { isLanguage } from "../../i18n/config";
 

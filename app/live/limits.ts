@@ -1,0 +1,19 @@
+/**
+ * The limits and choices of live-session input that pages show as well as the schemas enforce.
+ * Kept free of zod so that the participants' phones do not download the validator.
+ */
+
+/** The Integrationskonzept's four criteria; moderators may edit them per item. */
+export const defaultCriteria = ["urgency", "influence", "impact", "feasibility"] as const;
+
+export const participantGroups = [
+  "citizen",
+  "migrant_organisation",
+  "welfare_organisation",
+  "administration",
+  "youth",
+] as const;
+
+export const commentBodyMax = 1000;
+export const proposalTitleMax = 200;
+export const proposalBodyMax = 2000;

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { applyLiveEvent } from "../../app/live/apply-event";
+import type { LiveEvent } from "../../app/live/events";
+import { defaultActivities } from "../../app/live/setup.server";
+import type { LiveState } from "../../app/live/state.server";
+import type { AgendaItemView, ItemResult } from "../../app/live/views";
+
+type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
+const liveSessionId = "5b1e7c1e-0000-4000-8000-000000000000";
+
+function question(id: string, position: number, extra: Partial<AgendaItemView> = {}): AgendaItemView {
+  return {
+    id,
+    position,
+    kind: "question",
+    measure: null,
+    cluster: null,
+    question: `Frage ${position + 1}`,
+    activities: defaultActivities("question"),
+    phase: "discuss",
+    commentsOpen: true,
+    votingState: "closed",
+    resultsVisible: false,
+    ...extra,
+  };
+}
+
+const emptyResult = (agendaItemId: string): ItemResult => ({
+  agendaItemId,
+  voterCount: 0,
+  commentCount: 0,
+  dots: null,
+  rating: null,
+  scale: null,
+  ranking: null,
+});
+
+function state(items: AgendaItemView[], moderator: boolean): LiveState {
+  return {
+    liveSession: { id: liveSessionId, title: "Priorisierung", status: "live", joinCode: "ABCDEF", dotsPerParticipant: 5, currentAgendaItemId: "a" },
+    conference: {
+      id: "c",
+      title: "Zukunftskonferenz Sieker",
+      kind: "future_conference",
+      startsAt: new Date("2026-12-01T17:00:00Z"),
+      place: null,
+      district: "Sieker",
+      languages: ["de"],
+      planSlug: "ziele-und-massnahmen-2022-2023",
+      planTitle: "Ziele und Maßnahmen 2022/2023",
+    },
+    items,
+    comments: [],
+    results: items.filter((i) => moderator || i.resultsVisible).map((i) => emptyResult(i.id)),
+    proposals: moderator ? [] : null,
+    participantCount: 3,
+    me: null,
+    moderator,
+  };
+}
+
+const apply = (start: LiveState, events: ClientEvent[]) => events.reduce(applyLiveEvent, start);
+const order = (s: LiveState) => s.items.map((i) => `${i.id}@${i.position}`);
+
+describe("applying agenda edits", () => {
+  const moderator = state([question("a", 0), question("b", 1), question("c", 2, { resultsVisible: true })], true);
+  const participant = state([question("a", 0), question("c", 2, { resultsVisible: true })], false);
+
+  it("puts a new item in its place on a moderator's screen, once however often it arrives", () => {
+    const added: ClientEvent = { type: "agendaItem.updated", liveSessionId, audience: "moderators", item: question("d", 3) };
+    const once = apply(moderator, [added]);
+    expect(order(once)).toEqual(["a@0", "b@1", "c@2", "d@3"]);
+    expect(apply(once, [added])).toEqual(once);
+  });
+
+  it("reorders on a swap, and applying the swap again changes nothing", () => {
+    const swap: ClientEvent[] = [
+      { type: "agendaItem.updated", liveSessionId, audience: "moderators", item: question("b", 0) },
+      { type: "agendaItem.updated", liveSessionId, audience: "all", item: question("a", 1) },
+    ];
+    const once = apply(moderator, swap);
+    expect(order(once)).toEqual(["b@0", "a@1", "c@2"]);
+    expect(apply(once, swap)).toEqual(once);
+    // A phone sees only the current item move.
+    expect(order(apply(participant, [swap[1]!]))).toEqual(["a@1", "c@2"]);
+  });
+
+  it("shows a changed activity of the current item on a phone at once", () => {
+    const withDots = question("a", 0, { activities: { ...defaultActivities("question"), dots: { maxPerItem: 2 } } });
+    const after = apply(participant, [{ type: "agendaItem.updated", liveSessionId, audience: "all", item: withDots }]);
+    expect(after.items[0]!.activities.dots).toEqual({ maxPerItem: 2 });
+  });
+
+  it("drops a removed item and its result, and removing it again changes nothing", () => {
+    const removed: ClientEvent = { type: "agendaItem.removed", liveSessionId, audience: "all", agendaItemId: "c" };
+    for (const start of [moderator, participant]) {
+      const once = apply(start, [removed]);
+      expect(once.items.map((i) => i.id)).not.toContain("c");
+      expect(once.results.map((r) => r.agendaItemId)).not.toContain("c");
+      expect(once.liveSession).toEqual(start.liveSession);
+      expect(apply(once, [removed])).toEqual(once);
+    }
+  });
+
+  it("ignores the removal of an item a screen never had", () => {
+    const removed: ClientEvent = { type: "agendaItem.removed", liveSessionId, audience: "moderators", agendaItemId: "b" };
+    expect(apply(participant, [removed])).toEqual(participant);
+  });
+});
