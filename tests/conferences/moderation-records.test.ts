@@ -3,18 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { moderateComment, postComment } from "../../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../../app/live/proposals.server";
-import { loadDemoData } from "../../db/seed";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
+import { openDemoWorld, type TestDatabase } from "../support/database";
+import { joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
 
 let database: TestDatabase;
 let moderator: StaffActor;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  await loadDemoData(database.db);
-  moderator = await createStaff(database.db, "moderator");
-});
+beforeAll(async () => ({ database, moderator } = await openDemoWorld()));
 afterAll(() => database.close());
 
 const refused = (promise: Promise<unknown>) => refusal(promise, "code");

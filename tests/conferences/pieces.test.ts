@@ -5,18 +5,13 @@ import { cityTimeToDate } from "../../app/conferences/city-time";
 import { activitiesFromForm, criteriaFromText } from "../../app/live/activities-form.server";
 import { listLiveSessions } from "../../app/live/queries.server";
 import { joinQrSvg, joinUrl } from "../../app/live/qr.server";
-import { loadDemoData } from "../../db/seed";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
+import { openDemoWorld, type TestDatabase } from "../support/database";
+import { joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
 
 let database: TestDatabase;
 let moderator: StaffActor;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  await loadDemoData(database.db);
-  moderator = await createStaff(database.db, "moderator");
-});
+beforeAll(async () => ({ database, moderator } = await openDemoWorld()));
 afterAll(() => database.close());
 
 const refused = (promise: Promise<unknown>) => refusal(promise, "code");

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { createConference } from "../../app/conferences/conferences.server";
-import { DomainError } from "../../app/errors";
 import { postComment } from "../../app/live/comments.server";
 import type { LiveEvent } from "../../app/live/events";
 import { submitProposal } from "../../app/live/proposals.server";
@@ -17,25 +16,16 @@ import {
 } from "../../app/live/setup.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../../app/live/steer.server";
 import { agendaItems } from "../../db/schema";
-import { loadDemoData } from "../../db/seed";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
+import { openDemoWorld, type TestDatabase } from "../support/database";
+import { joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
 
 let database: TestDatabase;
 let moderator: StaffActor;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  await loadDemoData(database.db);
-  moderator = await createStaff(database.db, "moderator");
-});
+beforeAll(async () => ({ database, moderator } = await openDemoWorld()));
 afterAll(() => database.close());
 
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof DomainError ? error.messageKey : String(error)),
-  );
+const refused = (promise: Promise<unknown>) => refusal(promise, "messageKey");
 
 /** What a published event tells whom, in a form that is easy to compare. */
 const summary = (event: LiveEvent) => {
@@ -105,12 +95,12 @@ describe("adding agenda items", () => {
 
   it("refuses bad input and a closed session, and publishes nothing", async () => {
     const { deps, liveSessionId } = await liveSession();
-    expect(await refusal(addAgendaItems(deps, moderator, { liveSessionId, entries: [{ kind: "question", question: "  " }] }))).toBe(
+    expect(await refused(addAgendaItems(deps, moderator, { liveSessionId, entries: [{ kind: "question", question: "  " }] }))).toBe(
       "common:validation.invalid",
     );
     await closeLiveSession(deps, moderator, { liveSessionId });
     deps.events.length = 0;
-    expect(await refusal(addAgendaItems(deps, moderator, { liveSessionId, entries: [{ kind: "question", question: "Zu spät?" }] }))).toBe(
+    expect(await refused(addAgendaItems(deps, moderator, { liveSessionId, entries: [{ kind: "question", question: "Zu spät?" }] }))).toBe(
       "live:error.sessionClosed",
     );
     expect(deps.events).toEqual([]);
@@ -146,13 +136,13 @@ describe("changing an item's activities", () => {
   it("refuses bad activities, an unknown item and a closed session, and changes nothing", async () => {
     const { deps, liveSessionId, itemIds } = await liveSession();
     const bad = { ...withDots, dots: { maxPerItem: 0 } };
-    expect(await refusal(updateActivities(deps, moderator, { agendaItemId: itemIds[0], activities: bad }))).toBe("common:validation.invalid");
-    expect(await refusal(updateActivities(deps, moderator, { agendaItemId: crypto.randomUUID(), activities: withDots }))).toBe(
+    expect(await refused(updateActivities(deps, moderator, { agendaItemId: itemIds[0], activities: bad }))).toBe("common:validation.invalid");
+    expect(await refused(updateActivities(deps, moderator, { agendaItemId: crypto.randomUUID(), activities: withDots }))).toBe(
       "common:error.notFoundText",
     );
     await closeLiveSession(deps, moderator, { liveSessionId });
     deps.events.length = 0;
-    expect(await refusal(updateActivities(deps, moderator, { agendaItemId: itemIds[0], activities: withDots }))).toBe(
+    expect(await refused(updateActivities(deps, moderator, { agendaItemId: itemIds[0], activities: withDots }))).toBe(
       "live:error.sessionClosed",
     );
     expect(deps.events).toEqual([]);
@@ -188,12 +178,12 @@ describe("moving an item", () => {
   it("refuses a direction it does not know and a closed session, and changes nothing", async () => {
     const { deps, liveSessionId, itemIds } = await liveSession();
     const before = await positions(liveSessionId);
-    expect(await refusal(moveAgendaItem(deps, moderator, { agendaItemId: itemIds[1], direction: "sideways" }))).toBe(
+    expect(await refused(moveAgendaItem(deps, moderator, { agendaItemId: itemIds[1], direction: "sideways" }))).toBe(
       "common:validation.invalid",
     );
     await closeLiveSession(deps, moderator, { liveSessionId });
     deps.events.length = 0;
-    expect(await refusal(moveAgendaItem(deps, moderator, { agendaItemId: itemIds[1], direction: "up" }))).toBe("live:error.sessionClosed");
+    expect(await refused(moveAgendaItem(deps, moderator, { agendaItemId: itemIds[1], direction: "up" }))).toBe("live:error.sessionClosed");
     expect(deps.events).toEqual([]);
     expect(await positions(liveSessionId)).toEqual(before);
   });
@@ -231,9 +221,9 @@ describe("removing an item", () => {
     deps.events.length = 0;
 
     for (const id of [second, current, question]) {
-      expect(await refusal(removeAgendaItem(deps, moderator, { agendaItemId: id })), id).toBe("live:error.itemInUse");
+      expect(await refused(removeAgendaItem(deps, moderator, { agendaItemId: id })), id).toBe("live:error.itemInUse");
     }
-    expect(await refusal(removeAgendaItem(deps, moderator, { agendaItemId: "not-an-id" }))).toBe("common:validation.invalid");
+    expect(await refused(removeAgendaItem(deps, moderator, { agendaItemId: "not-an-id" }))).toBe("common:validation.invalid");
     expect(deps.events).toEqual([]);
     expect((await positions(liveSessionId)).map((p) => p.id)).toEqual(itemIds);
   });

@@ -8,18 +8,13 @@ import type { StaffActor } from "../../app/auth/actor";
 import { postComment } from "../../app/live/comments.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { comments, proposals } from "../../db/schema";
-import { loadDemoData } from "../../db/seed";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
+import { openDemoWorld, type TestDatabase } from "../support/database";
+import { joinAs, recordingDeps, startedSession } from "../support/fixtures";
 
 let database: TestDatabase;
 let moderator: StaffActor;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  await loadDemoData(database.db);
-  moderator = await createStaff(database.db, "moderator");
-});
+beforeAll(async () => ({ database, moderator } = await openDemoWorld()));
 afterAll(() => database.close());
 
 describe("re-sent input", () => {

@@ -8,18 +8,13 @@ import { setPhase } from "../../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../../app/live/votes.server";
 import { getLiveState } from "../../app/live/state.server";
 import { votes } from "../../db/schema";
-import { loadDemoData } from "../../db/seed";
-import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
+import { openDemoWorld, type TestDatabase } from "../support/database";
+import { joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
 
 let database: TestDatabase;
 let moderator: StaffActor;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  await loadDemoData(database.db);
-  moderator = await createStaff(database.db, "moderator");
-});
+beforeAll(async () => ({ database, moderator } = await openDemoWorld()));
 afterAll(() => database.close());
 
 const refused = (promise: Promise<unknown>) => refusal(promise, "messageKey");

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
+import type { StaffActor } from "../../app/auth/actor";
 import { openDatabase, type Database } from "../../db/client";
+import { loadDemoData } from "../../db/seed";
+import { createStaff } from "./fixtures";
 import { postgresTestUrl, withDatabaseName } from "./urls";
 
 export type TestDatabase = Database;
@@ -28,4 +31,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await admin.end();
     },
   };
+}
+
+/** The usual start of a live-session test file: its own database with the demo catalogue and a moderator. */
+export async function openDemoWorld(): Promise<{ database: TestDatabase; moderator: StaffActor }> {
+  const database = await openTestDatabase();
+  await loadDemoData(database.db);
+  return { database, moderator: await createStaff(database.db, "moderator") };
 }
