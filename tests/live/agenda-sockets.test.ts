@@ -2,24 +2,15 @@
  * One moderator edits the agenda with plain form posts (the agenda page without JavaScript);
  * a second moderator's screen and a participant's phone, each a real socket.io client, follow.
  */
-import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
-import { applyLiveEvent } from "../../app/live/apply-event";
-import type { LiveEvent } from "../../app/live/events";
 import type { LiveState } from "../../app/live/state.server";
-import type { LiveClientEvents, LiveServerEvents } from "../../realtime/live-contract";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink, post } from "../support/http";
+import { connectLiveClient, until, watch, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
-type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
-type Client = {
-  name: string;
-  socket: Socket<LiveServerEvents, LiveClientEvents>;
-  events: ClientEvent[];
-  state: LiveState;
-};
+type Client = LiveClient;
 
 let server: TestServer;
 let session: Awaited<ReturnType<typeof startedSession>>;
@@ -28,34 +19,7 @@ let secondModerator: Client;
 let participant: Client;
 let added: string;
 
-async function connect(name: string, cookie: string): Promise<Client> {
-  const socket: Client["socket"] = io(server.url, { transports: ["websocket"], extraHeaders: { cookie }, forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  const client = { name, socket, events: [] as ClientEvent[] } as Client;
-  socket.onAny((_type: string, event: ClientEvent) => {
-    client.events.push(event);
-    if (client.state) client.state = applyLiveEvent(client.state, event);
-  });
-  client.state = await watch(client);
-  return client;
-}
-
-async function watch(client: Pick<Client, "name" | "socket">): Promise<LiveState> {
-  const reply = await client.socket.timeout(5_000).emitWithAck("liveSession:watch", { liveSessionId: session.liveSessionId });
-  if (!reply.ok) throw new Error(`${client.name} may not watch: ${reply.error.messageKey}`);
-  return reply.data;
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 5_000) {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const connect = (name: string, cookie: string) => connectLiveClient(server.url, session.liveSessionId, name, cookie);
 
 /** A form post on the agenda page, as the first moderator's browser sends it. */
 async function edit(fields: Record<string, string>) {

@@ -1,26 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
-import { applyLiveEvent } from "../../app/live/apply-event";
-import type { LiveEvent } from "../../app/live/events";
 import { loadItem } from "../../app/live/items.server";
 import { computeItemResult } from "../../app/live/results.server";
-import type { LiveState } from "../../app/live/state.server";
 import { votes } from "../../db/schema";
-import type { LiveClientEvents, LiveServerEvents } from "../../realtime/live-contract";
+import type { LiveClientEvents } from "../../realtime/live-contract";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink } from "../support/http";
+import { connectLiveClient, until, type ClientEvent, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
-type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
-type Client = {
-  name: string;
-  socket: Socket<LiveServerEvents, LiveClientEvents>;
-  events: ClientEvent[];
-  state: LiveState;
-};
+type Client = LiveClient;
 
 let server: TestServer;
 let session: Awaited<ReturnType<typeof startedSession>>;
@@ -30,30 +21,7 @@ let projector: Client;
 let participants: Client[];
 
 /** A real socket.io client with the cookies of a browser, watching the session and applying its events. */
-async function connect(name: string, cookie: string): Promise<Client> {
-  const socket: Client["socket"] = io(server.url, { transports: ["websocket"], extraHeaders: { cookie }, forceNew: true });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  const client = { name, socket, events: [] as ClientEvent[] } as Client;
-  socket.onAny((_type: string, event: ClientEvent) => {
-    client.events.push(event);
-    if (client.state) client.state = applyLiveEvent(client.state, event);
-  });
-  const reply = await socket.timeout(5_000).emitWithAck("liveSession:watch", { liveSessionId: session.liveSessionId });
-  if (!reply.ok) throw new Error(`${name} may not watch: ${reply.error.messageKey}`);
-  client.state = reply.data;
-  return client;
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 5_000) {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+const connect = (name: string, cookie: string) => connectLiveClient(server.url, session.liveSessionId, name, cookie);
 
 const everyone = () => [moderator, projector, ...participants];
 /** Sends a command and resolves with its acknowledgement, typed by the contract. */
