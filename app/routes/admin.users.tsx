@@ -52,6 +52,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "auth:users.title") }];
 
+/** One button that sends a command about one account. */
+function AccountAction({ intent, userId, label }: { intent: string; userId: string; label: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" className="button button--secondary">
+        {label}
+      </button>
+    </Form>
+  );
+}
+
 export default function AdminUsers() {
   const { me, users } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
@@ -137,29 +150,11 @@ export default function AdminUsers() {
                       t("auth:users.you")
                     ) : user.active ? (
                       <div className="actions">
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="resetPassword" />
-                          <input type="hidden" name="userId" value={user.id} />
-                          <button type="submit" className="button button--secondary">
-                            {t("auth:users.resetPassword")}
-                          </button>
-                        </Form>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="deactivate" />
-                          <input type="hidden" name="userId" value={user.id} />
-                          <button type="submit" className="button button--secondary">
-                            {t("auth:users.deactivate")}
-                          </button>
-                        </Form>
+                        <AccountAction intent="resetPassword" userId={user.id} label={t("auth:users.resetPassword")} />
+                        <AccountAction intent="deactivate" userId={user.id} label={t("auth:users.deactivate")} />
                       </div>
                     ) : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="reactivate" />
-                        <input type="hidden" name="userId" value={user.id} />
-                        <button type="submit" className="button button--secondary">
-                          {t("auth:users.reactivate")}
-                        </button>
-                      </Form>
+                      <AccountAction intent="reactivate" userId={user.id} label={t("auth:users.reactivate")} />
                     )}
                   </td>
                 </tr>

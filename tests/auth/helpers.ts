@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import type { StaffRole } from "../../app/auth/actor";
 import { issueParticipantToken, participantToken } from "../../app/auth/participants.server";
 import { createSession } from "../../app/auth/sessions.server";
 import { insertUser } from "../../app/auth/users.server";
+import { DomainError } from "../../app/errors";
 import type { Db } from "../../db/client";
 import { conferences, participants, plans } from "../../db/schema";
 
@@ -56,4 +58,14 @@ export function tamper(cookie: string): string {
 
 export function requestWith(cookie: string | null, url = "http://localhost:3000/"): Request {
   return new Request(url, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+/** The DomainError a call that must be refused threw (the test fails if it went through). */
+export async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
 }

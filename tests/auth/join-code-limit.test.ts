@@ -1,11 +1,11 @@
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { limitJoinCodeLookUp } from "../../app/auth/rate-limit.server";
-import { DomainError } from "../../app/errors";
 import { joinLiveSession, lookUpJoinCode } from "../../app/live/join.server";
 import { participants, rateLimits } from "../../db/schema";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { get } from "../support/http";
+import { refusal } from "./helpers";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -21,15 +21,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const lookUp = (from: string, code: string) => lookUpJoinCode({ db: server.database.db }, from, { code });
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 /** What the counters hold for one address, by limiter. */
 async function countersOf(from: string) {

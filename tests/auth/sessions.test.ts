@@ -5,10 +5,9 @@ import { anonymous, type StaffActor } from "../../app/auth/actor";
 import { actorFrom } from "../../app/auth/actor.server";
 import { sessionLifetimeMs, validateSessionToken } from "../../app/auth/sessions.server";
 import { deactivateUser } from "../../app/auth/users.server";
-import { DomainError } from "../../app/errors";
 import { authSessions } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { makeParticipant, makeUser, requestWith, tamper, type TestUser } from "./helpers";
+import { makeParticipant, makeUser, requestWith, tamper, type TestUser, refusal } from "./helpers";
 
 let database: TestDatabase;
 let user: TestUser;
@@ -21,15 +20,6 @@ beforeAll(async () => {
   user = await makeUser(database.db, "planner");
 });
 afterAll(() => database.close());
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 const signInAs = (email: string, password: string, from = ip()) =>
   signIn(database.db, anonymous, { email, password }, { ip: from });

@@ -3,10 +3,9 @@ import { signIn } from "../../app/auth/account.server";
 import { anonymous, type Actor } from "../../app/auth/actor";
 import { validateSessionToken } from "../../app/auth/sessions.server";
 import { changeRole, createUser, deactivateUser, listUsers, reactivateUser, resetPassword } from "../../app/auth/users.server";
-import { DomainError } from "../../app/errors";
 import { demoAccounts, loadDemoData } from "../../db/seed";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { makeParticipant, makeUser } from "./helpers";
+import { makeParticipant, makeUser, refusal } from "./helpers";
 
 let database: TestDatabase;
 let admin: Actor;
@@ -22,15 +21,6 @@ beforeAll(async () => {
   planner = { kind: "staff", userId: plannerUser.id, role: "planner", email: plannerUser.email, displayName: "P" };
 });
 afterAll(() => database.close());
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 const signInWith = (email: string, password: string) =>
   signIn(database.db, anonymous, { email, password }, { ip: "198.51.100.7" });
