@@ -84,6 +84,7 @@ describe("managing accounts", () => {
       changeRole(database.db, admin, { userId: adminId, role: "moderator" }),
       deactivateUser(database.db, admin, { userId: adminId }),
       resetPassword(database.db, admin, { userId: adminId }),
+      reactivateUser(database.db, admin, { userId: adminId }),
     ]) {
       expect((await refusal(attempt)).messageKey).toBe("auth:users.notYourself");
     }
@@ -92,6 +93,9 @@ describe("managing accounts", () => {
   it("refuses an unknown account", async () => {
     const missing = await refusal(deactivateUser(database.db, admin, { userId: "00000000-0000-4000-8000-000000000000" }));
     expect(missing.code).toBe("not_found");
+    const unknown = await refusal(reactivateUser(database.db, admin, { userId: "00000000-0000-4000-8000-000000000000" }));
+    expect(unknown.code).toBe("not_found");
+    expect((await refusal(reactivateUser(database.db, admin, { userId: "not-an-id" }))).code).toBe("invalid");
   });
 });
 

@@ -10,13 +10,11 @@ import { joinByLink, post } from "../support/http";
 import { connectLiveClient, until, watch, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
-type Client = LiveClient;
-
 let server: TestServer;
 let session: Awaited<ReturnType<typeof startedSession>>;
 let staffCookie: string;
-let secondModerator: Client;
-let participant: Client;
+let secondModerator: LiveClient;
+let participant: LiveClient;
 let added: string;
 
 const connect = (name: string, cookie: string) => connectLiveClient(server.url, session.liveSessionId, name, cookie);

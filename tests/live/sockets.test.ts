@@ -11,14 +11,12 @@ import { joinByLink } from "../support/http";
 import { connectLiveClient, until, type ClientEvent, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
-type Client = LiveClient;
-
 let server: TestServer;
 let session: Awaited<ReturnType<typeof startedSession>>;
 let item: string;
-let moderator: Client;
-let projector: Client;
-let participants: Client[];
+let moderator: LiveClient;
+let projector: LiveClient;
+let participants: LiveClient[];
 
 /** A real socket.io client with the cookies of a browser, watching the session and applying its events. */
 const connect = (name: string, cookie: string) => connectLiveClient(server.url, session.liveSessionId, name, cookie);
@@ -26,14 +24,14 @@ const connect = (name: string, cookie: string) => connectLiveClient(server.url, 
 const everyone = () => [moderator, projector, ...participants];
 /** Sends a command and resolves with its acknowledgement, typed by the contract. */
 function command<E extends keyof LiveClientEvents>(
-  client: Client,
+  client: LiveClient,
   event: E,
   payload: Parameters<LiveClientEvents[E]>[0],
 ): Promise<Parameters<Parameters<LiveClientEvents[E]>[1]>[0]> {
   const timed = client.socket.timeout(5_000);
   return (timed.emitWithAck as (event: E, payload: unknown) => Promise<never>).call(timed, event, payload);
 }
-const received = (client: Client, check: (event: ClientEvent) => boolean) => client.events.some(check);
+const received = (client: LiveClient, check: (event: ClientEvent) => boolean) => client.events.some(check);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -58,7 +56,7 @@ afterAll(async () => {
 
 describe("a live item from discussion to results, over real sockets", () => {
   it("lets everybody see the discussion, and hides a hidden comment from participants", async () => {
-    const [amal] = participants as [Client];
+    const [amal] = participants as [LiveClient];
     const posted = await command(amal, "comment:post", { agendaItemId: item, body: "Mehr Bänke im Quartier" });
     expect(posted.ok).toBe(true);
     const spam = await command(amal, "comment:post", { agendaItemId: item, body: "Kauft Uhren!" });
@@ -85,7 +83,7 @@ describe("a live item from discussion to results, over real sockets", () => {
   });
 
   it("takes votes while prioritising, counts a retry once, and refuses votes once voting is closed", async () => {
-    const [de, ar, en] = participants as [Client, Client, Client];
+    const [de, ar, en] = participants as [LiveClient, LiveClient, LiveClient];
     const forbidden = await command(de, "agendaItem:setPhase", { agendaItemId: item, phase: "results" });
     expect(forbidden.ok).toBe(false);
 
@@ -96,7 +94,7 @@ describe("a live item from discussion to results, over real sockets", () => {
       );
     }
 
-    const vote = (client: Client, payload: Record<string, unknown>) =>
+    const vote = (client: LiveClient, payload: Record<string, unknown>) =>
       command(client, "vote:cast", { clientId: randomUUID().replace(/-/g, ""), agendaItemId: item, ...payload });
     const retried = { kind: "dots", clientId: `retry-${randomUUID()}`, agendaItemId: item, value: 2 };
     const [first, again] = [await command(de, "vote:cast", retried), await command(de, "vote:cast", retried)];

@@ -28,7 +28,6 @@ type Props = {
  */
 export function MeasureFilters({ idPrefix, contentLanguage, filter, clusters, units = [], maturity = false, hidden = {}, children }: Props) {
   const { t } = useTranslation();
-  const content = inLanguage(contentLanguage);
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <Form method="get" className="filters" role="search" aria-label={t("catalogue:filter.heading")}>
@@ -43,43 +42,31 @@ export function MeasureFilters({ idPrefix, contentLanguage, filter, clusters, un
         </span>
       </div>
       {clusters.length > 0 && (
-        <div className="field">
-          <label htmlFor={id("cluster")}>{t("catalogue:filter.cluster")}</label>
-          <select id={id("cluster")} name="cluster" defaultValue={filter.cluster ?? ""}>
-            <option value="">{t("catalogue:filter.all")}</option>
-            {clusters.map((c) => (
-              <option key={c.key} value={c.key} {...content}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id={id("cluster")}
+          name="cluster"
+          value={filter.cluster}
+          options={clusters.map((c) => ({ value: c.key, label: c.title, content: true }))}
+          contentLanguage={contentLanguage}
+        />
       )}
       {units.length > 0 && (
-        <div className="field">
-          <label htmlFor={id("unit")}>{t("catalogue:filter.unit")}</label>
-          <select id={id("unit")} name="unit" defaultValue={filter.unit ?? ""}>
-            <option value="">{t("catalogue:filter.all")}</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code} {...content}>
-                {unitLabel(u)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id={id("unit")}
+          name="unit"
+          value={filter.unit}
+          options={units.map((u) => ({ value: u.code, label: unitLabel(u), content: true }))}
+          contentLanguage={contentLanguage}
+        />
       )}
       {maturity && (
-        <div className="field">
-          <label htmlFor={id("maturity")}>{t("catalogue:filter.maturity")}</label>
-          <select id={id("maturity")} name="maturity" defaultValue={filter.maturity ?? ""}>
-            <option value="">{t("catalogue:filter.all")}</option>
-            {(["A", "B", "C"] as const).map((level) => (
-              <option key={level} value={level}>
-                {t(`catalogue:maturity.${level}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id={id("maturity")}
+          name="maturity"
+          value={filter.maturity}
+          options={(["A", "B", "C"] as const).map((level) => ({ value: level, label: t(`catalogue:maturity.${level}`), content: false }))}
+          contentLanguage={contentLanguage}
+        />
       )}
       <div className="actions">
         <button type="submit" className="button">
@@ -88,5 +75,37 @@ export function MeasureFilters({ idPrefix, contentLanguage, filter, clusters, un
         {children}
       </div>
     </Form>
+  );
+}
+
+type Option = { value: string; label: string; /** Catalogue text, in the plan's language. */ content: boolean };
+
+/** One filter: "all" first, then the choices; its label is `catalogue:filter.<name>`. */
+function FilterSelect({
+  id,
+  name,
+  value,
+  options,
+  contentLanguage,
+}: {
+  id: string;
+  name: "cluster" | "unit" | "maturity";
+  value: string | undefined;
+  options: Option[];
+  contentLanguage: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(`catalogue:filter.${name}`)}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("catalogue:filter.all")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} {...(option.content ? inLanguage(contentLanguage) : {})}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
