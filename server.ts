@@ -9,7 +9,7 @@ import { rejectCrossSiteRequests } from "./app/auth/csrf.server";
 import { settleForwardedHost } from "./app/auth/origin";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
-import { loadDemoData } from "./db/seed";
+import { loadDemoData } from "./app/demo/demo-data.server";
 import { createRealtime } from "./realtime/server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));

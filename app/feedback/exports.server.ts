@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../auth/actor.server";
 import { exportCatalogue } from "../catalogue/export.server";
 import { download } from "../files.server";
-import { exportConference } from "../results/export.server";
+import { exportConference } from "./conference-export.server";
 
 type Format = "csv" | "json";
 

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import type { Actor } from "../auth/actor";
 import { DomainError } from "../errors";
-import { conferenceFeedback } from "../results/feedback.server";
+import { conferenceFeedback } from "./feedback.server";
 
 /** A conference's feedback for a page; an unknown or malformed id is a 404 page, not an error. */
 export async function feedbackForPage(db: Db, actor: Actor, conferenceId: string | undefined, language: string) {

@@ -20,7 +20,7 @@ import { getLiveState } from "./state.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "./steer.server";
 import { uuid } from "./schemas";
 import { enterPaperVotes } from "./votes.server";
-import type { ActionResult } from "./ui/action-result";
+import type { ActionResult } from "../components/action-result";
 
 type Form = ReturnType<typeof formObject>;
 type Command = (actor: Actor, form: Form) => Promise<unknown>;

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listPlans } from "../catalogue/catalogue.server";
 import { listUpcomingConferences } from "../conferences/conferences.server";
 import { conferencesWithResults } from "../feedback/conferences.server";
-import { ConferencesWithResults } from "../feedback/home-section";
+import { ConferencesWithResults } from "../feedback/ui/home-section";
 import { formatDate } from "../i18n/format";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";

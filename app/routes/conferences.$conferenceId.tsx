@@ -1,17 +1,17 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConferenceFacts } from "../feedback/conference-facts";
+import { ConferenceFacts } from "../feedback/ui/conference-facts";
 import { requireActor } from "../auth/actor.server";
 import { getConference } from "../conferences/conferences.server";
-import { ConferenceOutcomeLinks } from "../feedback/downloads";
+import { ConferenceOutcomeLinks } from "../feedback/ui/downloads";
 import { formObject } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import { createThenRedirect } from "../live/moderate.server";
 import { listLiveSessions } from "../live/queries.server";
 import { createLiveSession } from "../live/setup.server";
-import { ActionForm } from "../live/ui/action-form";
+import { ActionForm } from "../components/action-form";
 import moderateStyles from "../styles/moderate.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];

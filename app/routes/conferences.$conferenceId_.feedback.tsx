@@ -2,12 +2,12 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { requireActor } from "../auth/actor.server";
-import { ConferenceFacts } from "../feedback/conference-facts";
-import { ConferenceDownloads } from "../feedback/downloads";
-import { ItemResultsSection } from "../feedback/item-results";
+import { ConferenceFacts } from "../feedback/ui/conference-facts";
+import { ConferenceDownloads } from "../feedback/ui/downloads";
+import { ItemResultsSection } from "../feedback/ui/item-results";
 import { feedbackForPage } from "../feedback/load.server";
-import { OutcomeView } from "../feedback/outcome";
-import { ProposalList } from "../feedback/proposals";
+import { OutcomeView } from "../feedback/ui/outcome";
+import { ProposalList } from "../feedback/ui/proposals";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";

@@ -2,12 +2,12 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { requireActor } from "../auth/actor.server";
-import { segmentLabel, SuppressionNote } from "../feedback/breakdowns";
-import { ConferenceFacts } from "../feedback/conference-facts";
+import { segmentLabel, SuppressionNote } from "../feedback/ui/breakdowns";
+import { ConferenceFacts } from "../feedback/ui/conference-facts";
 import { participationOf } from "../feedback/conferences.server";
-import { ItemResultsSection } from "../feedback/item-results";
+import { ItemResultsSection } from "../feedback/ui/item-results";
 import { feedbackForPage } from "../feedback/load.server";
-import { ProposalList } from "../feedback/proposals";
+import { ProposalList } from "../feedback/ui/proposals";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";

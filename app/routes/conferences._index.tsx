@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "../auth/actor.server";
 import { listPlans } from "../catalogue/catalogue.server";
-import { ConferenceForm } from "../components/conference-form";
+import { ConferenceForm } from "../conferences/ui/conference-form";
 import { cityTimeToDate } from "../conferences/city-time";
 import { createConference, listConferences } from "../conferences/conferences.server";
 import { formObject } from "../forms.server";

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { requireActor } from "../auth/actor.server";
 import { listPlans } from "../catalogue/catalogue.server";
 import { titleFrom } from "../i18n/meta";
-import { authorGroups } from "../planning/input.server";
-import { PlanInbox } from "../planning/ui/inbox-list";
-import { inbox } from "../results/inbox.server";
+import { authorGroups } from "../decisions/input.server";
+import { PlanInbox } from "../decisions/ui/inbox-list";
+import { inbox } from "../decisions/inbox.server";
 import planningStyles from "../styles/planning.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];

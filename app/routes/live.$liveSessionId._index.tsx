@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { Actor } from "../auth/actor";
 import { requireActor } from "../auth/actor.server";
 import { DomainError } from "../errors";
-import { ParticipantLinks } from "../feedback/participant-links";
+import { ParticipantLinks } from "../feedback/ui/participant-links";
 import { formObject, perform } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import { postComment, supportComment } from "../live/comments.server";

@@ -6,7 +6,7 @@ import { titleFrom } from "../i18n/meta";
 import { agendaAction, moderatorState } from "../live/moderate.server";
 import { joinQrSvg, joinUrl } from "../live/qr.server";
 import { SessionHeading } from "../live/ui/session-heading";
-import { ActionForm } from "../live/ui/action-form";
+import { ActionForm } from "../components/action-form";
 import { AgendaEditor } from "../live/ui/agenda-editor";
 import { CataloguePicker } from "../live/ui/catalogue-picker";
 import { ConnectionStatus } from "../live/ui/connection-status";

@@ -2,14 +2,14 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actorFrom } from "../auth/actor.server";
-import { ResultItemTitle } from "../feedback/item-results";
-import { MyVoteEntry } from "../feedback/my-votes";
-import { OutcomeView } from "../feedback/outcome";
-import { ProposalEntry } from "../feedback/proposals";
+import { ResultItemTitle } from "../feedback/ui/item-results";
+import { MyVoteEntry } from "../feedback/ui/my-votes";
+import { OutcomeView } from "../feedback/ui/outcome";
+import { ProposalEntry } from "../feedback/ui/proposals";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
-import { myInput } from "../results/my-input.server";
+import { myInput } from "../feedback/my-input.server";
 import feedbackStyles from "../styles/feedback.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
 import { getMeasure, type MeasureDetail } from "../catalogue/catalogue.server";
 import { unitLabel } from "../catalogue/units";
-import { MaturityBadge } from "../components/maturity-badge";
+import { MaturityBadge } from "../catalogue/ui/maturity-badge";
 import { RichText } from "../components/rich-text";
 import { formatDate } from "../i18n/format";
 import { languageOf } from "../i18n/i18n.server";

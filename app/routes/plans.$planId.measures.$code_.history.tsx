@@ -13,9 +13,9 @@ import { formObject, perform } from "../forms.server";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
-import { inputLanguages } from "../planning/input.server";
-import { CatalogueForms, type CatalogueIntent } from "../planning/ui/catalogue-forms";
-import { DiffView, RevisionList } from "../planning/ui/history";
+import { inputLanguages } from "../decisions/input.server";
+import { CatalogueForms, type CatalogueIntent } from "../catalogue/ui/catalogue-forms";
+import { DiffView, RevisionList } from "../catalogue/ui/history";
 import planningStyles from "../styles/planning.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];

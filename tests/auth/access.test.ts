@@ -16,7 +16,7 @@ import { routePermissions, socketEventPermissions, type Access } from "../../app
 import { joinLiveSession } from "../../app/live/join.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { users } from "../../db/schema";
-import { demoAccounts } from "../../db/seed";
+import { demoAccounts } from "../../app/demo/demo-data.server";
 import { recordingDeps, startedSession } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookie } from "./helpers";

@@ -22,7 +22,7 @@ async function userCreate(...args: string[]) {
 async function userCreateOn(database: { DATA_DIR?: string; DATABASE_URL: string }, ...args: string[]) {
   const env = { ...process.env, ...database, TEST_DATABASE_URL: "" };
   try {
-    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["db/create-user.ts", ...args], { cwd: root, env });
+    const { stdout, stderr } = await run(path.join(root, "node_modules/.bin/tsx"), ["app/auth/create-user.ts", ...args], { cwd: root, env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

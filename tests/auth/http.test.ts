@@ -1,6 +1,6 @@
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoAccounts } from "../../db/seed";
+import { demoAccounts } from "../../app/demo/demo-data.server";
 import { startTestServer, type TestServer } from "../support/server";
 import { tamper } from "./helpers";
 

@@ -3,7 +3,7 @@ import { signIn } from "../../app/auth/account.server";
 import { anonymous, type Actor } from "../../app/auth/actor";
 import { validateSessionToken } from "../../app/auth/sessions.server";
 import { changeRole, createUser, deactivateUser, listUsers, reactivateUser, resetPassword } from "../../app/auth/users.server";
-import { demoAccounts, loadDemoData } from "../../db/seed";
+import { demoAccounts, loadDemoData } from "../../app/demo/demo-data.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { makeParticipant, makeUser, refusal } from "./helpers";
 

@@ -16,7 +16,7 @@ import { addAgendaItems, createLiveSession, startLiveSession, updateActivities }
 import { setPhase, updateItemSettings } from "../../app/live/steer.server";
 import { openDatabase } from "../../db/client";
 import { participants } from "../../db/schema";
-import { loadDemoData } from "../../db/seed";
+import { loadDemoData } from "../../app/demo/demo-data.server";
 import { createStaff } from "../support/fixtures";
 import { withDatabaseName } from "../support/urls";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue, getMeasure, parseCatalogueFilter } from "../../app/catalogue/catalogue.server";
 import { importPlan } from "../../app/catalogue/import.server";
 import { plans } from "../../db/schema";
-import { loadDemoData, readDemoPlan } from "../../db/seed";
+import { loadDemoData, readDemoPlan } from "../../app/demo/demo-data.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 
 const slug = "ziele-und-massnahmen-2022-2023";

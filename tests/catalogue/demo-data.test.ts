@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue, getMeasure } from "../../app/catalogue/catalogue.server";
 import { clusters, goals, measures, planRevisions, plans } from "../../db/schema";
-import { loadDemoData } from "../../db/seed";
+import { loadDemoData } from "../../app/demo/demo-data.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;

@@ -5,7 +5,7 @@ import { catalogueFile, exportCatalogue } from "../../app/catalogue/export.serve
 import { importPlan } from "../../app/catalogue/import.server";
 import { changeMeasure, createMeasure, recordIndicatorValue } from "../../app/catalogue/revisions.server";
 import { untrusted } from "../../app/csv";
-import { demoPlanFiles, loadDemoData, readDemoPlan } from "../../db/seed";
+import { demoPlanFiles, loadDemoData, readDemoPlan } from "../../app/demo/demo-data.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { importTestPlan, testPlanSlug } from "../support/results-fixtures";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readDemoPlan } from "../../db/seed";
+import { readDemoPlan } from "../../app/demo/demo-data.server";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;

@@ -3,7 +3,7 @@ import type { Server } from "socket.io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setPhase, updateItemSettings } from "../../app/live/steer.server";
 import { castVote } from "../../app/live/votes.server";
-import { loadDemoData } from "../../db/seed";
+import { loadDemoData } from "../../app/demo/demo-data.server";
 import { liveSessionRoom } from "../../realtime/events";
 import { moderatorsRoom } from "../../realtime/live-contract";
 import { createPublisher } from "../../realtime/publisher";

@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { inject } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { openDatabase, type Database } from "../../db/client";
-import { loadDemoData } from "../../db/seed";
+import { loadDemoData } from "../../app/demo/demo-data.server";
 import { createStaff } from "./fixtures";
 import { postgresTestUrl, withDatabaseName } from "./urls";
 

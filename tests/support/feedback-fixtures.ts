@@ -3,7 +3,7 @@ import type { ParticipantActor } from "../../app/auth/actor";
 import { postComment } from "../../app/live/comments.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { castVote } from "../../app/live/votes.server";
-import { decide } from "../../app/results/decisions.server";
+import { decide } from "../../app/decisions/decide.server";
 import { createStaff, recordingDeps } from "./fixtures";
 import { cookiesFrom, joinByLink, post } from "./http";
 import { decidedConference, handMadeConference, importTestPlan } from "./results-fixtures";

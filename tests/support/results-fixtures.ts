@@ -8,7 +8,7 @@ import { moderateProposal, submitProposal } from "../../app/live/proposals.serve
 import { addAgendaItems, closeLiveSession, createLiveSession, startLiveSession, updateActivities } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../../app/live/votes.server";
-import { decide } from "../../app/results/decisions.server";
+import { decide } from "../../app/decisions/decide.server";
 import type { AgendaActivities } from "../../db/schema";
 import { joinAs } from "./fixtures";
 

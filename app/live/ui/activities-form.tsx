@@ -2,9 +2,9 @@ import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
-import { ActionForm } from "./action-form";
-import type { ActionResult } from "./action-result";
-import { criterionLabel } from "./criteria";
+import { ActionForm } from "../../components/action-form";
+import type { ActionResult } from "../../components/action-result";
+import { criterionLabel } from "../../results/criteria";
 
 /**
  * Which activities an agenda item offers: comments, dots, rating on criteria, a 1–10 scale,

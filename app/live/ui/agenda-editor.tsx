@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AgendaItemView } from "../views";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../../components/action-form";
 import { ActivitiesForm } from "./activities-form";
 import { ItemTitle } from "./item-title";
 

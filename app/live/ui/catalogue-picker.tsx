@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { MeasureFilters } from "../../catalogue/ui/measure-filters";
 import { inLanguage } from "../../i18n/parts";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../../components/action-form";
 
 export type PickerCatalogue = {
   language: string;

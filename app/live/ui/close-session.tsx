@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../../components/action-form";
 
 /** Closing freezes every result, so it takes a second, deliberate step; it works without JavaScript too. */
 export function CloseSession() {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "../../i18n/parts";
 import type { CommentView } from "../views";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../../components/action-form";
 import { HideForm, MergeForm } from "./hide-form";
 import { ModerationNote, excerpt } from "./moderation-note";
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AgendaItemView } from "../views";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../../components/action-form";
 import { ItemTitle } from "./item-title";
 
 /** The agenda at a glance; any item can become the one the room works on. */

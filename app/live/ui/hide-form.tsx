@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../../components/action-form";
 
 type Target = { intent: "comment" | "proposal"; idField: "commentId" | "proposalId"; id: string };
 

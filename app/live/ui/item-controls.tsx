@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AgendaItemView } from "../views";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "../../components/action-form";
 
 type Choice = { value: string; label: string; pressed: boolean };
 

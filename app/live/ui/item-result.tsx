@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { BarChart } from "../../components/bar-chart";
 import type { ItemResult } from "../views";
-import { criterionLabel } from "./criteria";
-import { formatNumber, formatShare } from "./format";
+import { criterionLabel } from "../../results/criteria";
+import { formatNumber, formatShare } from "../../i18n/numbers";
 
 type Props = {
   result: ItemResult;

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { AgendaItemView } from "../views";
-import { ActionForm } from "./action-form";
-import { criterionLabel } from "./criteria";
+import { ActionForm } from "../../components/action-form";
+import { criterionLabel } from "../../results/criteria";
 
 /**
  * Votes counted on paper in the room. `clientId` was made when the page was rendered, so a

@@ -1,0 +1,159 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field } from "../../components/field";
+import type { FormError } from "../../forms.server";
+import { inLanguage } from "../../i18n/parts";
+import { SelectField, TextAreaField } from "../../components/form-fields";
+
+export type CatalogueIntent = "maturity" | "indicator";
+
+type Refusal = { intent: CatalogueIntent; error: FormError; values: Record<string, string | string[]> } | undefined;
+
+type Props = {
+  maturity: "A" | "B" | "C" | null;
+  indicators: { text: string; targetValue: string | null }[];
+  contentLanguage: string;
+  refused: Refusal;
+};
+
+/**
+ * Staff with catalogue.edit update a measure's maturity or record an indicator's actual value;
+ * each lands in a new plan revision with its reason, which the history above then lists.
+ */
+export function CatalogueForms({ maturity, indicators, contentLanguage, refused }: Props) {
+  const { t } = useTranslation();
+  const content = inLanguage(contentLanguage);
+  const form = (intent: CatalogueIntent) => {
+    const mine = refused?.intent === intent ? refused : undefined;
+    const errorId = mine ? `${intent}-error` : undefined;
+    return {
+      errorId,
+      error: mine && (
+        <p id={errorId} className="form-error" role="alert">
+          {t(mine.error.messageKey, mine.error.values)}
+        </p>
+      ),
+      fieldError: (name: string) => (mine?.error.fields[name] ? t(mine.error.fields[name]) : undefined),
+      value: (name: string, fallback = "") => {
+        const sent = mine?.values[name];
+        return typeof sent === "string" ? sent : fallback;
+      },
+    };
+  };
+  const m = form("maturity");
+  const v = form("indicator");
+  return (
+    <>
+      <section aria-labelledby="maturity-title" className="catalogue-form">
+        <h3 id="maturity-title">{t("planning:catalogue.maturityHeading")}</h3>
+        {m.error}
+        <Form method="post" className="planning-form">
+          <input type="hidden" name="intent" value="maturity" />
+          <SelectField
+            id="maturity-value"
+            name="maturity"
+            label={t("catalogue:maturity.label")}
+            defaultValue={m.value("maturity", maturity ?? "")}
+            error={m.fieldError("maturity")}
+            alsoDescribedBy={m.errorId}
+          >
+            <option value="">{t("catalogue:maturity.none")}</option>
+            {(["A", "B", "C"] as const).map((level) => (
+              <option key={level} value={level}>
+                {t(`catalogue:maturity.${level}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextAreaField
+            id="maturity-reason"
+            name="reason"
+            label={t("planning:catalogue.reason")}
+            hint={t("planning:catalogue.reasonHint")}
+            rows={3}
+            required
+            defaultValue={m.value("reason")}
+            error={m.fieldError("reason")}
+            {...content}
+          />
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("planning:catalogue.saveMaturity")}
+            </button>
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="indicator-title" className="catalogue-form">
+        <h3 id="indicator-title">{t("planning:catalogue.indicatorHeading")}</h3>
+        {indicators.length === 0 ? (
+          <p className="muted">{t("planning:catalogue.noIndicators")}</p>
+        ) : (
+          <>
+            {v.error}
+            <Form method="post" className="planning-form">
+              <input type="hidden" name="intent" value="indicator" />
+              <SelectField
+                id="indicator-number"
+                name="indicator"
+                label={t("planning:catalogue.indicator")}
+                defaultValue={v.value("indicator", "1")}
+                error={v.fieldError("indicator")}
+                alsoDescribedBy={v.errorId}
+              >
+                {indicators.map((indicator, i) => (
+                  <option key={i} value={i + 1} {...content}>
+                    {`${i + 1}. ${indicator.text}${indicator.targetValue ? ` (${indicator.targetValue})` : ""}`}
+                  </option>
+                ))}
+              </SelectField>
+              <Field
+                id="indicator-date"
+                name="recordedOn"
+                type="date"
+                label={t("planning:catalogue.date")}
+                required
+                defaultValue={v.value("recordedOn")}
+                error={v.fieldError("recordedOn")}
+              />
+              <Field
+                id="indicator-value"
+                name="value"
+                type="text"
+                label={t("planning:catalogue.value")}
+                required
+                defaultValue={v.value("value")}
+                error={v.fieldError("value")}
+                {...content}
+              />
+              <Field
+                id="indicator-note"
+                name="note"
+                type="text"
+                label={t("planning:catalogue.note")}
+                defaultValue={v.value("note")}
+                error={v.fieldError("note")}
+                {...content}
+              />
+              <TextAreaField
+                id="indicator-reason"
+                name="reason"
+                label={t("planning:catalogue.reason")}
+                hint={t("planning:catalogue.reasonHint")}
+                rows={3}
+                required
+                defaultValue={v.value("reason")}
+                error={v.fieldError("reason")}
+                {...content}
+              />
+              <div className="actions">
+                <button type="submit" className="button">
+                  {t("planning:catalogue.saveValue")}
+                </button>
+              </div>
+            </Form>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

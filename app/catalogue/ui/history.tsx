@@ -1,0 +1,132 @@
+import { Form } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { MeasureDiff, RevisionEntry } from "../history.server";
+import { formatDate, formatDateTime } from "../../i18n/format";
+import { inLanguage } from "../../i18n/parts";
+import { DataTable } from "../../components/data-table";
+
+/** A revision as the public history shows it: the planner's name only for staff readers. */
+export type HistoryRevision = Omit<RevisionEntry, "inputs"> & { inputs: (RevisionEntry["inputs"][number] & { language: string | null })[] };
+
+const scalarFields = new Set([
+  "code",
+  "title",
+  "sectionKey",
+  "clusterKey",
+  "goalKey",
+  "unitCode",
+  "maturity",
+  "situation",
+  "objective",
+  "actions",
+  "steps",
+  "stakeholders",
+  "responsible",
+  "dataSources",
+]);
+const indicatorFields = new Set(["text", "targetValue", "dueDate"]);
+
+/** `indicators.2.targetValue` → "Indicator 2: target value"; `actuals.1.2026-06-30` → "Indicator 1: actual value on 30 June 2026". */
+export function fieldLabel(t: TFunction, field: string, language: string): string {
+  const [head, number, rest] = field.split(".");
+  if (head === "indicators" && rest && indicatorFields.has(rest)) return t(`planning:field.indicator.${rest}`, { number });
+  if (head === "actuals" && rest) return t("planning:field.actual", { number, date: formatDate(rest, language) });
+  return head && scalarFields.has(head) && !number ? t(`planning:field.${head}`) : field;
+}
+
+/** Every revision that touched the measure, newest first: when, who (staff only), why, and which inputs led to it. */
+export function RevisionList({ revisions, contentLanguage }: { revisions: HistoryRevision[]; contentLanguage: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ol className="revision-list" reversed>
+      {revisions.map((r) => (
+        <li key={r.number} className="revision">
+          <h3>{t("planning:history.revision", { number: r.number })}</h3>
+          <p className="muted">
+            <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, i18n.language)}</time>
+            {r.createdBy && ` · ${t("planning:history.by", { name: r.createdBy })}`}
+          </p>
+          <p>
+            {t("planning:history.reason")} <span {...inLanguage(contentLanguage)}>{r.reason}</span>
+          </p>
+          {r.inputs.length > 0 && (
+            <>
+              <p>{t("planning:history.inputs")}</p>
+              <ul>
+                {r.inputs.map((input) => (
+                  <li key={input.decisionId}>
+                    {t(`planning:history.inputKind.${input.kind}`)}
+                    {input.text && (
+                      <>
+                        {": "}
+                        <q {...(input.language ? inLanguage(input.language) : {})}>{input.text}</q>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+type DiffProps = { diff: MeasureDiff | null; numbers: number[]; contentLanguage: string };
+
+/** Two revisions chosen with a plain GET form, and what changed between them, field by field. */
+export function DiffView({ diff, numbers, contentLanguage }: DiffProps) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const choice = (name: "from" | "to", selected: number | undefined) => (
+    <div className="field">
+      <label htmlFor={`diff-${name}`}>{t(`planning:history.${name}`)}</label>
+      <select id={`diff-${name}`} name={name} defaultValue={selected}>
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            {t("planning:history.revision", { number: n })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const value = (text: string | null) =>
+    text === null ? <span className="muted">{t("planning:history.empty")}</span> : <span {...inLanguage(contentLanguage)}>{text}</span>;
+  return (
+    <>
+      <Form method="get" className="inline-form diff-form">
+        <input type="hidden" name="lng" value={lng} />
+        {choice("from", diff?.from)}
+        {choice("to", diff?.to)}
+        <button type="submit" className="button button--secondary">
+          {t("planning:history.compare")}
+        </button>
+      </Form>
+      {diff &&
+        (diff.changes.length === 0 ? (
+          <p>{t("planning:history.noChanges", { from: diff.from, to: diff.to })}</p>
+        ) : (
+          <DataTable className="diff-table" caption={t("planning:history.diffCaption", { from: diff.from, to: diff.to })}>
+            <thead>
+              <tr>
+                <th scope="col">{t("planning:history.field")}</th>
+                <th scope="col">{t("planning:history.revision", { number: diff.from })}</th>
+                <th scope="col">{t("planning:history.revision", { number: diff.to })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {diff.changes.map((c) => (
+                <tr key={c.field}>
+                  <th scope="row">{fieldLabel(t, c.field, lng)}</th>
+                  <td className="diff-before">{value(c.before)}</td>
+                  <td className="diff-after">{value(c.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { conferenceKinds } from "../kinds";
+import { inLanguage } from "../../i18n/parts";
+import { ActionForm } from "../../components/action-form";
+import type { loader as rootLoader } from "../../root";
+
+type PlanOption = { slug: string; title: string; language: string };
+
+const sentText = (sent: Record<string, string | string[]> | undefined, name: string) => {
+  const value = sent?.[name];
+  return typeof value === "string" ? value : undefined;
+};
+
+/** The conference a moderator sets up: which plan, what kind, when, where, in which languages. */
+export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const languageNames = root?.languageNames ?? [];
+  return (
+    <ActionForm formId="create-conference" intent="create" className="stack-form">
+      {({ describe, fieldError, sent }) => {
+        const sentLanguages = sent ? [sent.languages ?? []].flat() : ["de"];
+        return (
+          <>
+            <div className="field">
+              <label htmlFor="conference-plan">{t("conferences:create.plan")}</label>
+              <select
+                id="conference-plan"
+                name="planSlug"
+                defaultValue={sentText(sent, "planSlug")}
+                {...describe("planSlug")}
+              >
+                {plans.map((plan) => (
+                  <option key={plan.slug} value={plan.slug} {...inLanguage(plan.language)}>
+                    {plan.title}
+                  </option>
+                ))}
+              </select>
+              {fieldError("planSlug")}
+            </div>
+            <fieldset className="choice-group" aria-describedby={describe("kind")["aria-describedby"]}>
+              <legend>{t("conferences:create.kind")}</legend>
+              {conferenceKinds.map((kind) => (
+                <label key={kind} className="choice">
+                  <input
+                    type="radio"
+                    name="kind"
+                    value={kind}
+                    defaultChecked={(sentText(sent, "kind") ?? "future_conference") === kind}
+                  />
+                  {t(`conferences:kind.${kind}`)}
+                </label>
+              ))}
+              {fieldError("kind")}
+            </fieldset>
+            <div className="field">
+              <label htmlFor="conference-title">{t("conferences:create.title")}</label>
+              <input
+                id="conference-title"
+                name="title"
+                required
+                maxLength={200}
+                defaultValue={sentText(sent, "title")}
+                {...describe("title")}
+              />
+              {fieldError("title")}
+            </div>
+            <div className="field">
+              <label htmlFor="conference-starts">{t("conferences:create.startsAt")}</label>
+              <input
+                id="conference-starts"
+                name="startsAt"
+                type="datetime-local"
+                required
+                defaultValue={sentText(sent, "startsAt")}
+                {...describe("startsAt", "conference-starts-hint")}
+              />
+              <span id="conference-starts-hint" className="hint">
+                {t("conferences:create.startsAtHint")}
+              </span>
+              {fieldError("startsAt")}
+            </div>
+            <div className="field">
+              <label htmlFor="conference-place">{t("conferences:create.place")}</label>
+              <input
+                id="conference-place"
+                name="place"
+                maxLength={200}
+                defaultValue={sentText(sent, "place")}
+                {...describe("place")}
+              />
+              {fieldError("place")}
+            </div>
+            <div className="field">
+              <label htmlFor="conference-district">{t("conferences:create.district")}</label>
+              <input
+                id="conference-district"
+                name="district"
+                maxLength={200}
+                defaultValue={sentText(sent, "district")}
+                {...describe("district")}
+              />
+              {fieldError("district")}
+            </div>
+            <fieldset className="choice-group" aria-describedby={describe("languages")["aria-describedby"]}>
+              <legend>{t("conferences:create.languages")}</legend>
+              {languageNames.map(({ code, name }) => (
+                <label key={code} className="choice">
+                  <input type="checkbox" name="languages" value={code} defaultChecked={sentLanguages.includes(code)} />
+                  <span lang={code}>{name}</span>
+                </label>
+              ))}
+              {fieldError("languages", "conferences:create.languagesRequired")}
+            </fieldset>
+            <div className="actions">
+              <button type="submit" className="button">
+                {t("conferences:create.submit")}
+              </button>
+            </div>
+          </>
+        );
+      }}
+    </ActionForm>
+  );
+}

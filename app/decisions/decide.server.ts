@@ -1,0 +1,133 @@
+import { and, eq, inArray, ne, or } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { agendaItems, comments, conferences, decisionReasons, decisions, liveSessions, plans, proposals } from "../../db/schema";
+import type { Actor, StaffActor } from "../auth/actor";
+import { authorize } from "../auth/permissions";
+import { findMeasure, insertMeasure, openRevision, updateMeasure, type RevisionRef, type Tx } from "../catalogue/revisions.server";
+import { DomainError, invalidInput } from "../errors";
+import { decideSchema, type DecideInput, type DecisionSubject } from "./schemas";
+
+export type DecideResult = {
+  decisionIds: string[];
+  outcome: DecideInput["decision"]["outcome"];
+  /** The plan revision an accepted decision created, and the measure it created or changed. */
+  revision: RevisionRef | null;
+  measure: { id: string; code: string } | null;
+};
+
+const subjectId = (s: DecisionSubject) => (s.kind === "proposal" ? s.proposalId : s.kind === "result" ? s.agendaItemId : s.commentId);
+const notFound = () => new DomainError("not_found", "common:error.notFoundText");
+
+/** Each input with the plan it belongs to; only a prioritised measure of a closed session is a result to decide. */
+async function planOfSubject(tx: Tx, subject: DecisionSubject): Promise<string> {
+  if (subject.kind === "proposal") {
+    const [row] = await tx
+      .select({ planId: conferences.planId })
+      .from(proposals)
+      .innerJoin(conferences, eq(conferences.id, proposals.conferenceId))
+      .where(eq(proposals.id, subject.proposalId));
+    if (!row) throw notFound();
+    return row.planId;
+  }
+  const itemId =
+    subject.kind === "result"
+      ? subject.agendaItemId
+      : (await tx.select({ id: comments.agendaItemId }).from(comments).where(eq(comments.id, subject.commentId)))[0]?.id;
+  if (!itemId) throw notFound();
+  const [row] = await tx
+    .select({ planId: conferences.planId, kind: agendaItems.kind, status: liveSessions.status })
+    .from(agendaItems)
+    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
+    .innerJoin(conferences, eq(conferences.id, liveSessions.conferenceId))
+    .where(eq(agendaItems.id, itemId));
+  if (!row) throw notFound();
+  if (subject.kind === "result" && row.kind !== "measure") throw new DomainError("invalid", "results:error.notAMeasure");
+  if (subject.kind === "result" && row.status !== "closed") throw new DomainError("conflict", "results:error.sessionNotClosed");
+  return row.planId;
+}
+
+/** The reason a revision records: the one in the plan's own language, else the first given. */
+const revisionReason = (reasons: DecideInput["reasons"], planLanguage: string) =>
+  (reasons.find((r) => r.language === planLanguage) ?? reasons[0]!).text;
+
+/**
+ * A planner's answer to one or more inputs: accepted into the catalogue (a new measure, or changed
+ * fields of one, in a new plan revision that the decisions point to), merged into another
+ * proposal or a measure, deferred, or declined; always with a reason. A deferred input can be
+ * decided again later; any other decision is final.
+ */
+export async function decide(db: Db, actor: Actor, input: unknown): Promise<DecideResult> {
+  authorize(actor, "decision.write");
+  const planner = actor as StaffActor;
+  const parsed = decideSchema.safeParse(input);
+  if (!parsed.success) {
+    const aboutReasons = parsed.error.issues.some((issue) => issue.path[0] === "reasons");
+    throw invalidInput(parsed.error, aboutReasons ? "results:error.reasonRequired" : undefined);
+  }
+  const { subjects, decision, reasons } = parsed.data;
+  return db.transaction(async (tx) => {
+    const planIds = new Set<string>();
+    for (const subject of subjects) planIds.add(await planOfSubject(tx, subject));
+    if (planIds.size > 1) throw new DomainError("invalid", "results:error.mixedPlans");
+    // Decisions and revisions of one plan are taken one at a time.
+    const [plan] = await tx.select().from(plans).where(eq(plans.id, [...planIds][0]!)).for("update");
+    // The plan's language is the one the catalogue and every participant can fall back to.
+    if (!reasons.some((reason) => reason.language === plan!.language)) {
+      throw new DomainError("invalid", "results:error.reasonInPlanLanguage", { reasons: "results:error.reasonInPlanLanguage" }, {
+        language: plan!.language,
+      });
+    }
+    const ids = subjects.map(subjectId);
+    const [final] = await tx
+      .select({ id: decisions.id })
+      .from(decisions)
+      .where(
+        and(
+          ne(decisions.outcome, "deferred"),
+          or(inArray(decisions.proposalId, ids), inArray(decisions.agendaItemId, ids), inArray(decisions.commentId, ids)),
+        ),
+      )
+      .limit(1);
+    if (final) throw new DomainError("conflict", "results:error.alreadyDecided");
+
+    let revision: RevisionRef | null = null;
+    let measure: { id: string; code: string } | null = null;
+    let mergedInto: { mergedIntoMeasureId?: string; mergedIntoProposalId?: string } = {};
+    if (decision.outcome === "accepted") {
+      revision = await openRevision(tx, planner, plan!.id, revisionReason(reasons, plan!.language));
+      const { change } = decision;
+      const done =
+        change.kind === "newMeasure"
+          ? await insertMeasure(tx, plan!.id, revision, change.measure)
+          : await updateMeasure(tx, plan!.id, revision, change.code, change.changes);
+      measure = done.measure;
+    } else if (decision.outcome === "merged" && decision.into.kind === "measure") {
+      mergedInto = { mergedIntoMeasureId: (await findMeasure(tx, plan!.id, decision.into.code)).id };
+    } else if (decision.outcome === "merged" && decision.into.kind === "proposal") {
+      const target = decision.into.proposalId;
+      if (ids.includes(target) || (await planOfSubject(tx, { kind: "proposal", proposalId: target })) !== plan!.id) {
+        throw new DomainError("invalid", "results:error.mergeTarget", { into: "results:error.mergeTarget" });
+      }
+      mergedInto = { mergedIntoProposalId: target };
+    }
+
+    const rows = await tx
+      .insert(decisions)
+      .values(
+        subjects.map((subject) => ({
+          planId: plan!.id,
+          proposalId: subject.kind === "proposal" ? subject.proposalId : null,
+          agendaItemId: subject.kind === "result" ? subject.agendaItemId : null,
+          commentId: subject.kind === "comment" ? subject.commentId : null,
+          outcome: decision.outcome,
+          measureId: measure?.id ?? null,
+          revisionId: revision?.id ?? null,
+          decidedBy: planner.userId,
+          ...mergedInto,
+        })),
+      )
+      .returning({ id: decisions.id });
+    await tx.insert(decisionReasons).values(rows.flatMap((row) => reasons.map((r) => ({ decisionId: row.id, ...r }))));
+    return { decisionIds: rows.map((r) => r.id), outcome: decision.outcome, revision, measure };
+  });
+}

@@ -1,0 +1,104 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { FormError } from "../../forms.server";
+import { languages } from "../../i18n/config";
+import { inLanguage } from "../../i18n/parts";
+import type { Outcome } from "../outcomes";
+import { OutcomeDetails, type DecideOptions } from "./decide-details";
+import { describedBy, TextAreaField } from "../../components/form-fields";
+import { LanguageName } from "./input-meta";
+
+type Props = {
+  offered: readonly Outcome[];
+  options: DecideOptions;
+  planLanguage: string;
+  /** Suggestions from the input: the outcome to preselect, a proposal's title, a result's measure. */
+  suggested: Record<string, string>;
+  error?: FormError;
+  /** What was sent when the server refused it, so nothing typed is lost without JavaScript. */
+  values?: Record<string, string | string[]>;
+};
+
+/**
+ * A planner's answer to one input: an outcome with its details and a reason, required in the
+ * plan's language and optional in the others. A plain form post; the page shows the outcome after.
+ */
+export function DecideForm({ offered, options, planLanguage, suggested, error, values }: Props) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const value = (name: string) => {
+    const sent = values?.[name];
+    return typeof sent === "string" ? sent : suggested[name] ?? "";
+  };
+  const fieldError = (name: string) => {
+    const key = error?.fields[name];
+    return key ? t(key) : undefined;
+  };
+  const formErrorId = error ? "decide-error" : undefined;
+  const outcomeError = fieldError("outcome");
+  const reasonLanguages = [planLanguage, ...languages.filter((l) => l !== planLanguage)];
+  const offeredHere = offered.filter((o) => o !== "mergeProposal" || options.proposals.length > 0);
+
+  return (
+    <>
+      {error && (
+        <p id="decide-error" className="form-error" role="alert">
+          {t(error.messageKey, error.values)}
+        </p>
+      )}
+      <Form method="post" className="decide-form" aria-labelledby="decide-title">
+        <fieldset className="outcome-choice" aria-describedby={describedBy("decide-outcome", undefined, outcomeError, formErrorId)}>
+          <legend>{t("planning:decide.outcomeLegend")}</legend>
+          {outcomeError && (
+            <p id="decide-outcome-error" className="field-error">
+              {outcomeError}
+            </p>
+          )}
+          {offeredHere.map((option) => (
+            <div key={option} className="outcome-option">
+              <label className="choice">
+                <input type="radio" name="outcome" value={option} defaultChecked={value("outcome") === option} required />
+                {t(`planning:option.${option}.label`)}
+              </label>
+              <OutcomeDetails option={option} options={options} planLanguage={planLanguage} value={value} error={fieldError} />
+            </div>
+          ))}
+        </fieldset>
+
+        <fieldset className="reasons" aria-describedby="decide-reasons-hint">
+          <legend>{t("planning:decide.reasonsLegend")}</legend>
+          <p id="decide-reasons-hint" className="hint">
+            {t("planning:decide.reasonsHint")}
+          </p>
+          {reasonLanguages.map((language) => {
+            const required = language === planLanguage;
+            return (
+              <TextAreaField
+                key={language}
+                id={`decide-reason-${language}`}
+                name={`reason.${language}`}
+                label={
+                  <>
+                    {t("planning:decide.reasonIn")} <LanguageName code={language} />
+                    {required ? ` ${t("planning:decide.requiredMark")}` : ` ${t("planning:decide.optionalMark")}`}
+                  </>
+                }
+                defaultValue={value(`reason.${language}`)}
+                error={fieldError(`reason.${language}`)}
+                alsoDescribedBy={required ? formErrorId : undefined}
+                required={required}
+                {...inLanguage(language)}
+              />
+            );
+          })}
+        </fieldset>
+
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>
+            {t("planning:decide.submit")}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import { insertUser } from "../auth/users.server";
+import { importPlan, type ImportResult } from "../catalogue/import.server";
+import type { Db } from "../../db/client";
+import { users } from "../../db/schema";
+
+/** The city's documents as catalogue files, in the order the home page lists them. */
+export const demoPlanFiles = [
+  "ziele-und-massnahmen-2022-2023.json",
+  "corona-aktionsplan-2021.json",
+  "integrationskonzept.json",
+] as const;
+
+export function readDemoPlan(file: (typeof demoPlanFiles)[number]): unknown {
+  const url = new URL(`../../db/demo/${file}`, import.meta.url);
+  return JSON.parse(fs.readFileSync(fileURLToPath(url), "utf8"));
+}
+
+/** One account per role to try Mitplan with; README lists them. Never created without the demo data. */
+export const demoAccounts = [
+  { email: "admin@mitplan.example", displayName: "Ada Admin", role: "admin", password: "mitplan-demo-admin" },
+  { email: "planner@mitplan.example", displayName: "Paula Planung", role: "planner", password: "mitplan-demo-planner" },
+  { email: "moderator@mitplan.example", displayName: "Moritz Moderation", role: "moderator", password: "mitplan-demo-moderator" },
+] as const;
+
+async function loadDemoAccounts(db: Db): Promise<void> {
+  for (const account of demoAccounts) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
+    if (!existing) await insertUser(db, account);
+  }
+}
+
+/** Loads the demo catalogue and the demo accounts; what exists already is left untouched. */
+export async function loadDemoData(db: Db): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const file of demoPlanFiles) {
+    results.push(
+      await importPlan(db, readDemoPlan(file), {
+        reason: "Übernahme aus dem veröffentlichten Dokument (Demo-Daten)",
+      }),
+    );
+  }
+  await loadDemoAccounts(db);
+  return results;
+}

@@ -1,0 +1,142 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { comments, liveSessions, plans, proposals, resultSnapshots } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { getConference, type ConferenceView } from "../conferences/conferences.server";
+import { DomainError, parseInput } from "../errors";
+import { languages } from "../i18n/config";
+import { loadComments } from "../live/comments.server";
+import { loadItems } from "../live/items.server";
+import { loadProposals } from "../live/proposals.server";
+import type { AgendaItemView, CommentView, ItemResult } from "../live/views";
+import { myVotes } from "../live/votes.server";
+import type { Reader } from "../results/answers.server";
+import { loadDecisions, standing } from "../decisions/views.server";
+import { outcomeFor, type Outcome, type ProposalFeedback } from "./feedback.server";
+
+/** Which agenda item an input was about. */
+export type About = Pick<AgendaItemView, "kind" | "question"> & {
+  measure: { code: string; title: string } | null;
+  cluster: { key: string; title: string } | null;
+};
+
+/** A returning participant's own input and what became of each (hidden ones with the moderator's reason). */
+export type MyInput = {
+  conference: ConferenceView;
+  /** The plan's language: what the catalogue's titles in `about` and the results are written in. */
+  contentLanguage: string;
+  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount"> & {
+    hidden: { reason: string; at: string } | null;
+    about: About | null;
+    decision: Outcome | null;
+  })[];
+  /** Each item the participant voted on: their answers, the frozen result once the session closed, the decision on it. */
+  votes: {
+    agendaItemId: string;
+    liveSession: { id: string; title: string; closed: boolean };
+    about: About;
+    mine: { dots: number | null; ratings: Record<string, number>; scale: number | null; ranking: string[] | null };
+    /** The top of the item's rating scale, when it had one. */
+    ratingMax: number | null;
+    result: ItemResult | null;
+    decision: Outcome | null;
+  }[];
+  proposals: (ProposalFeedback & { hidden: { reason: string; at: string } | null })[];
+};
+
+const myInputSchema = z.object({ language: z.enum(languages).optional() });
+
+export async function myInput(db: Reader, actor: Actor, input: unknown): Promise<MyInput> {
+  if (actor.kind !== "participant") {
+    throw new DomainError(actor.kind === "anonymous" ? "unauthenticated" : "forbidden", "common:error.forbiddenText");
+  }
+  const language = parseInput(myInputSchema, input).language ?? actor.language;
+  const conference = (await getConference(db, actor.conferenceId))!;
+  const [plan] = await db.select({ language: plans.language }).from(plans).where(eq(plans.slug, conference.planSlug));
+  const sessions = await db.select().from(liveSessions).where(eq(liveSessions.conferenceId, conference.id)).orderBy(asc(liveSessions.startedAt));
+  const perSession = await Promise.all(
+    sessions.map(async (session) => ({ session, items: await loadItems(db, session.id), mine: await myVotes(db, actor.participantId, session.id) })),
+  );
+  const [commentList, proposalList] = await Promise.all([
+    loadComments(db, eq(comments.participantId, actor.participantId), { withHidden: true, limit: 1000 }),
+    loadProposals(db, eq(proposals.participantId, actor.participantId)),
+  ]);
+  const items = new Map(perSession.flatMap(({ items: list }) => list.map((i) => [i.id, i])));
+  const voted = perSession.flatMap(({ session, items: list, mine }) =>
+    list
+      .filter((i) => mine.dotsByItem[i.id] || mine.ratings[i.id] || mine.scale[i.id] !== undefined || mine.ranking[i.id])
+      .map((item) => ({ session, item, mine })),
+  );
+  const votedIds = voted.map((v) => v.item.id);
+  const [snapshots, decisionViews] = await Promise.all([
+    votedIds.length ? db.select().from(resultSnapshots).where(inArray(resultSnapshots.agendaItemId, votedIds)) : Promise.resolve([]),
+    loadDecisions(db, {
+      proposalIds: proposalList.map((p) => p.mergedIntoId ?? p.id),
+      agendaItemIds: votedIds,
+      commentIds: commentList.map((c) => c.id),
+    }),
+  ]);
+  const frozen = new Map(snapshots.map((s) => [s.agendaItemId, s.data as ItemResult]));
+  const answers = standing(decisionViews);
+  const outcome = (id: string) => {
+    const view = answers.get(id);
+    return view ? outcomeFor(view, language, plan!.language) : null;
+  };
+  const about = (item: AgendaItemView | undefined): About | null =>
+    item
+      ? {
+          kind: item.kind,
+          question: item.question,
+          measure: item.measure ? { code: item.measure.code, title: item.measure.title } : null,
+          cluster: item.cluster ? { key: item.cluster.key, title: item.cluster.title } : null,
+        }
+      : null;
+  // A proposal the moderators merged into someone else's: name the one it follows.
+  const targets = proposalList.flatMap((p) => (p.mergedIntoId ? [p.mergedIntoId] : []));
+  const titles = new Map(
+    targets.length ? (await db.select({ id: proposals.id, title: proposals.title }).from(proposals).where(inArray(proposals.id, targets))).map((p) => [p.id, p.title]) : [],
+  );
+
+  // Participants learn why something was hidden, never which moderator hid it.
+  const withoutModerator = (hidden: { reason: string; at: string } | null) => (hidden ? { reason: hidden.reason, at: hidden.at } : null);
+  return {
+    conference,
+    contentLanguage: plan!.language,
+    comments: commentList.map((c) => ({
+      id: c.id,
+      body: c.body,
+      language: c.language,
+      createdAt: c.createdAt,
+      supportCount: c.supportCount,
+      hidden: withoutModerator(c.hidden),
+      about: about(items.get(c.agendaItemId)),
+      decision: outcome(c.id),
+    })),
+    votes: voted.map(({ session, item, mine }) => ({
+      agendaItemId: item.id,
+      liveSession: { id: session.id, title: session.title, closed: session.status === "closed" },
+      about: about(item)!,
+      mine: {
+        dots: mine.dotsByItem[item.id] || null,
+        ratings: mine.ratings[item.id] ?? {},
+        scale: mine.scale[item.id] ?? null,
+        ranking: mine.ranking[item.id] ?? null,
+      },
+      ratingMax: item.activities.rating?.max ?? null,
+      result: frozen.get(item.id) ?? null,
+      decision: outcome(item.id),
+    })),
+    proposals: proposalList.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      measureCode: p.measureCode,
+      title: p.title,
+      body: p.body,
+      language: p.language,
+      createdAt: p.createdAt,
+      hidden: withoutModerator(p.hidden),
+      mergedIntoTitle: p.mergedIntoId ? (titles.get(p.mergedIntoId) ?? null) : null,
+      decision: outcome(p.mergedIntoId ?? p.id),
+    })),
+  };
+}

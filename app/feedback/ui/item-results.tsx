@@ -1,0 +1,102 @@
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "../../i18n/parts";
+import { criterionLabel } from "../../results/criteria";
+import { formatNumber } from "../../i18n/numbers";
+import { ItemResultView } from "../../live/ui/item-result";
+import type { ItemResults } from "../../results/aggregate.server";
+import type { Consensus } from "../../results/consensus";
+import type { Outcome } from "../feedback.server";
+import { BreakdownTables } from "./breakdowns";
+import { OutcomeView } from "./outcome";
+
+/** Agenda items name catalogue content, which the city keeps in German; questions are the moderator's, also German. */
+const contentLanguage = "de";
+
+/** What an agenda item was about: a measure with its code, a focus theme, or an open question. */
+export function ResultItemTitle({ item }: { item: Pick<ItemResults["item"], "measure" | "cluster" | "question"> }) {
+  const { t } = useTranslation();
+  if (item.measure) {
+    return (
+      <>
+        <span dir="ltr">{item.measure.code}</span> <span {...inLanguage(contentLanguage)}>{item.measure.title}</span>
+      </>
+    );
+  }
+  const [kind, text] = item.cluster
+    ? [t("conferences:item.cluster"), item.cluster.title]
+    : [t("conferences:item.question"), item.question ?? ""];
+  return (
+    <>
+      <span className="muted">{kind}</span> <span {...inLanguage(contentLanguage)}>{text}</span>
+    </>
+  );
+}
+
+function consensusText(t: TFunction, lng: string, label: string, c: Consensus) {
+  return t("feedback:consensus.entry", { label, level: t(`feedback:consensus.${c.level}`), value: formatNumber(c.value, lng) });
+}
+
+type Props = {
+  entry: ItemResults;
+  decision: Outcome | null;
+  planSlug: string;
+  minGroupSize: number;
+  /** The heading level of the item's title: 3 under a session's heading, 2 in the report. */
+  level: 2 | 3;
+  /** The feedback page folds the breakdown tables away; the printed report shows them. */
+  foldBreakdowns: boolean;
+};
+
+/**
+ * One agenda item's frozen result: the shared charts (each with its data table), how much the room
+ * agreed, the breakdowns, and the planners' decision on a measure.
+ */
+export function ItemResultsSection({ entry, decision, planSlug, minGroupSize, level, foldBreakdowns }: Props) {
+  const { t, i18n } = useTranslation();
+  const { item, result, consensus, breakdowns } = entry;
+  const Heading = level === 2 ? "h2" : "h3";
+  const Sub = level === 2 ? "h3" : "h4";
+  const titleId = `item-${item.id}`;
+  const agreement = [
+    ...(consensus.scale ? [consensusText(t, i18n.language, t("live:results.scaleTitle"), consensus.scale)] : []),
+    ...consensus.rating.flatMap((r) => (r.consensus ? [consensusText(t, i18n.language, criterionLabel(t, r.criterion), r.consensus)] : [])),
+  ];
+  const tables = <BreakdownTables breakdowns={breakdowns} minGroupSize={minGroupSize} />;
+  return (
+    <section aria-labelledby={titleId} className="result-item">
+      <Heading id={titleId}>
+        <ResultItemTitle item={item} />
+      </Heading>
+      <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguage} />
+      {agreement.length > 0 && (
+        <>
+          <Sub>{t("feedback:consensus.heading")}</Sub>
+          <ul>
+            {agreement.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {breakdowns.length > 0 &&
+        (foldBreakdowns ? (
+          <details className="result-item__breakdowns">
+            <summary>{t("feedback:breakdown.heading")}</summary>
+            {tables}
+          </details>
+        ) : (
+          <>
+            <Sub>{t("feedback:breakdown.heading")}</Sub>
+            {tables}
+          </>
+        ))}
+      {item.measure && (
+        <>
+          <Sub>{t("feedback:item.decision")}</Sub>
+          <OutcomeView decision={decision} planSlug={planSlug} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../../i18n/format";
+import { inLanguage } from "../../i18n/parts";
+import type { Outcome } from "../feedback.server";
+
+/** The catalogue's measures are in the city's base language. */
+const catalogueLanguage = "de";
+
+type Props = {
+  decision: Outcome | null;
+  /** The plan the decision changed, for links to its measures. */
+  planSlug: string;
+};
+
+/**
+ * A planner's decision as participants read it: what happened, the measure it became or joined,
+ * and the reason in the reader's language, or in the language it was written in, marked as such.
+ */
+export function OutcomeView({ decision, planSlug }: Props) {
+  const { t, i18n } = useTranslation();
+  if (!decision) return <p className="outcome">{t("feedback:outcome.open")}</p>;
+  const { reason, measure, mergedInto } = decision;
+  const measureLink = (code: string, title: string) => (
+    <Link to={`/plans/${planSlug}/measures/${encodeURIComponent(code)}`}>
+      <span dir="ltr">{code}</span> <span {...inLanguage(catalogueLanguage)}>{title}</span>
+    </Link>
+  );
+  return (
+    <div className={`outcome outcome--${decision.outcome}`}>
+      <p>
+        <strong>{t(`feedback:outcome.${decision.outcome}`)}</strong>
+        {" · "}
+        <time dateTime={decision.decidedAt}>{formatDate(new Date(decision.decidedAt), i18n.language)}</time>
+      </p>
+      {measure && (
+        <p>
+          {t("feedback:outcome.measure")} {measureLink(measure.code, measure.title)}
+          {decision.revision !== null && ` · ${t("feedback:outcome.revision", { number: decision.revision })}`}
+        </p>
+      )}
+      {mergedInto && (
+        <p>
+          {t("feedback:outcome.mergedInto")}{" "}
+          {mergedInto.kind === "measure" ? measureLink(mergedInto.code, mergedInto.title) : <q>{mergedInto.title}</q>}
+        </p>
+      )}
+      {reason && (
+        <div className="outcome__reason">
+          <p className="outcome__reason-label">
+            {reason.translated
+              ? t("feedback:outcome.reason")
+              : t("feedback:outcome.reasonUntranslated", {
+                  language: t(`conferences:language.${reason.language}`, { defaultValue: reason.language }),
+                })}
+          </p>
+          <p {...inLanguage(reason.language)}>{reason.text}</p>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BarChart } from "../../components/bar-chart";
+import { inLanguage } from "../../i18n/parts";
+import { DataTable } from "../../components/data-table";
+import { criterionLabel } from "../criteria";
+import { formatNumber, formatShare } from "../../i18n/numbers";
+import type { ClusterStanding, MeasureStanding, ScaleFigures } from "../plan.server";
+
+/** Measures with anything to show: on an agenda, or ranked within a cluster. */
+export const discussed = (s: MeasureStanding) => s.agendaItems > 0 || s.ranking !== null;
+
+const chartSize = 12;
+
+function useFigures() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const number = (value: number | null | undefined) => (value === null || value === undefined ? "–" : formatNumber(value, lng));
+  const scale = (s: ScaleFigures | null) =>
+    s
+      ? `${number(s.mean)} (${t("planning:results.atLeast7Short", {
+          share: s.shareAtLeast7 === null ? "–" : formatShare(s.shareAtLeast7, lng),
+        })})`
+      : "–";
+  return { t, lng, number, scale };
+}
+
+/** Measures ranked across every conference of the plan: the top ones as a chart, all in a table. */
+export function MeasureStandings({
+  measures,
+  planSlug,
+  contentLanguage,
+}: {
+  measures: MeasureStanding[];
+  planSlug: string;
+  contentLanguage: string;
+}) {
+  const { t, lng, number, scale } = useFigures();
+  const content = inLanguage(contentLanguage);
+  const withDots = measures.filter((s) => s.dots.total > 0).slice(0, chartSize);
+  const rated = measures.filter((s) => s.rating.length > 0);
+  return (
+    <>
+      {withDots.length > 0 && (
+        <BarChart
+          title={t("planning:results.measureChart", { count: withDots.length })}
+          labelHeader={t("planning:results.measure")}
+          valueHeader={t("planning:results.dotShare")}
+          max={Math.max(...withDots.map((s) => s.dots.share))}
+          bars={withDots.map((s) => ({
+            key: s.measure.code,
+            label: `${s.measure.code} ${s.measure.title}`,
+            lang: contentLanguage,
+            value: s.dots.share,
+            valueText: formatShare(s.dots.share, lng),
+          }))}
+        />
+      )}
+      <DataTable caption={t("planning:results.measureTable")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("planning:results.rank")}</th>
+            <th scope="col">{t("planning:results.measure")}</th>
+            <th scope="col">{t("planning:results.cluster")}</th>
+            <th scope="col">{t("planning:results.participants")}</th>
+            <th scope="col">{t("planning:results.dots")}</th>
+            <th scope="col">{t("planning:results.scale")}</th>
+            <th scope="col">{t("planning:results.rankingPoints")}</th>
+            <th scope="col">{t("planning:results.comments")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {measures.map((s) => (
+            <tr key={s.measure.id}>
+              <td>{s.rank}</td>
+              <th scope="row">
+                <Link to={`/plans/${planSlug}/measures/${encodeURIComponent(s.measure.code)}`}>
+                  <span dir="ltr">{s.measure.code}</span> <span {...content}>{s.measure.title}</span>
+                </Link>
+              </th>
+              <td {...content}>{s.measure.clusterTitle ?? "–"}</td>
+              <td>{s.participants}</td>
+              <td>{t("planning:results.dotsCell", { total: s.dots.total, share: formatShare(s.dots.share, lng) })}</td>
+              <td>{scale(s.scale)}</td>
+              <td>{s.ranking ? t("planning:results.rankingCell", { points: s.ranking.points, first: s.ranking.firstPlaces }) : "–"}</td>
+              <td>{s.comments}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+      {rated.length > 0 && (
+        <DataTable caption={t("planning:results.ratingTable")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("planning:results.measure")}</th>
+              <th scope="col">{t("planning:results.criterion")}</th>
+              <th scope="col">{t("live:results.mean")}</th>
+              <th scope="col">{t("live:results.median")}</th>
+              <th scope="col">{t("live:results.answers")}</th>
+              <th scope="col">{t("planning:results.consensus")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rated.flatMap((s) =>
+              s.rating.map((r) => (
+                <tr key={`${s.measure.id}-${r.criterion}-${r.max}`}>
+                  <th scope="row" dir="ltr">
+                    {s.measure.code}
+                  </th>
+                  <td>{`${criterionLabel(t, r.criterion)} (1–${r.max})`}</td>
+                  <td>{number(r.summary.mean)}</td>
+                  <td>{number(r.summary.median)}</td>
+                  <td>{r.summary.count}</td>
+                  <td>
+                    {r.consensus ? t(`planning:results.consensusLevel.${r.consensus.level}`, { value: number(r.consensus.value) }) : "–"}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </DataTable>
+      )}
+    </>
+  );
+}
+
+/** Focus themes ranked by the dots their measures (and they themselves) drew. */
+export function ClusterStandings({ clusters, contentLanguage }: { clusters: ClusterStanding[]; contentLanguage: string }) {
+  const { t, lng, scale } = useFigures();
+  const content = inLanguage(contentLanguage);
+  const withDots = clusters.filter((c) => c.dots.total > 0);
+  return (
+    <>
+      {withDots.length > 0 && (
+        <BarChart
+          title={t("planning:results.clusterChart")}
+          labelHeader={t("planning:results.cluster")}
+          valueHeader={t("planning:results.dotShare")}
+          max={Math.max(...withDots.map((c) => c.dots.share))}
+          bars={withDots.map((c) => ({
+            key: c.cluster.key,
+            label: c.cluster.title,
+            lang: contentLanguage,
+            value: c.dots.share,
+            valueText: formatShare(c.dots.share, lng),
+          }))}
+        />
+      )}
+      <DataTable caption={t("planning:results.clusterTable")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("planning:results.rank")}</th>
+            <th scope="col">{t("planning:results.cluster")}</th>
+            <th scope="col">{t("planning:results.measures")}</th>
+            <th scope="col">{t("planning:results.agendaItems")}</th>
+            <th scope="col">{t("planning:results.dots")}</th>
+            <th scope="col">{t("planning:results.scale")}</th>
+            <th scope="col">{t("planning:results.comments")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {clusters.map((c) => (
+            <tr key={c.cluster.id}>
+              <td>{c.rank}</td>
+              <th scope="row" {...content}>
+                {c.cluster.title}
+              </th>
+              <td>{c.measures}</td>
+              <td>{c.agendaItems}</td>
+              <td>{t("planning:results.dotsCell", { total: c.dots.total, share: formatShare(c.dots.share, lng) })}</td>
+              <td>{scale(c.scale)}</td>
+              <td>{c.comments}</td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffActor } from "../../app/auth/actor";
+import type { DomainError } from "../../app/errors";
+import { postComment } from "../../app/live/comments.server";
+import { exportConference } from "../../app/feedback/conference-export.server";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { createStaff, recordingDeps } from "../support/fixtures";
+import { decidedConference, handMadeConference, importTestPlan } from "../support/results-fixtures";
+
+let database: TestDatabase;
+let planner: StaffActor;
+let conference: Awaited<ReturnType<typeof decidedConference>>;
+const anonymous = { kind: "anonymous" } as const;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const deps = recordingDeps(database.db);
+  await importTestPlan(deps);
+  const moderator = await createStaff(database.db, "moderator");
+  planner = await createStaff(database.db, "planner");
+  const live = await handMadeConference(deps, moderator);
+  await postComment(deps, live.participants[4]!, { agendaItemId: live.items.question, body: "=HYPERLINK(\"http://x\")" });
+  conference = await decidedConference(deps, moderator, planner, live);
+});
+afterAll(() => database.close());
+
+const get = async (actor: Parameters<typeof exportConference>[1], dataset: string, format: "json" | "csv") =>
+  exportConference(database.db, actor, { conferenceId: conference.conferenceId, dataset, format });
+const csvRows = (body: string) => body.slice(1).trimEnd().split("\r\n");
+
+describe("exports of a conference", () => {
+  it("exports results in long form, one row per figure, with suppressed cells marked", async () => {
+    const { body, filename } = await get(planner, "results", "csv");
+    expect(filename).toBe("results-zukunftskonferenz-mitte.csv");
+    const lines = csvRows(body);
+    expect(lines[0]).toBe(
+      "liveSession,position,item,title,figure,criterion,dimension,segment,participants,count,total,paper,share,mean,median,shareAtLeast7,consensus,points,firstPlaces,suppressed",
+    );
+    const session = "Zukunftskonferenz Mitte: Priorisierung";
+    expect(lines).toContain(`${session},1,W-1,Wohnungslosigkeit vermeiden,dots,,,,,,24,4,0.8,,,,,,,`);
+    expect(lines).toContain(`${session},1,W-1,Wohnungslosigkeit vermeiden,scale,,,,,13,,,,6.46,7,0.62,0.38,,,`);
+    expect(lines).toContain(`${session},3,wohnen,Wohnen,ranking,W-2,,,,,,,,,,,,7,3,`);
+    expect(lines).toContain(`${session},1,W-1,Wohnungslosigkeit vermeiden,dots,,group,citizen,6,,12,,,,,,,,,false`);
+    expect(lines).toContain(`${session},1,W-1,Wohnungslosigkeit vermeiden,dots,,group,youth,,,,,,,,,,,,true`);
+    const json = JSON.parse((await get(anonymous, "results", "json")).body) as { items: unknown[] }[];
+    expect(json[0]!.items).toHaveLength(4);
+  });
+
+  it("gives hidden comments and proposals only to staff, and never the authors", async () => {
+    const staff = (await get(planner, "comments", "csv")).body;
+    const pub = (await get(anonymous, "comments", "csv")).body;
+    expect(staff).toContain("Beleidigung,de");
+    expect(staff).toContain("Beleidigend");
+    expect(pub).not.toContain("Beleidigung");
+    expect(csvRows(pub)).toHaveLength(1 + 4);
+    // A comment that starts like a formula is written as text.
+    expect(pub).toContain(`"'=HYPERLINK(""http://x"")"`);
+    const proposals = JSON.parse((await get(anonymous, "proposals", "json")).body) as { title: string; decision: string | null }[];
+    expect(proposals.map((p) => [p.title, p.decision])).toEqual([
+      ["Sprachcafé im Quartier", "accepted"],
+      ["Mehr Wohnungen für Familien", "declined"],
+    ]);
+    expect((await get(planner, "proposals", "json")).body).toContain("Werbung");
+    expect(staff + pub).not.toMatch(/authorName|participantId/);
+  });
+
+  it("exports decisions with a reason column per language", async () => {
+    const lines = csvRows((await get(anonymous, "decisions", "csv")).body);
+    expect(lines[0]).toBe("id,inputKind,inputId,outcome,decidedAt,measureCode,mergedInto,revision,reason_de,reason_en,reason_ar");
+    const accepted = lines.find((l) => l.includes(conference.proposals.newIdea))!;
+    expect(accepted).toContain(",accepted,");
+    expect(accepted).toMatch(/,W-4,,2,Das Sprachcafé startet im Herbst\.,,يبدأ المقهى اللغوي في الخريف\.$/);
+    expect(lines).toHaveLength(1 + 4);
+  });
+
+  it("refuses an unknown dataset or conference", async () => {
+    const code = (p: Promise<unknown>) => p.then(() => null, (e: DomainError) => e.code);
+    expect(await code(get(planner, "votes", "csv"))).toBe("invalid");
+    expect(await code(exportConference(database.db, planner, { conferenceId: "00000000-0000-4000-8000-000000000000", dataset: "results", format: "csv" }))).toBe("not_found");
+  });
+});
