@@ -1,6 +1,6 @@
 import { and, count, countDistinct, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, comments, votes } from "../../db/schema";
+import { comments, votes } from "../../db/schema";
 import { borda, round, shareAtLeast, summarise } from "./stats";
 import type { AgendaItemView, Distribution, ItemResult } from "./views";
 
@@ -132,13 +132,4 @@ export async function computeItemResult(db: Executor, item: AgendaItemView, live
     scale,
     ranking,
   };
-}
-
-/** The agenda item's id → its session, for callers that only know the item. */
-export async function sessionOfItem(db: Executor, agendaItemId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ liveSessionId: agendaItems.liveSessionId })
-    .from(agendaItems)
-    .where(eq(agendaItems.id, agendaItemId));
-  return row?.liveSessionId ?? null;
 }

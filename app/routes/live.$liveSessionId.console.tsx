@@ -9,7 +9,7 @@ import { CloseSession } from "../live/ui/close-session";
 import { CommentModeration } from "../live/ui/comment-moderation";
 import { ConnectionStatus } from "../live/ui/connection-status";
 import { ConsoleAgenda } from "../live/ui/console-agenda";
-import { contentLanguageOf } from "../results/criteria";
+import { contentLanguageOf } from "../live/ui/criteria";
 import { ItemControls } from "../live/ui/item-controls";
 import { ItemResultView } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";

@@ -4,7 +4,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { getMeasure, type MeasureDetail } from "../catalogue/catalogue.server";
 import { unitLabel } from "../catalogue/units";
 import { MaturityBadge } from "../catalogue/ui/maturity-badge";
-import { RichText } from "../components/rich-text";
+import { RichText } from "../catalogue/ui/rich-text";
 import { formatDate } from "../i18n/format";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";

@@ -1,9 +1,9 @@
-import { useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { conferenceKinds } from "../kinds";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
-import type { loader as rootLoader } from "../../root";
+import { languages } from "../../i18n/config";
+import { languageNames as namesOf } from "../../i18n/language-names";
 
 type PlanOption = { slug: string; title: string; language: string };
 
@@ -15,8 +15,7 @@ const sentText = (sent: Record<string, string | string[]> | undefined, name: str
 /** The conference a moderator sets up: which plan, what kind, when, where, in which languages. */
 export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
   const { t } = useTranslation();
-  const root = useRouteLoaderData<typeof rootLoader>("root");
-  const languageNames = root?.languageNames ?? [];
+  const languageNames = languages.map((code) => ({ code, name: namesOf[code] }));
   return (
     <ActionForm formId="create-conference" intent="create" className="stack-form">
       {({ describe, fieldError, sent }) => {

@@ -6,7 +6,7 @@ import { inLanguage } from "../../i18n/parts";
 import type { Outcome } from "../outcomes";
 import { OutcomeDetails, type DecideOptions } from "./decide-details";
 import { describedBy, TextAreaField } from "../../components/form-fields";
-import { LanguageName } from "./input-meta";
+import { LanguageName } from "../../i18n/language-name";
 
 type Props = {
   offered: readonly Outcome[];

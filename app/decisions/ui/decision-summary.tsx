@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import type { DecisionView } from "../views.server";
-import { LanguageName } from "./input-meta";
+import { LanguageName } from "../../i18n/language-name";
 
 type Props = { decision: DecisionView; plan: { slug: string; language: string }; headingLevel?: 3 | 4 };
 

@@ -4,7 +4,9 @@ import { formatDate } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import { formatShare } from "../../i18n/numbers";
 import type { Inbox } from "../inbox.server";
-import { DeferredBadge, GroupLabel, LanguageName, Quote } from "./input-meta";
+import { LanguageName } from "../../i18n/language-name";
+import { GroupLabel } from "../../live/ui/group-label";
+import { DeferredBadge, Quote } from "./input-meta";
 
 type Props = {
   plan: { slug: string; title: string; language: string };

@@ -2,7 +2,9 @@ import { useTranslation } from "react-i18next";
 import { inLanguage } from "../../i18n/parts";
 import { ItemResultView } from "../../live/ui/item-result";
 import type { DecisionInput } from "../input.server";
-import { GroupLabel, LanguageName, Quote } from "./input-meta";
+import { LanguageName } from "../../i18n/language-name";
+import { GroupLabel } from "../../live/ui/group-label";
+import { Quote } from "./input-meta";
 
 /** What the planner is answering: the proposal, comment or result, and where it came from. */
 export function InputSummary({ input }: { input: DecisionInput }) {

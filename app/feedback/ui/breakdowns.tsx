@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { criterionLabel } from "../../results/criteria";
+import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 import type { Breakdown, Dimension } from "../../results/breakdowns.server";
 

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "../../i18n/parts";
-import { criterionLabel } from "../../results/criteria";
+import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber } from "../../i18n/numbers";
 import { ItemResultView } from "../../live/ui/item-result";
 import type { ItemResults } from "../../results/aggregate.server";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { criterionLabel } from "../../results/criteria";
+import { criterionLabel } from "../../live/ui/criteria";
 import { ItemResultView } from "../../live/ui/item-result";
 import type { MyInput } from "../my-input.server";
 import { ResultItemTitle } from "./item-results";

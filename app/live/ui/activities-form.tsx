@@ -4,7 +4,7 @@ import { defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
 import type { ActionResult } from "../../components/action-result";
-import { criterionLabel } from "../../results/criteria";
+import { criterionLabel } from "./criteria";
 
 /**
  * Which activities an agenda item offers: comments, dots, rating on criteria, a 1–10 scale,

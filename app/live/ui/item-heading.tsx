@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "../../i18n/parts";
 import type { AgendaItemView } from "../views";
-import { contentLanguageOf } from "../../results/criteria";
+import { contentLanguageOf } from "./criteria";
 
 /**
  * The current item as a participant first sees it: what it is, its title in the catalogue's

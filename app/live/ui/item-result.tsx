@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { BarChart } from "../../components/bar-chart";
 import type { ItemResult } from "../views";
-import { criterionLabel } from "../../results/criteria";
+import { criterionLabel } from "./criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 
 type Props = {

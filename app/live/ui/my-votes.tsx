@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "../../i18n/parts";
 import type { AgendaItemView, MyVotes } from "../views";
-import { contentLanguageOf, criterionLabel } from "../../results/criteria";
+import { contentLanguageOf, criterionLabel } from "./criteria";
 
 /** What this participant has given the item so far, as the server counted it. */
 export function MyVotesSection({ item, me }: { item: AgendaItemView; me: MyVotes }) {

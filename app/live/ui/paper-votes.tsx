@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
-import { criterionLabel } from "../../results/criteria";
+import { criterionLabel } from "./criteria";
 
 /**
  * Votes counted on paper in the room. `clientId` was made when the page was rendered, so a

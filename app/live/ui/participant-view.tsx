@@ -7,7 +7,7 @@ import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import type { VoteReceipt } from "../votes.server";
 import { CommentsSection } from "./comments";
-import { contentLanguageOf } from "../../results/criteria";
+import { contentLanguageOf } from "./criteria";
 import { ItemHeading } from "./item-heading";
 import { ItemResultView } from "./item-result";
 import { ParticipantFormsProvider, type ParticipantForms, type PostOutcome } from "./live-form";

@@ -4,7 +4,7 @@ import { inLanguage } from "../../i18n/parts";
 import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
-import { contentLanguageOf } from "../../results/criteria";
+import { contentLanguageOf } from "./criteria";
 import { ItemResultView } from "./item-result";
 
 export type JoinInfo = { code: string; url: string; qrSvg: string };

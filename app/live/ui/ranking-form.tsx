@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "../../i18n/parts";
 import type { AgendaItemView, MyVotes } from "../views";
-import { contentLanguageOf } from "../../results/criteria";
+import { contentLanguageOf } from "./criteria";
 import { LiveForm } from "./live-form";
 
 type Option = { code: string; title: string };

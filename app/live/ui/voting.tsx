@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { AgendaItemView, MyVotes } from "../views";
-import { criterionHelp, criterionLabel } from "../../results/criteria";
+import { criterionHelp, criterionLabel } from "./criteria";
 import { LiveForm } from "./live-form";
 import { ratingFieldPrefix } from "./participant-commands";
 

@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "../../i18n/parts";
 import { DataTable } from "../../components/data-table";
-import { criterionLabel } from "../criteria";
+import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 import type { Breakdown } from "../breakdowns.server";
 import type { MeasureStanding } from "../plan.server";
-import { GroupLabel, LanguageName } from "../../decisions/ui/input-meta";
+import { LanguageName } from "../../i18n/language-name";
+import { GroupLabel } from "../../live/ui/group-label";
 
 type Props = { standings: MeasureStanding[]; minGroupSize: number; contentLanguage: string };
 

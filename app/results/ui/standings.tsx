@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { BarChart } from "../../components/bar-chart";
 import { inLanguage } from "../../i18n/parts";
 import { DataTable } from "../../components/data-table";
-import { criterionLabel } from "../criteria";
+import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 import type { ClusterStanding, MeasureStanding, ScaleFigures } from "../plan.server";
 

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
-import { fallbackLanguage } from "../i18n/config";
-import { defaultCriteria } from "../live/limits";
-import type { AgendaItemView } from "../live/views";
+import { fallbackLanguage } from "../../i18n/config";
+import { defaultCriteria } from "../limits";
+import type { AgendaItemView } from "../views";
 
 /** The Integrationskonzept's criteria have translated labels; a moderator's own criterion is shown as typed. */
 function isKnown(criterion: string): criterion is (typeof defaultCriteria)[number] {

@@ -1,4 +1,4 @@
-import { parseText, type ListItem } from "../catalogue/text";
+import { parseText, type ListItem } from "../text";
 
 function Items({ items }: { items: ListItem[] }) {
   return (
