@@ -44,7 +44,7 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  */
 export async function readTextForm(request: Request, limit: number): Promise<Record<string, string>> {
   const invalid = (key: string) => new DomainError("invalid", key, {}, { megabytes: Math.round(limit / 1_000_000) });
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw invalid("feedback:import.tooLarge");
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw invalid("catalogue:import.tooLarge");
   let total = 0;
   const handler: UploadHandler = async ({ data }) => {
     const chunks: Uint8Array[] = [];
@@ -62,8 +62,8 @@ export async function readTextForm(request: Request, limit: number): Promise<Rec
     for (const [name, value] of form) if (typeof value === "string") fields[name] = value;
     return fields;
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw invalid("feedback:import.tooLarge");
-    if (error instanceof TypeError) throw invalid("feedback:import.unreadable");
+    if (error instanceof MaxPartSizeExceededError) throw invalid("catalogue:import.tooLarge");
+    if (error instanceof TypeError) throw invalid("catalogue:import.unreadable");
     throw error;
   }
 }

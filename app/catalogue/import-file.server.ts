@@ -18,22 +18,22 @@ export const importLimit = 5_000_000;
  */
 export async function importCatalogueFile(db: Db, actor: Actor, text: string): Promise<ImportResult> {
   authorize(actor, "catalogue.edit");
-  if (text.trim() === "") throw new DomainError("invalid", "feedback:import.empty");
+  if (text.trim() === "") throw new DomainError("invalid", "catalogue:import.empty");
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new DomainError("invalid", "feedback:import.notJson");
+    throw new DomainError("invalid", "catalogue:import.notJson");
   }
   const parsed = catalogueFileSchema.safeParse(json);
   if (!parsed.success) {
     // The first place that is wrong, as a path into the file (`measures.3.code`); zod's own wording is English only.
     const where = parsed.error.issues[0]!.path.join(".") || "–";
-    throw new DomainError("invalid", "feedback:import.invalidFile", {}, { where });
+    throw new DomainError("invalid", "catalogue:import.invalidFile", {}, { where });
   }
   // /plans/import is this page: a plan of that slug could never be opened.
-  if (parsed.data.slug === "import") throw new DomainError("invalid", "feedback:import.slugReserved", {}, { slug: "import" });
-  const taken = () => new DomainError("conflict", "feedback:import.slugTaken", {}, { slug: parsed.data.slug });
+  if (parsed.data.slug === "import") throw new DomainError("invalid", "catalogue:import.slugReserved", {}, { slug: "import" });
+  const taken = () => new DomainError("conflict", "catalogue:import.slugTaken", {}, { slug: parsed.data.slug });
   const [existing] = await db.select({ id: plans.id }).from(plans).where(eq(plans.slug, parsed.data.slug));
   if (existing) throw taken();
   const result = await importPlan(db, parsed.data, {

@@ -28,7 +28,7 @@ function AccountNav({ viewer }: { viewer: Viewer }) {
           </li>
           {viewer.canDecide && (
             <li>
-              <Link to="/inbox">{t("planning:nav.inbox")}</Link>
+              <Link to="/inbox">{t("decisions:nav.inbox")}</Link>
             </li>
           )}
           <li>

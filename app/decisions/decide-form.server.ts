@@ -84,7 +84,7 @@ export function formFieldsOf(error: FormError, form: Form, planLanguage: string)
     else if (path === "code") name = `${prefix}.code`;
     else name = `${prefix}.${path}`;
     // The schema can only say "invalid" about an empty change; the page says what is missing.
-    fields[name] ??= name === "change" ? "planning:decide.nothingToChange" : key;
+    fields[name] ??= name === "change" ? "decisions:decide.nothingToChange" : key;
   }
   return fields;
 }

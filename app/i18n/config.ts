@@ -1,7 +1,7 @@
 export const languages = ["de", "en", "ar"] as const;
 export type Language = (typeof languages)[number];
 export const fallbackLanguage: Language = "de";
-export const namespaces = ["common", "catalogue", "live", "auth", "conferences", "results", "planning", "feedback"] as const;
+export const namespaces = ["common", "catalogue", "live", "auth", "conferences", "results", "decisions", "feedback"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const rightToLeft = new Set<string>(["ar"]);

@@ -4,7 +4,7 @@ import deCommon from "../../locales/de/common.json";
 import deConferences from "../../locales/de/conferences.json";
 import deFeedback from "../../locales/de/feedback.json";
 import deLive from "../../locales/de/live.json";
-import dePlanning from "../../locales/de/planning.json";
+import deDecisions from "../../locales/de/decisions.json";
 import deResults from "../../locales/de/results.json";
 import type { Namespace } from "./config";
 import type { Messages } from "./resources";
@@ -21,6 +21,6 @@ export const fallbackMessages: Record<Namespace, Messages> = {
   auth: deAuth,
   conferences: deConferences,
   results: deResults,
-  planning: dePlanning,
+  decisions: deDecisions,
   feedback: deFeedback,
 };

@@ -80,7 +80,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
-  { title: titleFrom(matches, `planning:decide.metaTitle.${page?.input.kind ?? "proposal"}`) },
+  { title: titleFrom(matches, `decisions:decide.metaTitle.${page?.input.kind ?? "proposal"}`) },
 ];
 
 export default function DecidePage() {
@@ -90,25 +90,25 @@ export default function DecidePage() {
   const [standing, ...earlier] = input.decisions;
   return (
     <div className="page planning">
-      <nav aria-label={t("planning:nav.breadcrumb")} className="breadcrumb">
+      <nav aria-label={t("common:nav.breadcrumb")} className="breadcrumb">
         <ol>
           <li>
-            <Link to="/inbox">{t("planning:inbox.title")}</Link>
+            <Link to="/inbox">{t("decisions:inbox.title")}</Link>
           </li>
-          <li aria-current="page">{t(`planning:input.heading.${input.kind}`)}</li>
+          <li aria-current="page">{t(`decisions:input.heading.${input.kind}`)}</li>
         </ol>
       </nav>
-      <h1>{t("planning:decide.title")}</h1>
+      <h1>{t("decisions:decide.title")}</h1>
       {done && standing && (
         <p className="notice" role="status">
-          {t("planning:decide.saved")}
+          {t("decisions:decide.saved")}
         </p>
       )}
       <InputSummary input={input} />
 
       {standing && (
         <section aria-labelledby="decision-title" className="decision-section">
-          <h2 id="decision-title">{t("planning:decision.heading")}</h2>
+          <h2 id="decision-title">{t("decisions:decision.heading")}</h2>
           <DecisionSummary decision={standing} plan={input.plan} />
           {earlier.map((d) => (
             <DecisionSummary key={d.id} decision={d} plan={input.plan} />
@@ -118,7 +118,7 @@ export default function DecidePage() {
 
       {open && options && (
         <section aria-labelledby="decide-title" className="decide-section">
-          <h2 id="decide-title">{standing ? t("planning:decide.again") : t("planning:decide.heading")}</h2>
+          <h2 id="decide-title">{standing ? t("decisions:decide.again") : t("decisions:decide.heading")}</h2>
           <DecideForm
             offered={outcomesFor(input.kind)}
             options={options}
@@ -130,7 +130,7 @@ export default function DecidePage() {
         </section>
       )}
       <p>
-        <Link to="/inbox">{t("planning:decide.backToInbox")}</Link>
+        <Link to="/inbox">{t("decisions:decide.backToInbox")}</Link>
       </p>
     </div>
   );

@@ -31,17 +31,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { plans: open, groups };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "planning:inbox.title") }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "decisions:inbox.title") }];
 
 export default function InboxPage() {
   const { plans, groups } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page planning">
-      <h1>{t("planning:inbox.title")}</h1>
-      <p className="prose">{t("planning:inbox.intro")}</p>
+      <h1>{t("decisions:inbox.title")}</h1>
+      <p className="prose">{t("decisions:inbox.intro")}</p>
       {plans.length === 0 ? (
-        <p className="notice">{t("planning:inbox.empty")}</p>
+        <p className="notice">{t("decisions:inbox.empty")}</p>
       ) : (
         plans.map(({ plan, inbox: open }) => <PlanInbox key={plan.slug} plan={plan} inbox={open} groups={groups} />)
       )}

@@ -72,7 +72,7 @@ export default function MeasurePage() {
           {lang !== i18n.language && lang === "de" && ` · ${t("common:content.inGerman")}`}
         </p>
         <p>
-          <Link to={`/plans/${measure.plan.slug}/measures/${encodeURIComponent(measure.code)}/history`}>{t("planning:history.link")}</Link>
+          <Link to={`/plans/${measure.plan.slug}/measures/${encodeURIComponent(measure.code)}/history`}>{t("catalogue:history.link")}</Link>
         </p>
       </header>
 

@@ -97,7 +97,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
-  { title: titleFrom(matches, "planning:history.metaTitle", { code: page?.measure.code ?? "", title: page?.measure.title ?? "" }) },
+  { title: titleFrom(matches, "catalogue:history.metaTitle", { code: page?.measure.code ?? "", title: page?.measure.title ?? "" }) },
 ];
 
 export default function MeasureHistoryPage() {
@@ -107,7 +107,7 @@ export default function MeasureHistoryPage() {
   const measurePath = `/plans/${plan.slug}/measures/${encodeURIComponent(measure.code)}`;
   return (
     <div className="page planning">
-      <nav aria-label={t("planning:nav.breadcrumb")} className="breadcrumb">
+      <nav aria-label={t("common:nav.breadcrumb")} className="breadcrumb">
         <ol>
           <li>
             <Link to="/">{t("common:nav.home")}</Link>
@@ -122,36 +122,36 @@ export default function MeasureHistoryPage() {
               {measure.code}
             </Link>
           </li>
-          <li aria-current="page">{t("planning:history.title")}</li>
+          <li aria-current="page">{t("catalogue:history.title")}</li>
         </ol>
       </nav>
       <h1>
-        {t("planning:history.title")}: <span dir="ltr">{measure.code}</span>{" "}
+        {t("catalogue:history.title")}: <span dir="ltr">{measure.code}</span>{" "}
         <span {...inLanguage(measure.contentLanguage)}>{measure.title}</span>
       </h1>
       {done && (
         <p className="notice" role="status">
-          {t(`planning:catalogue.saved.${done}`)}
+          {t(`catalogue:revise.saved.${done}`)}
         </p>
       )}
 
       <section aria-labelledby="diff-title">
-        <h2 id="diff-title">{t("planning:history.diffHeading")}</h2>
+        <h2 id="diff-title">{t("catalogue:history.diffHeading")}</h2>
         {numbers.length < 2 ? (
-          <p>{t("planning:history.onlyOne")}</p>
+          <p>{t("catalogue:history.onlyOne")}</p>
         ) : (
           <DiffView diff={diff} numbers={numbers} contentLanguage={plan.language} />
         )}
       </section>
 
       <section aria-labelledby="revisions-title">
-        <h2 id="revisions-title">{t("planning:history.revisionsHeading")}</h2>
+        <h2 id="revisions-title">{t("catalogue:history.revisionsHeading")}</h2>
         <RevisionList revisions={revisions} contentLanguage={plan.language} />
       </section>
 
       {canEdit && (
         <section aria-labelledby="update-title">
-          <h2 id="update-title">{t("planning:catalogue.heading")}</h2>
+          <h2 id="update-title">{t("catalogue:revise.heading")}</h2>
           <CatalogueForms
             maturity={measure.maturity}
             indicators={measure.indicators}
@@ -161,7 +161,7 @@ export default function MeasureHistoryPage() {
         </section>
       )}
       <p>
-        <Link to={measurePath}>{t("planning:history.backToMeasure")}</Link>
+        <Link to={measurePath}>{t("catalogue:history.backToMeasure")}</Link>
       </p>
     </div>
   );

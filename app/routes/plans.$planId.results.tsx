@@ -35,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: titleFrom(matches, "planning:results.metaTitle", { title: data?.results.plan.title ?? "" }) },
+  { title: titleFrom(matches, "results:plan.metaTitle", { title: data?.results.plan.title ?? "" }) },
 ];
 
 export default function PlanResultsPage() {
@@ -47,7 +47,7 @@ export default function PlanResultsPage() {
   const shown = results.measures.filter(discussed);
   return (
     <div className="page page--wide planning">
-      <nav aria-label={t("planning:nav.breadcrumb")} className="breadcrumb">
+      <nav aria-label={t("common:nav.breadcrumb")} className="breadcrumb">
         <ol>
           <li>
             <Link to="/">{t("common:nav.home")}</Link>
@@ -57,56 +57,56 @@ export default function PlanResultsPage() {
               {plan.title}
             </Link>
           </li>
-          <li aria-current="page">{t("planning:results.title")}</li>
+          <li aria-current="page">{t("results:plan.title")}</li>
         </ol>
       </nav>
       <h1>
-        {t("planning:results.title")}: <span {...inLanguage(contentLanguage)}>{plan.title}</span>
+        {t("results:plan.title")}: <span {...inLanguage(contentLanguage)}>{plan.title}</span>
       </h1>
       <dl className="facts">
-        <dt>{t("planning:results.totalParticipants")}</dt>
+        <dt>{t("results:plan.totalParticipants")}</dt>
         <dd>{results.totals.participants}</dd>
-        <dt>{t("planning:results.totalDots")}</dt>
+        <dt>{t("results:plan.totalDots")}</dt>
         <dd>{results.totals.dots}</dd>
-        <dt>{t("planning:results.discussed")}</dt>
-        <dd>{t("planning:results.discussedCount", { count: shown.length, total: results.measures.length })}</dd>
+        <dt>{t("results:plan.discussed")}</dt>
+        <dd>{t("results:plan.discussedCount", { count: shown.length, total: results.measures.length })}</dd>
       </dl>
 
       <section aria-labelledby="measures-title">
-        <h2 id="measures-title">{t("planning:results.byMeasure")}</h2>
+        <h2 id="measures-title">{t("results:plan.byMeasure")}</h2>
         {shown.length === 0 ? (
-          <p>{t("planning:results.none")}</p>
+          <p>{t("results:plan.none")}</p>
         ) : (
           <MeasureStandings measures={shown} planSlug={plan.slug} contentLanguage={contentLanguage} />
         )}
       </section>
 
       <section aria-labelledby="clusters-title">
-        <h2 id="clusters-title">{t("planning:results.byCluster")}</h2>
+        <h2 id="clusters-title">{t("results:plan.byCluster")}</h2>
         {results.clusters.length === 0 ? (
-          <p>{t("planning:results.noClusters")}</p>
+          <p>{t("results:plan.noClusters")}</p>
         ) : (
           <ClusterStandings clusters={results.clusters} contentLanguage={contentLanguage} />
         )}
       </section>
 
       <section aria-labelledby="breakdowns-title">
-        <h2 id="breakdowns-title">{t("planning:results.breakdowns")}</h2>
-        <p>{t("planning:results.privacy", { count: results.minGroupSize })}</p>
+        <h2 id="breakdowns-title">{t("results:plan.breakdowns")}</h2>
+        <p>{t("results:plan.privacy", { count: results.minGroupSize })}</p>
         <Form method="get" className="inline-form breakdown-form">
           <input type="hidden" name="lng" value={i18n.language} />
           <div className="field">
-            <label htmlFor="breakdown-by">{t("planning:results.breakdownBy")}</label>
+            <label htmlFor="breakdown-by">{t("results:plan.breakdownBy")}</label>
             <select id="breakdown-by" name="by" defaultValue={by}>
               {dimensions.map((d) => (
                 <option key={d} value={d}>
-                  {t(`planning:results.dimension.${d}`)}
+                  {t(`results:plan.dimension.${d}`)}
                 </option>
               ))}
             </select>
           </div>
           <button type="submit" className="button button--secondary">
-            {t("planning:results.show")}
+            {t("results:plan.show")}
           </button>
         </Form>
         <BreakdownTables standings={shown} minGroupSize={results.minGroupSize} contentLanguage={contentLanguage} />

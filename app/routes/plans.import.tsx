@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/plans/${outcome.value.slug}`);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "feedback:import.title") }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "catalogue:import.title") }];
 
 export default function ImportPage() {
   const { megabytes } = useLoaderData<typeof loader>();
@@ -37,10 +37,10 @@ export default function ImportPage() {
   const error = refused?.error;
   return (
     <div className="page">
-      <h1>{t("feedback:import.title")}</h1>
+      <h1>{t("catalogue:import.title")}</h1>
       <div className="prose">
-        <p>{t("feedback:import.intro")}</p>
-        <p>{t("feedback:import.slugHint")}</p>
+        <p>{t("catalogue:import.intro")}</p>
+        <p>{t("catalogue:import.slugHint")}</p>
       </div>
       <Form
         method="post"
@@ -54,20 +54,20 @@ export default function ImportPage() {
           </p>
         )}
         <div className="field">
-          <label htmlFor="import-file">{t("feedback:import.file")}</label>
+          <label htmlFor="import-file">{t("catalogue:import.file")}</label>
           <input id="import-file" name="file" type="file" accept=".json,application/json" aria-describedby="import-file-hint" />
           <span id="import-file-hint" className="hint">
-            {t("feedback:import.fileHint", { megabytes })}
+            {t("catalogue:import.fileHint", { megabytes })}
           </span>
         </div>
         <div className="field">
-          <label htmlFor="import-text">{t("feedback:import.text")}</label>
+          <label htmlFor="import-text">{t("catalogue:import.text")}</label>
           {/* JSON reads left to right on an Arabic page too. */}
           <textarea id="import-text" name="text" rows={8} dir="ltr" spellCheck={false} />
         </div>
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
-            {t("feedback:import.submit")}
+            {t("catalogue:import.submit")}
           </button>
         </div>
       </Form>

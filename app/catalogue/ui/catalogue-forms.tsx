@@ -45,7 +45,7 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
   return (
     <>
       <section aria-labelledby="maturity-title" className="catalogue-form">
-        <h3 id="maturity-title">{t("planning:catalogue.maturityHeading")}</h3>
+        <h3 id="maturity-title">{t("catalogue:revise.maturityHeading")}</h3>
         {m.error}
         <Form method="post" className="planning-form">
           <input type="hidden" name="intent" value="maturity" />
@@ -67,8 +67,8 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
           <TextAreaField
             id="maturity-reason"
             name="reason"
-            label={t("planning:catalogue.reason")}
-            hint={t("planning:catalogue.reasonHint")}
+            label={t("catalogue:revise.reason")}
+            hint={t("catalogue:revise.reasonHint")}
             rows={3}
             required
             defaultValue={m.value("reason")}
@@ -77,16 +77,16 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
           />
           <div className="actions">
             <button type="submit" className="button">
-              {t("planning:catalogue.saveMaturity")}
+              {t("catalogue:revise.saveMaturity")}
             </button>
           </div>
         </Form>
       </section>
 
       <section aria-labelledby="indicator-title" className="catalogue-form">
-        <h3 id="indicator-title">{t("planning:catalogue.indicatorHeading")}</h3>
+        <h3 id="indicator-title">{t("catalogue:revise.indicatorHeading")}</h3>
         {indicators.length === 0 ? (
-          <p className="muted">{t("planning:catalogue.noIndicators")}</p>
+          <p className="muted">{t("catalogue:revise.noIndicators")}</p>
         ) : (
           <>
             {v.error}
@@ -95,7 +95,7 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
               <SelectField
                 id="indicator-number"
                 name="indicator"
-                label={t("planning:catalogue.indicator")}
+                label={t("catalogue:revise.indicator")}
                 defaultValue={v.value("indicator", "1")}
                 error={v.fieldError("indicator")}
                 alsoDescribedBy={v.errorId}
@@ -110,7 +110,7 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
                 id="indicator-date"
                 name="recordedOn"
                 type="date"
-                label={t("planning:catalogue.date")}
+                label={t("catalogue:revise.date")}
                 required
                 defaultValue={v.value("recordedOn")}
                 error={v.fieldError("recordedOn")}
@@ -119,7 +119,7 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
                 id="indicator-value"
                 name="value"
                 type="text"
-                label={t("planning:catalogue.value")}
+                label={t("catalogue:revise.value")}
                 required
                 defaultValue={v.value("value")}
                 error={v.fieldError("value")}
@@ -129,7 +129,7 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
                 id="indicator-note"
                 name="note"
                 type="text"
-                label={t("planning:catalogue.note")}
+                label={t("catalogue:revise.note")}
                 defaultValue={v.value("note")}
                 error={v.fieldError("note")}
                 {...content}
@@ -137,8 +137,8 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
               <TextAreaField
                 id="indicator-reason"
                 name="reason"
-                label={t("planning:catalogue.reason")}
-                hint={t("planning:catalogue.reasonHint")}
+                label={t("catalogue:revise.reason")}
+                hint={t("catalogue:revise.reasonHint")}
                 rows={3}
                 required
                 defaultValue={v.value("reason")}
@@ -147,7 +147,7 @@ export function CatalogueForms({ maturity, indicators, contentLanguage, refused 
               />
               <div className="actions">
                 <button type="submit" className="button">
-                  {t("planning:catalogue.saveValue")}
+                  {t("catalogue:revise.saveValue")}
                 </button>
               </div>
             </Form>

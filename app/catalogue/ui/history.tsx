@@ -30,9 +30,9 @@ const indicatorFields = new Set(["text", "targetValue", "dueDate"]);
 /** `indicators.2.targetValue` → "Indicator 2: target value"; `actuals.1.2026-06-30` → "Indicator 1: actual value on 30 June 2026". */
 export function fieldLabel(t: TFunction, field: string, language: string): string {
   const [head, number, rest] = field.split(".");
-  if (head === "indicators" && rest && indicatorFields.has(rest)) return t(`planning:field.indicator.${rest}`, { number });
-  if (head === "actuals" && rest) return t("planning:field.actual", { number, date: formatDate(rest, language) });
-  return head && scalarFields.has(head) && !number ? t(`planning:field.${head}`) : field;
+  if (head === "indicators" && rest && indicatorFields.has(rest)) return t(`catalogue:field.indicator.${rest}`, { number });
+  if (head === "actuals" && rest) return t("catalogue:field.actual", { number, date: formatDate(rest, language) });
+  return head && scalarFields.has(head) && !number ? t(`catalogue:field.${head}`) : field;
 }
 
 /** Every revision that touched the measure, newest first: when, who (staff only), why, and which inputs led to it. */
@@ -42,21 +42,21 @@ export function RevisionList({ revisions, contentLanguage }: { revisions: Histor
     <ol className="revision-list" reversed>
       {revisions.map((r) => (
         <li key={r.number} className="revision">
-          <h3>{t("planning:history.revision", { number: r.number })}</h3>
+          <h3>{t("catalogue:history.revision", { number: r.number })}</h3>
           <p className="muted">
             <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, i18n.language)}</time>
-            {r.createdBy && ` · ${t("planning:history.by", { name: r.createdBy })}`}
+            {r.createdBy && ` · ${t("catalogue:history.by", { name: r.createdBy })}`}
           </p>
           <p>
-            {t("planning:history.reason")} <span {...inLanguage(contentLanguage)}>{r.reason}</span>
+            {t("catalogue:history.reason")} <span {...inLanguage(contentLanguage)}>{r.reason}</span>
           </p>
           {r.inputs.length > 0 && (
             <>
-              <p>{t("planning:history.inputs")}</p>
+              <p>{t("catalogue:history.inputs")}</p>
               <ul>
                 {r.inputs.map((input) => (
                   <li key={input.decisionId}>
-                    {t(`planning:history.inputKind.${input.kind}`)}
+                    {t(`catalogue:history.inputKind.${input.kind}`)}
                     {input.text && (
                       <>
                         {": "}
@@ -82,18 +82,18 @@ export function DiffView({ diff, numbers, contentLanguage }: DiffProps) {
   const lng = i18n.language;
   const choice = (name: "from" | "to", selected: number | undefined) => (
     <div className="field">
-      <label htmlFor={`diff-${name}`}>{t(`planning:history.${name}`)}</label>
+      <label htmlFor={`diff-${name}`}>{t(`catalogue:history.${name}`)}</label>
       <select id={`diff-${name}`} name={name} defaultValue={selected}>
         {numbers.map((n) => (
           <option key={n} value={n}>
-            {t("planning:history.revision", { number: n })}
+            {t("catalogue:history.revision", { number: n })}
           </option>
         ))}
       </select>
     </div>
   );
   const value = (text: string | null) =>
-    text === null ? <span className="muted">{t("planning:history.empty")}</span> : <span {...inLanguage(contentLanguage)}>{text}</span>;
+    text === null ? <span className="muted">{t("catalogue:history.empty")}</span> : <span {...inLanguage(contentLanguage)}>{text}</span>;
   return (
     <>
       <Form method="get" className="inline-form diff-form">
@@ -101,19 +101,19 @@ export function DiffView({ diff, numbers, contentLanguage }: DiffProps) {
         {choice("from", diff?.from)}
         {choice("to", diff?.to)}
         <button type="submit" className="button button--secondary">
-          {t("planning:history.compare")}
+          {t("catalogue:history.compare")}
         </button>
       </Form>
       {diff &&
         (diff.changes.length === 0 ? (
-          <p>{t("planning:history.noChanges", { from: diff.from, to: diff.to })}</p>
+          <p>{t("catalogue:history.noChanges", { from: diff.from, to: diff.to })}</p>
         ) : (
-          <DataTable className="diff-table" caption={t("planning:history.diffCaption", { from: diff.from, to: diff.to })}>
+          <DataTable className="diff-table" caption={t("catalogue:history.diffCaption", { from: diff.from, to: diff.to })}>
             <thead>
               <tr>
-                <th scope="col">{t("planning:history.field")}</th>
-                <th scope="col">{t("planning:history.revision", { number: diff.from })}</th>
-                <th scope="col">{t("planning:history.revision", { number: diff.to })}</th>
+                <th scope="col">{t("catalogue:history.field")}</th>
+                <th scope="col">{t("catalogue:history.revision", { number: diff.from })}</th>
+                <th scope="col">{t("catalogue:history.revision", { number: diff.to })}</th>
               </tr>
             </thead>
             <tbody>

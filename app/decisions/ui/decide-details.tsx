@@ -51,30 +51,30 @@ export function OutcomeDetails({ option, options, planLanguage, value, error }: 
   );
   const maturities = (["A", "B", "C"] as const).map((m) => ({ value: m, label: t(`catalogue:maturity.${m}`) }));
   const measures = options.measures.map((m) => ({ value: m.code, label: `${m.code} ${m.title}`, lang: true }));
-  const labelOf = (field: string) => (field === "title" ? t("planning:field.title") : t(`catalogue:measure.${field}`));
+  const labelOf = (field: string) => (field === "title" ? t("catalogue:field.title") : t(`catalogue:measure.${field}`));
 
   if (option === "acceptNew") {
     return (
       <fieldset className="outcome-details">
-        <legend>{t("planning:option.acceptNew.details")}</legend>
-        {text("new.code", t("catalogue:measure.code"), { hint: t("planning:decide.codeHint") })}
-        {text("new.title", t("planning:field.title"))}
+        <legend>{t("decisions:option.acceptNew.details")}</legend>
+        {text("new.code", t("catalogue:measure.code"), { hint: t("decisions:decide.codeHint") })}
+        {text("new.title", t("catalogue:field.title"))}
         {select(
           "new.clusterKey",
           t("catalogue:measure.cluster"),
-          t("planning:decide.none"),
+          t("decisions:decide.none"),
           options.clusters.map((c) => ({ value: c.key, label: c.title, lang: true }))
         )}
         {select(
           "new.sectionKey",
           t("catalogue:measure.section"),
-          t("planning:decide.none"),
+          t("decisions:decide.none"),
           options.sections.map((s) => ({ value: s.key, label: s.title, lang: true }))
         )}
         {select(
           "new.unitCode",
           t("catalogue:measure.unit"),
-          t("planning:decide.none"),
+          t("decisions:decide.none"),
           options.units.map((u) => ({ value: u.code, label: `${u.code} ${u.name}`, lang: true }))
         )}
         {select("new.maturity", t("catalogue:maturity.label"), t("catalogue:maturity.none"), maturities)}
@@ -86,19 +86,19 @@ export function OutcomeDetails({ option, options, planLanguage, value, error }: 
     const changeError = error("change");
     return (
       <fieldset className="outcome-details" aria-describedby={changeError ? "decide-change-error" : "decide-change-hint"}>
-        <legend>{t("planning:option.acceptChange.details")}</legend>
+        <legend>{t("decisions:option.acceptChange.details")}</legend>
         <p id="decide-change-hint" className="hint">
-          {t("planning:decide.changeHint")}
+          {t("decisions:decide.changeHint")}
         </p>
         {changeError && (
           <p id="decide-change-error" className="field-error">
             {changeError}
           </p>
         )}
-        {select("change.code", t("planning:decide.measure"), t("planning:decide.chooseMeasure"), measures)}
+        {select("change.code", t("decisions:decide.measure"), t("decisions:decide.chooseMeasure"), measures)}
         {changeFields.map((f) =>
           f === "maturity"
-            ? select("change.maturity", t("catalogue:maturity.label"), t("planning:decide.unchanged"), maturities)
+            ? select("change.maturity", t("catalogue:maturity.label"), t("decisions:decide.unchanged"), maturities)
             : text(`change.${f}`, labelOf(f))
         )}
       </fieldset>
@@ -107,23 +107,23 @@ export function OutcomeDetails({ option, options, planLanguage, value, error }: 
   if (option === "mergeMeasure") {
     return (
       <fieldset className="outcome-details">
-        <legend>{t("planning:option.mergeMeasure.details")}</legend>
-        {select("merge.code", t("planning:decide.measure"), t("planning:decide.chooseMeasure"), measures)}
+        <legend>{t("decisions:option.mergeMeasure.details")}</legend>
+        {select("merge.code", t("decisions:decide.measure"), t("decisions:decide.chooseMeasure"), measures)}
       </fieldset>
     );
   }
   if (option === "mergeProposal") {
     return (
       <fieldset className="outcome-details">
-        <legend>{t("planning:option.mergeProposal.details")}</legend>
+        <legend>{t("decisions:option.mergeProposal.details")}</legend>
         <SelectField
           id={idOf("merge.proposalId")}
           name="merge.proposalId"
-          label={t("planning:decide.proposal")}
+          label={t("decisions:decide.proposal")}
           defaultValue={value("merge.proposalId")}
           error={error("merge.proposalId")}
         >
-          <option value="">{t("planning:decide.chooseProposal")}</option>
+          <option value="">{t("decisions:decide.chooseProposal")}</option>
           {options.proposals.map((p) => (
             <option key={p.id} value={p.id} {...inLanguage(p.language)}>
               {p.title}

@@ -48,7 +48,7 @@ export function DecideForm({ offered, options, planLanguage, suggested, error, v
       )}
       <Form method="post" className="decide-form" aria-labelledby="decide-title">
         <fieldset className="outcome-choice" aria-describedby={describedBy("decide-outcome", undefined, outcomeError, formErrorId)}>
-          <legend>{t("planning:decide.outcomeLegend")}</legend>
+          <legend>{t("decisions:decide.outcomeLegend")}</legend>
           {outcomeError && (
             <p id="decide-outcome-error" className="field-error">
               {outcomeError}
@@ -58,7 +58,7 @@ export function DecideForm({ offered, options, planLanguage, suggested, error, v
             <div key={option} className="outcome-option">
               <label className="choice">
                 <input type="radio" name="outcome" value={option} defaultChecked={value("outcome") === option} required />
-                {t(`planning:option.${option}.label`)}
+                {t(`decisions:option.${option}.label`)}
               </label>
               <OutcomeDetails option={option} options={options} planLanguage={planLanguage} value={value} error={fieldError} />
             </div>
@@ -66,9 +66,9 @@ export function DecideForm({ offered, options, planLanguage, suggested, error, v
         </fieldset>
 
         <fieldset className="reasons" aria-describedby="decide-reasons-hint">
-          <legend>{t("planning:decide.reasonsLegend")}</legend>
+          <legend>{t("decisions:decide.reasonsLegend")}</legend>
           <p id="decide-reasons-hint" className="hint">
-            {t("planning:decide.reasonsHint")}
+            {t("decisions:decide.reasonsHint")}
           </p>
           {reasonLanguages.map((language) => {
             const required = language === planLanguage;
@@ -79,8 +79,8 @@ export function DecideForm({ offered, options, planLanguage, suggested, error, v
                 name={`reason.${language}`}
                 label={
                   <>
-                    {t("planning:decide.reasonIn")} <LanguageName code={language} />
-                    {required ? ` ${t("planning:decide.requiredMark")}` : ` ${t("planning:decide.optionalMark")}`}
+                    {t("decisions:decide.reasonIn")} <LanguageName code={language} />
+                    {required ? ` ${t("decisions:decide.requiredMark")}` : ` ${t("decisions:decide.optionalMark")}`}
                   </>
                 }
                 defaultValue={value(`reason.${language}`)}
@@ -95,7 +95,7 @@ export function DecideForm({ offered, options, planLanguage, suggested, error, v
 
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
-            {t("planning:decide.submit")}
+            {t("decisions:decide.submit")}
           </button>
         </div>
       </Form>

@@ -18,13 +18,13 @@ export function DecisionSummary({ decision, plan, headingLevel = 3 }: Props) {
   const measurePath = (code: string) => `/plans/${plan.slug}/measures/${encodeURIComponent(code)}`;
   return (
     <div className={`decision decision--${decision.outcome}`}>
-      <Heading>{t(`planning:outcome.${decision.outcome}.done`)}</Heading>
+      <Heading>{t(`decisions:outcome.${decision.outcome}.done`)}</Heading>
       <p className="muted">
         <time dateTime={decision.decidedAt}>{formatDateTime(decision.decidedAt, i18n.language)}</time>
       </p>
       {decision.measure && (
         <p>
-          {t("planning:decision.measure")}{" "}
+          {t("decisions:decision.measure")}{" "}
           <Link to={measurePath(decision.measure.code)}>
             <span dir="ltr">{decision.measure.code}</span> <span {...content}>{decision.measure.title}</span>
           </Link>
@@ -32,7 +32,7 @@ export function DecisionSummary({ decision, plan, headingLevel = 3 }: Props) {
             <>
               {" · "}
               <Link to={`${measurePath(decision.measure.code)}/history`}>
-                {t("planning:decision.revision", { number: decision.revision })}
+                {t("decisions:decision.revision", { number: decision.revision })}
               </Link>
             </>
           )}
@@ -40,7 +40,7 @@ export function DecisionSummary({ decision, plan, headingLevel = 3 }: Props) {
       )}
       {decision.mergedInto?.kind === "measure" && (
         <p>
-          {t("planning:decision.mergedIntoMeasure")}{" "}
+          {t("decisions:decision.mergedIntoMeasure")}{" "}
           <Link to={measurePath(decision.mergedInto.code)}>
             <span dir="ltr">{decision.mergedInto.code}</span> <span {...content}>{decision.mergedInto.title}</span>
           </Link>
@@ -48,7 +48,7 @@ export function DecisionSummary({ decision, plan, headingLevel = 3 }: Props) {
       )}
       {decision.mergedInto?.kind === "proposal" && (
         <p>
-          {t("planning:decision.mergedIntoProposal")}{" "}
+          {t("decisions:decision.mergedIntoProposal")}{" "}
           <Link to={`/inbox/proposal/${decision.mergedInto.id}`}>{decision.mergedInto.title}</Link>
         </p>
       )}
@@ -56,7 +56,7 @@ export function DecisionSummary({ decision, plan, headingLevel = 3 }: Props) {
         {decision.reasons.map((reason) => (
           <div key={reason.language}>
             <dt>
-              {t("planning:decision.reasonIn")} <LanguageName code={reason.language} />
+              {t("decisions:decision.reasonIn")} <LanguageName code={reason.language} />
             </dt>
             <dd {...inLanguage(reason.language)}>{reason.text}</dd>
           </div>

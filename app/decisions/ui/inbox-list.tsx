@@ -26,13 +26,13 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
         <span {...content}>{plan.title}</span>
       </h2>
       <p>
-        <Link to={`/plans/${plan.slug}/results`}>{t("planning:inbox.resultsLink")}</Link>
+        <Link to={`/plans/${plan.slug}/results`}>{t("decisions:inbox.resultsLink")}</Link>
       </p>
 
       <section aria-labelledby={`${headingId}-proposals`}>
-        <h3 id={`${headingId}-proposals`}>{t("planning:inbox.proposals", { count: inbox.proposals.length })}</h3>
+        <h3 id={`${headingId}-proposals`}>{t("decisions:inbox.proposals", { count: inbox.proposals.length })}</h3>
         {inbox.proposals.length === 0 ? (
-          <p className="muted">{t("planning:inbox.noProposals")}</p>
+          <p className="muted">{t("decisions:inbox.noProposals")}</p>
         ) : (
           <ul className="inbox-list">
             {inbox.proposals.map((p) => (
@@ -51,10 +51,10 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
                 <p className="inbox-meta">
                   {p.measure ? (
                     <>
-                      {t("planning:input.changeOf")} <strong dir="ltr">{p.measure.code}</strong>
+                      {t("decisions:input.changeOf")} <strong dir="ltr">{p.measure.code}</strong>
                     </>
                   ) : (
-                    t("planning:input.newMeasure")
+                    t("decisions:input.newMeasure")
                   )}
                   {" · "}
                   <span {...content}>{p.conference.title}</span>
@@ -73,9 +73,9 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
       </section>
 
       <section aria-labelledby={`${headingId}-results`}>
-        <h3 id={`${headingId}-results`}>{t("planning:inbox.results", { count: inbox.results.length })}</h3>
+        <h3 id={`${headingId}-results`}>{t("decisions:inbox.results", { count: inbox.results.length })}</h3>
         {inbox.results.length === 0 ? (
-          <p className="muted">{t("planning:inbox.noResults")}</p>
+          <p className="muted">{t("decisions:inbox.noResults")}</p>
         ) : (
           <ul className="inbox-list">
             {inbox.results.map((r) => (
@@ -98,7 +98,7 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
                 </p>
                 <p>
                   {t("live:results.voters", { count: r.voterCount })}
-                  {r.dots && ` · ${t("planning:inbox.dots", { total: r.dots.total, share: formatShare(r.dots.share, lng) })}`}
+                  {r.dots && ` · ${t("decisions:inbox.dots", { total: r.dots.total, share: formatShare(r.dots.share, lng) })}`}
                 </p>
               </li>
             ))}
@@ -107,9 +107,9 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
       </section>
 
       <section aria-labelledby={`${headingId}-comments`}>
-        <h3 id={`${headingId}-comments`}>{t("planning:inbox.comments", { count: inbox.comments.length })}</h3>
+        <h3 id={`${headingId}-comments`}>{t("decisions:inbox.comments", { count: inbox.comments.length })}</h3>
         {inbox.comments.length === 0 ? (
-          <p className="muted">{t("planning:inbox.noComments")}</p>
+          <p className="muted">{t("decisions:inbox.noComments")}</p>
         ) : (
           <ul className="inbox-list">
             {inbox.comments.map((c) => (
@@ -118,11 +118,11 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
                   <Link to={`/inbox/comment/${c.id}`}>
                     {"code" in c.about ? (
                       <>
-                        {t("planning:input.commentOn")} <span dir="ltr">{c.about.code}</span> <span {...content}>{c.about.title}</span>
+                        {t("decisions:input.commentOn")} <span dir="ltr">{c.about.code}</span> <span {...content}>{c.about.title}</span>
                       </>
                     ) : (
                       <>
-                        {t("planning:input.commentOnQuestion")} <span {...content}>{c.about.question}</span>
+                        {t("decisions:input.commentOnQuestion")} <span {...content}>{c.about.question}</span>
                       </>
                     )}
                   </Link>
@@ -136,7 +136,7 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
                 <p className="inbox-meta">
                   <span {...content}>{c.conference.title}</span>
                   {" · "}
-                  {t("planning:input.supports", { count: c.supportCount })}
+                  {t("decisions:input.supports", { count: c.supportCount })}
                   {" · "}
                   <LanguageName code={c.language} />
                 </p>

@@ -15,5 +15,5 @@ export function Quote({ text, language }: { text: string; language: string }) {
 /** "Deferred" beside an input that a decision put off; it waits for a final answer. */
 export function DeferredBadge() {
   const { t } = useTranslation();
-  return <span className="planning-badge">{t("planning:outcome.deferred.badge")}</span>;
+  return <span className="planning-badge">{t("decisions:outcome.deferred.badge")}</span>;
 }

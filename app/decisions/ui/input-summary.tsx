@@ -12,28 +12,28 @@ export function InputSummary({ input }: { input: DecisionInput }) {
   const content = inLanguage(input.plan.language);
   return (
     <section aria-labelledby="input-title" className="input-summary">
-      <h2 id="input-title">{t(`planning:input.heading.${input.kind}`)}</h2>
+      <h2 id="input-title">{t(`decisions:input.heading.${input.kind}`)}</h2>
       <dl className="facts">
-        <dt>{t("planning:input.conference")}</dt>
+        <dt>{t("decisions:input.conference")}</dt>
         <dd {...content}>{input.conference.title}</dd>
         {input.kind === "proposal" && (
           <>
-            <dt>{t("planning:input.kind")}</dt>
+            <dt>{t("decisions:input.kind")}</dt>
             <dd>
               {input.proposal.measure ? (
                 <>
-                  {t("planning:input.changeOf")} <strong dir="ltr">{input.proposal.measure.code}</strong>{" "}
+                  {t("decisions:input.changeOf")} <strong dir="ltr">{input.proposal.measure.code}</strong>{" "}
                   <span {...content}>{input.proposal.measure.title}</span>
                 </>
               ) : (
-                t("planning:input.newMeasure")
+                t("decisions:input.newMeasure")
               )}
             </dd>
-            <dt>{t("planning:input.group")}</dt>
+            <dt>{t("decisions:input.group")}</dt>
             <dd>
               <GroupLabel group={input.proposal.authorGroup} />
             </dd>
-            <dt>{t("planning:input.language")}</dt>
+            <dt>{t("decisions:input.language")}</dt>
             <dd>
               <LanguageName code={input.proposal.language} />
             </dd>
@@ -41,7 +41,7 @@ export function InputSummary({ input }: { input: DecisionInput }) {
         )}
         {input.kind === "comment" && (
           <>
-            <dt>{t("planning:input.about")}</dt>
+            <dt>{t("decisions:input.about")}</dt>
             <dd>
               {"code" in input.about ? (
                 <>
@@ -51,25 +51,25 @@ export function InputSummary({ input }: { input: DecisionInput }) {
                 <span {...content}>{input.about.question}</span>
               )}
             </dd>
-            <dt>{t("planning:input.group")}</dt>
+            <dt>{t("decisions:input.group")}</dt>
             <dd>
               <GroupLabel group={input.comment.authorGroup} />
             </dd>
-            <dt>{t("planning:input.language")}</dt>
+            <dt>{t("decisions:input.language")}</dt>
             <dd>
               <LanguageName code={input.comment.language} />
             </dd>
-            <dt>{t("planning:input.supportsLabel")}</dt>
+            <dt>{t("decisions:input.supportsLabel")}</dt>
             <dd>{input.comment.supportCount}</dd>
           </>
         )}
         {input.kind === "result" && (
           <>
-            <dt>{t("planning:input.measure")}</dt>
+            <dt>{t("decisions:input.measure")}</dt>
             <dd>
               <strong dir="ltr">{input.measure.code}</strong> <span {...content}>{input.measure.title}</span>
             </dd>
-            <dt>{t("planning:input.session")}</dt>
+            <dt>{t("decisions:input.session")}</dt>
             <dd {...content}>{input.liveSession.title}</dd>
           </>
         )}
@@ -85,7 +85,7 @@ export function InputSummary({ input }: { input: DecisionInput }) {
         (input.result ? (
           <ItemResultView result={input.result} contentLanguage={input.plan.language} />
         ) : (
-          <p className="notice">{t("planning:input.sessionRunning")}</p>
+          <p className="notice">{t("decisions:input.sessionRunning")}</p>
         ))}
     </section>
   );

@@ -3,5 +3,5 @@ import { useTranslation } from "react-i18next";
 /** A participant group as the join form names it; "not stated" when the author gave none. */
 export function GroupLabel({ group }: { group: string | null }) {
   const { t } = useTranslation();
-  return <>{group ? t(`live:group.${group}`) : t("planning:input.groupNone")}</>;
+  return <>{group ? t(`live:group.${group}`) : t("decisions:input.groupNone")}</>;
 }

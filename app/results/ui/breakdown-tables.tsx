@@ -13,7 +13,7 @@ type Props = { standings: MeasureStanding[]; minGroupSize: number; contentLangua
 /** A cell's key as a reader knows it: a group's name, a district as typed, a language in itself. */
 function CellKey({ breakdown, cellKey }: { breakdown: Breakdown; cellKey: string | null }) {
   const { t } = useTranslation();
-  if (cellKey === null) return <>{t("planning:results.notStated")}</>;
+  if (cellKey === null) return <>{t("results:plan.notStated")}</>;
   if (breakdown.dimension === "group") return <GroupLabel group={cellKey} />;
   if (breakdown.dimension === "language") return <LanguageName code={cellKey} />;
   return <span {...inLanguage("de")}>{cellKey}</span>;
@@ -28,12 +28,12 @@ export function BreakdownTables({ standings, minGroupSize, contentLanguage }: Pr
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const withBreakdowns = standings.filter((s) => s.breakdowns.length > 0);
-  if (withBreakdowns.length === 0) return <p className="muted">{t("planning:results.noBreakdowns")}</p>;
+  if (withBreakdowns.length === 0) return <p className="muted">{t("results:plan.noBreakdowns")}</p>;
   const what = (b: Breakdown) =>
     b.kind === "dots"
-      ? t("planning:results.kind.dots")
+      ? t("results:plan.kind.dots")
       : b.kind === "scale"
-      ? t("planning:results.kind.scale")
+      ? t("results:plan.kind.scale")
       : criterionLabel(t, b.criterion ?? "");
   return (
     <>
@@ -43,12 +43,12 @@ export function BreakdownTables({ standings, minGroupSize, contentLanguage }: Pr
             <span dir="ltr">{s.measure.code}</span> <span {...inLanguage(contentLanguage)}>{s.measure.title}</span>
           </h3>
           {s.breakdowns.map((b) => (
-            <DataTable key={`${b.kind}-${b.criterion}`} caption={t(`planning:results.breakdownCaption.${b.dimension}`, { what: what(b) })}>
+            <DataTable key={`${b.kind}-${b.criterion}`} caption={t(`results:plan.breakdownCaption.${b.dimension}`, { what: what(b) })}>
               <thead>
                 <tr>
-                  <th scope="col">{t(`planning:results.dimension.${b.dimension}`)}</th>
-                  <th scope="col">{t("planning:results.participants")}</th>
-                  <th scope="col">{b.kind === "dots" ? t("planning:results.dots") : t("live:results.mean")}</th>
+                  <th scope="col">{t(`results:plan.dimension.${b.dimension}`)}</th>
+                  <th scope="col">{t("results:plan.participants")}</th>
+                  <th scope="col">{b.kind === "dots" ? t("results:plan.dots") : t("live:results.mean")}</th>
                   {b.kind === "scale" && <th scope="col">{t("live:results.atLeast7")}</th>}
                 </tr>
               </thead>
@@ -60,7 +60,7 @@ export function BreakdownTables({ standings, minGroupSize, contentLanguage }: Pr
                     </th>
                     {cell.suppressed ? (
                       <td colSpan={b.kind === "scale" ? 3 : 2} className="suppressed">
-                        {t("planning:results.suppressed", { count: minGroupSize })}
+                        {t("results:plan.suppressed", { count: minGroupSize })}
                       </td>
                     ) : (
                       <>

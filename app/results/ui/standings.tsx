@@ -18,7 +18,7 @@ function useFigures() {
   const number = (value: number | null | undefined) => (value === null || value === undefined ? "–" : formatNumber(value, lng));
   const scale = (s: ScaleFigures | null) =>
     s
-      ? `${number(s.mean)} (${t("planning:results.atLeast7Short", {
+      ? `${number(s.mean)} (${t("results:plan.atLeast7Short", {
           share: s.shareAtLeast7 === null ? "–" : formatShare(s.shareAtLeast7, lng),
         })})`
       : "–";
@@ -43,9 +43,9 @@ export function MeasureStandings({
     <>
       {withDots.length > 0 && (
         <BarChart
-          title={t("planning:results.measureChart", { count: withDots.length })}
-          labelHeader={t("planning:results.measure")}
-          valueHeader={t("planning:results.dotShare")}
+          title={t("results:plan.measureChart", { count: withDots.length })}
+          labelHeader={t("results:plan.measure")}
+          valueHeader={t("results:plan.dotShare")}
           max={Math.max(...withDots.map((s) => s.dots.share))}
           bars={withDots.map((s) => ({
             key: s.measure.code,
@@ -56,17 +56,17 @@ export function MeasureStandings({
           }))}
         />
       )}
-      <DataTable caption={t("planning:results.measureTable")}>
+      <DataTable caption={t("results:plan.measureTable")}>
         <thead>
           <tr>
-            <th scope="col">{t("planning:results.rank")}</th>
-            <th scope="col">{t("planning:results.measure")}</th>
-            <th scope="col">{t("planning:results.cluster")}</th>
-            <th scope="col">{t("planning:results.participants")}</th>
-            <th scope="col">{t("planning:results.dots")}</th>
-            <th scope="col">{t("planning:results.scale")}</th>
-            <th scope="col">{t("planning:results.rankingPoints")}</th>
-            <th scope="col">{t("planning:results.comments")}</th>
+            <th scope="col">{t("results:plan.rank")}</th>
+            <th scope="col">{t("results:plan.measure")}</th>
+            <th scope="col">{t("results:plan.cluster")}</th>
+            <th scope="col">{t("results:plan.participants")}</th>
+            <th scope="col">{t("results:plan.dots")}</th>
+            <th scope="col">{t("results:plan.scale")}</th>
+            <th scope="col">{t("results:plan.rankingPoints")}</th>
+            <th scope="col">{t("results:plan.comments")}</th>
           </tr>
         </thead>
         <tbody>
@@ -80,24 +80,24 @@ export function MeasureStandings({
               </th>
               <td {...content}>{s.measure.clusterTitle ?? "–"}</td>
               <td>{s.participants}</td>
-              <td>{t("planning:results.dotsCell", { total: s.dots.total, share: formatShare(s.dots.share, lng) })}</td>
+              <td>{t("results:plan.dotsCell", { total: s.dots.total, share: formatShare(s.dots.share, lng) })}</td>
               <td>{scale(s.scale)}</td>
-              <td>{s.ranking ? t("planning:results.rankingCell", { points: s.ranking.points, first: s.ranking.firstPlaces }) : "–"}</td>
+              <td>{s.ranking ? t("results:plan.rankingCell", { points: s.ranking.points, first: s.ranking.firstPlaces }) : "–"}</td>
               <td>{s.comments}</td>
             </tr>
           ))}
         </tbody>
       </DataTable>
       {rated.length > 0 && (
-        <DataTable caption={t("planning:results.ratingTable")}>
+        <DataTable caption={t("results:plan.ratingTable")}>
           <thead>
             <tr>
-              <th scope="col">{t("planning:results.measure")}</th>
-              <th scope="col">{t("planning:results.criterion")}</th>
+              <th scope="col">{t("results:plan.measure")}</th>
+              <th scope="col">{t("results:plan.criterion")}</th>
               <th scope="col">{t("live:results.mean")}</th>
               <th scope="col">{t("live:results.median")}</th>
               <th scope="col">{t("live:results.answers")}</th>
-              <th scope="col">{t("planning:results.consensus")}</th>
+              <th scope="col">{t("results:plan.consensus")}</th>
             </tr>
           </thead>
           <tbody>
@@ -112,7 +112,7 @@ export function MeasureStandings({
                   <td>{number(r.summary.median)}</td>
                   <td>{r.summary.count}</td>
                   <td>
-                    {r.consensus ? t(`planning:results.consensusLevel.${r.consensus.level}`, { value: number(r.consensus.value) }) : "–"}
+                    {r.consensus ? t(`results:plan.consensusLevel.${r.consensus.level}`, { value: number(r.consensus.value) }) : "–"}
                   </td>
                 </tr>
               ))
@@ -133,9 +133,9 @@ export function ClusterStandings({ clusters, contentLanguage }: { clusters: Clus
     <>
       {withDots.length > 0 && (
         <BarChart
-          title={t("planning:results.clusterChart")}
-          labelHeader={t("planning:results.cluster")}
-          valueHeader={t("planning:results.dotShare")}
+          title={t("results:plan.clusterChart")}
+          labelHeader={t("results:plan.cluster")}
+          valueHeader={t("results:plan.dotShare")}
           max={Math.max(...withDots.map((c) => c.dots.share))}
           bars={withDots.map((c) => ({
             key: c.cluster.key,
@@ -146,16 +146,16 @@ export function ClusterStandings({ clusters, contentLanguage }: { clusters: Clus
           }))}
         />
       )}
-      <DataTable caption={t("planning:results.clusterTable")}>
+      <DataTable caption={t("results:plan.clusterTable")}>
         <thead>
           <tr>
-            <th scope="col">{t("planning:results.rank")}</th>
-            <th scope="col">{t("planning:results.cluster")}</th>
-            <th scope="col">{t("planning:results.measures")}</th>
-            <th scope="col">{t("planning:results.agendaItems")}</th>
-            <th scope="col">{t("planning:results.dots")}</th>
-            <th scope="col">{t("planning:results.scale")}</th>
-            <th scope="col">{t("planning:results.comments")}</th>
+            <th scope="col">{t("results:plan.rank")}</th>
+            <th scope="col">{t("results:plan.cluster")}</th>
+            <th scope="col">{t("results:plan.measures")}</th>
+            <th scope="col">{t("results:plan.agendaItems")}</th>
+            <th scope="col">{t("results:plan.dots")}</th>
+            <th scope="col">{t("results:plan.scale")}</th>
+            <th scope="col">{t("results:plan.comments")}</th>
           </tr>
         </thead>
         <tbody>
@@ -167,7 +167,7 @@ export function ClusterStandings({ clusters, contentLanguage }: { clusters: Clus
               </th>
               <td>{c.measures}</td>
               <td>{c.agendaItems}</td>
-              <td>{t("planning:results.dotsCell", { total: c.dots.total, share: formatShare(c.dots.share, lng) })}</td>
+              <td>{t("results:plan.dotsCell", { total: c.dots.total, share: formatShare(c.dots.share, lng) })}</td>
               <td>{scale(c.scale)}</td>
               <td>{c.comments}</td>
             </tr>
