@@ -1,5 +1,4 @@
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import type { ExportFile } from "./catalogue/export.server";
 import { DomainError, statusOf } from "./errors";
 import { translatorFor } from "./i18n/i18n.server";
 
@@ -8,6 +7,9 @@ import { translatorFor } from "./i18n/i18n.server";
  * `filename` an ASCII fallback. Exports differ by who asks (staff see hidden comments), so no
  * shared cache may keep one.
  */
+/** A file to download, made by an export. */
+export type ExportFile = { filename: string; contentType: string; body: string };
+
 export function downloadResponse(file: ExportFile): Response {
   const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(file.body, {

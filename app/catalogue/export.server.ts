@@ -8,10 +8,10 @@ import { authorize } from "../auth/permissions";
 import { toCsv } from "../csv";
 import { DomainError, parseInput } from "../errors";
 import type { CatalogueFile } from "./catalogue-file";
+import type { ExportFile } from "../files.server";
 import { measuresAsFile } from "./measure-file.server";
 
 type Reader = Pick<Db, "select">;
-export type ExportFile = { filename: string; contentType: string; body: string };
 
 const exportInput = z.object({ planSlug: z.string().trim().min(1).max(100), format: z.enum(["json", "csv"]) });
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { comments, conferences, liveSessions, proposals } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/permissions";
-import type { ExportFile } from "../catalogue/export.server";
+import type { ExportFile } from "../files.server";
 import { toCsv, untrusted, type CsvValue } from "../csv";
 import { DomainError, parseInput } from "../errors";
 import { languages } from "../i18n/config";
