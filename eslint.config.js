@@ -4,6 +4,75 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// Rooms by domain (docs/decisions/020): a room may use db/, the shared pieces (components, i18n,
+// errors, forms) and the rooms below it, never one above it, a route or the socket layer; and it
+// reads only its own tables; other rooms' data comes through their functions.
+const rooms = ["auth", "catalogue", "conferences", "live", "results", "decisions", "feedback", "demo"];
+const tablesOf = {
+  auth: ["users", "authSessions", "rateLimits", "staffRole", "participants"],
+  catalogue: ["plans", "planRevisions", "units", "sections", "clusters", "goals", "measures", "measureTranslations", "measureVersions", "indicators", "indicatorValues", "maturity"],
+  conferences: ["conferences", "conferenceKind", "conferenceTeamMembers"],
+  live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities"],
+  results: ["resultSnapshots", "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
+  decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs"],
+  feedback: [],
+  demo: [],
+};
+const allTables = Object.values(tablesOf).flat();
+const upward = (i) => [...rooms.slice(i + 1), "routes", "root"].join("|");
+const layering = (room, i) => ({
+  regex: `^\\.\\.?/(.*/)?(${upward(i)})(/|$)|realtime/`,
+  message: `the ${room} room may not import a room above it, a route or realtime/`,
+});
+const foreignTables = (room) => ({
+  regex: "db/schema(/index)?$",
+  importNames: allTables.filter((t) => !tablesOf[room].includes(t)),
+  message: "another room's table: call that room's functions instead",
+});
+// Files that still read other rooms' tables (issue 8): each moves to the owning room's functions,
+// then leaves this list. No file may join it.
+const tableDebt = [
+  "app/catalogue/history.server.ts",
+  "app/conferences/conferences.server.ts",
+  "app/decisions/decide.server.ts",
+  "app/decisions/inbox.server.ts",
+  "app/decisions/input.server.ts",
+  "app/decisions/views.server.ts",
+  "app/demo/demo-data.server.ts",
+  "app/feedback/conference-export.server.ts",
+  "app/feedback/conferences.server.ts",
+  "app/feedback/feedback.server.ts",
+  "app/feedback/my-input.server.ts",
+  "app/live/comments.server.ts",
+  "app/live/join.server.ts",
+  "app/live/proposals.server.ts",
+  "app/live/setup.server.ts",
+  "app/live/state.server.ts",
+  "app/live/votes.server.ts",
+  "app/results/aggregate.server.ts",
+  "app/results/answers.server.ts",
+  "app/results/breakdowns.server.ts",
+  "app/results/plan.server.ts",
+  "app/results/rollup-counted.server.ts",
+  "app/results/rollup-frozen.server.ts",
+  "app/results/rollup.server.ts",
+];
+const roomRules = rooms.flatMap((room, i) => [
+  {
+    files: [`app/${room}/**/*.{ts,tsx}`],
+    rules: { "no-restricted-imports": ["error", { patterns: [layering(room, i), foreignTables(room)] }] },
+  },
+  {
+    files: tableDebt.filter((file) => file.startsWith(`app/${room}/`)),
+    rules: { "no-restricted-imports": ["error", { patterns: [layering(room, i)] }] },
+  },
+]).filter((block) => block.files.length > 0);
+const lowerRules = [
+  { files: ["db/**/*.ts"], rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./(app|realtime)|^\\.\\./\\.\\./(app|realtime)", message: "db/ is the bottom layer" }] }] } },
+  { files: ["app/components/**/*.{ts,tsx}", "app/i18n/**/*.{ts,tsx}", "app/errors.ts", "app/csv.ts", "app/forms.server.ts", "app/files.server.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ regex: `(^|/)(${rooms.filter((r) => r !== "auth").join("|")}|routes|realtime)(/|$)`, message: "shared pieces may not import a domain room" }] }] } },
+];
+
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "data/", "node_modules/", ".cache/"] },
   js.configs.recommended,
@@ -19,6 +88,8 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  ...roomRules,
+  ...lowerRules,
   {
     files: ["**/*.js"],
     languageOptions: { globals: globals.node },

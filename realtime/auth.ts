@@ -1,6 +1,6 @@
 import type { Socket } from "socket.io";
 import { actorFromCookies } from "../app/auth/actor.server";
-import { allows, socketEventAccess } from "../app/auth/route-permissions";
+import { allows, type Access } from "../app/auth/route-permissions";
 import type { Db } from "../db/client";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./events";
 
@@ -33,4 +33,31 @@ export function guardEvents(socket: AppSocket): void {
     const ack = args.at(-1);
     if (typeof ack === "function") ack(forbidden);
   });
+}
+
+/**
+ * Every client-to-server socket event with what it requires; guardEvents refuses an event
+ * the socket's actor may not send (and any event missing here) before its handler runs.
+ */
+export const socketEventPermissions = {
+  ping: "public",
+  // Watching needs no role: the domain lets in the session's moderators and its own participants.
+  "liveSession:watch": "public",
+  "vote:cast": "vote.cast",
+  "ranking:cast": "vote.cast",
+  "paperVote:enter": "vote.enterPaper",
+  "comment:post": "comment.write",
+  "comment:support": "comment.support",
+  "comment:moderate": "comment.hide",
+  "proposal:submit": "proposal.write",
+  "proposal:moderate": "comment.hide",
+  "agendaItem:setPhase": "liveSession.moderate",
+  "agendaItem:settings": "liveSession.moderate",
+  "liveSession:setCurrentItem": "liveSession.moderate",
+} satisfies Record<keyof ClientToServerEvents, Access>;
+
+export function socketEventAccess(event: string): Access | undefined {
+  return Object.hasOwn(socketEventPermissions, event)
+    ? (socketEventPermissions as Record<string, Access>)[event]
+    : undefined;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from "../app/auth/actor";
-import type { LiveClientEvents, LiveServerEvents } from "./live-contract";
+import type { LiveClientEvents, LiveServerEvents } from "../app/live/contract";
 
 /**
  * The socket.io contract, shared by the server and the browser bundle. Every client event

@@ -9,8 +9,8 @@ import { getLiveState } from "../app/live/state.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
 import { liveSessionRoom } from "./events";
-import type { CommandError, CommandReply, LiveClientEvents } from "./live-contract";
-import { moderatorsRoom } from "./live-contract";
+import type { CommandError, CommandReply, LiveClientEvents } from "../app/live/contract";
+import { moderatorsRoom } from "../app/live/contract";
 
 type LiveSocket = Socket<LiveClientEvents, Record<string, never>, Record<string, never>, { actor: Actor }>;
 

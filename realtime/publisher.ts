@@ -4,7 +4,7 @@ import type { LiveEvent, Publish } from "../app/live/events";
 import { loadItem } from "../app/live/items.server";
 import { computeItemResult } from "../app/live/results.server";
 import { liveSessionRoom } from "./events";
-import { moderatorsRoom } from "./live-contract";
+import { moderatorsRoom } from "../app/live/contract";
 
 /** At most this many result updates per agenda item per second reach the screens. */
 export const resultIntervalMs = 200;

@@ -1,4 +1,3 @@
-import type { ClientToServerEvents } from "../../realtime/events";
 import type { Actor } from "./actor";
 import { can, type Action } from "./permissions";
 
@@ -45,33 +44,6 @@ export const routePermissions = {
   "routes/plans.import": { loader: "catalogue.edit", action: "catalogue.edit" },
 } satisfies Record<string, { loader: Access; action?: Access }>;
 
-/**
- * Every client-to-server socket event with what it requires; realtime/auth.ts refuses an event
- * the socket's actor may not send (and any event missing here) before its handler runs.
- */
-export const socketEventPermissions = {
-  ping: "public",
-  // Watching needs no role: the domain lets in the session's moderators and its own participants.
-  "liveSession:watch": "public",
-  "vote:cast": "vote.cast",
-  "ranking:cast": "vote.cast",
-  "paperVote:enter": "vote.enterPaper",
-  "comment:post": "comment.write",
-  "comment:support": "comment.support",
-  "comment:moderate": "comment.hide",
-  "proposal:submit": "proposal.write",
-  "proposal:moderate": "comment.hide",
-  "agendaItem:setPhase": "liveSession.moderate",
-  "agendaItem:settings": "liveSession.moderate",
-  "liveSession:setCurrentItem": "liveSession.moderate",
-} satisfies Record<keyof ClientToServerEvents, Access>;
-
 export function allows(actor: Actor, access: Access): boolean {
   return access === "public" || can(actor, access);
-}
-
-export function socketEventAccess(event: string): Access | undefined {
-  return Object.hasOwn(socketEventPermissions, event)
-    ? (socketEventPermissions as Record<string, Access>)[event]
-    : undefined;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { CommandReply, LiveClientEvents, LiveServerEvents } from "../../realtime/live-contract";
+import type { CommandReply, LiveClientEvents, LiveServerEvents } from "./contract";
 import { applyLiveEvent } from "./apply-event";
 import type { LiveState } from "./state.server";
 

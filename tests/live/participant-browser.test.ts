@@ -8,7 +8,7 @@ import { io, type Socket } from "socket.io-client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
-import type { LiveClientEvents, LiveServerEvents } from "../../realtime/live-contract";
+import type { LiveClientEvents, LiveServerEvents } from "../../app/live/contract";
 import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";

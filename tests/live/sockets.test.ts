@@ -5,7 +5,7 @@ import { createSession } from "../../app/auth/sessions.server";
 import { loadItem } from "../../app/live/items.server";
 import { computeItemResult } from "../../app/live/results.server";
 import { votes } from "../../db/schema";
-import type { LiveClientEvents } from "../../realtime/live-contract";
+import type { LiveClientEvents } from "../../app/live/contract";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink } from "../support/http";
 import { connectLiveClient, until, type ClientEvent, type LiveClient } from "../support/live-clients";

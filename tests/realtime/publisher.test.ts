@@ -5,7 +5,7 @@ import { setPhase, updateItemSettings } from "../../app/live/steer.server";
 import { castVote } from "../../app/live/votes.server";
 import { loadDemoData } from "../../app/demo/demo-data.server";
 import { liveSessionRoom } from "../../realtime/events";
-import { moderatorsRoom } from "../../realtime/live-contract";
+import { moderatorsRoom } from "../../app/live/contract";
 import { createPublisher } from "../../realtime/publisher";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";

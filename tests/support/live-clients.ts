@@ -2,7 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { applyLiveEvent } from "../../app/live/apply-event";
 import type { LiveEvent } from "../../app/live/events";
 import type { LiveState } from "../../app/live/state.server";
-import type { LiveClientEvents, LiveServerEvents } from "../../realtime/live-contract";
+import type { LiveClientEvents, LiveServerEvents } from "../../app/live/contract";
 
 export type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
 

@@ -1,7 +1,7 @@
-import type { LiveEvent } from "../app/live/events";
-import type { LiveState } from "../app/live/state.server";
-import type { AgendaItemView, CommentView, ProposalView } from "../app/live/views";
-import type { VoteReceipt } from "../app/live/votes.server";
+import type { LiveEvent } from "./events";
+import type { LiveState } from "./state.server";
+import type { AgendaItemView, CommentView, ProposalView } from "./views";
+import type { VoteReceipt } from "./votes.server";
 
 /** Why a command was refused: a locale key the client translates, with field-level keys. */
 export type CommandError = {
