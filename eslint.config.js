@@ -21,7 +21,7 @@ const tablesOf = {
 const allTables = Object.values(tablesOf).flat();
 const upward = (i) => [...rooms.slice(i + 1), "routes", "root"].join("|");
 const layering = (room, i) => ({
-  regex: `^\\.\\.?/(.*/)?(${upward(i)})(/|$)|realtime/`,
+  regex: `^(\\.\\./)+(.*/)?(${upward(i)})(/|$)|realtime/`,
   message: `the ${room} room may not import a room above it, a route or realtime/`,
 });
 const foreignTables = (room) => ({
