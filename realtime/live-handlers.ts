@@ -1,11 +1,11 @@
 import type { Socket } from "socket.io";
 import type { Actor } from "../app/auth/actor";
-import { can } from "../app/auth/permissions";
 import { DomainError } from "../app/errors";
 import type { LiveDeps } from "../app/live/events";
 import { moderateComment, postComment, supportComment } from "../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../app/live/proposals.server";
 import { getLiveState } from "../app/live/state.server";
+import { maySteerLiveSession } from "../app/live/steering.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
 import { liveSessionRoom } from "./events";
@@ -46,7 +46,9 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
     const liveSessionId = (payload as { liveSessionId?: unknown } | null)?.liveSessionId;
     if (typeof liveSessionId !== "string") throw new DomainError("invalid", "common:validation.invalid");
     // Join first, then read: a change committed in between arrives as an event instead of being lost.
-    const rooms = [liveSessionRoom(liveSessionId), ...(can(actor, "liveSession.moderate") ? [moderatorsRoom(liveSessionId)] : [])];
+    // The moderators' room carries hidden comments and proposals: only the conference's team joins it.
+    const steering = await maySteerLiveSession(deps.db, actor, liveSessionId);
+    const rooms = [liveSessionRoom(liveSessionId), ...(steering ? [moderatorsRoom(liveSessionId)] : [])];
     await socket.join(rooms);
     try {
       return await getLiveState(deps.db, actor, liveSessionId);

@@ -10,6 +10,8 @@ export const permissions = {
   "catalogue.edit": ["planner", "admin"],
   "conference.create": ["moderator", "planner", "admin"],
   "conference.manage": ["moderator", "planner", "admin"],
+  // Everyone else steers only the conferences whose team they are on (app/conferences/team.server.ts).
+  "conference.steerAny": ["admin"],
   "liveSession.moderate": ["moderator", "planner", "admin"],
   "liveSession.join": ["anonymous", "participant"],
   "liveSession.present": ["moderator", "planner", "admin"],

@@ -8,6 +8,8 @@ export type Access = Action | "public";
  * Every route file (by Remix route id) with what its loader and its action require. The loader or
  * action enforces it with `requireActor`; tests/auth/access.test.ts requests every route as every
  * role and fails for a route file without an entry here, or whose behaviour differs from it.
+ * `team`: a page of one conference that only its team (and admins) may use, however the role
+ * reads; staff of other conferences get 403 (authorizeConference, docs/decisions/015).
  */
 export const routePermissions = {
   "routes/$": { loader: "public" },
@@ -19,30 +21,30 @@ export const routePermissions = {
   "routes/account": { loader: "account.manage", action: "account.manage" },
   "routes/admin.users": { loader: "user.manage", action: "user.manage" },
   "routes/conferences._index": { loader: "conference.manage", action: "conference.create" },
-  "routes/conferences.$conferenceId": { loader: "conference.manage", action: "conference.manage" },
-  "routes/live.$liveSessionId.agenda": { loader: "liveSession.moderate", action: "liveSession.moderate" },
-  "routes/live.$liveSessionId.console": { loader: "liveSession.moderate", action: "liveSession.moderate" },
+  "routes/conferences.$conferenceId": { loader: "conference.manage", action: "conference.manage", team: true },
+  "routes/live.$liveSessionId.agenda": { loader: "liveSession.moderate", action: "liveSession.moderate", team: true },
+  "routes/live.$liveSessionId.console": { loader: "liveSession.moderate", action: "liveSession.moderate", team: true },
   "routes/join": { loader: "public" },
   "routes/j.$code": { loader: "public", action: "liveSession.join" },
   // The participant's phone: the session's own participants (others are sent to /join, staff get 403).
   "routes/live.$liveSessionId._index": { loader: "vote.cast", action: "vote.cast" },
-  "routes/live.$liveSessionId.present": { loader: "liveSession.present" },
+  "routes/live.$liveSessionId.present": { loader: "liveSession.present", team: true },
   "routes/inbox._index": { loader: "decision.write" },
   "routes/inbox.$kind.$id": { loader: "decision.write", action: "decision.write" },
   "routes/plans.$planId.results": { loader: "results.view" },
   // Transparency: anyone reads a measure's history; planners update maturity and indicators there.
   "routes/plans.$planId.measures.$code_.history": { loader: "catalogue.read", action: "catalogue.edit" },
-  // What became of the input: public feedback and exports (exportConference gives hidden input only to staff).
+  // What became of the input: public feedback and exports (exportConference gives hidden input only to the team).
   "routes/conferences.$conferenceId_.feedback": { loader: "catalogue.read" },
   "routes/conferences.$conferenceId_.export[.]csv": { loader: "catalogue.read" },
   "routes/conferences.$conferenceId_.export[.]json": { loader: "catalogue.read" },
-  "routes/conferences.$conferenceId_.report": { loader: "results.view" },
+  "routes/conferences.$conferenceId_.report": { loader: "results.view", team: true },
   // Anyone: participants see their own input, everybody else how to get some (not an error page).
   "routes/my-input": { loader: "public" },
   "routes/plans.$planId.export[.]csv": { loader: "catalogue.read" },
   "routes/plans.$planId.export[.]json": { loader: "catalogue.read" },
   "routes/plans.import": { loader: "catalogue.edit", action: "catalogue.edit" },
-} satisfies Record<string, { loader: Access; action?: Access }>;
+} satisfies Record<string, { loader: Access; action?: Access; team?: true }>;
 
 export function allows(actor: Actor, access: Access): boolean {
   return access === "public" || can(actor, access);

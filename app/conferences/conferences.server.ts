@@ -8,6 +8,7 @@ import { planIdOf } from "../catalogue/summaries.server";
 import { DomainError, invalidInput } from "../errors";
 import { languages } from "../i18n/config";
 import { conferenceKinds } from "./kinds";
+import { addCreator, steerableConferences } from "./team.server";
 
 export type ConferenceView = {
   id: string;
@@ -45,13 +46,17 @@ export async function listUpcomingConferences(db: Reader, now = new Date()): Pro
     .limit(20);
 }
 
-export async function listConferences(db: Reader, actor: Actor): Promise<ConferenceView[]> {
+/**
+ * Every conference, for staff: each says whether the actor may steer it (is on its team), so the
+ * list links only those; that the others exist, and when, is no secret among colleagues.
+ */
+export async function listConferences(db: Reader, actor: Actor): Promise<(ConferenceView & { steerable: boolean })[]> {
   authorize(actor, "conference.manage");
-  return db
-    .select(conferenceColumns)
-    .from(conferences)
-    .innerJoin(plans, eq(plans.id, conferences.planId))
-    .orderBy(desc(conferences.startsAt));
+  const [rows, steerable] = await Promise.all([
+    db.select(conferenceColumns).from(conferences).innerJoin(plans, eq(plans.id, conferences.planId)).orderBy(desc(conferences.startsAt)),
+    steerableConferences(db, actor),
+  ]);
+  return rows.map((row) => ({ ...row, steerable: steerable === "all" || steerable.has(row.id) }));
 }
 
 export async function getConference(db: Reader, id: string): Promise<ConferenceView | null> {
@@ -102,6 +107,8 @@ export async function createConference(db: Db, actor: Actor, input: unknown): Pr
         createdBy: actor.kind === "staff" ? actor.userId : null,
       })
       .returning({ id: conferences.id });
+    // Whoever creates a conference is its first team member, or nobody but the admins could steer it.
+    if (actor.kind === "staff") await addCreator(tx, row!.id, actor.userId);
     return { id: row!.id };
   });
 }

@@ -4,6 +4,7 @@ import { comments, conferences, liveSessions, proposals } from "../../db/schema"
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/permissions";
 import type { ExportFile } from "../files.server";
+import { maySteerConference } from "../conferences/team.server";
 import { toCsv, untrusted, type CsvValue } from "../csv";
 import { DomainError, parseInput } from "../errors";
 import { languages } from "../i18n/config";
@@ -21,7 +22,7 @@ const exportInput = z.object({
 });
 
 /**
- * A conference's results, proposals, comments or decisions for download. Staff get every
+ * A conference's results, proposals, comments or decisions for download. Its team gets every
  * session; everybody else what the public feedback page shows: closed sessions only, and
  * nothing a moderator hid. Nobody gets who wrote what.
  */
@@ -30,8 +31,10 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
   const { conferenceId, dataset, format } = parseInput(exportInput, input);
   const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
   if (!conference) throw new DomainError("not_found", "common:error.notFoundText");
-  const staff = can(actor, "results.view");
-  const withHidden = can(actor, "comment.hide");
+  // Staff of another conference's team get what the public gets.
+  const team = await maySteerConference(db, actor, conferenceId);
+  const staff = team && can(actor, "results.view");
+  const withHidden = team && can(actor, "comment.hide");
   const sessions = await db
     .select({ id: liveSessions.id })
     .from(liveSessions)

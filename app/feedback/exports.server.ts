@@ -9,7 +9,7 @@ type Format = "csv" | "json";
 /**
  * A conference's results, proposals, comments or decisions (`?dataset=`, results by default, so the
  * plain address gives the main table). exportConference decides what the actor may see: hidden
- * comments and proposals go only to staff who may hide them, running sessions only to staff.
+ * comments and proposals and running sessions go only to the conference's team.
  */
 export async function conferenceExport({ request, context, params }: LoaderFunctionArgs, format: Format) {
   const actor = await requireActor(request, context, "catalogue.read");

@@ -1,7 +1,8 @@
 import type { Db } from "../../db/client";
 import type { Actor } from "../auth/actor";
-import { DomainError } from "../errors";
+import { DomainError, statusOf } from "../errors";
 import { conferenceFeedback } from "./feedback.server";
+import { authorizeConference } from "../conferences/team.server";
 
 /** A conference's feedback for a page; an unknown or malformed id is a 404 page, not an error. */
 export async function feedbackForPage(db: Db, actor: Actor, conferenceId: string | undefined, language: string) {
@@ -13,4 +14,15 @@ export async function feedbackForPage(db: Db, actor: Actor, conferenceId: string
     }
     throw error;
   }
+}
+
+/** The same for the printable report, which only the conference's team (and admins) may read. */
+export async function reportForPage(db: Db, actor: Actor, conferenceId: string | undefined, language: string) {
+  try {
+    await authorizeConference(db, actor, "results.view", conferenceId ?? "");
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
+    throw error;
+  }
+  return feedbackForPage(db, actor, conferenceId, language);
 }

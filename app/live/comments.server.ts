@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { agendaItems, comments, commentSupports, liveSessions, participants, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
 import { notFound } from "./setup.server";
@@ -137,6 +138,7 @@ export async function moderateComment(deps: LiveDeps, actor: Actor, input: unkno
   authorize(actor, "comment.hide");
   const data = parseInput(moderateCommentSchema, input);
   const session = await sessionOfComment(deps.db, data.commentId);
+  await authorizeConference(deps.db, actor, "comment.hide", session.conferenceId);
   const staffId = actor.kind === "staff" ? actor.userId : null;
   const before = await loadOne(deps.db, data.commentId);
   if (data.action === "merge") {

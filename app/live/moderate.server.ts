@@ -17,6 +17,7 @@ import {
   updateActivities,
 } from "./setup.server";
 import { getLiveState } from "./state.server";
+import { authorizeLiveSession } from "./steering.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "./steer.server";
 import { uuid } from "./schemas";
 import { enterPaperVotes } from "./votes.server";
@@ -112,6 +113,13 @@ async function run(
 ) {
   const actor = await requireActor(request, context, "liveSession.moderate");
   if (!uuid.safeParse(liveSessionId).success) throw new Response(null, { status: 404 });
+  // The page's answer for strangers to the conference's team, whatever they send; each command asks again.
+  try {
+    await authorizeLiveSession(context.db, actor, "liveSession.moderate", liveSessionId!);
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
+    throw error;
+  }
   const form = formObject(await request.formData());
   const formId = typeof form.formId === "string" ? form.formId.slice(0, 100) : "";
   const command = commandsOf(context, liveSessionId!)[String(form.intent)];

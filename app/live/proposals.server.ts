@@ -5,6 +5,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { resolveCatalogueRefs, planIdOf, measureSummaries } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
+import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
 import { notFound } from "./setup.server";
@@ -111,6 +112,7 @@ export async function moderateProposal(
     ? await deps.db.select({ conferenceId: liveSessions.conferenceId }).from(liveSessions).where(eq(liveSessions.id, liveSessionId))
     : [];
   if (!existing || existing.conferenceId !== session?.conferenceId) throw notFound();
+  await authorizeConference(deps.db, actor, "comment.hide", existing.conferenceId);
   if (data.action === "merge") {
     const [target] = await deps.db.select().from(proposals).where(eq(proposals.id, data.intoProposalId));
     if (!target || target.conferenceId !== existing.conferenceId || target.id === existing.id) throw notFound();

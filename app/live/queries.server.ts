@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { agendaItems, liveSessions } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { authorizeConference } from "../conferences/team.server";
 import { uuid } from "./schemas";
 
 type Reader = Pick<Db, "select">;
@@ -22,6 +23,7 @@ export type LiveSessionSummary = {
 export async function listLiveSessions(db: Reader, actor: Actor, conferenceId: string): Promise<LiveSessionSummary[]> {
   authorize(actor, "conference.manage");
   if (!uuid.safeParse(conferenceId).success) return [];
+  await authorizeConference(db, actor, "conference.manage", conferenceId);
   const itemCounts = db
     .select({ liveSessionId: agendaItems.liveSessionId, n: count().as("item_count") })
     .from(agendaItems)

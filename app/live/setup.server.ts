@@ -6,11 +6,13 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { planIdOf, resolveCatalogueRefs } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
+import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import { itemAudience, type LiveDeps } from "./events";
 import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.server";
 import { defaultCriteria } from "./limits";
 import { computeItemResult } from "./results.server";
+import { authorizeAgendaItem, authorizeLiveSession } from "./steering.server";
 import {
   addAgendaItemsSchema,
   agendaItemRefSchema,
@@ -51,6 +53,7 @@ export async function createLiveSession(db: Db, actor: Actor, input: unknown): P
   const data = parseInput(createLiveSessionSchema, input);
   const conference = await getConference(db, data.conferenceId);
   if (!conference) throw notFound();
+  await authorizeConference(db, actor, "conference.manage", conference.id);
   const [row] = await db
     .insert(liveSessions)
     .values({ conferenceId: conference.id, title: data.title, dotsPerParticipant: data.dotsPerParticipant })
@@ -85,6 +88,7 @@ async function publishItems(deps: LiveDeps, liveSessionId: string, agendaItemIds
 export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ ids: string[] }> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(addAgendaItemsSchema, input);
+  await authorizeLiveSession(deps.db, actor, "liveSession.moderate", data.liveSessionId);
   const ids = await deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, data.liveSessionId);
     if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
@@ -127,6 +131,7 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
 export async function updateActivities(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(updateActivitiesSchema, input);
+  await authorizeAgendaItem(deps.db, actor, "liveSession.moderate", data.agendaItemId);
   const liveSessionId = await deps.db.transaction(async (tx) => {
     const { session } = await lockItemForEdit(tx, data.agendaItemId);
     await tx.update(agendaItems).set({ activities: data.activities }).where(eq(agendaItems.id, data.agendaItemId));
@@ -138,6 +143,7 @@ export async function updateActivities(deps: LiveDeps, actor: Actor, input: unkn
 export async function moveAgendaItem(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(moveAgendaItemSchema, input);
+  await authorizeAgendaItem(deps.db, actor, "liveSession.moderate", data.agendaItemId);
   const moved = await deps.db.transaction(async (tx) => {
     const { item } = await lockItemForEdit(tx, data.agendaItemId);
     const up = data.direction === "up";
@@ -164,6 +170,7 @@ export async function moveAgendaItem(deps: LiveDeps, actor: Actor, input: unknow
 export async function removeAgendaItem(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(agendaItemRefSchema, input);
+  await authorizeAgendaItem(deps.db, actor, "liveSession.moderate", data.agendaItemId);
   const removed = await deps.db.transaction(async (tx) => {
     const { item, session } = await lockItemForEdit(tx, data.agendaItemId);
     const [use] = await tx
@@ -194,6 +201,7 @@ export function generateJoinCode(): string {
 export async function startLiveSession(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ joinCode: string }> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(liveSessionRefSchema, input);
+  await authorizeLiveSession(deps.db, actor, "liveSession.moderate", data.liveSessionId);
   const result = await deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, data.liveSessionId);
     if (session.status === "live") return { joinCode: session.joinCode!, first: null };
@@ -228,6 +236,7 @@ export async function startLiveSession(deps: LiveDeps, actor: Actor, input: unkn
 export async function closeLiveSession(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(liveSessionRefSchema, input);
+  await authorizeLiveSession(deps.db, actor, "liveSession.moderate", data.liveSessionId);
   const closed = await deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, data.liveSessionId);
     if (session.status === "closed") return false;

@@ -4,6 +4,7 @@ import { participants, proposals } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/permissions";
 import { getConference, type ConferenceView } from "../conferences/conferences.server";
+import { authorizeConference } from "../conferences/team.server";
 import { DomainError } from "../errors";
 import { commentsOfItems } from "./comments.server";
 import { loadItems, loadLiveSession } from "./items.server";
@@ -42,6 +43,8 @@ export async function getLiveState(db: Db, actor: Actor, liveSessionId: string):
   const session = await loadLiveSession(db, liveSessionId);
   if (!session) throw notFound();
   const moderator = can(actor, "liveSession.moderate");
+  // Staff see everything of a session, so only its conference's team (and the admins) see it at all.
+  if (moderator) await authorizeConference(db, actor, "liveSession.moderate", session.conferenceId);
   if (!moderator) {
     if (actor.kind !== "participant" || actor.conferenceId !== session.conferenceId) {
       authorize(actor, "liveSession.moderate");

@@ -8,6 +8,7 @@ import { itemAudience, type LiveDeps } from "./events";
 import { loadItem, loadLiveSession } from "./items.server";
 import { computeItemResult } from "./results.server";
 import { notFound } from "./setup.server";
+import { authorizeAgendaItem, authorizeLiveSession } from "./steering.server";
 import { itemSettingsSchema, setCurrentItemSchema, setPhaseSchema } from "./schemas";
 import type { AgendaItemView, Phase } from "./views";
 
@@ -58,6 +59,7 @@ async function publishItem(
 export async function setPhase(deps: LiveDeps, actor: Actor, input: unknown): Promise<AgendaItemView> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(setPhaseSchema, input);
+  await authorizeAgendaItem(deps.db, actor, "liveSession.moderate", data.agendaItemId);
   const open = await openSessionOf(deps, data.agendaItemId);
   await deps.db
     .update(agendaItems)
@@ -69,6 +71,7 @@ export async function setPhase(deps: LiveDeps, actor: Actor, input: unknown): Pr
 export async function updateItemSettings(deps: LiveDeps, actor: Actor, input: unknown): Promise<AgendaItemView> {
   authorize(actor, "liveSession.moderate");
   const { agendaItemId, ...settings } = parseInput(itemSettingsSchema, input);
+  await authorizeAgendaItem(deps.db, actor, "liveSession.moderate", agendaItemId);
   const open = await openSessionOf(deps, agendaItemId);
   if (Object.keys(settings).length > 0) {
     await deps.db.update(agendaItems).set(settings).where(eq(agendaItems.id, agendaItemId));
@@ -79,6 +82,7 @@ export async function updateItemSettings(deps: LiveDeps, actor: Actor, input: un
 export async function setCurrentItem(deps: LiveDeps, actor: Actor, input: unknown): Promise<AgendaItemView> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(setCurrentItemSchema, input);
+  await authorizeLiveSession(deps.db, actor, "liveSession.moderate", data.liveSessionId);
   const { liveSessionId } = await openSessionOf(deps, data.agendaItemId);
   if (liveSessionId !== data.liveSessionId) throw notFound();
   const [session] = await deps.db.select({ status: liveSessions.status }).from(liveSessions).where(eq(liveSessions.id, liveSessionId));

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { agendaItems, liveSessions, measures, participants, votes } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
 import { notFound } from "./setup.server";
@@ -207,6 +208,7 @@ export async function enterPaperVotes(deps: LiveDeps, actor: Actor, input: unkno
       .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
       .where(eq(agendaItems.id, entry.agendaItemId));
     if (!row) throw notFound();
+    await authorizeConference(tx, actor, "vote.enterPaper", row.session.conferenceId);
     if (row.session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
     if (await alreadyCast(tx, row.session.id, entry.clientId)) return { duplicate: true, liveSessionId: row.session.id };
     const { activities } = row.item;

@@ -1,35 +1,71 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
 import { requireActor } from "../auth/actor.server";
 import { getConference } from "../conferences/conferences.server";
 import { ConferenceOutcomeLinks } from "../feedback/ui/downloads";
-import { formObject } from "../forms.server";
+import { formObject, perform } from "../forms.server";
+import { addTeamMember, authorizeConference, listTeam, maySteerConference, removeTeamMember } from "../conferences/team.server";
+import { TeamPanel } from "../conferences/ui/team-panel";
+import { DomainError, statusOf } from "../errors";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import { createThenRedirect } from "../live/moderate.server";
 import { listLiveSessions } from "../live/queries.server";
 import { createLiveSession } from "../live/setup.server";
 import { ActionForm } from "../components/action-form";
+import type { ActionResult } from "../components/action-result";
 import moderateStyles from "../styles/moderate.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+/**
+ * The conference named in the URL, for its team (and admins): anyone else on staff is refused
+ * here as at its console, whatever they send; each domain function asks again.
+ */
+async function teamConference(request: Request, context: AppLoadContext, conferenceId: string | undefined) {
   const actor = await requireActor(request, context, "conference.manage");
-  const conference = await getConference(context.db, params.conferenceId ?? "");
+  const conference = await getConference(context.db, conferenceId ?? "");
   if (!conference) throw new Response(null, { status: 404 });
-  return { conference, liveSessions: await listLiveSessions(context.db, actor, conference.id) };
+  try {
+    await authorizeConference(context.db, actor, "conference.manage", conference.id);
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
+    throw error;
+  }
+  return { actor, conference };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { actor, conference } = await teamConference(request, context, params.conferenceId);
+  const [liveSessions, team] = await Promise.all([
+    listLiveSessions(context.db, actor, conference.id),
+    listTeam(context.db, actor, conference.id),
+  ]);
+  return { conference, liveSessions, team };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context, "conference.manage");
-  const conference = await getConference(context.db, params.conferenceId ?? "");
-  if (!conference) throw new Response(null, { status: 404 });
+  const { actor, conference } = await teamConference(request, context, params.conferenceId);
   const form = formObject(await request.formData());
+  const input = { ...form, conferenceId: conference.id };
+  if (form.intent === "addMember" || form.intent === "removeMember") {
+    const formId = typeof form.formId === "string" ? form.formId.slice(0, 100) : "";
+    const result = await perform(async () => {
+      if (form.intent === "addMember") await addTeamMember(context.db, actor, input);
+      else await removeTeamMember(context.db, actor, input);
+    });
+    // Who took themself off the team may no longer see this page.
+    if (result.ok && form.intent === "removeMember" && !(await maySteerConference(context.db, actor, conference.id))) {
+      return redirect("/conferences");
+    }
+    if (result.ok) return data<ActionResult>({ ok: true, formId, intent: form.intent });
+    const { data: body, init } = result.response;
+    return data<ActionResult>({ ...body, formId, values: form }, init ?? undefined);
+  }
   return createThenRedirect("create-live-session", form, async () => {
-    const { id } = await createLiveSession(context.db, actor, { ...form, conferenceId: conference.id });
+    const { id } = await createLiveSession(context.db, actor, input);
     return `/live/${id}/agenda`;
   });
 }
@@ -39,7 +75,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function ConferencePage() {
-  const { conference, liveSessions } = useLoaderData<typeof loader>();
+  const { conference, liveSessions, team } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="page moderate">
@@ -141,6 +177,8 @@ export default function ConferencePage() {
           )}
         </ActionForm>
       </section>
+
+      <TeamPanel team={team} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { segmentLabel, SuppressionNote } from "../feedback/ui/breakdowns";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
 import { participationOf } from "../feedback/conferences.server";
 import { ItemResultsSection } from "../feedback/ui/item-results";
-import { feedbackForPage } from "../feedback/load.server";
+import { reportForPage } from "../feedback/load.server";
 import { ProposalList } from "../feedback/ui/proposals";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
@@ -17,12 +17,12 @@ import feedbackStyles from "../styles/feedback.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
 
 /**
- * For staff: a conference's report to print or save as PDF. It holds what the public feedback
+ * For the conference's team: its report to print or save as PDF. It holds what the public feedback
  * page holds (closed sessions, visible proposals), laid out for paper, plus who took part.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "results.view");
-  const feedback = await feedbackForPage(context.db, actor, params.conferenceId, await languageOf(request));
+  const feedback = await reportForPage(context.db, actor, params.conferenceId, await languageOf(request));
   const minimum = minGroupSize();
   return { feedback, minimum, participation: await participationOf(context.db, feedback.conference.id, minimum) };
 }

@@ -5,7 +5,7 @@ import { requireActor } from "../auth/actor.server";
 import { listPlans } from "../catalogue/catalogue.server";
 import { ConferenceForm } from "../conferences/ui/conference-form";
 import { cityTimeToDate } from "../conferences/city-time";
-import { createConference, listConferences } from "../conferences/conferences.server";
+import { createConference, listConferences, type ConferenceView } from "../conferences/conferences.server";
 import { formObject } from "../forms.server";
 import { formatDateTime } from "../i18n/format";
 import { titleFrom } from "../i18n/meta";
@@ -44,41 +44,60 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => [
 
 export default function Conferences() {
   const { conferences, plans } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const mine = conferences.filter((c) => c.steerable);
+  const others = conferences.filter((c) => !c.steerable);
   return (
     <div className="page moderate">
       <h1>{t("conferences:list.title")}</h1>
       <section aria-labelledby="conference-list-title">
         <h2 id="conference-list-title">{t("conferences:list.heading")}</h2>
-        {conferences.length === 0 ? (
-          <p>{t("conferences:list.empty")}</p>
-        ) : (
-          <ul className="card-list">
-            {conferences.map((c) => (
-              <li key={c.id} className="card">
-                <h3 {...inLanguage("de")}>
-                  <Link to={`/conferences/${c.id}`}>{c.title}</Link>
-                </h3>
-                <p>
-                  {t(`conferences:kind.${c.kind}`)}
-                  {" · "}
-                  <time dateTime={new Date(c.startsAt).toISOString()}>{formatDateTime(c.startsAt, i18n.language)}</time>
-                </p>
-                {(c.place || c.district) && (
-                  <p {...inLanguage("de")}>{[c.place, c.district].filter(Boolean).join(" · ")}</p>
-                )}
-                <p className="muted" {...inLanguage("de")}>
-                  {c.planTitle}
-                </p>
-              </li>
-            ))}
-          </ul>
-        )}
+        {mine.length === 0 ? <p>{t("conferences:list.empty")}</p> : <ConferenceCards conferences={mine} steerable />}
       </section>
+      {others.length > 0 && (
+        <section aria-labelledby="conference-others-title">
+          <h2 id="conference-others-title">{t("conferences:list.othersHeading")}</h2>
+          <p>{t("conferences:list.othersIntro")}</p>
+          <ConferenceCards conferences={others} steerable={false} />
+        </section>
+      )}
       <section aria-labelledby="conference-create-title">
         <h2 id="conference-create-title">{t("conferences:create.heading")}</h2>
         <ConferenceForm plans={plans} />
       </section>
     </div>
+  );
+}
+
+type Card = Omit<ConferenceView, "startsAt"> & { startsAt: string | Date };
+
+/**
+ * The conferences the reader steers link to their page; the others only to their public
+ * feedback, since their console, report and team are for their own team.
+ */
+function ConferenceCards({ conferences, steerable }: { conferences: Card[]; steerable: boolean }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="card-list">
+      {conferences.map((c) => (
+        <li key={c.id} className="card">
+          <h3 {...inLanguage("de")}>{steerable ? <Link to={`/conferences/${c.id}`}>{c.title}</Link> : c.title}</h3>
+          <p>
+            {t(`conferences:kind.${c.kind}`)}
+            {" · "}
+            <time dateTime={new Date(c.startsAt).toISOString()}>{formatDateTime(c.startsAt, i18n.language)}</time>
+          </p>
+          {(c.place || c.district) && <p {...inLanguage("de")}>{[c.place, c.district].filter(Boolean).join(" · ")}</p>}
+          <p className="muted" {...inLanguage("de")}>
+            {c.planTitle}
+          </p>
+          {!steerable && (
+            <p>
+              <Link to={`/conferences/${c.id}/feedback`}>{t("conferences:list.feedbackLink")}</Link>
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

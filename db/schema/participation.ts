@@ -67,6 +67,26 @@ export const conferences = pgTable("conference", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Who may steer a conference besides the admins: its creator from the start, then the moderators
+ * and planners the team adds. Membership only; the account's role says what a member does
+ * (docs/decisions/015-conference-team.md).
+ */
+export const conferenceTeamMembers = pgTable(
+  "conference_team_member",
+  {
+    conferenceId: uuid("conference_id")
+      .notNull()
+      .references(() => conferences.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    addedBy: uuid("added_by").references(() => users.id),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.conferenceId, t.userId] }), index("conference_team_member_user").on(t.userId)],
+);
+
 export const liveSessions = pgTable("live_session", {
   id: uuid("id").primaryKey().defaultRandom(),
   conferenceId: uuid("conference_id")

@@ -1,6 +1,7 @@
 /**
  * Every route and every client-to-server socket event, as every role, against the permission
- * table: a route or event without an entry in app/auth/route-permissions.ts fails here.
+ * table: a route or event without an entry in app/auth/route-permissions.ts fails here. Staff
+ * come twice: on the team of the sample conference, and on another conference's team only.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,24 +10,55 @@ import type { ServerBuild } from "@remix-run/node";
 import { inArray } from "drizzle-orm";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, type StaffActor } from "../../app/auth/actor";
+import { randomUUID } from "node:crypto";
+import { anonymous, type StaffActor, type StaffRole } from "../../app/auth/actor";
 import { issueParticipantToken, participantToken } from "../../app/auth/participants.server";
 import { permissions } from "../../app/auth/permissions";
 import { routePermissions, type Access } from "../../app/auth/route-permissions";
 import { socketEventPermissions } from "../../realtime/auth";
+import { createConference } from "../../app/conferences/conferences.server";
+import { addTeamMember, listTeam } from "../../app/conferences/team.server";
+import { moderateComment, postComment } from "../../app/live/comments.server";
 import { joinLiveSession } from "../../app/live/join.server";
+import { listLiveSessions } from "../../app/live/queries.server";
+import { getLiveState } from "../../app/live/state.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { users } from "../../db/schema";
 import { demoAccounts } from "../../app/demo/demo-data.server";
-import { recordingDeps, startedSession } from "../support/fixtures";
+import { recordingDeps, startedSession, createStaff } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookie } from "./helpers";
 
-const roles = ["anonymous", "participant", "moderator", "planner", "admin"] as const;
+const roles = [
+  "anonymous",
+  "participant",
+  "moderator",
+  "planner",
+  "admin",
+  "moderator of another conference",
+  "planner of another conference",
+] as const;
 type Role = (typeof roles)[number];
 
-/** A started live session; the participant below joined it and made a proposal. */
-type Fixture = { conferenceId: string; liveSessionId: string; joinCode: string; proposalId: string };
+/** The role of the permission table each one has. */
+const tableRole: Record<Role, "anonymous" | "participant" | StaffRole> = {
+  anonymous: "anonymous",
+  participant: "participant",
+  moderator: "moderator",
+  planner: "planner",
+  admin: "admin",
+  "moderator of another conference": "moderator",
+  "planner of another conference": "planner",
+};
+
+/** Staff on the team of another conference only; the demo moderator and planner are on the sample's team. */
+const outsider = (role: Role) => role.endsWith("of another conference");
+
+/**
+ * A started live session of the demo moderator, with the demo planner on its team; the participant
+ * below joined it, made a proposal and wrote a comment, which the moderator hid.
+ */
+type Fixture = { conferenceId: string; liveSessionId: string; joinCode: string; itemIds: string[]; proposalId: string; commentId: string };
 
 /** A URL for each route that its allowed roles can load; add one with every new route. */
 const samplePaths: Record<string, (fixture: Fixture) => string> = {
@@ -64,6 +96,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 let server: TestServer;
 let build: ServerBuild;
 let fixture: Fixture;
+let sampleModerator: StaffActor;
 let participantCookie: string;
 const staffIds = new Map<Role, string>();
 
@@ -78,6 +111,7 @@ beforeAll(async () => {
   for (const row of rows) staffIds.set(row.role, row.id);
   const { id: userId, email, displayName } = rows.find((row) => row.role === "moderator")!;
   const moderator: StaffActor = { kind: "staff", userId, role: "moderator", email, displayName };
+  sampleModerator = moderator;
   const deps = recordingDeps(db);
   const session = await startedSession(deps, moderator);
   const { secret, secretHash } = issueParticipantToken();
@@ -85,7 +119,23 @@ beforeAll(async () => {
   const { participantId, conferenceId } = joined;
   const participant = { kind: "participant" as const, participantId, conferenceId, language: "de" };
   const proposal = await submitProposal(deps, participant, { liveSessionId: session.liveSessionId, kind: "new_measure", title: "Idee", body: "Text" });
-  fixture = { ...session, proposalId: proposal.id };
+  const comment = await postComment(deps, participant, { agendaItemId: session.itemIds[0]!, body: "Nur fürs Team sichtbar" });
+  await moderateComment(deps, moderator, { action: "hide", commentId: comment.id, reason: "Beleidigend" });
+  await addTeamMember(db, moderator, { conferenceId: session.conferenceId, email: demoAccounts.find((a) => a.role === "planner")!.email });
+  fixture = { ...session, proposalId: proposal.id, commentId: comment.id };
+
+  // A moderator who created a conference of their own and put a planner on its team.
+  const [otherModerator, otherPlanner] = [await createStaff(db, "moderator"), await createStaff(db, "planner")];
+  const other = await createConference(db, otherModerator, {
+    planSlug: "ziele-und-massnahmen-2022-2023",
+    kind: "workshop",
+    title: "Werkstatt Stieghorst",
+    startsAt: "2026-12-05T17:00:00Z",
+    languages: ["de"],
+  });
+  await addTeamMember(db, otherModerator, { conferenceId: other.id, email: otherPlanner.email });
+  staffIds.set("moderator of another conference", otherModerator.userId);
+  staffIds.set("planner of another conference", otherPlanner.userId);
   participantCookie = `mitplan_participant=${participantToken(participantId, secret)}`;
 });
 afterAll(() => server.close());
@@ -97,8 +147,9 @@ async function cookieOf(role: Role): Promise<string | null> {
   return sessionCookie(server.database.db, staffIds.get(role)!);
 }
 
-function allowed(role: Role, access: Access): boolean {
-  return access === "public" || (permissions[access] as readonly string[]).includes(role);
+function allowed(role: Role, access: Access, team = false): boolean {
+  if (team && outsider(role)) return false;
+  return access === "public" || (permissions[access] as readonly string[]).includes(tableRole[role]);
 }
 
 /** Where a refused role is sent: anonymous visitors to get the identity the action needs. */
@@ -148,7 +199,7 @@ describe.each(roles)("as %s", (role) => {
     const checks: ["GET" | "POST", Access, string][] = [["GET", entry.loader, url]];
     if ("action" in entry) checks.push(["POST", entry.action, build.routes[id]!.index ? `${url}?index` : url]);
     for (const [method, access, target] of checks) {
-      const expected = allowed(role, access) ? "allowed" : refusal(role, access);
+      const expected = allowed(role, access, "team" in entry) ? "allowed" : refusal(role, access);
       const result = await request(role, method, target);
       expect(verdict(result), `${method} ${target} → ${result.status} ${result.location}`).toBe(expected);
     }
@@ -201,6 +252,143 @@ describe("the socket event registry", () => {
       }
     } finally {
       socket.disconnect();
+    }
+  });
+});
+
+const staffRoles = roles.filter((role) => tableRole[role] !== "anonymous" && tableRole[role] !== "participant");
+
+/** Connects a real socket.io client as the role. */
+async function socketOf(role: Role) {
+  const cookie = await cookieOf(role);
+  const socket = connect(server.url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+/** Each socket event that steers the sample session or shows its console, with a real payload. */
+const steeringEvents = (f: Fixture): [string, Record<string, unknown>][] => [
+  ["liveSession:watch", { liveSessionId: f.liveSessionId }],
+  ["paperVote:enter", { clientId: randomUUID(), agendaItemId: f.itemIds[0], kind: "dots", value: 1, weight: 1 }],
+  ["comment:moderate", { commentId: f.commentId, action: "flag" }],
+  ["proposal:moderate", { liveSessionId: f.liveSessionId, proposalId: f.proposalId, action: "unhide" }],
+  ["agendaItem:setPhase", { agendaItemId: f.itemIds[0], phase: "discuss" }],
+  ["agendaItem:settings", { agendaItemId: f.itemIds[0], commentsOpen: true }],
+  ["liveSession:setCurrentItem", { liveSessionId: f.liveSessionId, agendaItemId: f.itemIds[0] }],
+];
+
+describe("steering the sample conference over sockets", () => {
+  it("lists every steering event the staff roles may send", () => {
+    const staffOnly = Object.entries(socketEventPermissions).filter(([, access]) => access !== "public" && !allowed("participant", access));
+    expect(steeringEvents(fixture).map(([event]) => event).sort()).toEqual([...staffOnly.map(([event]) => event), "liveSession:watch"].sort());
+  });
+
+  it.each(staffRoles)("answers %s as its team membership says", async (role) => {
+    const socket = await socketOf(role);
+    try {
+      for (const [event, payload] of steeringEvents(fixture)) {
+        const reply = (await socket.timeout(5_000).emitWithAck(event as never, payload as never)) as { ok: boolean; error?: { code: string; messageKey: string } };
+        if (outsider(role)) {
+          expect(reply, `${event} as ${role}`).toEqual({ ok: false, error: expect.objectContaining({ code: "forbidden", messageKey: "conferences:team.notOnTeam" }) });
+        } else {
+          expect(reply, `${event} as ${role}`).toMatchObject({ ok: true });
+        }
+      }
+    } finally {
+      socket.disconnect();
+    }
+  });
+
+  it("tells a moderator of another conference nothing of what the team does", async () => {
+    const [team, stranger] = [await socketOf("moderator"), await socketOf("moderator of another conference")];
+    const heard: string[] = [];
+    stranger.onAny((type: string) => heard.push(type));
+    try {
+      const watched = (await stranger.timeout(5_000).emitWithAck("liveSession:watch" as never, { liveSessionId: fixture.liveSessionId } as never)) as { ok: boolean };
+      expect(watched.ok).toBe(false);
+      expect((await team.timeout(5_000).emitWithAck("liveSession:watch" as never, { liveSessionId: fixture.liveSessionId } as never)) as { ok: boolean }).toMatchObject({ ok: true });
+      const teamHeard = new Promise((resolve) => team.once("comment.updated" as never, resolve as never));
+      await team.timeout(5_000).emitWithAck("comment:moderate" as never, { commentId: fixture.commentId, action: "unflag" } as never);
+      await teamHeard;
+      // The team's screen has the moderators' event; the stranger, who was refused, has nothing.
+      expect(heard).toEqual([]);
+    } finally {
+      team.disconnect();
+      stranger.disconnect();
+    }
+  });
+});
+
+/** Every form command of the sample's pages, with fields as the pages send them. */
+const steeringForms = (f: Fixture): [string, Record<string, string>][] => [
+  [`/conferences/${f.conferenceId}`, { intent: "create", title: "Abend", dotsPerParticipant: "5" }],
+  [`/conferences/${f.conferenceId}`, { intent: "addMember", email: "planner@mitplan.example" }],
+  [`/conferences/${f.conferenceId}`, { intent: "removeMember", userId: staffIds.get("moderator")! }],
+  [`/live/${f.liveSessionId}/agenda`, { intent: "addQuestion", question: "Und sonst?" }],
+  [`/live/${f.liveSessionId}/agenda`, { intent: "addMeasures", measureCode: "510-2" }],
+  [`/live/${f.liveSessionId}/agenda`, { intent: "move", agendaItemId: f.itemIds[1]!, direction: "down" }],
+  [`/live/${f.liveSessionId}/agenda`, { intent: "remove", agendaItemId: f.itemIds[2]! }],
+  [`/live/${f.liveSessionId}/agenda`, { intent: "activities", agendaItemId: f.itemIds[2]!, comments: "on" }],
+  [`/live/${f.liveSessionId}/agenda`, { intent: "start" }],
+  [`/live/${f.liveSessionId}/console`, { intent: "current", agendaItemId: f.itemIds[1]! }],
+  [`/live/${f.liveSessionId}/console`, { intent: "phase", agendaItemId: f.itemIds[0]!, phase: "results" }],
+  [`/live/${f.liveSessionId}/console`, { intent: "settings", agendaItemId: f.itemIds[0]!, resultsVisible: "true" }],
+  [`/live/${f.liveSessionId}/console`, { intent: "comment", commentId: f.commentId, action: "unhide" }],
+  [`/live/${f.liveSessionId}/console`, { intent: "proposal", proposalId: f.proposalId, action: "hide", reason: "Werbung" }],
+  [`/live/${f.liveSessionId}/console`, { intent: "paper", agendaItemId: f.itemIds[0]!, kind: "dots", value: "1", clientId: randomUUID() }],
+  [`/live/${f.liveSessionId}/console`, { intent: "close", confirm: "yes" }],
+];
+
+describe("steering the sample conference with form posts", () => {
+  it.each(["moderator of another conference", "planner of another conference"] as const)("refuses every command of a %s, and changes nothing", async (role) => {
+    const cookie = await cookieOf(role);
+    // What the team's console and conference page show.
+    const db = server.database.db;
+    const teamView = () =>
+      Promise.all([
+        getLiveState(db, sampleModerator, fixture.liveSessionId),
+        listLiveSessions(db, sampleModerator, fixture.conferenceId),
+        listTeam(db, sampleModerator, fixture.conferenceId),
+      ]);
+    const before = await teamView();
+    for (const [path, fields] of steeringForms(fixture)) {
+      const response = await fetch(server.url + path, {
+        method: "POST",
+        headers: { Cookie: cookie!, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(fields).toString(),
+        redirect: "manual",
+      });
+      await response.arrayBuffer();
+      expect(response.status, `${fields.intent} on ${path}`).toBe(403);
+    }
+    expect(await teamView()).toEqual(before);
+  });
+});
+
+describe("the sample conference's exports", () => {
+  const download = async (role: Role, query: string) => {
+    const cookie = await cookieOf(role);
+    const response = await fetch(`${server.url}/conferences/${fixture.conferenceId}/${query}`, { headers: cookie ? { Cookie: cookie } : {} });
+    expect(response.status, `${query} as ${role}`).toBe(200);
+    return response.text();
+  };
+
+  it("give staff of another conference what the public gets, and the team what only it sees", async () => {
+    for (const format of ["csv", "json"]) {
+      for (const dataset of ["results", "proposals", "comments", "decisions"]) {
+        const query = `export.${format}?dataset=${dataset}`;
+        const anonymousCopy = await download("anonymous", query);
+        for (const role of ["moderator of another conference", "planner of another conference"] as const) {
+          expect(await download(role, query), `${query} as ${role}`).toBe(anonymousCopy);
+        }
+      }
+      // The running session's hidden comment: the team has it, nobody else.
+      for (const role of ["moderator", "planner", "admin"] as const) {
+        expect(await download(role, `export.${format}?dataset=comments`), role).toContain("Nur fürs Team sichtbar");
+      }
     }
   });
 });

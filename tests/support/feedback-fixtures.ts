@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ParticipantActor } from "../../app/auth/actor";
+import { addTeamMember } from "../../app/conferences/team.server";
 import { postComment } from "../../app/live/comments.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { castVote } from "../../app/live/votes.server";
@@ -50,6 +51,8 @@ export async function feedbackConference(server: TestServer) {
   });
 
   const conference = await decidedConference(deps, moderator, planner, live);
+  // The demo planner, who reads the report in these tests, is on the team as well.
+  await addTeamMember(db, moderator, { conferenceId: live.conferenceId, email: demoPlanner.email });
   await decide(db, planner, {
     subjects: [{ kind: "proposal", proposalId: benches.id }],
     decision: { outcome: "deferred" },

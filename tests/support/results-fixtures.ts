@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
 import { importPlan } from "../../app/catalogue/import.server";
 import { createConference } from "../../app/conferences/conferences.server";
+import { addTeamMember } from "../../app/conferences/team.server";
 import { moderateComment, postComment } from "../../app/live/comments.server";
 import type { LiveDeps } from "../../app/live/events";
 import { moderateProposal, submitProposal } from "../../app/live/proposals.server";
@@ -237,7 +238,8 @@ export async function handMadeConference(deps: LiveDeps, moderator: StaffActor) 
  * The hand-made conference, closed, with four decisions: the Sprachcafé proposal accepted as W-4
  * (reasons in German and Arabic), the change to W-2 declined (German only), the result of W-1
  * accepted as maturity B (German and English), the flagged comment merged into B-1. A third
- * proposal was hidden by the moderator before closing.
+ * proposal was hidden by the moderator before closing. The planner is on the conference's team,
+ * so they see its staff exports and report.
  */
 export async function decidedConference(
   deps: LiveDeps,
@@ -245,6 +247,7 @@ export async function decidedConference(
   planner: StaffActor,
   conference: Awaited<ReturnType<typeof handMadeConference>>,
 ) {
+  await addTeamMember(deps.db, moderator, { conferenceId: conference.conferenceId, email: planner.email });
   const spam = await submitProposal(deps, conference.participants[6]!, { liveSessionId: conference.liveSessionId, kind: "new_measure", title: "Werbung", body: "Kauft bei uns" });
   await moderateProposal(deps, moderator, { action: "hide", proposalId: spam.id, reason: "Werbung" }, conference.liveSessionId);
   await closeLiveSession(deps, moderator, { liveSessionId: conference.liveSessionId });
