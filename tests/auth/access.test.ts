@@ -206,16 +206,20 @@ describe.each(roles)("as %s", (role) => {
   });
 });
 
-/** Event names as realtime/events.ts declares them, following `extends` into realtime/*.ts. */
+/** Event names as realtime/events.ts declares them, following `extends` into the live room's contract. */
 function declaredClientEvents(): string[] {
-  const sources = fs
-    .readdirSync(path.join(root, "realtime"))
-    .filter((f) => f.endsWith(".ts"))
-    .map((f) => fs.readFileSync(path.join(root, "realtime", f), "utf8"))
+  const sources = [
+    ...fs
+      .readdirSync(path.join(root, "realtime"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => path.join(root, "realtime", f)),
+    path.join(root, "app/live/contract.ts"),
+  ]
+    .map((file) => fs.readFileSync(file, "utf8"))
     .join("\n");
   const collect = (name: string): string[] => {
     const match = new RegExp(`interface ${name}(?: extends ([\\w, ]+))? \\{([\\s\\S]*?)\\n\\}`).exec(sources);
-    if (!match) throw new Error(`interface ${name} not found in realtime/`);
+    if (!match) throw new Error(`interface ${name} not found in realtime/ or app/live/contract.ts`);
     const own = [...match[2]!.matchAll(/^\s+(?:"([^"]+)"|(\w+))\??\s*[:(]/gm)].map((m) => m[1] ?? m[2]!);
     const inherited = (match[1] ?? "").split(",").map((s) => s.trim()).filter(Boolean).flatMap(collect);
     return [...own, ...inherited];
