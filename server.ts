@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -19,9 +20,21 @@ export type ServerOptions = {
   database: Database;
   /** Load the city's catalogue as demo data (idempotent). */
   demoData: boolean;
+  /** With the demo data, also the demo conference with a closed and a running live session. */
+  demoConference?: boolean;
   /** TRUST_PROXY as written: which proxies may tell the client's address, scheme and host. */
   trustProxy?: string;
+  /** PUBLIC_URL as written: the address phones use, for join links and QR codes. */
+  publicUrl?: string;
 };
+
+/** PUBLIC_URL's origin; a value that is not an http(s) address stops the start with an error. */
+export function publicUrlSetting(value = ""): string | undefined {
+  if (value.trim() === "") return undefined;
+  const url = URL.canParse(value.trim()) ? new URL(value.trim()) : null;
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL=${value}: not an http(s) address`);
+  return url.origin;
+}
 
 /**
  * TRUST_PROXY in the forms Express's `trust proxy` takes: unset, `off` or `false` trusts no proxy;
@@ -38,7 +51,7 @@ export function trustProxySetting(value = ""): boolean | number | string {
 export type RunningServer = { url: string; close(): Promise<void> };
 
 /** One HTTP server, one port: Remix pages and socket.io side by side. */
-export async function startServer({ port, database, demoData, trustProxy }: ServerOptions): Promise<RunningServer> {
+export async function startServer({ port, database, demoData, demoConference = false, trustProxy, publicUrl: publicUrlValue }: ServerOptions): Promise<RunningServer> {
   const app = express();
   try {
     app.set("trust proxy", trustProxySetting(trustProxy));
@@ -46,11 +59,12 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
     throw new Error(`TRUST_PROXY=${trustProxy}: ${error instanceof Error ? error.message : String(error)}`);
   }
   // Express asks this of the nearest hop for X-Forwarded-Proto and -Host, so the handshake does too.
+  const publicUrl = publicUrlSetting(publicUrlValue);
   const trusts = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
   const fromTrustedProxy = (req: IncomingMessage) => trusts(req.socket.remoteAddress ?? "", 0);
 
   await database.migrate();
-  if (demoData) await loadDemoData(database.db);
+  if (demoData) await loadDemoData(database.db, { conference: demoConference });
 
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
   app.disable("x-powered-by");
@@ -71,6 +85,7 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
     db: database.db,
     realtime,
     clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    publicUrl,
   });
   app.all("*", createRequestHandler({ build, getLoadContext }));
 
@@ -98,7 +113,9 @@ async function main() {
       port: Number(process.env.PORT ?? 3000),
       database,
       demoData: process.env.DEMO_DATA !== "off",
+      demoConference: process.env.DEMO_DATA !== "off",
       trustProxy: process.env.TRUST_PROXY,
+      publicUrl: process.env.PUBLIC_URL,
     });
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
@@ -107,6 +124,15 @@ async function main() {
   }
   const where = url ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.resolve(dataDir)}`;
   console.log(`Mitplan is running on ${server.url} — database: ${where}`);
+  if (!process.env.PUBLIC_URL) {
+    // Join links are built from the address the moderator's browser uses; localhost is useless to phones.
+    const port = new URL(server.url).port;
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && a.family === "IPv4" && !a.internal)
+      .map((a) => `http://${a!.address}:${port}`);
+    if (lan.length > 0) console.log(`Open it as ${lan.join(" or ")} so that the join link and QR code work on phones (or set PUBLIC_URL).`);
+  }
 
   const stop = async () => {
     await server.close();

@@ -10,6 +10,8 @@ export type AppContext = {
    * names, the last address in X-Forwarded-For that they did not add themselves.
    */
   clientIp: string;
+  /** PUBLIC_URL: the origin phones reach, for join links and QR codes; else the request's own. */
+  publicUrl?: string;
 };
 
 declare module "@remix-run/node" {

@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
+import type { StaffActor } from "../auth/actor";
 import { insertUser } from "../auth/users.server";
 import { importPlan, type ImportResult } from "../catalogue/import.server";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
+import { loadDemoConference } from "./demo-conference.server";
 
 /** The city's documents as catalogue files, in the order the home page lists them. */
 export const demoPlanFiles = [
@@ -25,15 +27,24 @@ export const demoAccounts = [
   { email: "moderator@mitplan.example", displayName: "Moritz Moderation", role: "moderator", password: "mitplan-demo-moderator" },
 ] as const;
 
-async function loadDemoAccounts(db: Db): Promise<void> {
-  for (const account of demoAccounts) {
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
-    if (!existing) await insertUser(db, account);
+type DemoRole = (typeof demoAccounts)[number]["role"];
+
+async function loadDemoAccounts(db: Db): Promise<Record<DemoRole, StaffActor>> {
+  const actors = {} as Record<DemoRole, StaffActor>;
+  for (const { email, displayName, role, password } of demoAccounts) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const userId = existing?.id ?? (await insertUser(db, { email, displayName, role, password })).user.id;
+    actors[role] = { kind: "staff", userId, role, email, displayName };
   }
+  return actors;
 }
 
-/** Loads the demo catalogue and the demo accounts; what exists already is left untouched. */
-export async function loadDemoData(db: Db): Promise<ImportResult[]> {
+/**
+ * Loads the demo catalogue and the demo accounts, and with `conference` the demo conference
+ * that `npm start` shows (tests that need a quiet catalogue leave it out); what exists already
+ * is left untouched.
+ */
+export async function loadDemoData(db: Db, { conference = false } = {}): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const file of demoPlanFiles) {
     results.push(
@@ -42,6 +53,8 @@ export async function loadDemoData(db: Db): Promise<ImportResult[]> {
       }),
     );
   }
-  await loadDemoAccounts(db);
+  const staff = await loadDemoAccounts(db);
+  // Nobody is connected while the server starts, so the demo's live events have no audience.
+  if (conference) await loadDemoConference({ db, publish: () => {} }, staff);
   return results;
 }

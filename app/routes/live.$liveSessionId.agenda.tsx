@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getCatalogue, parseCatalogueFilter } from "../catalogue/catalogue.server";
 import { titleFrom } from "../i18n/meta";
 import { agendaAction, moderatorState } from "../live/moderate.server";
-import { joinQrSvg, joinUrl } from "../live/qr.server";
+import { joinLink, publicOrigin } from "../live/qr.server";
 import { SessionHeading } from "../live/ui/session-heading";
 import { ActionForm } from "../components/action-form";
 import { AgendaEditor } from "../live/ui/agenda-editor";
@@ -22,10 +22,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { q, cluster } = parseCatalogueFilter(url.searchParams);
   const catalogue = (await getCatalogue(context.db, state.conference.planSlug, { q, cluster }))!;
   const code = state.liveSession.joinCode;
-  const join =
-    code && state.liveSession.status === "live"
-      ? { code, url: joinUrl(url.origin, code), qrSvg: await joinQrSvg(url.origin, code) }
-      : null;
+  const join = code && state.liveSession.status === "live" ? await joinLink(publicOrigin(request, context), code) : null;
   return {
     state,
     catalogue: {

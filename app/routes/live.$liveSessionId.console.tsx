@@ -4,6 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { titleFrom } from "../i18n/meta";
 import { consoleAction, moderatorState } from "../live/moderate.server";
+import { isLocalOrigin, publicOrigin } from "../live/qr.server";
+import { LocalLinkWarning } from "../live/ui/local-link-warning";
 import { SessionHeading } from "../live/ui/session-heading";
 import { CloseSession } from "../live/ui/close-session";
 import { CommentModeration } from "../live/ui/comment-moderation";
@@ -23,7 +25,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateSt
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { state } = await moderatorState(request, context, params.liveSessionId);
-  return { state, paperClientId: randomUUID() };
+  return { state, paperClientId: randomUUID(), localJoinLink: isLocalOrigin(publicOrigin(request, context)) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -35,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function ConsolePage() {
-  const { state: initial, paperClientId } = useLoaderData<typeof loader>();
+  const { state: initial, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
   const { state, connection } = useLiveSession(initial);
   const { t } = useTranslation();
   const { liveSession, conference, items } = state;
@@ -60,6 +62,7 @@ export default function ConsolePage() {
         </Link>
         <Link to={`/live/${liveSession.id}/agenda`}>{t("conferences:console.agendaLink")}</Link>
       </div>
+      {localJoinLink && live && <LocalLinkWarning />}
       {liveSession.status === "closed" && (
         <p className="notice" role="status">
           {t("conferences:console.closedNotice")}

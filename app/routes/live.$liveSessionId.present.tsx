@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireActor } from "../auth/actor.server";
 import { DomainError, statusOf } from "../errors";
 import { titleFrom } from "../i18n/meta";
-import { joinQrSvg, joinUrl } from "../live/qr.server";
+import { joinLink, publicOrigin } from "../live/qr.server";
 import { liveSessionIdParam } from "../live/params.server";
 import { getLiveState } from "../live/state.server";
 import { ProjectorView } from "../live/ui/projector-view";
@@ -17,11 +17,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   try {
     const state = await getLiveState(context.db, actor, liveSessionId);
     const code = state.liveSession.joinCode;
-    const origin = new URL(request.url).origin;
-    return {
-      state,
-      join: code ? { code, url: joinUrl(origin, code), qrSvg: await joinQrSvg(origin, code) } : null,
-    };
+    return { state, join: code ? await joinLink(publicOrigin(request, context), code) : null };
   } catch (error) {
     if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
     throw error;

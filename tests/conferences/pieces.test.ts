@@ -4,7 +4,8 @@ import type { StaffActor } from "../../app/auth/actor";
 import { cityTimeToDate } from "../../app/conferences/city-time";
 import { activitiesFromForm, criteriaFromText } from "../../app/live/activities-form.server";
 import { listLiveSessions } from "../../app/live/queries.server";
-import { joinQrSvg, joinUrl } from "../../app/live/qr.server";
+import { joinLink, joinUrl } from "../../app/live/qr.server";
+import { publicUrlSetting } from "../../server";
 import { openDemoWorld, type TestDatabase } from "../support/database";
 import { joinAs, recordingDeps, startedSession, refusal } from "../support/fixtures";
 
@@ -54,8 +55,25 @@ describe("the activities form", () => {
 describe("the join link", () => {
   it("is the short /j/ link, as an SVG QR code", async () => {
     expect(joinUrl("https://mitplan.example/", "K7M2QX")).toBe("https://mitplan.example/j/K7M2QX");
-    const svg = await joinQrSvg("https://mitplan.example", "K7M2QX");
-    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const link = await joinLink("https://mitplan.example", "K7M2QX");
+    expect(link.qrSvg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(link.local).toBe(false);
+  });
+
+  it("takes PUBLIC_URL's origin, and refuses a value that is not an http(s) address", () => {
+    expect(publicUrlSetting(undefined)).toBeUndefined();
+    expect(publicUrlSetting("https://mitplan.bielefeld.de/x/")).toBe("https://mitplan.bielefeld.de");
+    expect(() => publicUrlSetting("mitplan.bielefeld.de")).toThrow(/PUBLIC_URL/);
+    expect(() => publicUrlSetting("javascript:alert(1)")).toThrow(/PUBLIC_URL/);
+  });
+
+  it("knows when it names this computer, which phones in the room cannot reach", async () => {
+    for (const origin of ["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000"]) {
+      expect((await joinLink(origin, "K7M2QX")).local).toBe(true);
+    }
+    for (const origin of ["http://192.168.1.20:3000", "https://mitplan.bielefeld.de", "http://localhost.example"]) {
+      expect((await joinLink(origin, "K7M2QX")).local).toBe(false);
+    }
   });
 });
 

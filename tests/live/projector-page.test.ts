@@ -9,6 +9,7 @@ import { createStaff, joinAs, recordingDeps, startedSession } from "../support/f
 import { expectAccessible, launchBrowser } from "../support/browser";
 import { get, joinByLink, post } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import conferencesDe from "../../locales/de/conferences.json";
 
 let server: TestServer;
 let deps: LiveDeps;
@@ -42,6 +43,28 @@ describe("the projector page", () => {
     expect(text).toContain(`<strong dir="ltr">${session.joinCode}</strong>`);
     expect(text).toContain(`${new URL(server.url).host}/j/${session.joinCode}`);
     expect(text).toMatch(/<div class="projector__qr" role="img" aria-label="[^"]+"><svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  });
+
+  it("warns that phones cannot reach a join link made from localhost", async () => {
+    const { text } = await get(server.url, path, staffCookie);
+    expect(text).toContain(conferencesDe.join.localTitle);
+    const console = await get(server.url, `/live/${session.liveSessionId}/console`, staffCookie);
+    expect(console.text).toContain(conferencesDe.join.localTitle);
+  });
+
+  it("builds the join link and QR code from PUBLIC_URL when it is set, without the warning", async () => {
+    const public_ = await startTestServer({ publicUrl: "https://mitplan.bielefeld.example/ignored/path" });
+    try {
+      const otherDeps = recordingDeps(public_.database.db);
+      const otherModerator = await createStaff(public_.database.db, "moderator");
+      const other = await startedSession(otherDeps, otherModerator, { measureCodes: ["540-2"] });
+      const cookie = `mitplan_session=${(await createSession(public_.database.db, otherModerator.userId)).token}`;
+      const { text } = await get(public_.url, `/live/${other.liveSessionId}/present`, cookie);
+      expect(text).toContain(`mitplan.bielefeld.example/j/${other.joinCode}`);
+      expect(text).not.toContain(conferencesDe.join.localTitle);
+    } finally {
+      await public_.close();
+    }
   });
 
   it("puts visible comments on the wall, newest first, and leaves hidden ones off", async () => {

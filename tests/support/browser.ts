@@ -1,10 +1,6 @@
-import fs from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
-
-/** Debian's chromium (`apt-get install chromium`); `.ci/run` installs it when it is missing. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { expect, inject } from "vitest";
 
 /** The widths every page is checked at: a small phone and a laptop. */
 export const viewports = {
@@ -14,14 +10,9 @@ export const viewports = {
 
 /** One headless chromium per test file; open pages from it and close it in afterAll. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(chromiumPath)) {
-    throw new Error(
-      `No chromium at ${chromiumPath}. Install it (apt-get install -y --no-install-recommends chromium) ` +
-        "or point CHROMIUM_PATH at a chromium binary.",
-    );
-  }
+  // The global setup found (or installed) it before the first test: tests/support/find-browser.ts.
   return chromium.launch({
-    executablePath: chromiumPath,
+    executablePath: inject("chromiumPath"),
     args: [
       "--headless=new",
       "--no-sandbox",

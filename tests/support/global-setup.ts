@@ -1,11 +1,13 @@
 import type { TestProject } from "vitest/node";
 import postgres from "postgres";
 import { openDatabase } from "../../db/client";
+import { findBrowser } from "./find-browser";
 import { postgresTestUrl, withDatabaseName } from "./urls";
 
 declare module "vitest" {
   export interface ProvidedContext {
     templateDatabase: string | null;
+    chromiumPath: string;
   }
 }
 
@@ -14,6 +16,7 @@ declare module "vitest" {
  * own database copied from it, so files never see each other's rows.
  */
 export default async function setup(project: TestProject) {
+  project.provide("chromiumPath", findBrowser());
   const base = postgresTestUrl();
   if (!base) {
     project.provide("templateDatabase", null);

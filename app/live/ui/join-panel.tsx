@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-
-export type JoinInfo = { code: string; url: string; qrSvg: string };
+import type { JoinLink } from "../qr.server";
+import { LocalLinkWarning } from "./local-link-warning";
 
 /** How people get in: the code to type, the short link, and the same link as a QR code. */
-export function JoinPanel({ join }: { join: JoinInfo }) {
+export function JoinPanel({ join }: { join: JoinLink }) {
   const { t } = useTranslation();
   return (
     <section className="join-panel" aria-labelledby="join-title">
@@ -20,6 +20,7 @@ export function JoinPanel({ join }: { join: JoinInfo }) {
           <a href={join.url}>{join.url}</a>
         </p>
       </div>
+      {join.local && <LocalLinkWarning />}
       <div
         className="qr"
         role="img"

@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { directionOf } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
+import type { JoinLink } from "../qr.server";
 import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import { contentLanguageOf } from "./criteria";
 import { ItemResultView } from "./item-result";
-
-export type JoinInfo = { code: string; url: string; qrSvg: string };
+import { LocalLinkWarning } from "./local-link-warning";
 
 /** How many comments fit on the wall at a size the back of the room can read. */
 const wallSize = 12;
@@ -71,7 +71,7 @@ function CommentWall({ comments }: { comments: CommentView[] }) {
 }
 
 /** The projector: no controls, large type, updated live from the same events as every phone. */
-export function ProjectorView({ initial, join }: { initial: LiveState; join: JoinInfo | null }) {
+export function ProjectorView({ initial, join }: { initial: LiveState; join: JoinLink | null }) {
   const { t } = useTranslation();
   const { state } = useLiveSession(initial);
   const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId) ?? null;
@@ -100,6 +100,7 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
             </p>
             {/* The SVG comes from the qrcode library on our server, made from the join URL alone: no participant text. */}
             <div className="projector__qr" role="img" aria-label={t("live:present.qr")} dangerouslySetInnerHTML={{ __html: join.qrSvg }} />
+            {join.local && <LocalLinkWarning />}
           </>
         )}
         <p className="projector__count">{t("live:present.participants", { count: state.participantCount })}</p>

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffActor } from "../../app/auth/actor";
+import { listConferences } from "../../app/conferences/conferences.server";
+import { demoConferenceTitle, loadDemoConference } from "../../app/demo/demo-conference.server";
+import { loadDemoData } from "../../app/demo/demo-data.server";
+import { conferenceFeedback } from "../../app/feedback/feedback.server";
+import { listLiveSessions } from "../../app/live/queries.server";
+import { getLiveState } from "../../app/live/state.server";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { createStaff, recordingDeps } from "../support/fixtures";
+
+let database: TestDatabase;
+let moderator: StaffActor;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await loadDemoData(database.db, { conference: true });
+  moderator = await createStaff(database.db, "admin");
+});
+afterAll(() => database.close());
+
+async function demoConference() {
+  const all = await listConferences(database.db, moderator);
+  return all.filter((c) => c.title === demoConferenceTitle);
+}
+
+describe("the demo conference that npm start shows", () => {
+  it("has a live session in progress: the current measure open for dots, with votes and comments in several languages", async () => {
+    const [conference] = await demoConference();
+    const sessions = await listLiveSessions(database.db, moderator, conference!.id);
+    expect(sessions.map((s) => s.status).sort()).toEqual(["closed", "live"]);
+    const state = await getLiveState(database.db, moderator, sessions.find((s) => s.status === "live")!.id);
+    const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId)!;
+    expect(current.measure?.code).toBe("500-1");
+    expect(current).toMatchObject({ phase: "prioritise", votingState: "open" });
+    expect(state.results.find((r) => r.agendaItemId === current.id)?.dots?.total).toBeGreaterThan(0);
+    expect(new Set(state.comments.map((c) => c.language))).toEqual(new Set(["de", "ar"]));
+    expect(state.participantCount).toBeGreaterThan(0);
+  });
+
+  it("has a closed session with frozen results and the planners' answers to its proposals", async () => {
+    const [conference] = await demoConference();
+    const feedback = await conferenceFeedback(database.db, { kind: "anonymous" }, { conferenceId: conference!.id, language: "en" });
+    expect(feedback.sessions).toHaveLength(1);
+    expect(feedback.sessions[0]!.items.length).toBeGreaterThanOrEqual(3);
+    expect(feedback.proposals.map((p) => [p.title, p.decision?.outcome])).toEqual(
+      expect.arrayContaining([
+        ["Sprachcafé in jedem Stadtbezirk", "merged"],
+        ["Lotsinnen für den Kita-Platz", "deferred"],
+      ]),
+    );
+  });
+
+  it("is loaded once, however often the server starts", async () => {
+    const deps = recordingDeps(database.db);
+    const demoModerator = { ...moderator };
+    expect(await loadDemoConference(deps, { moderator: demoModerator, planner: demoModerator })).toBeNull();
+    await loadDemoData(database.db, { conference: true });
+    expect(await demoConference()).toHaveLength(1);
+  });
+});
