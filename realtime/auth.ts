@@ -42,12 +42,14 @@ export async function staffSessionLives(db: Db, socket: AppSocket): Promise<bool
  * told so and disconnected, which also takes it out of the moderators' rooms.
  */
 export function guardEvents(socket: AppSocket, db: Db): void {
+  // One check after the other: the socket's events reach their handlers in the order they were sent.
+  let checked = Promise.resolve();
   socket.use(([event, ...args], next) => {
     const ack = args.at(-1);
     const reply = (answer: typeof forbidden | typeof sessionEnded) => {
       if (typeof ack === "function") ack(answer);
     };
-    staffSessionLives(db, socket).then(
+    checked = checked.then(() => staffSessionLives(db, socket)).then(
       (lives) => {
         if (!lives) {
           reply(sessionEnded);
