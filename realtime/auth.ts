@@ -19,19 +19,49 @@ export function authenticateSocket(db: Db) {
 }
 
 // Both reply shapes in use (ping's `message`, the live commands' `messageKey`) carry the key.
-const notAllowed = "auth:error.eventNotAllowed";
-const forbidden = { ok: false, error: { code: "forbidden", message: notAllowed, messageKey: notAllowed } } as const;
+const refusal = (code: string, key: string) => ({ ok: false, error: { code, message: key, messageKey: key } }) as const;
+const forbidden = refusal("forbidden", "auth:error.eventNotAllowed");
+const sessionEnded = refusal("unauthenticated", "auth:error.sessionEnded");
+
+/**
+ * A staff socket holds its rights only while its login session lives: sign-out, a password
+ * change, deactivation or an expired session end it, and a changed role applies at once. Reads
+ * the actor again from the handshake's cookie; false when the session is gone.
+ */
+export async function staffSessionLives(db: Db, socket: AppSocket): Promise<boolean> {
+  if (socket.data.actor.kind !== "staff") return true;
+  const { actor } = await actorFromCookies(db, socket.request.headers.cookie);
+  if (actor.kind !== "staff") return false;
+  socket.data.actor = actor;
+  return true;
+}
 
 /**
  * Lets an event through only when the permission registry allows it for the socket's actor;
- * an event without an entry is refused for everyone.
+ * an event without an entry is refused for everyone. A staff socket whose session ended is
+ * told so and disconnected, which also takes it out of the moderators' rooms.
  */
-export function guardEvents(socket: AppSocket): void {
+export function guardEvents(socket: AppSocket, db: Db): void {
+  // One check after the other: the socket's events reach their handlers in the order they were sent.
+  let checked = Promise.resolve();
   socket.use(([event, ...args], next) => {
-    const access = socketEventAccess(event);
-    if (access && allows(socket.data.actor, access)) return next();
     const ack = args.at(-1);
-    if (typeof ack === "function") ack(forbidden);
+    const reply = (answer: typeof forbidden | typeof sessionEnded) => {
+      if (typeof ack === "function") ack(answer);
+    };
+    checked = checked.then(() => staffSessionLives(db, socket)).then(
+      (lives) => {
+        if (!lives) {
+          reply(sessionEnded);
+          socket.disconnect(true);
+          return;
+        }
+        const access = socketEventAccess(event);
+        if (access && allows(socket.data.actor, access)) return next();
+        reply(forbidden);
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
   });
 }
 

@@ -4,8 +4,7 @@ import { DomainError } from "../app/errors";
 import type { LiveDeps } from "../app/live/events";
 import { moderateComment, postComment, supportComment } from "../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../app/live/proposals.server";
-import { getLiveState } from "../app/live/state.server";
-import { maySteerLiveSession } from "../app/live/steering.server";
+import { authorizeWatch, getLiveState } from "../app/live/state.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
 import { liveSessionRoom } from "./events";
@@ -43,12 +42,12 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
   };
 
   command("liveSession:watch", async (actor, payload) => {
-    const liveSessionId = (payload as { liveSessionId?: unknown } | null)?.liveSessionId;
-    if (typeof liveSessionId !== "string") throw new DomainError("invalid", "common:validation.invalid");
-    // Join first, then read: a change committed in between arrives as an event instead of being lost.
+    // Authorise before joining: a refused socket must never sit in the rooms, not even for a moment.
+    const { moderator } = await authorizeWatch(deps.db, actor, payload);
+    const { liveSessionId } = payload as { liveSessionId: string };
     // The moderators' room carries hidden comments and proposals: only the conference's team joins it.
-    const steering = await maySteerLiveSession(deps.db, actor, liveSessionId);
-    const rooms = [liveSessionRoom(liveSessionId), ...(steering ? [moderatorsRoom(liveSessionId)] : [])];
+    const rooms = [liveSessionRoom(liveSessionId), ...(moderator ? [moderatorsRoom(liveSessionId)] : [])];
+    // Join first, then read: a change committed in between arrives as an event instead of being lost.
     await socket.join(rooms);
     try {
       return await getLiveState(deps.db, actor, liveSessionId);

@@ -3,7 +3,7 @@ import { Server } from "socket.io";
 import { z } from "zod";
 import { hasForeignOrigin, settleForwardedHost } from "../app/auth/origin";
 import type { Db } from "../db/client";
-import { authenticateSocket, guardEvents } from "./auth";
+import { authenticateSocket, guardEvents, staffSessionLives } from "./auth";
 import { attachPostgresAdapter } from "./adapter";
 import { registerLiveHandlers } from "./live-handlers";
 import { createPublisher } from "./publisher";
@@ -24,6 +24,13 @@ export type Realtime = {
   publish: ReturnType<typeof createPublisher>;
   close(): Promise<void>;
 };
+
+/**
+ * How often the staff sockets of this process are checked against their login sessions, so that
+ * a moderator who signed out (on any process) stops receiving the moderators' events even
+ * without sending a command.
+ */
+const staffCheckMs = 15_000;
 
 const pingSchema = z.object({ sentAt: z.number().finite() });
 
@@ -61,7 +68,7 @@ export async function createRealtime(
   const publish = createPublisher(io as never, db);
 
   io.on("connection", (socket) => {
-    guardEvents(socket);
+    guardEvents(socket, db);
     registerLiveHandlers(socket as never, { db, publish });
     socket.on("ping", (payload, ack) => {
       if (typeof ack !== "function") return;
@@ -71,10 +78,22 @@ export async function createRealtime(
     });
   });
 
+  const staffCheck = setInterval(() => {
+    for (const socket of io.of("/").sockets.values()) {
+      staffSessionLives(db, socket).then(
+        (lives) => lives || socket.disconnect(true),
+        (error: unknown) => console.error("staff session check failed", error),
+      );
+    }
+  }, staffCheckMs);
+  // The check must never keep a test or a shutting-down process alive.
+  staffCheck.unref();
+
   return {
     io,
     publish,
     close: async () => {
+      clearInterval(staffCheck);
       await publish.flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await detachAdapter?.();

@@ -42,3 +42,24 @@ export function settleForwardedHost(headers: IncomingHttpHeaders, fromTrustedPro
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
   if (fromTrustedProxy && first) headers.host = first;
 }
+
+const sameSite = "http://mitplan.invalid";
+
+/**
+ * Where a sign-in may send the browser: a path on this site, else `/`. The value is read the way
+ * a browser reads a Location header (tabs and newlines dropped, `\` as `/`), so a path such as
+ * `/\t/evil.example` that the browser would turn into `//evil.example` is caught here.
+ */
+export function safeRedirectPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/")) return "/";
+  let target: URL;
+  try {
+    target = new URL(value, sameSite);
+  } catch {
+    return "/";
+  }
+  const path = target.pathname + target.search + target.hash;
+  // A normalised path that starts with two slashes would itself be read as another host.
+  if (target.origin !== sameSite || /^[/\\]{2}/.test(path)) return "/";
+  return path;
+}

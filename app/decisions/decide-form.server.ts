@@ -58,6 +58,7 @@ export function decideInputFromForm(kind: InputKind, id: string, form: Form, pla
     subjects: [subjectOf(kind, id)],
     decision: decisionOf(form),
     reasons: reasonLanguages(form, planLanguage).map((language) => ({ language, text: text(form, `reason.${language}`) })),
+    clientId: text(form, "clientId") || undefined,
   };
 }
 

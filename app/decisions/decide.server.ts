@@ -1,6 +1,6 @@
-import { and, eq, inArray, ne, or } from "drizzle-orm";
+import { desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, comments, conferences, decisionReasons, decisions, liveSessions, plans, proposals } from "../../db/schema";
+import { agendaItems, comments, conferences, decisionReasons, decisions, liveSessions, measures, planRevisions, plans, proposals } from "../../db/schema";
 import type { Actor, StaffActor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { findMeasure, insertMeasure, openRevision, updateMeasure, type RevisionRef, type Tx } from "../catalogue/revisions.server";
@@ -46,6 +46,21 @@ async function planOfSubject(tx: Tx, subject: DecisionSubject): Promise<string> 
   return row.planId;
 }
 
+/** What a decision sent again gets: the answer its first submit got. */
+async function earlierResult(tx: Tx, decisionIds: string[]): Promise<DecideResult> {
+  const [row] = await tx
+    .select({
+      outcome: decisions.outcome,
+      revision: { id: planRevisions.id, number: planRevisions.number },
+      measure: { id: measures.id, code: measures.code },
+    })
+    .from(decisions)
+    .leftJoin(planRevisions, eq(planRevisions.id, decisions.revisionId))
+    .leftJoin(measures, eq(measures.id, decisions.measureId))
+    .where(eq(decisions.id, decisionIds[0]!));
+  return { decisionIds, outcome: row!.outcome, revision: row!.revision, measure: row!.measure };
+}
+
 /** The reason a revision records: the one in the plan's own language, else the first given. */
 const revisionReason = (reasons: DecideInput["reasons"], planLanguage: string) =>
   (reasons.find((r) => r.language === planLanguage) ?? reasons[0]!).text;
@@ -64,7 +79,7 @@ export async function decide(db: Db, actor: Actor, input: unknown): Promise<Deci
     const aboutReasons = parsed.error.issues.some((issue) => issue.path[0] === "reasons");
     throw invalidInput(parsed.error, aboutReasons ? "results:error.reasonRequired" : undefined);
   }
-  const { subjects, decision, reasons } = parsed.data;
+  const { subjects, decision, reasons, clientId } = parsed.data;
   return db.transaction(async (tx) => {
     const planIds = new Set<string>();
     for (const subject of subjects) planIds.add(await planOfSubject(tx, subject));
@@ -78,17 +93,17 @@ export async function decide(db: Db, actor: Actor, input: unknown): Promise<Deci
       });
     }
     const ids = subjects.map(subjectId);
-    const [final] = await tx
-      .select({ id: decisions.id })
+    // Read under the plan's lock: a second submit of the same form waits for the first and sees it.
+    const earlier = await tx
+      .select({ id: decisions.id, outcome: decisions.outcome, clientId: decisions.clientId, decidedAt: decisions.decidedAt })
       .from(decisions)
-      .where(
-        and(
-          ne(decisions.outcome, "deferred"),
-          or(inArray(decisions.proposalId, ids), inArray(decisions.agendaItemId, ids), inArray(decisions.commentId, ids)),
-        ),
-      )
-      .limit(1);
-    if (final) throw new DomainError("conflict", "results:error.alreadyDecided");
+      .where(or(inArray(decisions.proposalId, ids), inArray(decisions.agendaItemId, ids), inArray(decisions.commentId, ids)))
+      .orderBy(desc(decisions.decidedAt));
+    const resent = clientId ? earlier.filter((row) => row.clientId === clientId) : [];
+    if (resent.length === subjects.length) return earlierResult(tx, resent.map((row) => row.id));
+    if (earlier.some((row) => row.outcome !== "deferred")) throw new DomainError("conflict", "results:error.alreadyDecided");
+    // Deferring what stands deferred is a form sent twice, not a new answer.
+    if (decision.outcome === "deferred" && earlier.length > 0) throw new DomainError("conflict", "results:error.alreadyDeferred");
 
     let revision: RevisionRef | null = null;
     let measure: { id: string; code: string } | null = null;
@@ -123,6 +138,7 @@ export async function decide(db: Db, actor: Actor, input: unknown): Promise<Deci
           measureId: measure?.id ?? null,
           revisionId: revision?.id ?? null,
           decidedBy: planner.userId,
+          clientId: clientId ?? null,
           ...mergedInto,
         })),
       )

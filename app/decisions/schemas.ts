@@ -48,5 +48,7 @@ export const decideSchema = z.object({
     .refine((list) => new Set(list.map(subjectKey)).size === list.length, { message: "each input once" }),
   decision: decisionOutcomeSchema,
   reasons: reasonsSchema,
+  /** Sent by the decide form: the same decision sent twice is stored once. */
+  clientId: z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
 export type DecideInput = z.infer<typeof decideSchema>;

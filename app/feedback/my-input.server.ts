@@ -9,7 +9,7 @@ import { loadComments } from "../live/comments.server";
 import { loadItems } from "../live/items.server";
 import { loadProposals } from "../live/proposals.server";
 import type { AgendaItemView, CommentView, ItemResult } from "../live/views";
-import { myVotes } from "../live/votes.server";
+import { myVotes } from "../live/my-votes.server";
 import type { Reader } from "../results/answers.server";
 import { loadDecisions, standing } from "../decisions/views.server";
 import { outcomeFor, type Outcome, type ProposalFeedback } from "./feedback.server";

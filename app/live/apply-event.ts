@@ -1,4 +1,5 @@
 import type { LiveEvent } from "./events";
+import { visibleToParticipants } from "./rules";
 import type { LiveState } from "./state.server";
 
 type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
@@ -17,7 +18,7 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
   switch (event.type) {
     case "agendaItem.updated": {
       const known = state.items.some((i) => i.id === event.item.id);
-      const relevant = state.moderator || event.item.resultsVisible || event.item.id === state.liveSession.currentAgendaItemId;
+      const relevant = state.moderator || visibleToParticipants(event.item, state.liveSession.currentAgendaItemId);
       if (!known && !relevant) return state;
       const items = upsert(state.items, event.item).sort((a, b) => a.position - b.position);
       return { ...state, items };

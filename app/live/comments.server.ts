@@ -6,6 +6,7 @@ import { authorize } from "../auth/permissions";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
+import { commentable } from "./rules";
 import { notFound } from "./setup.server";
 import { commentRefSchema, moderateCommentSchema, postCommentSchema } from "./schemas";
 import type { CommentView } from "./views";
@@ -54,20 +55,44 @@ export async function loadComments(
   }));
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 async function loadOne(db: Reader, commentId: string): Promise<CommentView> {
   const [view] = await loadComments(db, eq(comments.id, commentId), { withHidden: true, limit: 1 });
   return view!;
 }
 
-async function sessionOfComment(db: Reader, commentId: string) {
-  const [row] = await db
-    .select({ liveSessionId: agendaItems.liveSessionId, conferenceId: liveSessions.conferenceId, status: liveSessions.status })
+/** What a participant's reply may carry: never who hid a comment, nor why (only the team sees that). */
+function participantView(view: CommentView): CommentView {
+  return view.hidden ? { ...view, hidden: { reason: "", at: view.hidden.at, by: null } } : view;
+}
+
+/**
+ * The comments' session, locked against closing (shared, so that a room's supports run side by
+ * side), then the comments themselves, locked for `mode` in id order so two merges cannot
+ * deadlock. Read under the locks: a hide or merge committed meanwhile is seen.
+ */
+async function lockComments(tx: Tx, commentIds: string[], mode: "share" | "update") {
+  const [ref] = await tx
+    .select({ liveSessionId: agendaItems.liveSessionId })
     .from(comments)
     .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
-    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-    .where(eq(comments.id, commentId));
-  if (!row) throw notFound();
-  return row;
+    .where(eq(comments.id, commentIds[0]!));
+  if (!ref) throw notFound();
+  const [session] = await tx
+    .select({ id: liveSessions.id, conferenceId: liveSessions.conferenceId, status: liveSessions.status })
+    .from(liveSessions)
+    .where(eq(liveSessions.id, ref.liveSessionId))
+    .for("share");
+  const rows = await tx
+    .select({ id: comments.id, agendaItemId: comments.agendaItemId, hiddenAt: comments.hiddenAt, mergedIntoId: comments.mergedIntoId })
+    .from(comments)
+    .where(inArray(comments.id, commentIds))
+    .orderBy(comments.id)
+    .for(mode);
+  const locked = commentIds.map((id) => rows.find((row) => row.id === id));
+  if (!session || locked.some((row) => !row)) throw notFound();
+  return { session, comments: locked as NonNullable<(typeof locked)[number]>[] };
 }
 
 /** A comment or an answer on the current item; re-sent with the same clientId, it is stored once. */
@@ -80,12 +105,11 @@ export async function postComment(deps: LiveDeps, actor: Actor, input: unknown):
       .select({ item: agendaItems, session: liveSessions })
       .from(agendaItems)
       .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-      .where(eq(agendaItems.id, data.agendaItemId));
+      .where(eq(agendaItems.id, data.agendaItemId))
+      .for("share", { of: liveSessions });
     if (!row) throw notFound();
     if (row.session.conferenceId !== actor.conferenceId) throw new DomainError("forbidden", "live:error.notInConference");
-    if (row.session.status !== "live" || !row.item.activities.comments || !row.item.commentsOpen) {
-      throw new DomainError("conflict", "live:error.commentsClosed");
-    }
+    if (!commentable(row.session, row.item)) throw new DomainError("conflict", "live:error.commentsClosed");
     if (data.parentId) {
       const [parent] = await tx
         .select({ agendaItemId: comments.agendaItemId })
@@ -114,22 +138,24 @@ export async function postComment(deps: LiveDeps, actor: Actor, input: unknown):
   });
   const comment = await loadOne(deps.db, id);
   if (!duplicate) deps.publish({ type: "comment.added", liveSessionId, audience: "all", comment });
-  return comment;
+  return participantView(comment);
 }
 
+/** One support per participant, for a comment everybody can see: a hidden or merged one is refused. */
 export async function supportComment(deps: LiveDeps, actor: Actor, input: unknown): Promise<CommentView> {
   authorize(actor, "comment.support");
   if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
   const data = parseInput(commentRefSchema, input);
-  const session = await sessionOfComment(deps.db, data.commentId);
-  if (session.conferenceId !== actor.conferenceId) throw new DomainError("forbidden", "live:error.notInConference");
-  if (session.status !== "live") throw new DomainError("conflict", "live:error.sessionClosed");
-  await deps.db
-    .insert(commentSupports)
-    .values({ commentId: data.commentId, participantId: actor.participantId })
-    .onConflictDoNothing();
-  const comment = await loadOne(deps.db, data.commentId);
-  if (!comment.hidden) deps.publish({ type: "comment.updated", liveSessionId: session.liveSessionId, audience: "all", comment });
+  const { comment, liveSessionId } = await deps.db.transaction(async (tx) => {
+    const { session, comments: [target] } = await lockComments(tx, [data.commentId], "share");
+    if (session.conferenceId !== actor.conferenceId) throw new DomainError("forbidden", "live:error.notInConference");
+    if (session.status !== "live") throw new DomainError("conflict", "live:error.sessionClosed");
+    if (target!.hiddenAt || target!.mergedIntoId) throw new DomainError("conflict", "live:error.commentNotPublic");
+    await tx.insert(commentSupports).values({ commentId: data.commentId, participantId: actor.participantId }).onConflictDoNothing();
+    const [view] = await loadComments(tx, eq(comments.id, data.commentId), { withHidden: false, limit: 1 });
+    return { comment: view!, liveSessionId: session.id };
+  });
+  deps.publish({ type: "comment.updated", liveSessionId, audience: "all", comment });
   return comment;
 }
 
@@ -137,29 +163,38 @@ export async function supportComment(deps: LiveDeps, actor: Actor, input: unknow
 export async function moderateComment(deps: LiveDeps, actor: Actor, input: unknown): Promise<CommentView> {
   authorize(actor, "comment.hide");
   const data = parseInput(moderateCommentSchema, input);
-  const session = await sessionOfComment(deps.db, data.commentId);
-  await authorizeConference(deps.db, actor, "comment.hide", session.conferenceId);
   const staffId = actor.kind === "staff" ? actor.userId : null;
-  const before = await loadOne(deps.db, data.commentId);
-  if (data.action === "merge") {
-    const target = await sessionOfComment(deps.db, data.intoCommentId);
-    if (target.liveSessionId !== session.liveSessionId || data.intoCommentId === data.commentId) throw notFound();
-  }
-  const changes =
-    data.action === "hide"
-      ? { hiddenAt: sql`now()`, hiddenBy: staffId, hiddenReason: data.reason }
-      : data.action === "unhide"
-        ? { hiddenAt: null, hiddenBy: null, hiddenReason: null }
-        : data.action === "merge"
-          ? { mergedIntoId: data.intoCommentId }
-          : data.action === "pin" || data.action === "unpin"
-            ? { pinned: data.action === "pin" }
-            : { flaggedRelevant: data.action === "flag" };
-  await deps.db.update(comments).set(changes).where(eq(comments.id, data.commentId));
-  const comment = await loadOne(deps.db, data.commentId);
+  const { before, comment, liveSessionId } = await deps.db.transaction(async (tx) => {
+    const ids = data.action === "merge" ? [data.commentId, data.intoCommentId] : [data.commentId];
+    if (new Set(ids).size !== ids.length) throw notFound();
+    const { session, comments: locked } = await lockComments(tx, ids, "update");
+    await authorizeConference(tx, actor, "comment.hide", session.conferenceId);
+    if (data.action === "merge") {
+      const [source, target] = locked as [(typeof locked)[number], (typeof locked)[number]];
+      const [targetItem] = await tx
+        .select({ liveSessionId: agendaItems.liveSessionId })
+        .from(agendaItems)
+        .where(eq(agendaItems.id, target.agendaItemId));
+      if (targetItem?.liveSessionId !== session.id) throw notFound();
+      // Merged once, into a comment that is itself not merged: no chain, and never a loop.
+      if (source.mergedIntoId || target.mergedIntoId) throw new DomainError("conflict", "live:error.alreadyMerged");
+    }
+    const before = await loadOne(tx, data.commentId);
+    const changes =
+      data.action === "hide"
+        ? { hiddenAt: sql`now()`, hiddenBy: staffId, hiddenReason: data.reason }
+        : data.action === "unhide"
+          ? { hiddenAt: null, hiddenBy: null, hiddenReason: null }
+          : data.action === "merge"
+            ? { mergedIntoId: data.intoCommentId }
+            : data.action === "pin" || data.action === "unpin"
+              ? { pinned: data.action === "pin" }
+              : { flaggedRelevant: data.action === "flag" };
+    await tx.update(comments).set(changes).where(eq(comments.id, data.commentId));
+    return { before, comment: await loadOne(tx, data.commentId), liveSessionId: session.id };
+  });
   const wasPublic = !before.hidden && !before.mergedIntoId;
   const isPublic = !comment.hidden && !comment.mergedIntoId;
-  const liveSessionId = session.liveSessionId;
   deps.publish({ type: "comment.updated", liveSessionId, audience: "moderators", comment });
   if (wasPublic && !isPublic) deps.publish({ type: "comment.removed", liveSessionId, audience: "all", commentId: comment.id });
   else if (!wasPublic && isPublic) deps.publish({ type: "comment.added", liveSessionId, audience: "all", comment });

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import { visibleToParticipants } from "./rules";
 import type { AgendaItemView, CommentView, ItemResult, ProposalView } from "./views";
 
 /**
@@ -38,7 +39,7 @@ export function itemAudience(
   item: { id: string; resultsVisible: boolean },
   currentAgendaItemId: string | null,
 ): "all" | "moderators" {
-  return item.resultsVisible || item.id === currentAgendaItemId ? "all" : "moderators";
+  return visibleToParticipants(item, currentAgendaItemId) ? "all" : "moderators";
 }
 
 export type Publish = (event: LiveEvent) => void;

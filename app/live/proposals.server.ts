@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions, participants, proposals, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
@@ -98,6 +98,11 @@ export async function submitProposal(deps: LiveDeps, actor: Actor, input: unknow
   return proposal!;
 }
 
+/**
+ * Hide, unhide or merge a proposal, in one transaction: the session is locked against closing,
+ * then the proposals (in id order, so two merges cannot deadlock), and every check reads them
+ * under those locks.
+ */
 export async function moderateProposal(
   deps: LiveDeps,
   actor: Actor,
@@ -106,24 +111,32 @@ export async function moderateProposal(
 ): Promise<ProposalView> {
   authorize(actor, "comment.hide");
   const data = parseInput(moderateProposalSchema, input);
-  const [existing] = await deps.db.select().from(proposals).where(eq(proposals.id, data.proposalId));
-  // The change is published to this session's moderators, so the proposal must be of its conference.
-  const [session] = uuid.safeParse(liveSessionId).success
-    ? await deps.db.select({ conferenceId: liveSessions.conferenceId }).from(liveSessions).where(eq(liveSessions.id, liveSessionId))
-    : [];
-  if (!existing || existing.conferenceId !== session?.conferenceId) throw notFound();
-  await authorizeConference(deps.db, actor, "comment.hide", existing.conferenceId);
-  if (data.action === "merge") {
-    const [target] = await deps.db.select().from(proposals).where(eq(proposals.id, data.intoProposalId));
-    if (!target || target.conferenceId !== existing.conferenceId || target.id === existing.id) throw notFound();
-  }
-  const changes =
-    data.action === "hide"
-      ? { hiddenAt: sql`now()`, hiddenBy: actor.kind === "staff" ? actor.userId : null, hiddenReason: data.reason }
-      : data.action === "unhide"
-        ? { hiddenAt: null, hiddenBy: null, hiddenReason: null }
-        : { mergedIntoId: data.intoProposalId };
-  await deps.db.update(proposals).set(changes).where(eq(proposals.id, data.proposalId));
+  if (!uuid.safeParse(liveSessionId).success) throw notFound();
+  const ids = data.action === "merge" ? [data.proposalId, data.intoProposalId] : [data.proposalId];
+  if (new Set(ids).size !== ids.length) throw notFound();
+  await deps.db.transaction(async (tx) => {
+    const [session] = await tx
+      .select({ conferenceId: liveSessions.conferenceId })
+      .from(liveSessions)
+      .where(eq(liveSessions.id, liveSessionId))
+      .for("share");
+    const rows = await tx.select().from(proposals).where(inArray(proposals.id, ids)).orderBy(proposals.id).for("update");
+    const [existing, target] = ids.map((id) => rows.find((row) => row.id === id));
+    // The change is published to this session's moderators, so the proposals must be of its conference.
+    if (!session || rows.length !== ids.length || rows.some((row) => row.conferenceId !== session.conferenceId)) throw notFound();
+    await authorizeConference(tx, actor, "comment.hide", session.conferenceId);
+    // Merged once, into a proposal that is itself not merged: no chain, and never a loop.
+    if (data.action === "merge" && (existing!.mergedIntoId || target!.mergedIntoId)) {
+      throw new DomainError("conflict", "live:error.alreadyMerged");
+    }
+    const changes =
+      data.action === "hide"
+        ? { hiddenAt: sql`now()`, hiddenBy: actor.kind === "staff" ? actor.userId : null, hiddenReason: data.reason }
+        : data.action === "unhide"
+          ? { hiddenAt: null, hiddenBy: null, hiddenReason: null }
+          : { mergedIntoId: data.intoProposalId };
+    await tx.update(proposals).set(changes).where(eq(proposals.id, data.proposalId));
+  });
   const [proposal] = await loadProposals(deps.db, eq(proposals.id, data.proposalId));
   deps.publish({ type: "proposal.updated", liveSessionId, audience: "moderators", proposal: proposal! });
   return proposal!;

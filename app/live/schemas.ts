@@ -83,11 +83,25 @@ export const joinSchema = z.object({
     .nullish(),
 });
 
+const ratingAnswer = z.object({ criterion: z.string().min(1).max(60), value: z.number().int().min(1).max(10) });
+
 export const castVoteSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("dots"), clientId, agendaItemId: uuid, value: z.number().int().min(-50).max(50).refine((v) => v !== 0) }),
-  z.object({ kind: z.literal("rating"), clientId, agendaItemId: uuid, criterion: z.string().min(1).max(60), value: z.number().int().min(1).max(10) }),
+  // One criterion (`criterion`, `value`), or a whole rating at once (`ratings`), which is stored all or nothing.
+  z.object({
+    kind: z.literal("rating"),
+    clientId,
+    agendaItemId: uuid,
+    criterion: ratingAnswer.shape.criterion.optional(),
+    value: ratingAnswer.shape.value.optional(),
+    ratings: z.array(ratingAnswer).min(1).max(10).optional(),
+  }),
   z.object({ kind: z.literal("scale"), clientId, agendaItemId: uuid, value: z.number().int().min(1).max(10) }),
-]);
+]).superRefine((vote, context) => {
+  if (vote.kind === "rating" && !vote.ratings && (vote.criterion === undefined || vote.value === undefined)) {
+    context.addIssue({ code: "custom", path: ["ratings"], message: "a rating needs its answers" });
+  }
+});
 
 export const castRankingSchema = z.object({
   clientId,

@@ -42,7 +42,7 @@ export function defaultActivities(kind: "measure" | "cluster" | "question"): Age
 export const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 /** Locks the session row so that concurrent agenda edits keep positions consistent. */
-async function lockSession(tx: Tx, liveSessionId: string) {
+export async function lockSession(tx: Tx, liveSessionId: string) {
   const [session] = await tx.select().from(liveSessions).where(eq(liveSessions.id, liveSessionId)).for("update");
   if (!session) throw notFound();
   return session;
@@ -62,7 +62,7 @@ export async function createLiveSession(db: Db, actor: Actor, input: unknown): P
 }
 
 /** The item's session, locked, and the item as it stands under that lock; a closed session's agenda is frozen. */
-async function lockItemForEdit(tx: Tx, agendaItemId: string) {
+export async function lockItemForEdit(tx: Tx, agendaItemId: string) {
   const [ref] = await tx.select({ liveSessionId: agendaItems.liveSessionId }).from(agendaItems).where(eq(agendaItems.id, agendaItemId));
   if (!ref) throw notFound();
   const session = await lockSession(tx, ref.liveSessionId);

@@ -5,14 +5,16 @@ import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/permissions";
 import { getConference, type ConferenceView } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
-import { DomainError } from "../errors";
+import { DomainError, parseInput } from "../errors";
 import { commentsOfItems } from "./comments.server";
 import { loadItems, loadLiveSession } from "./items.server";
 import { loadProposals } from "./proposals.server";
 import { computeItemResult } from "./results.server";
 import { notFound } from "./setup.server";
+import { visibleToParticipants } from "./rules";
+import { liveSessionRefSchema } from "./schemas";
 import type { AgendaItemView, CommentView, ItemResult, MyVotes, ProposalView } from "./views";
-import { myVotes } from "./votes.server";
+import { myVotes } from "./my-votes.server";
 
 export type LiveState = {
   liveSession: {
@@ -36,10 +38,11 @@ export type LiveState = {
 };
 
 /**
- * Everything a screen needs to show a live session now. A client calls it on load and after a
- * reconnect, then applies events; it never has to guess what it missed.
+ * Who may watch a session, asked before a socket joins its rooms: its conference's team (who
+ * steer it and also see what only moderators see) and, once started, its own participants.
  */
-export async function getLiveState(db: Db, actor: Actor, liveSessionId: string): Promise<LiveState> {
+export async function authorizeWatch(db: Db, actor: Actor, input: unknown) {
+  const { liveSessionId } = parseInput(liveSessionRefSchema, input);
   const session = await loadLiveSession(db, liveSessionId);
   if (!session) throw notFound();
   const moderator = can(actor, "liveSession.moderate");
@@ -51,10 +54,20 @@ export async function getLiveState(db: Db, actor: Actor, liveSessionId: string):
     }
     if (session.status === "draft") throw new DomainError("conflict", "live:error.notStarted");
   }
+  return { moderator };
+}
+
+/**
+ * Everything a screen needs to show a live session now. A client calls it on load and after a
+ * reconnect, then applies events; it never has to guess what it missed.
+ */
+export async function getLiveState(db: Db, actor: Actor, liveSessionId: string): Promise<LiveState> {
+  const { moderator } = await authorizeWatch(db, actor, { liveSessionId });
+  const session = (await loadLiveSession(db, liveSessionId))!;
   const conference = (await getConference(db, session.conferenceId))!;
   const items = await loadItems(db, session.id);
   const current = items.find((i) => i.id === session.currentAgendaItemId) ?? null;
-  const visibleItems = moderator ? items : items.filter((i) => i.resultsVisible || i.id === current?.id);
+  const visibleItems = moderator ? items : items.filter((i) => visibleToParticipants(i, session.currentAgendaItemId));
   const [commentList, results, proposalList, joined, mine] = await Promise.all([
     commentsOfItems(db, current ? [current.id] : [], moderator),
     Promise.all(

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { agendaItems, liveSessions } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
@@ -7,7 +7,7 @@ import { commentsOfItems } from "./comments.server";
 import { itemAudience, type LiveDeps } from "./events";
 import { loadItem, loadLiveSession } from "./items.server";
 import { computeItemResult } from "./results.server";
-import { notFound } from "./setup.server";
+import { lockItemForEdit, lockSession, notFound } from "./setup.server";
 import { authorizeAgendaItem, authorizeLiveSession } from "./steering.server";
 import { itemSettingsSchema, setCurrentItemSchema, setPhaseSchema } from "./schemas";
 import type { AgendaItemView, Phase } from "./views";
@@ -19,21 +19,16 @@ const phasePresets: Record<Phase, { commentsOpen?: boolean; votingState: "closed
   results: { votingState: "closed", resultsVisible: true },
 };
 
-/** The item's session, and who may see the item before the change (see publishItem). */
-async function openSessionOf(deps: LiveDeps, agendaItemId: string) {
-  const [row] = await deps.db
-    .select({
-      liveSessionId: agendaItems.liveSessionId,
-      status: liveSessions.status,
-      resultsVisible: agendaItems.resultsVisible,
-      currentAgendaItemId: liveSessions.currentAgendaItemId,
-    })
-    .from(agendaItems)
-    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-    .where(eq(agendaItems.id, agendaItemId));
-  if (!row) throw notFound();
-  if (row.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
-  return { liveSessionId: row.liveSessionId, before: itemAudience({ id: agendaItemId, ...row }, row.currentAgendaItemId) };
+/**
+ * Changes one agenda item in one transaction, its session locked (lockItemForEdit) so that the
+ * change cannot slip past the session's closing; returns who could see the item before.
+ */
+async function editItem(deps: LiveDeps, agendaItemId: string, changes: Partial<typeof agendaItems.$inferInsert>) {
+  return deps.db.transaction(async (tx) => {
+    const { item, session } = await lockItemForEdit(tx, agendaItemId);
+    if (Object.keys(changes).length > 0) await tx.update(agendaItems).set(changes).where(eq(agendaItems.id, agendaItemId));
+    return { liveSessionId: session.id, before: itemAudience(item, session.currentAgendaItemId) };
+  });
 }
 
 /**
@@ -42,7 +37,7 @@ async function openSessionOf(deps: LiveDeps, agendaItemId: string) {
  */
 async function publishItem(
   deps: LiveDeps,
-  { liveSessionId, before }: Awaited<ReturnType<typeof openSessionOf>>,
+  { liveSessionId, before }: Awaited<ReturnType<typeof editItem>>,
   agendaItemId: string,
 ): Promise<AgendaItemView> {
   const [loaded, session] = await Promise.all([loadItem(deps.db, agendaItemId), loadLiveSession(deps.db, liveSessionId)]);
@@ -60,39 +55,35 @@ export async function setPhase(deps: LiveDeps, actor: Actor, input: unknown): Pr
   authorize(actor, "liveSession.moderate");
   const data = parseInput(setPhaseSchema, input);
   await authorizeAgendaItem(deps.db, actor, "liveSession.moderate", data.agendaItemId);
-  const open = await openSessionOf(deps, data.agendaItemId);
-  await deps.db
-    .update(agendaItems)
-    .set({ phase: data.phase, ...phasePresets[data.phase] })
-    .where(eq(agendaItems.id, data.agendaItemId));
-  return publishItem(deps, open, data.agendaItemId);
+  const edited = await editItem(deps, data.agendaItemId, { phase: data.phase, ...phasePresets[data.phase] });
+  return publishItem(deps, edited, data.agendaItemId);
 }
 
 export async function updateItemSettings(deps: LiveDeps, actor: Actor, input: unknown): Promise<AgendaItemView> {
   authorize(actor, "liveSession.moderate");
   const { agendaItemId, ...settings } = parseInput(itemSettingsSchema, input);
   await authorizeAgendaItem(deps.db, actor, "liveSession.moderate", agendaItemId);
-  const open = await openSessionOf(deps, agendaItemId);
-  if (Object.keys(settings).length > 0) {
-    await deps.db.update(agendaItems).set(settings).where(eq(agendaItems.id, agendaItemId));
-  }
-  return publishItem(deps, open, agendaItemId);
+  const edited = await editItem(deps, agendaItemId, settings);
+  return publishItem(deps, edited, agendaItemId);
 }
 
 export async function setCurrentItem(deps: LiveDeps, actor: Actor, input: unknown): Promise<AgendaItemView> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(setCurrentItemSchema, input);
   await authorizeLiveSession(deps.db, actor, "liveSession.moderate", data.liveSessionId);
-  const { liveSessionId } = await openSessionOf(deps, data.agendaItemId);
-  if (liveSessionId !== data.liveSessionId) throw notFound();
-  const [session] = await deps.db.select({ status: liveSessions.status }).from(liveSessions).where(eq(liveSessions.id, liveSessionId));
-  if (session?.status !== "live") throw new DomainError("conflict", "live:error.notStarted");
-  await deps.db
-    .update(liveSessions)
-    .set({ currentAgendaItemId: data.agendaItemId })
-    .where(eq(liveSessions.id, liveSessionId));
+  await deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, data.liveSessionId);
+    const [item] = await tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.id, data.agendaItemId), eq(agendaItems.liveSessionId, session.id)));
+    if (!item) throw notFound();
+    if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
+    if (session.status !== "live") throw new DomainError("conflict", "live:error.notStarted");
+    await tx.update(liveSessions).set({ currentAgendaItemId: item.id }).where(eq(liveSessions.id, session.id));
+  });
   const item = (await loadItem(deps.db, data.agendaItemId))!;
   const comments = await commentsOfItems(deps.db, [item.id], false);
-  deps.publish({ type: "liveSession.currentItem", liveSessionId, audience: "all", item, comments });
+  deps.publish({ type: "liveSession.currentItem", liveSessionId: data.liveSessionId, audience: "all", item, comments });
   return item;
 }

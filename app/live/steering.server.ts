@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { agendaItems, liveSessions } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize, type Action } from "../auth/permissions";
-import { authorizeConference, maySteerConference } from "../conferences/team.server";
+import { authorizeConference } from "../conferences/team.server";
 import { DomainError } from "../errors";
 import { uuid } from "./schemas";
 
@@ -40,11 +40,4 @@ export async function authorizeAgendaItem(db: Reader, actor: Actor, action: Acti
     : [];
   if (!row) throw notFound();
   await authorizeConference(db, actor, action, row.conferenceId);
-}
-
-/** Whether the actor steers this session (its moderators' events are for them); false for any bad id. */
-export async function maySteerLiveSession(db: Reader, actor: Actor, liveSessionId: string): Promise<boolean> {
-  if (actor.kind !== "staff") return false;
-  const conferenceId = await conferenceOfSession(db, liveSessionId);
-  return conferenceId !== null && (await maySteerConference(db, actor, conferenceId));
 }

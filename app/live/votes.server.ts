@@ -1,4 +1,4 @@
-import { and, desc, eq, or } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions, measures, participants, votes } from "../../db/schema";
 import type { Actor } from "../auth/actor";
@@ -6,17 +6,17 @@ import { authorize } from "../auth/permissions";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
+import { votable } from "./rules";
 import { notFound } from "./setup.server";
 import { castRankingSchema, castVoteSchema, paperVoteSchema } from "./schemas";
+import { tallyMyVotes, type MyVoteRow } from "./my-votes.server";
 import type { MyVotes } from "./views";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type Reader = Pick<Db, "select">;
-
 export type VoteReceipt = { duplicate: boolean; myVotes: MyVotes };
 
-function checkVotable(session: { status: string }, item: { phase: string; votingState: string }) {
-  if (session.status !== "live" || item.phase !== "prioritise" || item.votingState !== "open") {
+function checkVotable(...[session, item]: Parameters<typeof votable>) {
+  if (!votable(session, item)) {
     throw new DomainError("conflict", "live:error.votingClosed");
   }
 }
@@ -62,30 +62,38 @@ async function lockVoter(tx: Tx, agendaItemId: string, participantId: string) {
   throw new DomainError("forbidden", "live:error.notInConference");
 }
 
-async function alreadyCast(tx: Tx, liveSessionId: string, clientId: string): Promise<boolean> {
-  const [existing] = await tx
-    .select({ id: votes.id })
-    .from(votes)
-    .where(and(eq(votes.liveSessionId, liveSessionId), eq(votes.clientId, clientId)));
-  return Boolean(existing);
-}
-
-type VoteRow = {
-  clientId: string;
-  participantId: string | null;
-  agendaItemId: string;
-  kind: "dots" | "rating" | "scale" | "ranking";
-  criterion: string | null;
-  value: number;
-  createdAt: Date;
-};
+type VoteRow = MyVoteRow & { clientId: string; participantId: string | null };
+type NewVote = typeof votes.$inferInsert & { clientId: string; kind: VoteRow["kind"]; criterion: string | null };
 
 /**
- * The participant's votes in the session, newest first, and whether `clientId` was already
- * taken: read after the lock, so the budget check sees every vote committed before this one.
+ * Client ids are the votes' idempotency keys. A retry of the same command finds all of its rows
+ * and counts once (true); an id another command holds (another participant's, a dot vote's `X-2`
+ * beside a ranking's `X`) is refused with a conflict, never a unique violation.
  */
-async function votesOf(tx: Tx, participantId: string, liveSessionId: string, clientId: string) {
-  const rows: VoteRow[] = await tx
+async function isRetry(tx: Tx, liveSessionId: string, rows: NewVote[]): Promise<boolean> {
+  const clientIds = rows.map((row) => row.clientId);
+  const taken = await tx
+    .select({ participantId: votes.participantId, agendaItemId: votes.agendaItemId, kind: votes.kind })
+    .from(votes)
+    .where(and(eq(votes.liveSessionId, liveSessionId), inArray(votes.clientId, clientIds)));
+  if (taken.length === 0) return false;
+  const [first] = rows;
+  const same = taken.every(
+    (row) => row.participantId === (first!.participantId ?? null) && row.agendaItemId === first!.agendaItemId && row.kind === first!.kind,
+  );
+  if (same && taken.length === rows.length) return true;
+  throw new DomainError("conflict", "live:error.clientIdTaken");
+}
+
+/** Stores a command's rows; a client id taken meanwhile by a concurrent command refuses them all. */
+async function insertVotes(tx: Tx, rows: NewVote[]): Promise<void> {
+  const inserted = await tx.insert(votes).values(rows).onConflictDoNothing().returning({ id: votes.id });
+  if (inserted.length !== rows.length) throw new DomainError("conflict", "live:error.clientIdTaken");
+}
+
+/** The participant's votes in the session, newest first: read after the lock, so the budget check sees every vote committed before. */
+async function votesOf(tx: Tx, participantId: string, liveSessionId: string): Promise<VoteRow[]> {
+  return tx
     .select({
       clientId: votes.clientId,
       participantId: votes.participantId,
@@ -96,10 +104,8 @@ async function votesOf(tx: Tx, participantId: string, liveSessionId: string, cli
       createdAt: votes.createdAt,
     })
     .from(votes)
-    .where(and(eq(votes.liveSessionId, liveSessionId), or(eq(votes.participantId, participantId), eq(votes.clientId, clientId))))
+    .where(and(eq(votes.liveSessionId, liveSessionId), eq(votes.participantId, participantId)))
     .orderBy(desc(votes.createdAt), desc(votes.id));
-  const duplicate = rows.some((row) => row.clientId === clientId);
-  return { duplicate, mine: rows.filter((row) => row.participantId === participantId) };
 }
 
 function dotsSpent(rows: VoteRow[], agendaItemId: string) {
@@ -113,48 +119,59 @@ function dotsSpent(rows: VoteRow[], agendaItemId: string) {
   return { session, item };
 }
 
-/** Spend or take back dots, rate a criterion, or answer the scale. A retried clientId counts once. */
+type Vote = ReturnType<typeof castVoteSchema.parse>;
+type Activities = Awaited<ReturnType<typeof lockVoter>>["item"]["activities"];
+
+/** A vote's rows: one per rated criterion (`<clientId>-1`, `-2`, … when several are rated at once). */
+function rowsOf(vote: Vote, base: Omit<NewVote, "clientId" | "kind" | "criterion" | "value">): NewVote[] {
+  if (vote.kind !== "rating") return [{ ...base, clientId: vote.clientId, kind: vote.kind, criterion: null, value: vote.value }];
+  if (!vote.ratings) return [{ ...base, clientId: vote.clientId, kind: "rating", criterion: vote.criterion!, value: vote.value! }];
+  return vote.ratings.map((answer, i) => ({ ...base, clientId: `${vote.clientId}-${i + 1}`, kind: "rating", ...answer }));
+}
+
+function checkAllowed(vote: Vote, rows: NewVote[], activities: Activities, spent: ReturnType<typeof dotsSpent>, budget: number) {
+  if (vote.kind === "dots") {
+    if (!activities.dots) throw new DomainError("invalid", "live:error.activityOff");
+    const onItem = spent.item + vote.value;
+    const total = spent.session + vote.value;
+    if (onItem < 0 || total < 0) throw new DomainError("invalid", "live:error.noDotsToTakeBack");
+    if (onItem > activities.dots.maxPerItem) {
+      throw new DomainError("conflict", "live:error.tooManyDotsOnItem", {}, { max: activities.dots.maxPerItem });
+    }
+    if (total > budget) throw new DomainError("conflict", "live:error.noDotsLeft", {}, { max: budget });
+  } else if (vote.kind === "rating") {
+    const rating = activities.rating;
+    if (!rating) throw new DomainError("invalid", "live:error.activityOff");
+    const criteria = rows.map((row) => row.criterion!);
+    // Every criterion of the rating once, each in range: one bad answer refuses the whole rating.
+    if (new Set(criteria).size !== criteria.length) throw new DomainError("invalid", "live:error.outOfRange");
+    for (const row of rows) {
+      if (!rating.criteria.includes(row.criterion!) || row.value < rating.min || row.value > rating.max) {
+        throw new DomainError("invalid", "live:error.outOfRange");
+      }
+    }
+  } else if (!activities.scale) {
+    throw new DomainError("invalid", "live:error.activityOff");
+  }
+}
+
+/**
+ * Spend or take back dots, rate the criteria, or answer the scale: one command, one transaction,
+ * so a rating refused on one criterion stores none. A retried clientId counts once.
+ */
 export async function castVote(deps: LiveDeps, actor: Actor, input: unknown): Promise<VoteReceipt> {
   authorize(actor, "vote.cast");
   if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
   const vote = parseInput(castVoteSchema, input);
   const outcome = await deps.db.transaction(async (tx) => {
     const { item, session } = await lockVoter(tx, vote.agendaItemId, actor.participantId);
-    const { duplicate, mine } = await votesOf(tx, actor.participantId, session.id, vote.clientId);
-    if (duplicate) return { duplicate, liveSessionId: session.id, mine };
-    const { activities } = item;
-    if (vote.kind === "dots") {
-      if (!activities.dots) throw new DomainError("invalid", "live:error.activityOff");
-      const spent = dotsSpent(mine, item.id);
-      const onItem = spent.item + vote.value;
-      const total = spent.session + vote.value;
-      if (onItem < 0 || total < 0) throw new DomainError("invalid", "live:error.noDotsToTakeBack");
-      if (onItem > activities.dots.maxPerItem) {
-        throw new DomainError("conflict", "live:error.tooManyDotsOnItem", {}, { max: activities.dots.maxPerItem });
-      }
-      if (total > session.dotsPerParticipant) {
-        throw new DomainError("conflict", "live:error.noDotsLeft", {}, { max: session.dotsPerParticipant });
-      }
-    } else if (vote.kind === "rating") {
-      const rating = activities.rating;
-      if (!rating) throw new DomainError("invalid", "live:error.activityOff");
-      if (!rating.criteria.includes(vote.criterion) || vote.value < rating.min || vote.value > rating.max) {
-        throw new DomainError("invalid", "live:error.outOfRange");
-      }
-    } else if (!activities.scale) {
-      throw new DomainError("invalid", "live:error.activityOff");
-    }
-    const row = {
-      clientId: vote.clientId,
-      liveSessionId: session.id,
-      agendaItemId: item.id,
-      participantId: actor.participantId,
-      kind: vote.kind,
-      criterion: vote.kind === "rating" ? vote.criterion : null,
-      value: vote.value,
-    };
-    await tx.insert(votes).values(row);
-    return { duplicate, liveSessionId: session.id, mine: [{ ...row, createdAt: new Date() }, ...mine] };
+    const rows = rowsOf(vote, { liveSessionId: session.id, agendaItemId: item.id, participantId: actor.participantId });
+    const mine = await votesOf(tx, actor.participantId, session.id);
+    if (await isRetry(tx, session.id, rows)) return { duplicate: true, liveSessionId: session.id, mine };
+    checkAllowed(vote, rows, item.activities, dotsSpent(mine, item.id), session.dotsPerParticipant);
+    await insertVotes(tx, rows);
+    const createdAt = new Date();
+    return { duplicate: false, liveSessionId: session.id, mine: [...rows.map((row) => ({ ...row, participantId: actor.participantId, createdAt })), ...mine] };
   });
   if (!outcome.duplicate) {
     deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: vote.agendaItemId });
@@ -169,15 +186,6 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
   const ballot = parseInput(castRankingSchema, input);
   const outcome = await deps.db.transaction(async (tx) => {
     const { item, session } = await lockVoter(tx, ballot.agendaItemId, actor.participantId);
-    const { duplicate, mine } = await votesOf(tx, actor.participantId, session.id, `${ballot.clientId}-1`);
-    if (duplicate) return { duplicate, liveSessionId: session.id, mine };
-    if (!item.activities.ranking || !item.clusterId) throw new DomainError("invalid", "live:error.activityOff");
-    const options = await tx.select({ code: measures.code }).from(measures).where(eq(measures.clusterId, item.clusterId));
-    const known = new Set(options.map((o) => o.code));
-    // Only the cluster's own measures, each once: anything else would sit in the votes unseen by results.
-    if (new Set(ballot.order).size !== ballot.order.length || !ballot.order.every((code) => known.has(code))) {
-      throw new DomainError("invalid", "live:error.outOfRange");
-    }
     const rows = ballot.order.map((code, i) => ({
       clientId: `${ballot.clientId}-${i + 1}`,
       liveSessionId: session.id,
@@ -187,9 +195,18 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
       criterion: code,
       value: i + 1,
     }));
-    await tx.insert(votes).values(rows);
+    const mine = await votesOf(tx, actor.participantId, session.id);
+    if (await isRetry(tx, session.id, rows)) return { duplicate: true, liveSessionId: session.id, mine };
+    if (!item.activities.ranking || !item.clusterId) throw new DomainError("invalid", "live:error.activityOff");
+    const options = await tx.select({ code: measures.code }).from(measures).where(eq(measures.clusterId, item.clusterId));
+    const known = new Set(options.map((o) => o.code));
+    // Only the cluster's own measures, each once: anything else would sit in the votes unseen by results.
+    if (new Set(ballot.order).size !== ballot.order.length || !ballot.order.every((code) => known.has(code))) {
+      throw new DomainError("invalid", "live:error.outOfRange");
+    }
+    await insertVotes(tx, rows);
     const createdAt = new Date();
-    return { duplicate, liveSessionId: session.id, mine: [...rows.map((row) => ({ ...row, createdAt })), ...mine] };
+    return { duplicate: false, liveSessionId: session.id, mine: [...rows.map((row) => ({ ...row, createdAt })), ...mine] };
   });
   if (!outcome.duplicate) {
     deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: ballot.agendaItemId });
@@ -210,7 +227,18 @@ export async function enterPaperVotes(deps: LiveDeps, actor: Actor, input: unkno
     if (!row) throw notFound();
     await authorizeConference(tx, actor, "vote.enterPaper", row.session.conferenceId);
     if (row.session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
-    if (await alreadyCast(tx, row.session.id, entry.clientId)) return { duplicate: true, liveSessionId: row.session.id };
+    const vote: NewVote = {
+      clientId: entry.clientId,
+      liveSessionId: row.session.id,
+      agendaItemId: row.item.id,
+      enteredBy: actor.kind === "staff" ? actor.userId : null,
+      kind: entry.kind,
+      criterion: entry.kind === "rating" ? (entry.criterion ?? null) : null,
+      value: entry.value,
+      weight: entry.kind === "dots" ? 1 : entry.weight,
+      source: "paper",
+    };
+    if (await isRetry(tx, row.session.id, [vote])) return { duplicate: true, liveSessionId: row.session.id };
     const { activities } = row.item;
     const allowed =
       (entry.kind === "dots" && activities.dots) ||
@@ -221,61 +249,11 @@ export async function enterPaperVotes(deps: LiveDeps, actor: Actor, input: unkno
         activities.rating.criteria.includes(entry.criterion) &&
         entry.value <= activities.rating.max);
     if (!allowed) throw new DomainError("invalid", "live:error.activityOff");
-    await tx.insert(votes).values({
-      clientId: entry.clientId,
-      liveSessionId: row.session.id,
-      agendaItemId: row.item.id,
-      enteredBy: actor.kind === "staff" ? actor.userId : null,
-      kind: entry.kind,
-      criterion: entry.kind === "rating" ? entry.criterion : null,
-      value: entry.value,
-      weight: entry.kind === "dots" ? 1 : entry.weight,
-      source: "paper",
-    });
+    await insertVotes(tx, [vote]);
     return { duplicate: false, liveSessionId: row.session.id };
   });
   if (!outcome.duplicate) {
     deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: entry.agendaItemId });
   }
   return { duplicate: outcome.duplicate };
-}
-
-/** A participant's own votes in a session: dots per item, latest ratings, scale and ranking. */
-export async function myVotes(db: Reader, participantId: string, liveSessionId: string): Promise<MyVotes> {
-  const rows = await db
-    .select({
-      agendaItemId: votes.agendaItemId,
-      kind: votes.kind,
-      criterion: votes.criterion,
-      value: votes.value,
-      createdAt: votes.createdAt,
-    })
-    .from(votes)
-    .where(and(eq(votes.participantId, participantId), eq(votes.liveSessionId, liveSessionId)))
-    .orderBy(desc(votes.createdAt), desc(votes.id));
-  return tallyMyVotes(rows);
-}
-
-/** Rows come newest first: the first answer seen per question is the one that counts. */
-function tallyMyVotes(rows: Pick<VoteRow, "agendaItemId" | "kind" | "criterion" | "value" | "createdAt">[]): MyVotes {
-  const mine: MyVotes = { dotsSpent: 0, dotsByItem: {}, ratings: {}, scale: {}, ranking: {} };
-  const newestBallot = new Map<string, number>();
-  for (const row of rows) {
-    if (row.kind === "dots") {
-      mine.dotsSpent += row.value;
-      mine.dotsByItem[row.agendaItemId] = (mine.dotsByItem[row.agendaItemId] ?? 0) + row.value;
-    } else if (row.kind === "rating") {
-      const ratings = (mine.ratings[row.agendaItemId] ??= {});
-      ratings[row.criterion!] ??= row.value;
-    } else if (row.kind === "scale") {
-      mine.scale[row.agendaItemId] ??= row.value;
-    } else {
-      const at = row.createdAt.getTime();
-      if (!newestBallot.has(row.agendaItemId)) newestBallot.set(row.agendaItemId, at);
-      if (newestBallot.get(row.agendaItemId) !== at) continue;
-      const ballot = (mine.ranking[row.agendaItemId] ??= []);
-      ballot[row.value - 1] = row.criterion!;
-    }
-  }
-  return mine;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -57,6 +58,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     open,
     done: new URL(request.url).searchParams.has("done"),
     suggested: suggestions(input),
+    // The form's idempotency key: sent twice (a double click, a resend after a timeout), it decides once.
+    clientId: randomUUID().replace(/-/g, ""),
     options: catalogue && {
       clusters: catalogue.clusters.map(({ key, title }) => ({ key, title })),
       sections: catalogue.sections.map(({ key, title }) => ({ key, title })),
@@ -84,7 +87,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
 ];
 
 export default function DecidePage() {
-  const { input, open, done, suggested, options } = useLoaderData<typeof loader>();
+  const { input, open, done, suggested, options, clientId } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useTranslation();
   const [standing, ...earlier] = input.decisions;
@@ -124,6 +127,7 @@ export default function DecidePage() {
             options={options}
             planLanguage={input.plan.language}
             suggested={suggested}
+            clientId={clientId}
             error={refused?.error}
             values={refused?.values}
           />

@@ -4,24 +4,18 @@ import { useTranslation } from "react-i18next";
 import { signIn } from "../auth/account.server";
 import { actorFrom } from "../auth/actor.server";
 import { sessionCookieHeader } from "../auth/cookies.server";
+import { safeRedirectPath } from "../auth/origin";
 import { Field } from "../components/field";
 import { DomainError, refusalInit } from "../errors";
 import { formObject, retryAfterHeaders, type FormError } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import type { loader as rootLoader } from "../root";
 
-/** Only a path on this site: never `//other.example`, `/\other.example` or a full URL. */
-function safeRedirect(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return "/";
-  }
-  return value;
-}
 
 export const headers = retryAfterHeaders;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get("redirectTo")) };
+  return { redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,13 +28,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { email: form.email, password: form.password },
       { ip: context.clientIp },
     );
-    return redirect(safeRedirect(form.redirectTo), {
+    return redirect(safeRedirectPath(form.redirectTo), {
       headers: { "Set-Cookie": sessionCookieHeader(request, session.token, session.expiresAt) },
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const formError: FormError = { code: error.code, messageKey: error.messageKey, values: error.values, fields: error.fields };
-    const echo = { email: String(form.email ?? ""), redirectTo: safeRedirect(form.redirectTo) };
+    const echo = { email: String(form.email ?? ""), redirectTo: safeRedirectPath(form.redirectTo) };
     return data({ error: formError, ...echo }, refusalInit(error));
   }
 }

@@ -263,8 +263,11 @@ export const decisions = pgTable(
       .notNull()
       .references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The decide form's idempotency key: a double submit stores one decision per input. */
+    clientId: text("client_id"),
   },
   (t) => [
+    uniqueIndex("decision_client_id").on(t.clientId, sql`coalesce(${t.proposalId}, ${t.agendaItemId}, ${t.commentId})`),
     check("decision_one_input", sql`num_nonnulls(${t.proposalId}, ${t.agendaItemId}, ${t.commentId}) = 1`),
     index("decision_proposal").on(t.proposalId, t.decidedAt),
     index("decision_agenda_item").on(t.agendaItemId, t.decidedAt),

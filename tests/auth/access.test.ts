@@ -7,12 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { io as connect } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { anonymous, type StaffActor, type StaffRole } from "../../app/auth/actor";
 import { issueParticipantToken, participantToken } from "../../app/auth/participants.server";
+import { createSession } from "../../app/auth/sessions.server";
 import { permissions } from "../../app/auth/permissions";
 import { routePermissions, type Access } from "../../app/auth/route-permissions";
 import { socketEventPermissions } from "../../realtime/auth";
@@ -23,7 +24,7 @@ import { joinLiveSession } from "../../app/live/join.server";
 import { listLiveSessions } from "../../app/live/queries.server";
 import { getLiveState } from "../../app/live/state.server";
 import { submitProposal } from "../../app/live/proposals.server";
-import { users } from "../../db/schema";
+import { authSessions, users } from "../../db/schema";
 import { demoAccounts } from "../../app/demo/demo-data.server";
 import { recordingDeps, startedSession, createStaff } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
@@ -303,6 +304,26 @@ describe("steering the sample conference over sockets", () => {
       }
     } finally {
       socket.disconnect();
+    }
+  });
+
+  it.each(staffRoles.filter((role) => !outsider(role)))("refuses %s every steering event once its login session ended", async (role) => {
+    const db = server.database.db;
+    for (const [event, payload] of steeringEvents(fixture)) {
+      // One console per event: a socket whose session ended is told so and then closed.
+      const { token } = await createSession(db, staffIds.get(role)!);
+      const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie: `mitplan_session=${token}` }, forceNew: true });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once("connect", resolve);
+          socket.once("connect_error", reject);
+        });
+        await db.delete(authSessions).where(eq(authSessions.id, token.split(".")[0]!));
+        const reply = (await socket.timeout(5_000).emitWithAck(event as never, payload as never)) as { ok: boolean; error?: { code: string; messageKey: string } };
+        expect(reply, `${event} as ${role}`).toEqual({ ok: false, error: expect.objectContaining({ code: "unauthenticated", messageKey: "auth:error.sessionEnded" }) });
+      } finally {
+        socket.disconnect();
+      }
     }
   });
 

@@ -169,4 +169,24 @@ describe("the planners' inbox and decisions", () => {
       await refusal(decide(database.db, planner, { subjects: [{ kind: "proposal", proposalId: idea.id }], decision: { outcome: "merged", into: { kind: "proposal", proposalId: elsewhere.id } }, reasons })),
     ).toBe("invalid results:error.mergeTarget");
   });
+
+  it("stores one decision when the same form is submitted twice at once, and refuses deferring twice", async () => {
+    const deps = recordingDeps(database.db);
+    const running = await testSession(deps, moderator, "Doppelklick", [{ kind: "measure", measureCode: "W-2" }]);
+    const p = await joinAs(deps, running.joinCode);
+    const idea = async (title: string) =>
+      (await submitProposal(deps, p, { liveSessionId: running.liveSessionId, kind: "new_measure", title, body: "Text" })).id;
+    const [first, second] = [await idea("Sitzbänke"), await idea("Trinkbrunnen")];
+    const before = await counts();
+    for (const [proposalId, outcome] of [[first, "deferred"], [second, "declined"]] as const) {
+      const form = { subjects: [{ kind: "proposal", proposalId }], decision: { outcome }, reasons: german("Später"), clientId: `form-${proposalId.slice(0, 8)}` };
+      const [a, b] = await Promise.all([decide(database.db, planner, form), decide(database.db, planner, form)]);
+      expect(b.decisionIds, outcome).toEqual(a.decisionIds);
+    }
+    expect(await counts()).toMatchObject({ decisions: before.decisions + 2, reasons: before.reasons + 2 });
+    // Without the form's key, a deferral sent again is still a double submit, not a second answer.
+    const again = { subjects: [{ kind: "proposal", proposalId: first }], decision: { outcome: "deferred" }, reasons: german("Später") };
+    expect(await refusal(decide(database.db, planner, again))).toBe("conflict results:error.alreadyDeferred");
+    expect(await counts()).toMatchObject({ decisions: before.decisions + 2 });
+  });
 });

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import type { DomainError } from "../../app/errors";
-import { postComment } from "../../app/live/comments.server";
 import { exportConference } from "../../app/feedback/conference-export.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps } from "../support/fixtures";
-import { decidedConference, handMadeConference, importTestPlan } from "../support/results-fixtures";
+import { commentOn, decidedConference, handMadeConference, importTestPlan } from "../support/results-fixtures";
 
 let database: TestDatabase;
 let planner: StaffActor;
@@ -19,7 +18,7 @@ beforeAll(async () => {
   const moderator = await createStaff(database.db, "moderator");
   planner = await createStaff(database.db, "planner");
   const live = await handMadeConference(deps, moderator);
-  await postComment(deps, live.participants[4]!, { agendaItemId: live.items.question, body: "=HYPERLINK(\"http://x\")" });
+  await commentOn(deps, moderator, live.liveSessionId, live.participants[4]!, live.items.question, "=HYPERLINK(\"http://x\")");
   conference = await decidedConference(deps, moderator, planner, live);
 });
 afterAll(() => database.close());

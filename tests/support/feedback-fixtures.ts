@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { ParticipantActor } from "../../app/auth/actor";
 import { addTeamMember } from "../../app/conferences/team.server";
-import { postComment } from "../../app/live/comments.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { castVote } from "../../app/live/votes.server";
 import { decide } from "../../app/decisions/decide.server";
 import { createStaff, recordingDeps } from "./fixtures";
 import { cookiesFrom, joinByLink, post } from "./http";
-import { decidedConference, handMadeConference, importTestPlan } from "./results-fixtures";
+import { commentOn, decidedConference, handMadeConference, importTestPlan } from "./results-fixtures";
 import type { TestServer } from "./server";
 
 export const demoPlanner = { email: "planner@mitplan.example", password: "mitplan-demo-planner" };
@@ -36,7 +35,7 @@ export async function feedbackConference(server: TestServer) {
   const participantId = /mitplan_participant=([0-9a-f-]{36})\./.exec(cookie)![1]!;
   const me: ParticipantActor = { kind: "participant", participantId, conferenceId: live.conferenceId, language: "en" };
   await castVote(deps, me, { kind: "dots", clientId: randomUUID(), agendaItemId: live.items.b1, value: 2 });
-  await postComment(deps, me, { agendaItemId: live.items.b1, body: "The map should work offline." });
+  await commentOn(deps, moderator, live.liveSessionId, me, live.items.b1, "The map should work offline.");
   const benches = await submitProposal(deps, me, {
     liveSessionId: live.liveSessionId,
     kind: "new_measure",

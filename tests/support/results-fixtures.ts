@@ -7,10 +7,11 @@ import { moderateComment, postComment } from "../../app/live/comments.server";
 import type { LiveDeps } from "../../app/live/events";
 import { moderateProposal, submitProposal } from "../../app/live/proposals.server";
 import { addAgendaItems, closeLiveSession, createLiveSession, startLiveSession, updateActivities } from "../../app/live/setup.server";
-import { setPhase } from "../../app/live/steer.server";
+import { setCurrentItem, setPhase } from "../../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../../app/live/votes.server";
 import { decide } from "../../app/decisions/decide.server";
-import type { AgendaActivities } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { liveSessions, type AgendaActivities } from "../../db/schema";
 import { joinAs } from "./fixtures";
 
 /** A small plan of our own, so the hand-checked numbers never depend on the demo catalogue. */
@@ -130,6 +131,25 @@ export function voter(deps: LiveDeps) {
  * Items: W-1 (dots, rating on urgency and impact 1–5, scale 1–10), B-1 (dots), the cluster
  * "wohnen" (ranking of W-1, W-2, W-3), an open question. The votes are listed in the code below.
  */
+/**
+ * A comment as a room makes it: the moderator moves to the item (comments are taken on the current
+ * item only), the participant writes, and the room goes back to where it was.
+ */
+export async function commentOn(
+  deps: LiveDeps,
+  moderator: StaffActor,
+  liveSessionId: string,
+  participant: ParticipantActor,
+  agendaItemId: string,
+  body: string,
+) {
+  const [session] = await deps.db.select({ current: liveSessions.currentAgendaItemId }).from(liveSessions).where(eq(liveSessions.id, liveSessionId));
+  await setCurrentItem(deps, moderator, { liveSessionId, agendaItemId });
+  const comment = await postComment(deps, participant, { agendaItemId, body });
+  if (session?.current) await setCurrentItem(deps, moderator, { liveSessionId, agendaItemId: session.current });
+  return comment;
+}
+
 export async function handMadeConference(deps: LiveDeps, moderator: StaffActor) {
   const session = await testSession(deps, moderator, "Zukunftskonferenz Mitte", [
     { kind: "measure", measureCode: "W-1" },
@@ -206,7 +226,7 @@ export async function handMadeConference(deps: LiveDeps, moderator: StaffActor) 
   await postComment(deps, p2, { agendaItemId: w1, body: "Auch für Familien." });
   const rude = await postComment(deps, p7, { agendaItemId: w1, body: "Beleidigung" });
   await moderateComment(deps, moderator, { action: "hide", commentId: rude.id, reason: "Beleidigend" });
-  const relevant = await postComment(deps, p3, { agendaItemId: b1, body: "Die Bildungskarte muss digital sein." });
+  const relevant = await commentOn(deps, moderator, session.liveSessionId, p3, b1, "Die Bildungskarte muss digital sein.");
   await moderateComment(deps, moderator, { action: "flag", commentId: relevant.id });
 
   // Proposals: a new measure from p10 (in Arabic), a change of W-2 from p4.

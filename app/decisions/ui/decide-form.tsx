@@ -14,6 +14,8 @@ type Props = {
   planLanguage: string;
   /** Suggestions from the input: the outcome to preselect, a proposal's title, a result's measure. */
   suggested: Record<string, string>;
+  /** Sent with the form, so that a second submit of it stores nothing more. */
+  clientId: string;
   error?: FormError;
   /** What was sent when the server refused it, so nothing typed is lost without JavaScript. */
   values?: Record<string, string | string[]>;
@@ -23,7 +25,7 @@ type Props = {
  * A planner's answer to one input: an outcome with its details and a reason, required in the
  * plan's language and optional in the others. A plain form post; the page shows the outcome after.
  */
-export function DecideForm({ offered, options, planLanguage, suggested, error, values }: Props) {
+export function DecideForm({ offered, options, planLanguage, suggested, clientId, error, values }: Props) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const value = (name: string) => {
@@ -47,6 +49,7 @@ export function DecideForm({ offered, options, planLanguage, suggested, error, v
         </p>
       )}
       <Form method="post" className="decide-form" aria-labelledby="decide-title">
+        <input type="hidden" name="clientId" value={typeof values?.clientId === "string" ? values.clientId : clientId} />
         <fieldset className="outcome-choice" aria-describedby={describedBy("decide-outcome", undefined, outcomeError, formErrorId)}>
           <legend>{t("decisions:decide.outcomeLegend")}</legend>
           {outcomeError && (

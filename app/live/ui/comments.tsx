@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { directionOf } from "../../i18n/config";
 import { commentBodyMax } from "../limits";
+import { commentable } from "../rules";
 import type { AgendaItemView, CommentView } from "../views";
 import { LiveForm, sentText, useRefusedPost } from "./live-form";
 
@@ -122,9 +123,10 @@ function CommentEntry({ comment, answers, live, open }: EntryProps) {
 }
 
 /** The item's conversation: a form to add to it while comments are open, and what others wrote. */
-export function CommentsSection({ item, comments, live }: { item: AgendaItemView; comments: CommentView[]; live: boolean }) {
+export function CommentsSection({ item, comments, session }: { item: AgendaItemView; comments: CommentView[]; session: Parameters<typeof commentable>[0] }) {
   const { t } = useTranslation();
-  const open = live && item.activities.comments && item.commentsOpen;
+  const live = session.status === "live";
+  const open = commentable(session, item);
   const list = threads(comments.filter((c) => c.agendaItemId === item.id));
   return (
     <section aria-labelledby="comments-title" className="live-section">

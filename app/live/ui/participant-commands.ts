@@ -28,16 +28,9 @@ export function participantCommands(fields: Fields, liveSessionId: string): Part
     case "rating": {
       const answers = Object.entries(fields).filter(([name, value]) => name.startsWith(ratingFieldPrefix) && one(value));
       if (answers.length === 0) throw new DomainError("invalid", "live:rating.nothingChosen");
-      return answers.map(([name, value], i) => ({
-        event: "vote:cast",
-        payload: {
-          kind: "rating",
-          clientId: `${clientId}-${i + 1}`,
-          agendaItemId,
-          criterion: name.slice(ratingFieldPrefix.length),
-          value: number(value),
-        },
-      }));
+      // The whole form is one command: a refusal of one answer stores none of them.
+      const ratings = answers.map(([name, value]) => ({ criterion: name.slice(ratingFieldPrefix.length), value: number(value) }));
+      return [{ event: "vote:cast", payload: { kind: "rating", clientId, agendaItemId, ratings } }];
     }
     case "scale":
       return [{ event: "vote:cast", payload: { kind: "scale", clientId, agendaItemId, value: number(fields.value) } }];

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "../../i18n/parts";
 import { applyLiveEvent } from "../apply-event";
+import { votable } from "../rules";
 import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
@@ -41,7 +42,7 @@ function Voting({ item, me, state }: { item: AgendaItemView; me: Me; state: Live
   const votes = Boolean(activities.dots || activities.rating || activities.scale || activities.ranking);
   if (!votes || item.votingState === "hidden") return null;
   if (item.phase === "discuss") return <p className="notice">{t("live:participant.votingLater")}</p>;
-  if (item.phase !== "prioritise" || item.votingState !== "open" || state.liveSession.status !== "live") {
+  if (!votable(state.liveSession, item)) {
     return <p className="notice">{t("live:participant.votingClosed")}</p>;
   }
   return (
@@ -57,7 +58,6 @@ function Voting({ item, me, state }: { item: AgendaItemView; me: Me; state: Live
 function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveState; me: Me }) {
   const { t } = useTranslation();
   const result = state.results.find((r) => r.agendaItemId === item.id);
-  const live = state.liveSession.status === "live";
   return (
     <article aria-labelledby="item-title" className="live-item">
       <ItemHeading item={item} headingId="item-title" />
@@ -70,7 +70,7 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
       <Voting item={item} me={me} state={state} />
       <MyVotesSection item={item} me={me} />
       {(item.activities.comments || state.comments.length > 0) && (
-        <CommentsSection item={item} comments={state.comments} live={live} />
+        <CommentsSection item={item} comments={state.comments} session={state.liveSession} />
       )}
     </article>
   );
