@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { rejectCrossSiteRequests } from "./app/auth/csrf.server";
 import { settleForwardedHost } from "./app/auth/origin";
+import { addHttpSafeguards } from "./app/http.server";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { loadDemoData } from "./app/demo/demo-data.server";
@@ -54,6 +55,7 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
 
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
   app.disable("x-powered-by");
+  addHttpSafeguards(app);
   app.use((req, _res, next) => {
     settleForwardedHost(req.headers, fromTrustedProxy(req));
     next();
