@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { rejectCrossSiteRequests } from "./app/auth/csrf.server";
 import { settleForwardedHost } from "./app/auth/origin";
-import { addHttpSafeguards } from "./app/http.server";
+import { addHttpSafeguards, addSocketSafeguards, cspNonceOf } from "./app/http.server";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { loadDemoData } from "./app/demo/demo-data.server";
@@ -69,10 +69,12 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
 
   const httpServer = createServer(app);
   const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy });
-  const getLoadContext = (req: express.Request): AppContext => ({
+  addSocketSafeguards(realtime.io);
+  const getLoadContext = (req: express.Request, res: express.Response): AppContext => ({
     db: database.db,
     realtime,
     clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    cspNonce: cspNonceOf(res),
   });
   app.all("*", createRequestHandler({ build, getLoadContext }));
 

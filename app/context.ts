@@ -10,6 +10,8 @@ export type AppContext = {
    * names, the last address in X-Forwarded-For that they did not add themselves.
    */
   clientIp: string;
+  /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
+  cspNonce: string;
 };
 
 declare module "@remix-run/node" {
