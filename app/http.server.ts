@@ -77,16 +77,13 @@ const compressResponses = compression({
 
 /** What every response passes through before the static files and pages. */
 export function addHttpSafeguards(app: Express): void {
-  app.use((req, res, next) => void refuseNulBytes(req, res, next).catch(next));
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");
-    next();
-  });
-  app.use(securityHeaders);
-  app.use((_req, res, next) => {
     res.setHeader("Permissions-Policy", permissionsPolicy);
     next();
   });
+  app.use(securityHeaders);
+  app.use((req, res, next) => void refuseNulBytes(req, res, next).catch(next));
   app.use(compressResponses);
 }
 

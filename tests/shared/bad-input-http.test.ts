@@ -45,6 +45,7 @@ describe("NUL bytes in an address", () => {
       const answer = await get(server.url, address);
       expect(answer.status, address).toBe(400);
       expect(answer.html, address).toContain("Diese Adresse enthält Zeichen, die nicht erlaubt sind.");
+      expect(answer.response.headers.get("x-content-type-options"), address).toBe("nosniff");
     }
     const english = await get(server.url, "/plans/x?q=%00", "", { "accept-language": "en" });
     expect(english.html).toContain("This address contains characters that are not allowed.");
