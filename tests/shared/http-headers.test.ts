@@ -1,6 +1,9 @@
-import { request } from "node:http";
-import { gunzipSync } from "node:zlib";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createGunzip, gunzipSync } from "node:zlib";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addHttpSafeguards } from "../../app/http.server";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -87,5 +90,43 @@ describe("compression", () => {
     const poll = await raw(polling, { "accept-encoding": "gzip" });
     expect(poll.status).toBe(200);
     expect(html(poll)).toMatch(/^40\{"sid":/);
+  });
+});
+
+describe("compression of a streamed response", () => {
+  it("delivers each chunk as it is written, not when the response ends", { timeout: 10_000 }, async () => {
+    let clientGotFirst: () => void = () => {};
+    const firstArrived = new Promise<void>((resolve) => (clientGotFirst = resolve));
+    const app = express();
+    addHttpSafeguards(app);
+    app.get("/stream", (_req, res) => {
+      res.type("html");
+      res.write(`<p>${"Erster Teil ".repeat(200)}</p>`);
+      // The end waits for the client to have read the first part: buffering would hang here.
+      void firstArrived.then(() => res.end("<p>Zweiter Teil</p>"));
+    });
+    const httpServer = createServer(app).listen(0);
+    await new Promise((resolve) => httpServer.once("listening", resolve));
+    try {
+      const { port } = httpServer.address() as AddressInfo;
+      const text = await new Promise<string>((resolve, reject) => {
+        request(`http://127.0.0.1:${port}/stream`, { headers: { "accept-encoding": "gzip" } }, (res) => {
+          expect(res.headers["content-encoding"]).toBe("gzip");
+          let body = "";
+          const gunzip = res.pipe(createGunzip());
+          gunzip.on("data", (chunk: Buffer) => {
+            body += chunk.toString("utf8");
+            if (body.includes("</p>")) clientGotFirst();
+          });
+          gunzip.on("end", () => resolve(body));
+          gunzip.on("error", reject);
+        })
+          .on("error", reject)
+          .end();
+      });
+      expect(text).toContain("Zweiter Teil");
+    } finally {
+      httpServer.close();
+    }
   });
 });
