@@ -70,15 +70,13 @@ export async function getConference(db: Reader, id: string): Promise<ConferenceV
   return row ?? null;
 }
 
-const optionalPlace = optionalText(200);
-
 export const createConferenceSchema = z.object({
   planSlug: text({ min: 1, max: 100 }),
   kind: z.enum(conferenceKinds),
   title: text({ min: 1, max: 200 }),
   startsAt: z.coerce.date(),
-  place: optionalPlace,
-  district: optionalPlace,
+  place: optionalText(200),
+  district: optionalText(200),
   languages: z.array(z.enum(languages)).min(1),
 });
 
