@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comments, participants, proposals } from "../../db/schema";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { get, hiddenFields, joinByLink, post } from "../support/http";
+import { connectLiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -103,6 +104,22 @@ describe("bad text in forms", () => {
     for (const fields of [{ email: "a\u0000@b.de", password: "x" }, { email: "a@b.de", password: "x\u0000" }, { email: "a@b.de", password: "x", redirectTo: "/\u0000" }] as Record<string, string>[]) {
       const answer = await post(server.url, "/login", fields);
       expect(answer.status, JSON.stringify(fields)).toBeLessThan(500);
+    }
+  });
+});
+
+describe("bad text over the socket", () => {
+  it("is refused with the same translated reason, and nothing reaches the other screens", async () => {
+    const { cookie } = await joinByLink(server.url, session.joinCode, { language: "de" });
+    const client = await connectLiveClient(server.url, session.liveSessionId, "phone", cookie);
+    try {
+      const post = (body: string) => client.socket.timeout(5_000).emitWithAck("comment:post", { agendaItemId: session.itemIds[0], body });
+      expect(await post("Mehr\u0000Bänke")).toMatchObject({ ok: false, error: { code: "invalid", messageKey: "common:validation.controlCharacters" } });
+      expect(await post("\u202Egnp.exe")).toMatchObject({ ok: false, error: { code: "invalid", messageKey: "common:validation.bidiControls" } });
+      expect(await post("\u200B\u2060")).toMatchObject({ ok: false, error: { code: "invalid", fields: { body: "common:validation.required" } } });
+      expect(client.events.filter((e) => e.type === "comment.added")).toEqual([]);
+    } finally {
+      client.socket.disconnect();
     }
   });
 });
