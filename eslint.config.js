@@ -70,7 +70,7 @@ const roomRules = rooms.flatMap((room, i) => [
 ]).filter((block) => block.files.length > 0);
 const lowerRules = [
   { files: ["db/**/*.ts"], rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./(app|realtime)|^\\.\\./\\.\\./(app|realtime)", message: "db/ is the bottom layer" }] }] } },
-  { files: ["app/components/**/*.{ts,tsx}", "app/i18n/**/*.{ts,tsx}", "app/errors.ts", "app/csv.ts", "app/forms.server.ts", "app/files.server.ts"],
+  { files: ["app/components/**/*.{ts,tsx}", "app/i18n/**/*.{ts,tsx}", "app/errors.ts", "app/csv.ts", "app/text.ts", "app/forms.server.ts", "app/files.server.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [{ regex: `(^|/)(${rooms.filter((r) => r !== "auth").join("|")}|routes|realtime)(/|$)`, message: "shared pieces may not import a domain room" }] }] } },
 ];
 

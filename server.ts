@@ -8,6 +8,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { rejectCrossSiteRequests } from "./app/auth/csrf.server";
 import { settleForwardedHost } from "./app/auth/origin";
+import { addHttpSafeguards, addSocketSafeguards, cspNonceOf } from "./app/http.server";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { loadDemoData } from "./app/demo/demo-data.server";
@@ -68,6 +69,7 @@ export async function startServer({ port, database, demoData, demoConference = f
 
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
   app.disable("x-powered-by");
+  addHttpSafeguards(app);
   app.use((req, _res, next) => {
     settleForwardedHost(req.headers, fromTrustedProxy(req));
     next();
@@ -81,11 +83,13 @@ export async function startServer({ port, database, demoData, demoConference = f
 
   const httpServer = createServer(app);
   const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy });
-  const getLoadContext = (req: express.Request): AppContext => ({
+  addSocketSafeguards(realtime.io);
+  const getLoadContext = (req: express.Request, res: express.Response): AppContext => ({
     db: database.db,
     realtime,
     clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
     publicUrl,
+    cspNonce: cspNonceOf(res),
   });
   app.all("*", createRequestHandler({ build, getLoadContext }));
 

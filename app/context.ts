@@ -12,6 +12,8 @@ export type AppContext = {
   clientIp: string;
   /** PUBLIC_URL: the origin phones reach, for join links and QR codes; else the request's own. */
   publicUrl?: string;
+  /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
+  cspNonce: string;
 };
 
 declare module "@remix-run/node" {

@@ -21,20 +21,29 @@ export class DomainError extends Error {
   }
 }
 
-/** A schema failure as a DomainError: one message key per field (`common:validation.<issue>`). */
-export function invalidInput(error: ZodError, messageKey = "common:validation.invalid"): DomainError {
+/**
+ * A schema failure as a DomainError: one message key per field (`common:validation.<issue>`, or the
+ * key a custom issue names in its params). A custom key also becomes the error's message unless the
+ * caller names one: forms that show no field messages (the phone's comment box) still say what is
+ * wrong with the text.
+ */
+export function invalidInput(error: ZodError, messageKey?: string): DomainError {
   const fields: Record<string, string> = {};
+  let firstOwn: string | undefined;
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_";
     if (fields[field]) continue;
+    const own = issue.code === "custom" ? (issue.params as { messageKey?: string } | undefined)?.messageKey : undefined;
+    firstOwn ??= own;
     fields[field] =
-      issue.code === "too_big"
+      own ??
+      (issue.code === "too_big"
         ? "common:validation.tooLong"
         : issue.code === "too_small"
           ? "common:validation.required"
-          : "common:validation.invalidValue";
+          : "common:validation.invalidValue");
   }
-  return new DomainError("invalid", messageKey, fields);
+  return new DomainError("invalid", messageKey ?? firstOwn ?? "common:validation.invalid", fields);
 }
 
 export const statusOf: Record<DomainErrorCode, number> = {

@@ -16,8 +16,8 @@ export function downloadResponse(file: ExportFile): Response {
     headers: {
       "Content-Type": file.contentType,
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      // nosniff comes with every response (app/http.server.ts).
       "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

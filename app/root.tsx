@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { actorFrom, viewerOf } from "./auth/actor.server";
+import { useNonce } from "./components/nonce";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { directionOf, fallbackLanguage, languages } from "./i18n/config";
 import { languageCookie, languageOf, messagesOf } from "./i18n/i18n.server";
@@ -75,6 +76,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const language = root?.language ?? fallbackLanguage;
+  const nonce = useNonce();
   const page = root
     ? { language, messages: root.messages }
     : { language, messages: fallbackMessages };
@@ -99,8 +101,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </MessagesProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

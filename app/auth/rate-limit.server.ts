@@ -27,6 +27,16 @@ const limits = {
   joinCodePerIpAndDay: { keyPrefix: "join_code_ip_day", points: 20_000, duration: day },
 } as const;
 
+/*
+ * Comments and proposals (issue 9.12): every one reaches every phone and the projector. Thirty in
+ * ten minutes is more than anyone types in a workshop, yet stops a script at the 31st. The
+ * session's cap keeps a room of thousands readable on the projector (about three a second).
+ */
+const contributionLimits = {
+  perParticipant: { keyPrefix: "contribution_participant", points: 30, duration: 10 * minute },
+  perSession: { keyPrefix: "contribution_session", points: 2000, duration: 10 * minute },
+} as const;
+
 type Limiters = Record<keyof typeof limits, RateLimiterDrizzle>;
 
 // One set per database, so every process on the same database counts the same attempts.
@@ -48,6 +58,9 @@ function limitersFor(db: Db): Limiters {
   }
   return limiters;
 }
+
+/** The writer's transaction: what the command stores and what it counts commit or roll back together. */
+type Writer = Pick<Db, "insert" | "select" | "delete">;
 
 async function consume(limiter: RateLimiterDrizzle, key: string, messageKey = "auth:error.rateLimited"): Promise<void> {
   try {
@@ -86,4 +99,17 @@ export async function limitJoinCodeLookUp(db: Db, ip: string): Promise<void> {
   const limiters = limitersFor(db);
   await consume(limiters.joinCodePerIp, ip, "live:error.tooManyCodes");
   await consume(limiters.joinCodePerIpAndDay, ip, "live:error.tooManyCodes");
+}
+
+/**
+ * Counts one stored comment or proposal inside the command's transaction (docs/decisions/005):
+ * a refusal rolls back the text with its point, and a re-sent one that was stored before never
+ * reaches this. Throws `rate_limited` beyond the participant's or the session's limit.
+ */
+export async function limitContribution(tx: Writer, participantId: string, liveSessionId: string): Promise<void> {
+  // A limiter per transaction: cheap, and expired rows are cleared by the database-wide limiters above.
+  const make = (options: (typeof contributionLimits)[keyof typeof contributionLimits]) =>
+    new RateLimiterDrizzle({ storeClient: tx, schema: rateLimits, clearExpiredByTimeout: false, ...options });
+  await consume(make(contributionLimits.perParticipant), participantId, "live:error.tooManyContributions");
+  await consume(make(contributionLimits.perSession), liveSessionId, "live:error.sessionBusy");
 }

@@ -8,6 +8,7 @@ import { emailSchema } from "./account.server";
 import { authorize } from "./permissions";
 import { generatePassword, hashPassword, passwordProblem } from "./passwords.server";
 import { deleteUserSessions } from "./sessions.server";
+import { text } from "../text";
 
 export type UserSummary = {
   id: string;
@@ -21,7 +22,7 @@ export type UserSummary = {
 const roleSchema = z.enum(staffRole.enumValues);
 const newUserSchema = z.object({
   email: emailSchema,
-  displayName: z.string().trim().min(1).max(120),
+  displayName: text({ min: 1, max: 120 }),
   role: roleSchema,
   password: z.string().max(1000).optional(),
 });

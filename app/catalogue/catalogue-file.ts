@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { text as checkedText } from "../text";
 
 /** The catalogue exchange format (db/demo/FORMAT.md): demo data, import and export. */
-const text = z.string().trim().min(1);
+// As long as the planners' forms allow (revision-schemas.ts), so an imported catalogue stays editable.
+const text = checkedText({ min: 1, max: 20_000 });
 const optionalText = text.nullable();
 export const catalogueKey = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 const key = catalogueKey;

@@ -12,6 +12,7 @@ import {
   sections,
   units,
 } from "../../db/schema";
+import { text } from "../text";
 
 export type PlanSummary = {
   slug: string;
@@ -59,10 +60,10 @@ export async function listPlans(db: Db): Promise<PlanSummary[]> {
 }
 
 export const catalogueFilterSchema = z.object({
-  cluster: z.string().max(100).optional().catch(undefined),
-  unit: z.string().max(100).optional().catch(undefined),
+  cluster: text({ max: 100 }).optional().catch(undefined),
+  unit: text({ max: 100 }).optional().catch(undefined),
   maturity: z.enum(["A", "B", "C"]).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: text({ max: 200 }).optional().catch(undefined),
 });
 export type CatalogueFilter = z.infer<typeof catalogueFilterSchema>;
 

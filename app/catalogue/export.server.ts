@@ -10,10 +10,11 @@ import { DomainError, parseInput } from "../errors";
 import type { CatalogueFile } from "./catalogue-file";
 import type { ExportFile } from "../files.server";
 import { measuresAsFile } from "./measure-file.server";
+import { text } from "../text";
 
 type Reader = Pick<Db, "select">;
 
-const exportInput = z.object({ planSlug: z.string().trim().min(1).max(100), format: z.enum(["json", "csv"]) });
+const exportInput = z.object({ planSlug: text({ min: 1, max: 100 }), format: z.enum(["json", "csv"]) });
 
 /**
  * The whole catalogue of a plan as it stands now, in exactly the format importPlan reads

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { catalogueKey, isoDay, measureCode } from "./catalogue-file";
+import { text } from "../text";
 
 /**
  * Inputs of the catalogue commands. They follow the catalogue file's rules (catalogue-file.ts),
@@ -8,24 +9,24 @@ import { catalogueKey, isoDay, measureCode } from "./catalogue-file";
  */
 const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 const orNone = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blank, schema.nullable());
-const longText = z.string().trim().min(1).max(20_000);
+const longText = text({ min: 1, max: 20_000 });
 
-export const planSlug = z.string().trim().min(1).max(100);
-export const reason = z.string().trim().min(1).max(2000);
-export const measureCodeInput = z.string().trim().min(1).max(40).pipe(measureCode);
+export const planSlug = text({ min: 1, max: 100 });
+export const reason = text({ min: 1, max: 2000 });
+export const measureCodeInput = text({ min: 1, max: 40 }).pipe(measureCode);
 
 export const indicatorSchema = z.object({
   text: longText,
-  targetValue: orNone(z.string().trim().max(200)),
+  targetValue: orNone(text({ max: 200 })),
   dueDate: orNone(isoDay),
 });
 
 export const measureFieldsSchema = z.object({
-  title: z.string().trim().min(1).max(300),
+  title: text({ min: 1, max: 300 }),
   sectionKey: orNone(catalogueKey),
   clusterKey: orNone(catalogueKey),
   goalKey: orNone(catalogueKey),
-  unitCode: orNone(z.string().trim().max(40)),
+  unitCode: orNone(text({ max: 40 })),
   maturity: orNone(z.enum(["A", "B", "C"])),
   situation: orNone(longText),
   objective: orNone(longText),
@@ -58,8 +59,8 @@ export const recordIndicatorValueSchema = z.object({
   /** The indicator's number as the catalogue shows it, from 1. */
   indicator: z.coerce.number().int().min(1).max(30),
   recordedOn: isoDay,
-  value: z.string().trim().min(1).max(200),
-  note: orNone(z.string().trim().max(1000)).optional(),
+  value: text({ min: 1, max: 200 }),
+  note: orNone(text({ max: 1000 })).optional(),
 });
 export const measureRefSchema = z.object({ planSlug, code: measureCodeInput });
 export const measureDiffSchema = measureRefSchema.extend({

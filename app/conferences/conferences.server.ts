@@ -9,6 +9,7 @@ import { DomainError, invalidInput } from "../errors";
 import { languages } from "../i18n/config";
 import { conferenceKinds } from "./kinds";
 import { addCreator, steerableConferences } from "./team.server";
+import { optionalText, text } from "../text";
 
 export type ConferenceView = {
   id: string;
@@ -69,20 +70,13 @@ export async function getConference(db: Reader, id: string): Promise<ConferenceV
   return row ?? null;
 }
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200)
-  .transform((v) => v || null)
-  .nullish();
-
 export const createConferenceSchema = z.object({
-  planSlug: z.string().min(1).max(100),
+  planSlug: text({ min: 1, max: 100 }),
   kind: z.enum(conferenceKinds),
-  title: z.string().trim().min(1).max(200),
+  title: text({ min: 1, max: 200 }),
   startsAt: z.coerce.date(),
-  place: optionalText,
-  district: optionalText,
+  place: optionalText(200),
+  district: optionalText(200),
   languages: z.array(z.enum(languages)).min(1),
 });
 

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { DomainError, parseInput } from "../errors";
 import type { ItemResult } from "../live/views";
+import { text } from "../text";
 
 type Reader = Pick<Db, "select">;
 type Where = { conference: { id: string; title: string } };
@@ -44,7 +45,7 @@ export type Inbox = {
   })[];
 };
 
-const inboxInput = z.object({ planSlug: z.string().trim().min(1).max(100) });
+const inboxInput = z.object({ planSlug: text({ min: 1, max: 100 }) });
 
 /** An input is open while no final decision (anything but deferred) answers it. */
 const decided = (db: Reader, column: SQL, outcome: "final" | "deferred") =>

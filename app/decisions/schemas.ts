@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { measureChangesSchema, measureCodeInput, newMeasureSchema } from "../catalogue/revision-schemas";
 import { languages } from "../i18n/config";
+import { text } from "../text";
 
 const uuid = z.string().uuid();
 
@@ -33,7 +34,7 @@ export const decisionOutcomeSchema = z.discriminatedUnion("outcome", [
 
 /** One reason per language; participants read it in theirs where the planner wrote one. */
 export const reasonsSchema = z
-  .array(z.object({ language: z.enum(languages), text: z.string().trim().min(1).max(4000) }))
+  .array(z.object({ language: z.enum(languages), text: text({ min: 1, max: 4000 }) }))
   .min(1)
   .refine((reasons) => new Set(reasons.map((r) => r.language)).size === reasons.length, { message: "one reason per language" });
 

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/permissions";
 import type { ExportFile } from "../files.server";
 import { maySteerConference } from "../conferences/team.server";
-import { toCsv, untrusted, type CsvValue } from "../csv";
+import { toCsv, type CsvValue } from "../csv";
 import { DomainError, parseInput } from "../errors";
 import { languages } from "../i18n/config";
 import { loadComments } from "../live/comments.server";
@@ -56,7 +56,7 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
       return {
         json,
         header: ["id", "kind", "measureCode", "title", "body", "language", "createdAt", "hiddenReason", "mergedIntoId", "decision"],
-        rows: json.map((p) => [p.id, p.kind, p.measureCode, untrusted(p.title), untrusted(p.body), p.language, p.createdAt, p.hidden?.reason ?? null, p.mergedIntoId, p.decision]),
+        rows: json.map((p) => [p.id, p.kind, p.measureCode, p.title, p.body, p.language, p.createdAt, p.hidden?.reason ?? null, p.mergedIntoId, p.decision]),
       };
     }
     if (dataset === "comments") {
@@ -68,7 +68,7 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
       return {
         json,
         header: ["id", "agendaItemId", "parentId", "body", "language", "createdAt", "byStaff", "supportCount", "pinned", "flaggedRelevant", "hiddenReason", "mergedIntoId", "decision"],
-        rows: json.map((c) => [c.id, c.agendaItemId, c.parentId, untrusted(c.body), c.language, c.createdAt, c.byStaff, c.supportCount, c.pinned, c.flaggedRelevant, c.hidden?.reason ?? null, c.mergedIntoId, c.decision]),
+        rows: json.map((c) => [c.id, c.agendaItemId, c.parentId, c.body, c.language, c.createdAt, c.byStaff, c.supportCount, c.pinned, c.flaggedRelevant, c.hidden?.reason ?? null, c.mergedIntoId, c.decision]),
       };
     }
     const [proposalIds, commentIds] = await Promise.all([
@@ -115,7 +115,7 @@ function resultRows(session: SessionResults): CsvValue[][] {
 
 function itemRows(sessionTitle: string, { item, result, consensus, breakdowns }: ItemResults): CsvValue[][] {
   const label = item.measure?.code ?? item.cluster?.key ?? null;
-  const title = item.measure?.title ?? item.cluster?.title ?? untrusted(item.question);
+  const title = item.measure?.title ?? item.cluster?.title ?? item.question;
   const row = (figure: string, values: Partial<Record<(typeof resultColumns)[number], CsvValue>>) =>
     resultColumns.map((column) => ({ liveSession: sessionTitle, position: item.position + 1, item: label, title, figure, ...values })[column] ?? null);
   const rows = [row("voters", { count: result.voterCount }), row("comments", { count: result.commentCount })];

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { agendaItems, comments, commentSupports, liveSessions, participants, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { limitContribution } from "../auth/rate-limit.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
@@ -129,7 +130,10 @@ export async function postComment(deps: LiveDeps, actor: Actor, input: unknown):
       })
       .onConflictDoNothing()
       .returning({ id: comments.id });
-    if (inserted) return { id: inserted.id, liveSessionId: row.session.id, duplicate: false };
+    if (inserted) {
+      await limitContribution(tx, actor.participantId, row.session.id);
+      return { id: inserted.id, liveSessionId: row.session.id, duplicate: false };
+    }
     const [earlier] = await tx
       .select({ id: comments.id })
       .from(comments)

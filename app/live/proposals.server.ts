@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { agendaItems, liveSessions, participants, proposals, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { limitContribution } from "../auth/rate-limit.server";
 import { resolveCatalogueRefs, planIdOf, measureSummaries } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
@@ -84,7 +85,10 @@ export async function submitProposal(deps: LiveDeps, actor: Actor, input: unknow
       })
       .onConflictDoNothing()
       .returning({ id: proposals.id });
-    if (row) return { id: row.id, duplicate: false };
+    if (row) {
+      await limitContribution(tx, actor.participantId, session.id);
+      return { id: row.id, duplicate: false };
+    }
     const [earlier] = await tx
       .select({ id: proposals.id })
       .from(proposals)

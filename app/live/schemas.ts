@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { languages } from "../i18n/config";
 import { commentBodyMax, participantGroups, proposalBodyMax, proposalTitleMax } from "./limits";
+import { optionalText, text } from "../text";
 
 /** Input schemas of every live-session command; the same ones serve forms and sockets. */
 export const uuid = z.string().uuid();
@@ -12,27 +13,27 @@ export const activitiesSchema = z.object({
   dots: z.object({ maxPerItem: z.number().int().min(1).max(50) }).nullable(),
   rating: z
     .object({
-      criteria: z.array(z.string().trim().min(1).max(60)).min(1).max(8),
+      criteria: z.array(text({ min: 1, max: 60 })).min(1).max(8),
       min: z.literal(1),
       max: z.number().int().min(3).max(10),
     })
     .nullable(),
   scale: z
-    .object({ min: z.literal(1), max: z.literal(10), label: z.string().trim().max(120).nullable() })
+    .object({ min: z.literal(1), max: z.literal(10), label: text({ max: 120 }).nullable() })
     .nullable(),
   ranking: z.boolean(),
 });
 
 export const createLiveSessionSchema = z.object({
   conferenceId: uuid,
-  title: z.string().trim().min(1).max(200),
+  title: text({ min: 1, max: 200 }),
   dotsPerParticipant: z.coerce.number().int().min(1).max(50),
 });
 
 export const agendaEntrySchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("measure"), measureCode: z.string().trim().min(1).max(40) }),
-  z.object({ kind: z.literal("cluster"), clusterKey: z.string().trim().min(1).max(100) }),
-  z.object({ kind: z.literal("question"), question: z.string().trim().min(1).max(300) }),
+  z.object({ kind: z.literal("measure"), measureCode: text({ min: 1, max: 40 }) }),
+  z.object({ kind: z.literal("cluster"), clusterKey: text({ min: 1, max: 100 }) }),
+  z.object({ kind: z.literal("question"), question: text({ min: 1, max: 300 }) }),
 ]);
 
 export const addAgendaItemsSchema = z.object({
@@ -65,25 +66,15 @@ export const joinSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z0-9]{6}$/),
   language: z.enum(languages),
-  displayName: z
-    .string()
-    .trim()
-    .max(60)
-    .transform((v) => v || null)
-    .nullish(),
+  displayName: optionalText(60),
   group: z
     .enum(participantGroups)
     .or(z.literal("").transform(() => null))
     .nullish(),
-  district: z
-    .string()
-    .trim()
-    .max(80)
-    .transform((v) => v || null)
-    .nullish(),
+  district: optionalText(80),
 });
 
-const ratingAnswer = z.object({ criterion: z.string().min(1).max(60), value: z.number().int().min(1).max(10) });
+const ratingAnswer = z.object({ criterion: text({ min: 1, max: 60 }), value: z.number().int().min(1).max(10) });
 
 export const castVoteSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("dots"), clientId, agendaItemId: uuid, value: z.number().int().min(-50).max(50).refine((v) => v !== 0) }),
@@ -106,27 +97,27 @@ export const castVoteSchema = z.discriminatedUnion("kind", [
 export const castRankingSchema = z.object({
   clientId,
   agendaItemId: uuid,
-  order: z.array(z.string().min(1).max(40)).min(1).max(30),
+  order: z.array(text({ min: 1, max: 40 })).min(1).max(30),
 });
 
 export const paperVoteSchema = z.object({
   clientId,
   agendaItemId: uuid,
   kind: z.enum(["dots", "rating", "scale"]),
-  criterion: z.string().min(1).max(60).nullish(),
+  criterion: text({ min: 1, max: 60 }).nullish(),
   value: z.number().int().min(1).max(10_000),
   weight: z.number().int().min(1).max(10_000),
 });
 
 export const postCommentSchema = z.object({
   agendaItemId: uuid,
-  body: z.string().trim().min(1).max(commentBodyMax),
+  body: text({ min: 1, max: commentBodyMax }),
   parentId: uuid.nullish(),
   clientId: clientId.optional(),
 });
 export const commentRefSchema = z.object({ commentId: uuid });
 export const moderateCommentSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("hide"), commentId: uuid, reason: z.string().trim().min(1).max(300) }),
+  z.object({ action: z.literal("hide"), commentId: uuid, reason: text({ min: 1, max: 300 }) }),
   z.object({ action: z.enum(["unhide", "pin", "unpin", "flag", "unflag"]), commentId: uuid }),
   z.object({ action: z.literal("merge"), commentId: uuid, intoCommentId: uuid }),
 ]);
@@ -135,13 +126,13 @@ export const submitProposalSchema = z.object({
   liveSessionId: uuid,
   agendaItemId: uuid.nullish(),
   kind: z.enum(["new_measure", "change_measure"]),
-  measureCode: z.string().trim().max(40).nullish(),
-  title: z.string().trim().min(1).max(proposalTitleMax),
-  body: z.string().trim().min(1).max(proposalBodyMax),
+  measureCode: text({ max: 40 }).nullish(),
+  title: text({ min: 1, max: proposalTitleMax }),
+  body: text({ min: 1, max: proposalBodyMax }),
   clientId: clientId.optional(),
 });
 export const moderateProposalSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("hide"), proposalId: uuid, reason: z.string().trim().min(1).max(300) }),
+  z.object({ action: z.literal("hide"), proposalId: uuid, reason: text({ min: 1, max: 300 }) }),
   z.object({ action: z.literal("unhide"), proposalId: uuid }),
   z.object({ action: z.literal("merge"), proposalId: uuid, intoProposalId: uuid }),
 ]);

@@ -14,6 +14,7 @@ import type { DistributionRow, ItemRollup } from "./rollup.server";
 import { countedBorda, countedDistributions, countedRollups } from "./rollup-counted.server";
 import { frozenFigures } from "./rollup-frozen.server";
 import { minGroupSize } from "./privacy";
+import { text } from "../text";
 
 export type ScaleFigures = Summary & { shareAtLeast7: number | null; consensus: Consensus | null };
 export type RatingFigures = { criterion: string; max: number; summary: Summary; consensus: Consensus | null };
@@ -55,8 +56,8 @@ export type PlanResults = {
   clusters: ClusterStanding[];
 };
 
-const planInput = z.object({ planSlug: z.string().min(1).max(100), breakdownBy: z.enum(dimensions).optional() });
-const measureInput = z.object({ planSlug: z.string().min(1).max(100), code: z.string().trim().min(1).max(40) });
+const planInput = z.object({ planSlug: text({ min: 1, max: 100 }), breakdownBy: z.enum(dimensions).optional() });
+const measureInput = z.object({ planSlug: text({ min: 1, max: 100 }), code: text({ min: 1, max: 40 }) });
 
 /** Results across all conferences of a plan, by measure and by cluster, ranked. */
 export async function planResults(db: Reader, actor: Actor, input: unknown, options: ResultsOptions = {}): Promise<PlanResults> {

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor";
 import { requireActor } from "../auth/actor.server";
 import { DomainError } from "../errors";
 import { ParticipantLinks } from "../feedback/ui/participant-links";
-import { formObject, perform } from "../forms.server";
+import { formObject, perform, retryAfterHeaders } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import { postComment, supportComment } from "../live/comments.server";
 import { liveDeps } from "../live/deps.server";
@@ -20,6 +20,9 @@ import { ParticipantView } from "../live/ui/participant-view";
 import { castRanking, castVote } from "../live/votes.server";
 import feedbackStyles from "../styles/feedback.css";
 import liveStyles from "../styles/live.css";
+
+// A refused comment beyond the limit tells the phone when to try again.
+export const headers = retryAfterHeaders;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: liveStyles },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { catalogueFileSchema } from "../../app/catalogue/catalogue-file";
-import { catalogueFile, exportCatalogue } from "../../app/catalogue/export.server";
+import { catalogueCsv, catalogueFile, exportCatalogue } from "../../app/catalogue/export.server";
 import { importPlan } from "../../app/catalogue/import.server";
 import { changeMeasure, createMeasure, recordIndicatorValue } from "../../app/catalogue/revisions.server";
 import { untrusted } from "../../app/csv";
@@ -76,11 +76,23 @@ describe("catalogue export", () => {
     const w1 = rows.find((r) => r[0] === "W-1")!;
     expect(w1.slice(2, 7)).toEqual(["Quartier", "Wohnen", "Gutes Wohnen für alle", "540 Büro für Integrierte Sozialplanung und Prävention", ""]);
     expect(w1.slice(-3)).toEqual(["Zahl der verhinderten Räumungen", "120", "2027-12-31"]);
-    expect(rows.find((r) => r[0] === "W-2")![10]).toBe("- Bedarf erheben\n- Träger finden");
+    // A cell that starts with "-" reads as a formula in Excel, so it is written as text.
+    expect(rows.find((r) => r[0] === "W-2")![10]).toBe("'- Bedarf erheben\n- Träger finden");
   });
 
   it("defuses spreadsheet formulas in text written by participants", () => {
     expect([untrusted("=HYPERLINK(1)"), untrusted("-2"), untrusted("Gut"), untrusted(null)]).toEqual(["'=HYPERLINK(1)", "'-2", "Gut", null]);
+  });
+
+  it("defuses formulas in imported titles and every other text cell", async () => {
+    const file = await catalogueFile(source.db, testPlanSlug);
+    const formula = '=HYPERLINK("http://x","y")';
+    const [first, ...rest] = file.measures;
+    const poisoned = { ...file, measures: [{ ...first!, title: formula, responsible: "@SUM(1)", dataSources: "+1", stakeholders: "\tx" }, ...rest] };
+    const row = parseCsv(catalogueCsv(poisoned).slice(1)).find((r) => r[0] === first!.code)!;
+    expect(row[1]).toBe(`'${formula}`);
+    expect(row.slice(12, 14)).toEqual(["'@SUM(1)", "'+1"]);
+    expect(row[11]).toBe("'\tx");
   });
 });
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import type { DomainError } from "../../app/errors";
 import { exportConference } from "../../app/feedback/conference-export.server";
+import { eq } from "drizzle-orm";
+import { decisionReasons, liveSessions, participants } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { commentOn, decidedConference, handMadeConference, importTestPlan } from "../support/results-fixtures";
@@ -70,6 +72,23 @@ describe("exports of a conference", () => {
     expect(accepted).toContain(",accepted,");
     expect(accepted).toMatch(/,W-4,,2,Das Sprachcafé startet im Herbst\.,,يبدأ المقهى اللغوي في الخريف\.$/);
     expect(lines).toHaveLength(1 + 4);
+  });
+
+  it("writes no text cell a spreadsheet would run as a formula: districts, titles, reasons", async () => {
+    const formula = '=HYPERLINK("http://x","y")';
+    await database.db.update(participants).set({ district: formula }).where(eq(participants.district, "Sieker"));
+    await database.db.update(liveSessions).set({ title: `+${formula}` });
+    await database.db.update(decisionReasons).set({ text: `@${formula}` }).where(eq(decisionReasons.language, "de"));
+    const quoted = (text: string) => `"'${text.replace(/"/g, '""')}"`;
+    const results = (await get(planner, "results", "csv")).body;
+    expect(results).toContain(`${quoted(`+${formula}`)},1,W-1,`);
+    expect(results).toContain(`,district,${quoted(formula)},`);
+    expect(results).not.toMatch(/(^|,)"?[=+@]/m);
+    const decisions = (await get(anonymous, "decisions", "csv")).body;
+    expect(decisions).toContain(quoted(`@${formula}`));
+    expect(decisions).not.toMatch(/(^|,)"?[=+@]/m);
+    // Numbers stay numbers.
+    expect(results).toContain(",dots,,,,,,24,4,0.8,");
   });
 
   it("refuses an unknown dataset or conference", async () => {

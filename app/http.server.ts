@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { constants } from "node:zlib";
+import compression from "compression";
+import type { Express, NextFunction, Request, Response } from "express";
+import helmet from "helmet";
+import type { Server as SocketServer } from "socket.io";
+import { i18nServer } from "./i18n/i18n.server";
+import { fallbackLanguage, languages } from "./i18n/config";
+
+/**
+ * The HTTP layer every response passes through (docs/decisions/014-security-headers-and-compression.md):
+ * refuse addresses with NUL, security headers with a per-request script nonce, compression.
+ */
+
+/**
+ * A URL holding a NUL byte, raw or percent-encoded, in its path or query. No page takes one and
+ * PostgreSQL cannot store one, so it is refused before any loader passes it into a query.
+ */
+export function hasNulByte(url: string): boolean {
+  return url.includes("%00") || url.includes("\u0000");
+}
+
+async function refuseNulBytes(req: Request, res: Response, next: NextFunction) {
+  if (!hasNulByte(req.originalUrl)) return next();
+  const t = await i18nServer.getFixedT(req.acceptsLanguages(...languages) || fallbackLanguage, "common");
+  res
+    .status(400)
+    .type("text/plain; charset=utf-8")
+    .send(`${t("error.badRequestTitle")}\n\n${t("error.badRequestText")}\n`);
+}
+
+/** The nonce of this response's inline scripts (Remix's context, hydration and scroll scripts). */
+export function cspNonceOf(res: Response): string {
+  return res.locals.cspNonce as string;
+}
+
+// Features no page uses; a page that starts to need one names it here.
+const permissionsPolicy = ["camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth", "midi", "display-capture", "browsing-topics"]
+  .map((feature) => `${feature}=()`)
+  .join(", ");
+
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      // Remix's inline scripts carry the nonce; the bundles come from /build.
+      scriptSrc: ["'self'", (_req, res) => `'nonce-${cspNonceOf(res as Response)}'`],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      // socket.io: polling and WebSocket to this origin; CSP Level 3 lets 'self' match ws: and wss:.
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+      manifestSrc: ["'self'"],
+    },
+  },
+  frameguard: { action: "deny" },
+  referrerPolicy: { policy: "same-origin" },
+  // A city's other hosts under the same domain are not ours to pin to HTTPS.
+  strictTransportSecurity: { maxAge: 365 * 24 * 60 * 60, includeSubDomains: false },
+});
+
+/**
+ * gzip or brotli for pages, scripts, styles and JSON. Each write is flushed so that Remix's
+ * streamed HTML reaches the phone as it is rendered; socket.io answers its own requests before
+ * Express sees them, so long polling is never buffered here.
+ */
+const compressResponses = compression({
+  flush: constants.Z_SYNC_FLUSH,
+  brotli: { flush: constants.BROTLI_OPERATION_FLUSH },
+});
+
+/** What every response passes through before the static files and pages. */
+export function addHttpSafeguards(app: Express): void {
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.setHeader("Permissions-Policy", permissionsPolicy);
+    next();
+  });
+  app.use(securityHeaders);
+  app.use((req, res, next) => void refuseNulBytes(req, res, next).catch(next));
+  app.use(compressResponses);
+}
+
+/** socket.io's own HTTP answers (long polling) get nosniff too; they never pass through Express. */
+export function addSocketSafeguards(io: SocketServer): void {
+  io.engine.on("headers", (headers: Record<string, string>) => {
+    headers["X-Content-Type-Options"] = "nosniff";
+  });
+}
