@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { limitJoin, limitJoinCodeLookUp } from "../auth/rate-limit.server";
 import { getConference } from "../conferences/conferences.server";
+import { districtsOf } from "../conferences/districts";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
 import { joinSchema } from "./schemas";
@@ -50,6 +51,9 @@ export async function joinLiveSession(
   const { session, conference } = await findByJoinCode(deps, data.code);
   if (!conference.languages.includes(data.language)) {
     throw new DomainError("invalid", "live:error.languageNotOffered", { language: "common:validation.invalidValue" });
+  }
+  if (data.district && !districtsOf(conference).includes(data.district)) {
+    throw new DomainError("invalid", "live:error.districtNotOffered", { district: "common:validation.invalidValue" });
   }
   const profile = {
     displayName: data.displayName ?? null,

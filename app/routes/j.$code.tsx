@@ -10,6 +10,7 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";
+import { districtsOf } from "../conferences/districts";
 import { DomainError, refusalInit } from "../errors";
 import { formObject, perform, retryAfterHeaders } from "../forms.server";
 import { isLanguage, type Language } from "../i18n/config";
@@ -48,6 +49,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         conferenceTitle: conference.title,
         sessionTitle: session.title,
         languages: offered.map((code) => ({ code, name: languageNames[code] })),
+        districts: districtsOf(conference),
         language: await presetLanguage(request, offered, participant?.language),
         returningTo: participant ? session.id : null,
       },
@@ -114,7 +116,7 @@ export default function JoinSessionPage() {
         </p>
       )}
       <p>{t("live:join.noAccount")}</p>
-      <JoinProfileForm languages={found.languages} language={found.language} error={refused?.error} sent={refused?.sent} />
+      <JoinProfileForm languages={found.languages} language={found.language} districts={found.districts} error={refused?.error} sent={refused?.sent} />
       <p>
         <a href="/join">{t("live:join.otherCode")}</a>
       </p>

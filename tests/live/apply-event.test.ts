@@ -45,6 +45,7 @@ function state(items: AgendaItemView[], moderator: boolean): LiveState {
       startsAt: new Date("2026-12-01T17:00:00Z"),
       place: null,
       district: "Sieker",
+      districts: null,
       languages: ["de"],
       planSlug: "ziele-und-massnahmen-2022-2023",
       planTitle: "Ziele und Maßnahmen 2022/2023",
