@@ -1,9 +1,10 @@
 import type { Socket } from "socket.io";
-import type { Actor } from "../app/auth/actor";
+import { actorIn, type Actor, type ParticipantActor } from "../app/auth/actor";
 import { DomainError } from "../app/errors";
 import type { LiveDeps } from "../app/live/events";
 import { moderateComment, postComment, supportComment } from "../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../app/live/proposals.server";
+import { conferenceOfLiveSession } from "../app/live/items.server";
 import { getLiveState } from "../app/live/state.server";
 import { maySteerLiveSession } from "../app/live/steering.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
@@ -12,7 +13,7 @@ import { liveSessionRoom } from "./events";
 import type { CommandError, CommandReply, LiveClientEvents } from "../app/live/contract";
 import { moderatorsRoom } from "../app/live/contract";
 
-type LiveSocket = Socket<LiveClientEvents, Record<string, never>, Record<string, never>, { actor: Actor }>;
+type LiveSocket = Socket<LiveClientEvents, Record<string, never>, Record<string, never>, { actor: Actor; identities: ParticipantActor[] }>;
 
 export function commandError(error: unknown): CommandError {
   if (error instanceof DomainError) {
@@ -45,6 +46,8 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
   command("liveSession:watch", async (actor, payload) => {
     const liveSessionId = (payload as { liveSessionId?: unknown } | null)?.liveSessionId;
     if (typeof liveSessionId !== "string") throw new DomainError("invalid", "common:validation.invalid");
+    // A phone watches one session at a time and acts in it as the participant of its conference.
+    socket.data.actor = actor = actorIn({ actor, identities: socket.data.identities }, await conferenceOfLiveSession(deps.db, liveSessionId));
     // Join first, then read: a change committed in between arrives as an event instead of being lost.
     // The moderators' room carries hidden comments and proposals: only the conference's team joins it.
     const steering = await maySteerLiveSession(deps.db, actor, liveSessionId);
