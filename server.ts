@@ -10,6 +10,7 @@ import { settleForwardedHost } from "./app/auth/origin";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { loadDemoData } from "./app/demo/demo-data.server";
+import { startRetentionJob } from "./app/live/retention.server";
 import { createRealtime } from "./realtime/server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -107,8 +108,11 @@ async function main() {
   }
   const where = url ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.resolve(dataDir)}`;
   console.log(`Mitplan is running on ${server.url} — database: ${where}`);
+  // Participants' profiles are made anonymous once the retention period after their conference ends.
+  const retention = startRetentionJob(database.db);
 
   const stop = async () => {
+    retention.stop();
     await server.close();
     await database.close();
     process.exit(0);

@@ -40,7 +40,8 @@ export const routePermissions = {
   "routes/conferences.$conferenceId_.export[.]json": { loader: "catalogue.read" },
   "routes/conferences.$conferenceId_.report": { loader: "results.view", team: true },
   // Anyone: participants see their own input, everybody else how to get some (not an error page).
-  "routes/my-input": { loader: "public" },
+  // Participants also delete their own data there (each their own, in the conference they name).
+  "routes/my-input": { loader: "public", action: "participant.eraseOwn" },
   "routes/plans.$planId.export[.]csv": { loader: "catalogue.read" },
   "routes/plans.$planId.export[.]json": { loader: "catalogue.read" },
   "routes/plans.import": { loader: "catalogue.edit", action: "catalogue.edit" },

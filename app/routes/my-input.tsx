@@ -1,7 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { actorFrom } from "../auth/actor.server";
+import { actorFrom, requireActor } from "../auth/actor.server";
+import { participantCookieWithout } from "../auth/participants.server";
+import { deleteMyData } from "../feedback/delete-my-data.server";
+import { DeleteMyDataConfirmation, DeleteMyDataLink } from "../feedback/ui/delete-my-data";
+import { formObject, perform } from "../forms.server";
+import { liveDeps } from "../live/deps.server";
 import { MyConferenceInput, type ConferenceInput } from "../feedback/ui/my-conference-input";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
@@ -17,7 +22,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackSt
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor, identities } = await actorFrom(request, context.db);
-  if (identities.length === 0) return { kind: "explain" as const, staff: actor.kind === "staff" };
+  if (identities.length === 0) {
+    return { kind: "explain" as const, staff: actor.kind === "staff", deleted: new URL(request.url).searchParams.has("deleted") };
+  }
   const language = await languageOf(request);
   const reasonOnly = (hidden: { reason: string } | null) => (hidden ? { reason: hidden.reason } : null);
   // Every conference this browser took part in, newest first (the cookie's order).
@@ -31,16 +38,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       };
     }),
   );
-  return { kind: "mine" as const, conferences };
+  const url = new URL(request.url);
+  const confirming = identities.some((i) => i.conferenceId === url.searchParams.get("delete")) ? url.searchParams.get("delete") : null;
+  return { kind: "mine" as const, conferences, confirming, deleted: url.searchParams.has("deleted") };
+}
+
+/** Deletes the participant's data of one conference, then drops that identity from the cookie. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = formObject(await request.formData());
+  const conferenceId = typeof form.conferenceId === "string" ? form.conferenceId : null;
+  const actor = await requireActor(request, context, "participant.eraseOwn", { conferenceId });
+  const { identities } = await actorFrom(request, context.db);
+  const outcome = await perform(() => deleteMyData(liveDeps(context), actor, form));
+  if (!outcome.ok) return outcome.response;
+  const headers = { "Set-Cookie": participantCookieWithout(request, identities, [outcome.value.participantId]) };
+  return redirect("/my-input?deleted", { headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "feedback:mine.title") }];
 
-function Explanation({ staff }: { staff: boolean }) {
+function Explanation({ staff, deleted }: { staff: boolean; deleted: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="page">
       <h1>{t("feedback:mine.title")}</h1>
+      {deleted && (
+        <p className="notice" role="status">
+          {t("feedback:delete.done")}
+        </p>
+      )}
       <div className="prose">
         <p>{t("feedback:mine.whatItIs")}</p>
         <p>{t("feedback:mine.howItWorks")}</p>
@@ -60,15 +86,30 @@ function Explanation({ staff }: { staff: boolean }) {
 
 export default function MyInputPage() {
   const loaded = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const { t } = useTranslation();
-  if (loaded.kind === "explain") return <Explanation staff={loaded.staff} />;
+  if (loaded.kind === "explain") return <Explanation staff={loaded.staff} deleted={loaded.deleted} />;
   return (
     <div className="page">
       <h1>{t("feedback:mine.title")}</h1>
+      {loaded.deleted && (
+        <p className="notice" role="status">
+          {t("feedback:delete.done")}
+        </p>
+      )}
       <p className="prose">{t("feedback:mine.intro")}</p>
       {loaded.conferences.map((mine) => (
-        <MyConferenceInput key={mine.conference.id} mine={mine} />
+        <MyConferenceInput key={mine.conference.id} mine={mine}>
+          {loaded.confirming === mine.conference.id ? (
+            <DeleteMyDataConfirmation conferenceId={mine.conference.id} error={refused?.error} />
+          ) : (
+            <DeleteMyDataLink conferenceId={mine.conference.id} />
+          )}
+        </MyConferenceInput>
       ))}
+      <p>
+        <Link to="/datenschutz">{t("feedback:delete.privacy")}</Link>
+      </p>
     </div>
   );
 }

@@ -138,6 +138,8 @@ export const participants = pgTable("participant", {
   district: text("district"),
   language: text("language").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Profile and token erased by the retention rule; the row stays only as an anonymous voter. */
+  anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
 });
 
 export const comments = pgTable(
