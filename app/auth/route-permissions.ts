@@ -20,6 +20,9 @@ export const routePermissions = {
   "routes/logout": { loader: "public", action: "public" },
   "routes/account": { loader: "account.manage", action: "account.manage" },
   "routes/admin.users": { loader: "user.manage", action: "user.manage" },
+  "routes/admin.privacy": { loader: "user.manage", action: "user.manage" },
+  // What is stored about participants and for how long: for everyone, before they join.
+  "routes/datenschutz": { loader: "public" },
   "routes/conferences._index": { loader: "conference.manage", action: "conference.create" },
   "routes/conferences.$conferenceId": { loader: "conference.manage", action: "conference.manage", team: true },
   "routes/live.$liveSessionId.agenda": { loader: "liveSession.moderate", action: "liveSession.moderate", team: true },
