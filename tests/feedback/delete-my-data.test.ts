@@ -7,14 +7,16 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
 import { setRetentionMonths } from "../../app/auth/participant-data.server";
+import { decide } from "../../app/decisions/decide.server";
 import { deleteMyData } from "../../app/feedback/delete-my-data.server";
 import { postComment, supportComment } from "../../app/live/comments.server";
 import { submitProposal } from "../../app/live/proposals.server";
+import { defaultCriteria } from "../../app/live/limits";
 import { applyRetention } from "../../app/live/retention.server";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
 import { castVote } from "../../app/live/votes.server";
-import { comments, itemTallies, liveSessions, participants, proposals, votes } from "../../db/schema";
+import { answerTallies, comments, itemTallies, liveSessions, participants, proposals, votes } from "../../db/schema";
 import { openDemoWorld, type TestDatabase } from "../support/database";
 import { createStaff, joinAs, recordingDeps, refusal, startedSession } from "../support/fixtures";
 
@@ -32,6 +34,7 @@ async function world() {
   const deps = recordingDeps(db());
   const session = await startedSession(deps, moderator, { measureCodes: ["540-2"] });
   const item = session.itemIds[0]!;
+  const criterion = defaultCriteria[0]!;
   await setPhase(deps, moderator, { agendaItemId: item, phase: "prioritise" });
   const me = await joinAs(deps, session.joinCode, "de", { displayName: "Aylin", district: "Heepen", group: "citizen" });
   const other = await joinAs(deps, session.joinCode, "de");
@@ -39,7 +42,10 @@ async function world() {
   const reply = await postComment(deps, other, { agendaItemId: item, body: "Ja, und Schatten", parentId: mine.id });
   await supportComment(deps, other, { commentId: mine.id });
   await submitProposal(deps, me, { liveSessionId: session.liveSessionId, kind: "new_measure", title: "Bänke", body: "Am Kesselbrink" });
-  for (const p of [me, other]) await castVote(deps, p, { kind: "dots", clientId: randomUUID(), agendaItemId: item, value: 2 });
+  for (const p of [me, other]) {
+    await castVote(deps, p, { kind: "dots", clientId: randomUUID(), agendaItemId: item, value: 2 });
+    await castVote(deps, p, { kind: "rating", clientId: randomUUID(), agendaItemId: item, criterion, value: p === me ? 5 : 2 });
+  }
   deps.events.length = 0;
   return { deps, session, item, me, other, mine, reply };
 }
@@ -51,8 +57,8 @@ describe("deleting my data", () => {
     expect(await refusal(deleteMyData(deps, me, { conferenceId: randomUUID(), confirm: "yes" }))).toBe("forbidden common:error.forbiddenText");
     expect(await refusal(deleteMyData(deps, moderator, { conferenceId: session.conferenceId, confirm: "yes" }), "code")).toBe("forbidden");
     expect((await participantRow(me.participantId))?.displayName).toBe("Aylin");
-    expect(await votesOf(me)).toBe(1);
-    expect(await votesOf(other)).toBe(1);
+    expect(await votesOf(me)).toBe(2);
+    expect(await votesOf(other)).toBe(2);
     expect(deps.events).toEqual([]);
   });
 
@@ -65,9 +71,11 @@ describe("deleting my data", () => {
     const [kept] = await db().select().from(comments).where(eq(comments.id, reply.id));
     expect(kept).toMatchObject({ body: "Ja, und Schatten", parentId: null, participantId: other.participantId });
     expect(await db().select().from(proposals).where(eq(proposals.conferenceId, session.conferenceId))).toEqual([]);
-    expect(await votesOf(other)).toBe(1);
+    expect(await votesOf(other)).toBe(2);
     const [tally] = await db().select().from(itemTallies).where(eq(itemTallies.agendaItemId, item));
     expect(tally).toMatchObject({ voters: 1, dots: 2 });
+    const [answers] = await db().select().from(answerTallies).where(eq(answerTallies.agendaItemId, item));
+    expect(answers!.distribution).toEqual({ 2: 1 });
     expect(deps.events).toEqual([
       { type: "comment.deleted", liveSessionId: session.liveSessionId, audience: "all", commentId: mine.id },
       { type: "votes.changed", liveSessionId: session.liveSessionId, audience: "internal", agendaItemId: item },
@@ -78,11 +86,28 @@ describe("deleting my data", () => {
     const { deps, session, me } = await world();
     await closeLiveSession(deps, moderator, { liveSessionId: session.liveSessionId });
     await deleteMyData(deps, me, { conferenceId: session.conferenceId, confirm: "yes" });
-    expect(await votesOf(me)).toBe(1);
+    expect(await votesOf(me)).toBe(2);
     const row = await participantRow(me.participantId);
     expect(row).toMatchObject({ displayName: null, group: null, district: null, secretHash: "" });
     expect(row!.anonymisedAt).toBeInstanceOf(Date);
     expect(await db().select().from(comments).where(eq(comments.participantId, me.participantId))).toEqual([]);
+  });
+});
+
+describe("input a planner decided on", () => {
+  it("stays in the public decision record, without its author", async () => {
+    const { deps, session, me, mine } = await world();
+    const [proposal] = await db().select().from(proposals).where(eq(proposals.participantId, me.participantId));
+    const planner = await createStaff(db(), "planner");
+    const reasons = [{ language: "de", text: "Wir prüfen das im Frühjahr." }];
+    await decide(db(), planner, { subjects: [{ kind: "comment", commentId: mine.id }], decision: { outcome: "deferred" }, reasons });
+    await decide(db(), planner, { subjects: [{ kind: "proposal", proposalId: proposal!.id }], decision: { outcome: "deferred" }, reasons });
+    await deleteMyData(deps, me, { conferenceId: session.conferenceId, confirm: "yes" });
+    const [comment] = await db().select().from(comments).where(eq(comments.id, mine.id));
+    expect(comment).toMatchObject({ body: "Mehr Bänke am Kesselbrink", participantId: null });
+    const [kept] = await db().select().from(proposals).where(eq(proposals.id, proposal!.id));
+    expect(kept).toMatchObject({ title: "Bänke", participantId: null });
+    expect(await participantRow(me.participantId)).toBeUndefined();
   });
 });
 
@@ -100,7 +125,7 @@ describe("retention", () => {
     expect((await participantRow(me.participantId))?.displayName).toBe("Aylin");
     await applyRetention(db(), new Date("2026-07-16T12:00:00Z"));
     for (const p of [me, other]) expect(await participantRow(p.participantId)).toMatchObject({ displayName: null, district: null, secretHash: "" });
-    expect(await votesOf(me)).toBe(1);
+    expect(await votesOf(me)).toBe(2);
     // A conference whose session is still open has not ended.
     expect((await participantRow(running.me.participantId))?.displayName).toBe("Aylin");
     expect(await applyRetention(db(), new Date("2026-07-16T12:00:00Z"))).toEqual({ anonymised: 0 });
