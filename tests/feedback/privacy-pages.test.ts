@@ -6,12 +6,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postComment } from "../../app/live/comments.server";
 import { comments, participants } from "../../db/schema";
+import { createSession } from "../../app/auth/sessions.server";
 import { makeUser, sessionCookie } from "../auth/helpers";
+import { connectLiveClient, until } from "../support/live-clients";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { cookiesFrom, get, post } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
+let moderatorId: string;
 let first: Awaited<ReturnType<typeof startedSession>>;
 let second: Awaited<ReturnType<typeof startedSession>>;
 
@@ -19,6 +22,7 @@ beforeAll(async () => {
   server = await startTestServer();
   const deps = recordingDeps(server.database.db);
   const moderator = await createStaff(server.database.db, "moderator");
+  moderatorId = moderator.userId;
   first = await startedSession(deps, moderator, { title: "Zukunftskonferenz Brackwede" });
   second = await startedSession(deps, moderator, { title: "Stadtteilgespräch Dornberg" });
 });
@@ -40,6 +44,15 @@ describe("deleting my data on /my-input", () => {
     const me = { kind: "participant" as const, participantId, conferenceId: first.conferenceId, language: "de" };
     const comment = await postComment(recordingDeps(server.database.db), me, { agendaItemId: first.itemIds[0]!, body: "Bitte mehr Licht im Park" });
 
+    // A phone and the moderator's console watch the session over real sockets.
+    const observerCookie = await join(first.joinCode, "", { language: "de" });
+    const staffCookie = `mitplan_session=${(await createSession(server.database.db, moderatorId)).token}`;
+    const screens = [
+      await connectLiveClient(server.url, first.liveSessionId, "phone", observerCookie),
+      await connectLiveClient(server.url, first.liveSessionId, "console", staffCookie),
+    ];
+    for (const screen of screens) expect(screen.state.comments.map((c) => c.id)).toContain(comment.id);
+
     const page = await get(server.url, "/my-input", cookie);
     expect(page.text).toContain(`href="/my-input?delete=${first.conferenceId}#delete-${first.conferenceId}"`);
     expect(page.text).not.toContain("Ja, meine Daten löschen");
@@ -57,6 +70,10 @@ describe("deleting my data on /my-input", () => {
     expect(deleted.location).toBe("/my-input?deleted");
     expect(await participantIdIn(first.conferenceId, "Mira")).toBeUndefined();
     expect(await server.database.db.select().from(comments).where(eq(comments.id, comment.id))).toEqual([]);
+    for (const screen of screens) {
+      await until(`${screen.name} drops the comment`, () => !screen.state.comments.some((c) => c.id === comment.id));
+      screen.socket.disconnect();
+    }
     cookie = cookiesFrom(deleted.response, cookie);
     expect(/mitplan_participant=([^;]*)/.exec(cookie)![1]!.split("~")).toHaveLength(1);
     const after = await get(server.url, "/my-input?deleted", cookie);
