@@ -12,6 +12,7 @@ import { addHttpSafeguards, addSocketSafeguards, cspNonceOf } from "./app/http.s
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { loadDemoData } from "./app/demo/demo-data.server";
+import { startRetentionJob } from "./app/live/retention.server";
 import { createRealtime } from "./realtime/server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -137,8 +138,11 @@ async function main() {
       .map((a) => `http://${a!.address}:${port}`);
     if (lan.length > 0) console.log(`Open it as ${lan.join(" or ")} so that the join link and QR code work on phones (or set PUBLIC_URL).`);
   }
+  // Participants' profiles are made anonymous once the retention period after their conference ends.
+  const retention = startRetentionJob(database.db);
 
   const stop = async () => {
+    retention.stop();
     await server.close();
     await database.close();
     process.exit(0);

@@ -10,7 +10,9 @@ type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerE
 export function authenticateSocket(db: Db) {
   return async (socket: AppSocket, next: (error?: Error) => void) => {
     try {
-      socket.data.actor = (await actorFromCookies(db, socket.request.headers.cookie)).actor;
+      const { actor, identities } = await actorFromCookies(db, socket.request.headers.cookie);
+      socket.data.actor = actor;
+      socket.data.identities = identities;
       next();
     } catch (error) {
       next(error instanceof Error ? error : new Error(String(error)));

@@ -1,4 +1,4 @@
-import type { Actor } from "../app/auth/actor";
+import type { Actor, ParticipantActor } from "../app/auth/actor";
 import type { LiveClientEvents, LiveServerEvents } from "../app/live/contract";
 
 /**
@@ -23,6 +23,8 @@ export interface InterServerEvents {}
 export interface SocketData {
   /** Set by the handshake from the session or participant cookie (realtime/auth.ts). */
   actor: Actor;
+  /** A participant's identities in every conference they joined; watching a session picks its own. */
+  identities: ParticipantActor[];
 }
 
 /** One room per live session, so a vote's aggregate reaches only that room. */

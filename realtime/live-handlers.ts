@@ -1,9 +1,10 @@
 import type { Socket } from "socket.io";
-import type { Actor } from "../app/auth/actor";
+import { actorIn, type Actor, type ParticipantActor } from "../app/auth/actor";
 import { DomainError } from "../app/errors";
 import type { LiveDeps } from "../app/live/events";
 import { moderateComment, postComment, supportComment } from "../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../app/live/proposals.server";
+import { conferenceOfLiveSession } from "../app/live/items.server";
 import { authorizeWatch, getLiveState } from "../app/live/state.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
@@ -11,7 +12,7 @@ import { liveSessionRoom } from "./events";
 import type { CommandError, CommandReply, LiveClientEvents } from "../app/live/contract";
 import { moderatorsRoom } from "../app/live/contract";
 
-type LiveSocket = Socket<LiveClientEvents, Record<string, never>, Record<string, never>, { actor: Actor }>;
+type LiveSocket = Socket<LiveClientEvents, Record<string, never>, Record<string, never>, { actor: Actor; identities: ParticipantActor[] }>;
 
 export function commandError(error: unknown): CommandError {
   if (error instanceof DomainError) {
@@ -42,9 +43,14 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
   };
 
   command("liveSession:watch", async (actor, payload) => {
+    const requested = (payload as { liveSessionId?: unknown } | null)?.liveSessionId;
+    // A phone watches one session at a time and acts in it as the participant of its conference.
+    if (typeof requested === "string") {
+      socket.data.actor = actor = actorIn({ actor, identities: socket.data.identities }, await conferenceOfLiveSession(deps.db, requested));
+    }
     // Authorise before joining: a refused socket must never sit in the rooms, not even for a moment.
     const { moderator } = await authorizeWatch(deps.db, actor, payload);
-    const { liveSessionId } = payload as { liveSessionId: string };
+    const liveSessionId = requested as string;
     // The moderators' room carries hidden comments and proposals: only the conference's team joins it.
     const rooms = [liveSessionRoom(liveSessionId), ...(moderator ? [moderatorsRoom(liveSessionId)] : [])];
     // Join first, then read: a change committed in between arrives as an event instead of being lost.

@@ -1,12 +1,19 @@
 import { redirect } from "@remix-run/node";
 import type { Db } from "../../db/client";
-import { anonymous, type Actor, type StaffActor, type Viewer } from "./actor";
+import { actorIn, anonymous, type Actor, type ParticipantActor, type StaffActor, type Viewer } from "./actor";
 import { clearCookieHeader, participantCookieName, readCookie, sessionCookieHeader, sessionCookieName } from "./cookies.server";
-import { participantFromToken } from "./participants.server";
+import { participantsFromTokens, participantTokens } from "./participants.server";
 import { can, permissions, type Action } from "./permissions";
 import { validateSessionToken } from "./sessions.server";
 
-type FoundActor = { actor: Actor; sessionId?: string; renewedUntil?: Date; invalidCookies: string[] };
+type FoundActor = {
+  actor: Actor;
+  /** Every valid participant identity the cookie holds, newest first (none for staff). */
+  identities: ParticipantActor[];
+  sessionId?: string;
+  renewedUntil?: Date;
+  invalidCookies: string[];
+};
 
 /**
  * Cookies to actor: the staff session first, then the participant token. The socket.io
@@ -23,21 +30,22 @@ export async function actorFromCookies(
     const session = await validateSessionToken(db, sessionToken, { renew });
     if (session) {
       const renewedUntil = session.renewed ? session.expiresAt : undefined;
-      return { actor: session.actor, sessionId: session.sessionId, renewedUntil, invalidCookies };
+      return { actor: session.actor, identities: [], sessionId: session.sessionId, renewedUntil, invalidCookies };
     }
     invalidCookies.push(sessionCookieName);
   }
-  const participantToken = readCookie(cookies, participantCookieName);
-  if (participantToken !== null) {
-    const participant = await participantFromToken(db, participantToken);
-    if (participant) return { actor: participant, invalidCookies };
+  const participantCookie = readCookie(cookies, participantCookieName);
+  if (participantCookie !== null) {
+    const identities = await participantsFromTokens(db, participantTokens(participantCookie));
+    if (identities.length > 0) return { actor: identities[0]!, identities, invalidCookies };
     invalidCookies.push(participantCookieName);
   }
-  return { actor: anonymous, invalidCookies };
+  return { actor: anonymous, identities: [], invalidCookies };
 }
 
 export type RequestActor = {
   actor: Actor;
+  identities: ParticipantActor[];
   /** The staff session in use, for sign-out and password change. */
   sessionId?: string;
   /** Set-Cookie values to send: a renewed session, or a tampered, foreign or expired cookie cleared. */
@@ -52,7 +60,7 @@ export async function actorFrom(request: Request, db: Db, { renew = false } = {}
   if (found.renewedUntil) {
     setCookie.push(sessionCookieHeader(request, readCookie(cookies, sessionCookieName)!, found.renewedUntil));
   }
-  return { actor: found.actor, sessionId: found.sessionId, setCookie };
+  return { actor: found.actor, identities: found.identities, sessionId: found.sessionId, setCookie };
 }
 
 function allowsRole(action: Action, role: string): boolean {
@@ -69,10 +77,17 @@ function loginPath(request: Request): string {
 /**
  * For loaders and actions: the actor if it may do `action`. Otherwise an anonymous visitor is
  * sent to get the identity the action needs (/login for staff actions, /join for participant
- * actions), and anyone else gets a 403 that the root ErrorBoundary renders.
+ * actions), and anyone else gets a 403 that the root ErrorBoundary renders. Within a conference,
+ * a participant acts as their identity there (actorIn).
  */
-export async function requireActor(request: Request, context: { db: Db }, action: Action): Promise<Actor> {
-  return (await requireRequestActor(request, context, action)).actor;
+export async function requireActor(
+  request: Request,
+  context: { db: Db },
+  action: Action,
+  { conferenceId }: { conferenceId?: string | null } = {},
+): Promise<Actor> {
+  const found = await requireRequestActor(request, context, action);
+  return actorIn(found, conferenceId);
 }
 
 /** Like requireActor, for pages that need the signed-in staff member and their session. */

@@ -19,6 +19,15 @@ export type Actor = AnonymousActor | ParticipantActor | StaffActor;
 
 export const anonymous: AnonymousActor = { kind: "anonymous" };
 
+/**
+ * A browser may hold participant identities in several conferences (newest first). Acting in one
+ * conference takes that conference's identity; elsewhere the actor is what the cookies said first.
+ */
+export function actorIn(found: { actor: Actor; identities: readonly ParticipantActor[] }, conferenceId: string | null | undefined): Actor {
+  if (found.actor.kind === "staff" || !conferenceId) return found.actor;
+  return found.identities.find((identity) => identity.conferenceId === conferenceId) ?? found.actor;
+}
+
 /** The role name the permission table is keyed by. */
 export function roleOf(actor: Actor): "anonymous" | "participant" | StaffRole {
   return actor.kind === "staff" ? actor.role : actor.kind;

@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { participants } from "../../db/schema";
 import type { ParticipantActor } from "./actor";
-import { clearCookieHeader, cookieHeader, participantCookieName } from "./cookies.server";
+import { clearCookieHeader, cookieHeader, participantCookieName, readCookie } from "./cookies.server";
 import { hashSecret, newSecret, secretMatches, splitToken } from "./tokens.server";
 
 /** A participant stays recognisable for the feedback that follows a conference. */
@@ -23,20 +23,55 @@ export function participantToken(participantId: string, secret: string): string 
   return `${participantId}.${secret}`;
 }
 
-/** Step 3: the Set-Cookie header value that hands the token to the browser (httpOnly). */
-export function participantCookieHeader(request: Request, token: string): string {
-  return cookieHeader(request, participantCookieName, token, participantCookieMaxAgeSeconds);
+/**
+ * One browser may take part in several conferences: the cookie holds one token per conference,
+ * newest first, separated by "~" (a cookie-safe character no token contains). Beyond the cap the
+ * oldest identity is dropped; ten conferences within the cookie's 180 days is plenty, and the
+ * cookie stays under a kilobyte.
+ */
+export const maxParticipantIdentities = 10;
+const tokenSeparator = "~";
+
+/** The tokens a cookie value lists, malformed entries dropped. */
+export function participantTokens(value: string | null): string[] {
+  if (!value) return [];
+  return value.split(tokenSeparator).filter((token) => splitToken(token) !== null).slice(0, maxParticipantIdentities);
+}
+
+/**
+ * Step 3: the Set-Cookie header value that hands the token to the browser (httpOnly), in front
+ * of the identities it already holds that are still valid (`kept`); the conference the new
+ * token is for has no other identity in `kept`.
+ */
+export function participantCookieHeader(request: Request, token: string, kept: readonly ParticipantActor[] = []): string {
+  return writeIdentities(request, [token, ...keptTokens(request, kept)]);
+}
+
+/** The cookie without the identities named (after their data was deleted), or cleared when none is left. */
+export function participantCookieWithout(request: Request, kept: readonly ParticipantActor[], dropped: readonly string[]): string {
+  return writeIdentities(request, keptTokens(request, kept.filter((identity) => !dropped.includes(identity.participantId))));
+}
+
+function keptTokens(request: Request, kept: readonly ParticipantActor[]): string[] {
+  const ids = new Set(kept.map((identity) => identity.participantId));
+  return participantTokens(readCookie(request.headers.get("Cookie"), participantCookieName)).filter((token) => ids.has(splitToken(token)!.id));
+}
+
+function writeIdentities(request: Request, tokens: string[]): string {
+  if (tokens.length === 0) return clearParticipantCookieHeader(request);
+  const value = tokens.slice(0, maxParticipantIdentities).join(tokenSeparator);
+  return cookieHeader(request, participantCookieName, value, participantCookieMaxAgeSeconds);
 }
 
 export function clearParticipantCookieHeader(request: Request): string {
   return clearCookieHeader(request, participantCookieName);
 }
 
-/** The participant behind a token, or null for anything malformed, unknown or forged. */
-export async function participantFromToken(db: Db, token: string | null): Promise<ParticipantActor | null> {
-  const parts = splitToken(token);
-  if (!parts || !uuidShape.test(parts.id)) return null;
-  const [row] = await db
+/** The participants behind a cookie's tokens, in its order; malformed, unknown or forged ones are left out. */
+export async function participantsFromTokens(db: Db, tokens: readonly string[]): Promise<ParticipantActor[]> {
+  const parts = tokens.map(splitToken).filter((p): p is { id: string; secret: string } => p !== null && uuidShape.test(p.id));
+  if (parts.length === 0) return [];
+  const rows = await db
     .select({
       id: participants.id,
       conferenceId: participants.conferenceId,
@@ -44,7 +79,11 @@ export async function participantFromToken(db: Db, token: string | null): Promis
       secretHash: participants.secretHash,
     })
     .from(participants)
-    .where(eq(participants.id, parts.id));
-  if (!row || !secretMatches(parts.secret, row.secretHash)) return null;
-  return { kind: "participant", participantId: row.id, conferenceId: row.conferenceId, language: row.language };
+    .where(inArray(participants.id, parts.map((p) => p.id)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return parts.flatMap(({ id, secret }) => {
+    const row = byId.get(id);
+    if (!row || !secretMatches(secret, row.secretHash)) return [];
+    return [{ kind: "participant" as const, participantId: row.id, conferenceId: row.conferenceId, language: row.language }];
+  });
 }

@@ -21,6 +21,8 @@ export const permissions = {
   "vote.cast": ["participant"],
   "vote.enterPaper": ["moderator", "planner", "admin"],
   "proposal.write": ["participant"],
+  // Their own data only: the domain function erases the identity the actor acts as.
+  "participant.eraseOwn": ["participant"],
   "results.view": ["moderator", "planner", "admin"],
   "decision.write": ["planner", "admin"],
   "user.manage": ["admin"],

@@ -20,6 +20,9 @@ export const routePermissions = {
   "routes/logout": { loader: "public", action: "public" },
   "routes/account": { loader: "account.manage", action: "account.manage" },
   "routes/admin.users": { loader: "user.manage", action: "user.manage" },
+  "routes/admin.privacy": { loader: "user.manage", action: "user.manage" },
+  // What is stored about participants and for how long: for everyone, before they join.
+  "routes/datenschutz": { loader: "public" },
   "routes/conferences._index": { loader: "conference.manage", action: "conference.create" },
   "routes/conferences.$conferenceId": { loader: "conference.manage", action: "conference.manage", team: true },
   "routes/live.$liveSessionId.agenda": { loader: "liveSession.moderate", action: "liveSession.moderate", team: true },
@@ -40,7 +43,8 @@ export const routePermissions = {
   "routes/conferences.$conferenceId_.export[.]json": { loader: "catalogue.read" },
   "routes/conferences.$conferenceId_.report": { loader: "results.view", team: true },
   // Anyone: participants see their own input, everybody else how to get some (not an error page).
-  "routes/my-input": { loader: "public" },
+  // Participants also delete their own data there (each their own, in the conference they name).
+  "routes/my-input": { loader: "public", action: "participant.eraseOwn" },
   "routes/plans.$planId.export[.]csv": { loader: "catalogue.read" },
   "routes/plans.$planId.export[.]json": { loader: "catalogue.read" },
   "routes/plans.import": { loader: "catalogue.edit", action: "catalogue.edit" },

@@ -39,6 +39,11 @@ function AccountNav({ viewer }: { viewer: Viewer }) {
               <Link to="/admin/users">{t("auth:nav.users")}</Link>
             </li>
           )}
+          {viewer.canManageUsers && (
+            <li>
+              <Link to="/admin/privacy">{t("auth:nav.retention")}</Link>
+            </li>
+          )}
           <li>
             <Form method="post" action="/logout">
               <button type="submit" className="account-nav__button">
@@ -107,6 +112,9 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("common:footer.text")}</p>
+      <p>
+        <Link to="/datenschutz">{t("common:footer.privacy")}</Link>
+      </p>
     </footer>
   );
 }

@@ -7,6 +7,7 @@ import { authorize } from "../auth/permissions";
 import { planIdOf } from "../catalogue/summaries.server";
 import { DomainError, invalidInput } from "../errors";
 import { languages } from "../i18n/config";
+import { districtLines, maxDistrictLength, maxDistricts } from "./districts";
 import { conferenceKinds } from "./kinds";
 import { addCreator, steerableConferences } from "./team.server";
 import { optionalText, text } from "../text";
@@ -18,6 +19,8 @@ export type ConferenceView = {
   startsAt: Date;
   place: string | null;
   district: string | null;
+  /** The districts participants choose from; null: Bielefeld's (app/conferences/districts.ts). */
+  districts: string[] | null;
   languages: string[];
   planSlug: string;
   planTitle: string;
@@ -30,6 +33,7 @@ const conferenceColumns = {
   startsAt: conferences.startsAt,
   place: conferences.place,
   district: conferences.district,
+  districts: conferences.districts,
   languages: conferences.languages,
   planSlug: plans.slug,
   planTitle: plans.title,
@@ -77,6 +81,13 @@ export const createConferenceSchema = z.object({
   startsAt: z.coerce.date(),
   place: optionalText(200),
   district: optionalText(200),
+  /** One a line; empty keeps Bielefeld's Stadtbezirke. */
+  districts: z
+    .string()
+    .max(maxDistricts * (maxDistrictLength + 2))
+    .transform(districtLines)
+    .refine((list) => list.length <= maxDistricts && list.every((d) => d.length <= maxDistrictLength))
+    .optional(),
   languages: z.array(z.enum(languages)).min(1),
 });
 
@@ -97,6 +108,7 @@ export async function createConference(db: Db, actor: Actor, input: unknown): Pr
         startsAt: data.startsAt,
         place: data.place ?? null,
         district: data.district ?? null,
+        districts: data.districts?.length ? data.districts : null,
         languages: [...new Set(data.languages)],
         createdBy: actor.kind === "staff" ? actor.userId : null,
       })

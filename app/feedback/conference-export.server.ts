@@ -132,7 +132,9 @@ function itemRows(sessionTitle: string, { item, result, consensus, breakdowns }:
   for (const b of breakdowns) {
     for (const cell of b.cells) {
       const shown = cell.suppressed ? {} : { participants: cell.participants, [b.kind === "dots" ? "total" : "mean"]: cell.value, shareAtLeast7: cell.shareAtLeast7 };
-      rows.push(row(b.kind, { criterion: b.criterion, dimension: b.dimension, segment: cell.key ?? "", suppressed: cell.suppressed, ...shown }));
+      // The suppressed row has no segment: which small groups it holds is itself withheld.
+      const segment = cell.suppressed ? null : (cell.key ?? "");
+      rows.push(row(b.kind, { criterion: b.criterion, dimension: b.dimension, segment, suppressed: cell.suppressed, ...shown }));
     }
   }
   return rows;

@@ -49,6 +49,8 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
     case "comment.removed":
       if (state.moderator) return state;
       return { ...state, comments: state.comments.filter((c) => c.id !== event.commentId) };
+    case "comment.deleted":
+      return { ...state, comments: state.comments.filter((c) => c.id !== event.commentId) };
     case "proposal.added":
     case "proposal.updated":
       return state.proposals ? { ...state, proposals: upsert(state.proposals, event.proposal, true) } : state;

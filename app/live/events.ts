@@ -24,6 +24,8 @@ export type LiveEvent =
   | { type: "comment.added"; liveSessionId: string; audience: "all" | "moderators"; comment: CommentView }
   | { type: "comment.updated"; liveSessionId: string; audience: "all" | "moderators"; comment: CommentView }
   | { type: "comment.removed"; liveSessionId: string; audience: "all"; commentId: string }
+  /** Its author deleted it: gone from every screen, the moderators' too. */
+  | { type: "comment.deleted"; liveSessionId: string; audience: "all"; commentId: string }
   | { type: "proposal.added"; liveSessionId: string; audience: "moderators"; proposal: ProposalView }
   | { type: "proposal.updated"; liveSessionId: string; audience: "moderators"; proposal: ProposalView }
   | { type: "result.updated"; liveSessionId: string; audience: "all" | "moderators"; result: ItemResult }

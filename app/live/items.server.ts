@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions } from "../../db/schema";
 import { clusterSummaries, measureSummaries } from "../catalogue/summaries.server";
+import { uuid } from "./schemas";
 import type { AgendaItemView } from "./views";
 
 type Reader = Pick<Db, "select">;
@@ -71,4 +72,11 @@ export type LiveSessionRow = typeof liveSessions.$inferSelect;
 export async function loadLiveSession(db: Reader, liveSessionId: string): Promise<LiveSessionRow | null> {
   const [row] = await db.select().from(liveSessions).where(eq(liveSessions.id, liveSessionId));
   return row ?? null;
+}
+
+/** The conference a live session belongs to, so a participant acts as their identity there. */
+export async function conferenceOfLiveSession(db: Reader, liveSessionId: string): Promise<string | null> {
+  if (!uuid.safeParse(liveSessionId).success) return null;
+  const [row] = await db.select({ conferenceId: liveSessions.conferenceId }).from(liveSessions).where(eq(liveSessions.id, liveSessionId));
+  return row?.conferenceId ?? null;
 }

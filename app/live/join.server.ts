@@ -1,9 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { liveSessions, participants } from "../../db/schema";
-import type { Actor } from "../auth/actor";
+import { actorIn, type Actor, type ParticipantActor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { limitJoin, limitJoinCodeLookUp } from "../auth/rate-limit.server";
 import { getConference } from "../conferences/conferences.server";
+import { districtsOf } from "../conferences/districts";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
 import { joinSchema } from "./schemas";
@@ -34,7 +35,7 @@ export async function lookUpJoinCode(deps: Pick<LiveDeps, "db">, clientIp: strin
 
 /**
  * Joining needs no account: a participant of the conference is created (or, when the cookie
- * already names one, their profile is updated). The caller issues the cookie token; only the
+ * already holds an identity in this conference, `identities`, that profile is updated). The caller issues the cookie token; only the
  * hash of its secret reaches the database. Attempts are counted per client address (a room
  * shares one, hence a generous budget).
  */
@@ -42,7 +43,7 @@ export async function joinLiveSession(
   deps: LiveDeps,
   actor: Actor,
   input: unknown,
-  { secretHash, clientIp }: { secretHash: string; clientIp: string },
+  { secretHash, clientIp, identities = [] }: { secretHash: string; clientIp: string; identities?: readonly ParticipantActor[] },
 ): Promise<JoinResult> {
   authorize(actor, "liveSession.join");
   const data = parseInput(joinSchema, input);
@@ -51,17 +52,21 @@ export async function joinLiveSession(
   if (!conference.languages.includes(data.language)) {
     throw new DomainError("invalid", "live:error.languageNotOffered", { language: "common:validation.invalidValue" });
   }
+  if (data.district && !districtsOf(conference).includes(data.district)) {
+    throw new DomainError("invalid", "live:error.districtNotOffered", { district: "common:validation.invalidValue" });
+  }
   const profile = {
     displayName: data.displayName ?? null,
     group: data.group ?? null,
     district: data.district ?? null,
     language: data.language,
   };
-  const returning = actor.kind === "participant" && actor.conferenceId === conference.id;
+  const me = actorIn({ actor, identities }, conference.id);
+  const returning = me.kind === "participant" && me.conferenceId === conference.id;
   const participantId = await deps.db.transaction(async (tx) => {
     if (returning) {
-      await tx.update(participants).set(profile).where(eq(participants.id, actor.participantId));
-      return actor.participantId;
+      await tx.update(participants).set(profile).where(eq(participants.id, me.participantId));
+      return me.participantId;
     }
     const [row] = await tx
       .insert(participants)

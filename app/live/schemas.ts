@@ -71,6 +71,7 @@ export const joinSchema = z.object({
     .enum(participantGroups)
     .or(z.literal("").transform(() => null))
     .nullish(),
+  // Checked against the conference's list by joinLiveSession.
   district: optionalText(80),
 });
 

@@ -14,6 +14,7 @@ const serverEvents = [
   "comment.added",
   "comment.updated",
   "comment.removed",
+  "comment.deleted",
   "proposal.added",
   "proposal.updated",
   "result.updated",

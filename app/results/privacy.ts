@@ -12,8 +12,11 @@ export function minGroupSize(env: Record<string, string | undefined> = process.e
 
 export type RawCell<F> = { key: string | null; participants: number; figures: F };
 
-/** A suppressed cell names only its key: neither its size nor its figures. */
-export type Cell<F> = { key: string | null; suppressed: true } | ({ key: string | null; suppressed: false; participants: number } & F);
+/**
+ * The suppressed cells become one row without a label: neither which groups were too small nor
+ * their sizes or figures, since a label alone (a district typed as an address) can single out.
+ */
+export type Cell<F> = { suppressed: true } | ({ key: string | null; suppressed: false; participants: number } & F);
 
 /**
  * Suppresses every cell below the minimum, then, if any was suppressed, further cells (smallest
@@ -30,9 +33,8 @@ export function suppressSmallCells<F>(cells: RawCell<F>[], minimum: number): Cel
       hidden.add(cell);
     }
   }
-  return cells.map((cell) =>
-    hidden.has(cell)
-      ? { key: cell.key, suppressed: true as const }
-      : { key: cell.key, suppressed: false as const, participants: cell.participants, ...cell.figures },
-  );
+  const shown: Cell<F>[] = cells
+    .filter((cell) => !hidden.has(cell))
+    .map((cell) => ({ key: cell.key, suppressed: false as const, participants: cell.participants, ...cell.figures }));
+  return hidden.size > 0 ? [...shown, { suppressed: true as const }] : shown;
 }

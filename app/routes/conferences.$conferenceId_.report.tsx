@@ -69,8 +69,8 @@ export default function ReportPage() {
               </thead>
               <tbody>
                 {participation.byGroup.map((cell) => (
-                  <tr key={cell.key ?? ""}>
-                    <th scope="row">{segmentLabel(t, "group", cell.key)}</th>
+                  <tr key={cell.suppressed ? "suppressed" : (cell.key ?? "")}>
+                    <th scope="row">{cell.suppressed ? t("feedback:breakdown.others") : segmentLabel(t, "group", cell.key)}</th>
                     <td>{cell.suppressed ? t("feedback:breakdown.suppressed") : cell.participants}</td>
                   </tr>
                 ))}

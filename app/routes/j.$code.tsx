@@ -8,8 +8,10 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { actorIn } from "../auth/actor";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";
+import { districtsOf } from "../conferences/districts";
 import { DomainError, refusalInit } from "../errors";
 import { formObject, perform, retryAfterHeaders } from "../forms.server";
 import { isLanguage, type Language } from "../i18n/config";
@@ -38,9 +40,9 @@ async function presetLanguage(request: Request, offered: Language[], participant
 }
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const { actor } = await actorFrom(request, context.db);
   try {
     const { session, conference } = await lookUpJoinCode({ db: context.db }, context.clientIp, { code: params.code ?? "" });
+    const actor = actorIn(await actorFrom(request, context.db), conference.id);
     const offered = conference.languages.filter(isLanguage);
     const participant = actor.kind === "participant" && actor.conferenceId === conference.id ? actor : null;
     return {
@@ -48,6 +50,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         conferenceTitle: conference.title,
         sessionTitle: session.title,
         languages: offered.map((code) => ({ code, name: languageNames[code] })),
+        districts: districtsOf(conference),
         language: await presetLanguage(request, offered, participant?.language),
         returningTo: participant ? session.id : null,
       },
@@ -62,19 +65,21 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   // Staff are refused before a join attempt counts against the room's shared address.
   const actor = await requireActor(request, context, "liveSession.join");
+  const { identities } = await actorFrom(request, context.db);
   const form = formObject(await request.formData());
   const input = { code: params.code ?? "", language: form.language, displayName: form.displayName, group: form.group, district: form.district };
   const { secret, secretHash } = issueParticipantToken();
-  const outcome = await perform(() => joinLiveSession(liveDeps(context), actor, input, { secretHash, clientIp: context.clientIp }));
+  const outcome = await perform(() => joinLiveSession(liveDeps(context), actor, input, { secretHash, clientIp: context.clientIp, identities }));
   if (!outcome.ok) {
     const { data: refusal, init } = outcome.response;
     const sent = { displayName: String(form.displayName ?? ""), group: String(form.group ?? ""), district: String(form.district ?? "") };
     return data({ error: refusal.error, sent }, init ?? undefined);
   }
   const headers = new Headers();
-  // A returning participant keeps the cookie they have: the new secret was never stored.
+  // A returning participant keeps the cookie they have: the new secret was never stored. A new
+  // identity goes in front of those for other conferences, which stay.
   if (outcome.value.created) {
-    headers.append("Set-Cookie", participantCookieHeader(request, participantToken(outcome.value.participantId, secret)));
+    headers.append("Set-Cookie", participantCookieHeader(request, participantToken(outcome.value.participantId, secret), identities));
   }
   headers.append("Set-Cookie", await languageCookie.serialize(String(input.language)));
   return redirect(`/live/${outcome.value.liveSessionId}`, { headers });
@@ -114,7 +119,7 @@ export default function JoinSessionPage() {
         </p>
       )}
       <p>{t("live:join.noAccount")}</p>
-      <JoinProfileForm languages={found.languages} language={found.language} error={refused?.error} sent={refused?.sent} />
+      <JoinProfileForm languages={found.languages} language={found.language} districts={found.districts} error={refused?.error} sent={refused?.sent} />
       <p>
         <a href="/join">{t("live:join.otherCode")}</a>
       </p>

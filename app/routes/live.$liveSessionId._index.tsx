@@ -11,6 +11,7 @@ import { formObject, perform, retryAfterHeaders } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import { postComment, supportComment } from "../live/comments.server";
 import { liveDeps } from "../live/deps.server";
+import { conferenceOfLiveSession } from "../live/items.server";
 import type { LiveDeps } from "../live/events";
 import { submitProposal } from "../live/proposals.server";
 import { liveSessionIdParam } from "../live/params.server";
@@ -43,8 +44,9 @@ const commands: Record<ParticipantEvent, (deps: LiveDeps, actor: Actor, input: u
  * requireActor), and so is a participant of another conference; staff get a 403.
  */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const actor = await requireActor(request, context, "vote.cast");
   const liveSessionId = liveSessionIdParam(params);
+  const conferenceId = await conferenceOfLiveSession(context.db, liveSessionId);
+  const actor = await requireActor(request, context, "vote.cast", { conferenceId });
   try {
     const state = await getLiveState(context.db, actor, liveSessionId);
     return {
@@ -63,7 +65,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 /** Every participant action as a plain form post; it redirects back to the form it came from. */
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const actor = await requireActor(request, context, "vote.cast");
+  const conferenceId = await conferenceOfLiveSession(context.db, params.liveSessionId ?? "");
+  const actor = await requireActor(request, context, "vote.cast", { conferenceId });
   const fields = formObject(await request.formData());
   const formKey = typeof fields.formKey === "string" && /^[A-Za-z0-9-]{1,80}$/.test(fields.formKey) ? fields.formKey : "";
   const deps = liveDeps(context);

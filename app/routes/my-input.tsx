@@ -1,14 +1,15 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { actorFrom } from "../auth/actor.server";
-import { ResultItemTitle } from "../feedback/ui/item-results";
-import { MyVoteEntry } from "../feedback/ui/my-votes";
-import { OutcomeView } from "../feedback/ui/outcome";
-import { ProposalEntry } from "../feedback/ui/proposals";
+import { actorFrom, requireActor } from "../auth/actor.server";
+import { participantCookieWithout } from "../auth/participants.server";
+import { deleteMyData } from "../feedback/delete-my-data.server";
+import { DeleteMyDataConfirmation, DeleteMyDataLink } from "../feedback/ui/delete-my-data";
+import { formObject, perform } from "../forms.server";
+import { liveDeps } from "../live/deps.server";
+import { MyConferenceInput, type ConferenceInput } from "../feedback/ui/my-conference-input";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
-import { inLanguage } from "../i18n/parts";
 import { myInput } from "../feedback/my-input.server";
 import feedbackStyles from "../styles/feedback.css";
 
@@ -20,27 +21,52 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackSt
  * Who hid a comment stays with the moderators: the author gets the reason only.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { actor } = await actorFrom(request, context.db);
-  if (actor.kind !== "participant") return { kind: "explain" as const, staff: actor.kind === "staff" };
-  const mine = await myInput(context.db, actor, { language: await languageOf(request) });
+  const { actor, identities } = await actorFrom(request, context.db);
+  if (identities.length === 0) {
+    return { kind: "explain" as const, staff: actor.kind === "staff", deleted: new URL(request.url).searchParams.has("deleted") };
+  }
+  const language = await languageOf(request);
   const reasonOnly = (hidden: { reason: string } | null) => (hidden ? { reason: hidden.reason } : null);
-  return {
-    kind: "mine" as const,
-    mine: {
-      ...mine,
-      comments: mine.comments.map((c) => ({ ...c, hidden: reasonOnly(c.hidden) })),
-      proposals: mine.proposals.map((p) => ({ ...p, hidden: reasonOnly(p.hidden) })),
-    },
-  };
+  // Every conference this browser took part in, newest first (the cookie's order).
+  const conferences: ConferenceInput[] = await Promise.all(
+    identities.map(async (identity) => {
+      const mine = await myInput(context.db, identity, { language });
+      return {
+        ...mine,
+        comments: mine.comments.map((c) => ({ ...c, hidden: reasonOnly(c.hidden) })),
+        proposals: mine.proposals.map((p) => ({ ...p, hidden: reasonOnly(p.hidden) })),
+      };
+    }),
+  );
+  const url = new URL(request.url);
+  const confirming = identities.some((i) => i.conferenceId === url.searchParams.get("delete")) ? url.searchParams.get("delete") : null;
+  return { kind: "mine" as const, conferences, confirming, deleted: url.searchParams.has("deleted") };
+}
+
+/** Deletes the participant's data of one conference, then drops that identity from the cookie. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = formObject(await request.formData());
+  const conferenceId = typeof form.conferenceId === "string" ? form.conferenceId : null;
+  const actor = await requireActor(request, context, "participant.eraseOwn", { conferenceId });
+  const { identities } = await actorFrom(request, context.db);
+  const outcome = await perform(() => deleteMyData(liveDeps(context), actor, form));
+  if (!outcome.ok) return outcome.response;
+  const headers = { "Set-Cookie": participantCookieWithout(request, identities, [outcome.value.participantId]) };
+  return redirect("/my-input?deleted", { headers });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "feedback:mine.title") }];
 
-function Explanation({ staff }: { staff: boolean }) {
+function Explanation({ staff, deleted }: { staff: boolean; deleted: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="page">
       <h1>{t("feedback:mine.title")}</h1>
+      {deleted && (
+        <p className="notice" role="status">
+          {t("feedback:delete.done")}
+        </p>
+      )}
       <div className="prose">
         <p>{t("feedback:mine.whatItIs")}</p>
         <p>{t("feedback:mine.howItWorks")}</p>
@@ -58,84 +84,32 @@ function Explanation({ staff }: { staff: boolean }) {
   );
 }
 
-/** A moderator's note to the author of hidden input. */
-function HiddenNote({ hidden }: { hidden: { reason: string } | null }) {
-  const { t } = useTranslation();
-  if (!hidden) return null;
-  return (
-    <p className="notice">
-      {t("feedback:mine.hidden")} <span {...inLanguage("de")}>{hidden.reason}</span>
-    </p>
-  );
-}
-
 export default function MyInputPage() {
   const loaded = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
   const { t } = useTranslation();
-  if (loaded.kind === "explain") return <Explanation staff={loaded.staff} />;
-  const { conference, proposals, comments, votes, contentLanguage } = loaded.mine;
-  const planSlug = conference.planSlug;
-  const nothing = proposals.length + comments.length + votes.length === 0;
+  if (loaded.kind === "explain") return <Explanation staff={loaded.staff} deleted={loaded.deleted} />;
   return (
     <div className="page">
-      <p className="eyebrow" {...inLanguage(contentLanguage)}>
-        {conference.title}
-      </p>
       <h1>{t("feedback:mine.title")}</h1>
+      {loaded.deleted && (
+        <p className="notice" role="status">
+          {t("feedback:delete.done")}
+        </p>
+      )}
       <p className="prose">{t("feedback:mine.intro")}</p>
+      {loaded.conferences.map((mine) => (
+        <MyConferenceInput key={mine.conference.id} mine={mine}>
+          {loaded.confirming === mine.conference.id ? (
+            <DeleteMyDataConfirmation conferenceId={mine.conference.id} error={refused?.error} />
+          ) : (
+            <DeleteMyDataLink conferenceId={mine.conference.id} />
+          )}
+        </MyConferenceInput>
+      ))}
       <p>
-        <Link to={`/conferences/${conference.id}/feedback`}>{t("feedback:mine.allResults")}</Link>
+        <Link to="/datenschutz">{t("feedback:delete.privacy")}</Link>
       </p>
-      {nothing && <p className="notice">{t("feedback:mine.nothing")}</p>}
-
-      {proposals.length > 0 && (
-        <section aria-labelledby="my-proposals">
-          <h2 id="my-proposals">{t("feedback:mine.proposals")}</h2>
-          <ul className="feedback-list">
-            {proposals.map((proposal) => (
-              <li key={proposal.id}>
-                <ProposalEntry proposal={proposal} planSlug={planSlug} headingLevel={3}>
-                  <HiddenNote hidden={proposal.hidden} />
-                </ProposalEntry>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {comments.length > 0 && (
-        <section aria-labelledby="my-comments">
-          <h2 id="my-comments">{t("feedback:mine.comments")}</h2>
-          <ul className="feedback-list">
-            {comments.map((comment) => (
-              <li key={comment.id} className="card">
-                {comment.about && (
-                  <p className="eyebrow">
-                    <ResultItemTitle item={comment.about} />
-                  </p>
-                )}
-                <blockquote {...inLanguage(comment.language)}>{comment.body}</blockquote>
-                <p className="muted">{t("live:comment.supports", { count: comment.supportCount })}</p>
-                <HiddenNote hidden={comment.hidden} />
-                {comment.decision && <OutcomeView decision={comment.decision} planSlug={planSlug} />}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {votes.length > 0 && (
-        <section aria-labelledby="my-votes">
-          <h2 id="my-votes">{t("feedback:mine.votes")}</h2>
-          <ul className="feedback-list">
-            {votes.map((vote) => (
-              <li key={vote.agendaItemId}>
-                <MyVoteEntry vote={vote} planSlug={planSlug} contentLanguage={contentLanguage} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </div>
   );
 }

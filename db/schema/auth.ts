@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const staffRole = pgEnum("staff_role", ["admin", "planner", "moderator"]);
 
@@ -37,3 +38,18 @@ export const rateLimits = pgTable("rate_limit", {
   points: integer("points").notNull(),
   expire: timestamp("expire", { withTimezone: true }),
 });
+
+/**
+ * How long participants' profiles are kept: N months after their conference ended they are made
+ * anonymous (app/auth/participant-data.server.ts). One row, set by an admin.
+ */
+export const retentionSettings = pgTable(
+  "retention_setting",
+  {
+    id: boolean("id").primaryKey().default(true),
+    participantMonths: integer("participant_months").notNull(),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("retention_setting_single_row", sql`${t.id}`), check("retention_setting_months", sql`${t.participantMonths} BETWEEN 1 AND 120`)],
+);

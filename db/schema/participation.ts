@@ -62,6 +62,8 @@ export const conferences = pgTable("conference", {
   startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
   place: text("place"),
   district: text("district"),
+  /** The districts its participants choose from; null means Bielefeld's ten Stadtbezirke. */
+  districts: text("districts").array(),
   languages: text("languages").array().notNull(),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -136,6 +138,8 @@ export const participants = pgTable("participant", {
   district: text("district"),
   language: text("language").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Profile and token erased by the retention rule; the row stays only as an anonymous voter. */
+  anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
 });
 
 export const comments = pgTable(

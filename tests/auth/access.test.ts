@@ -71,6 +71,8 @@ const samplePaths: Record<string, (fixture: Fixture) => string> = {
   "routes/logout": () => "/logout",
   "routes/account": () => "/account",
   "routes/admin.users": () => "/admin/users",
+  "routes/admin.privacy": () => "/admin/privacy",
+  "routes/datenschutz": () => "/datenschutz",
   "routes/join": () => "/join",
   "routes/j.$code": (f) => `/j/${f.joinCode}`,
   "routes/live.$liveSessionId._index": (f) => `/live/${f.liveSessionId}`,

@@ -195,8 +195,10 @@ describe("cookies", () => {
   it("resolve a participant, bound to their conference; a forged one is anonymous and cleared", async () => {
     const { participantId, conferenceId, cookie } = await makeParticipant(database.db);
     const found = await actorFrom(requestWith(cookie), database.db);
+    const participant = { kind: "participant", participantId, conferenceId, language: "ar" };
     expect(found).toEqual({
-      actor: { kind: "participant", participantId, conferenceId, language: "ar" },
+      actor: participant,
+      identities: [participant],
       sessionId: undefined,
       setCookie: [],
     });

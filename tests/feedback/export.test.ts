@@ -42,7 +42,10 @@ describe("exports of a conference", () => {
     expect(lines).toContain(`${session},1,W-1,Wohnungslosigkeit vermeiden,scale,,,,,13,,,,6.46,7,0.62,0.38,,,`);
     expect(lines).toContain(`${session},3,wohnen,Wohnen,ranking,W-2,,,,,,,,,,,,7,3,`);
     expect(lines).toContain(`${session},1,W-1,Wohnungslosigkeit vermeiden,dots,,group,citizen,6,,12,,,,,,,,,false`);
-    expect(lines).toContain(`${session},1,W-1,Wohnungslosigkeit vermeiden,dots,,group,youth,,,,,,,,,,,,true`);
+    // Suppressed groups are one row without a segment: neither "youth" nor "migrant_organisation" shows.
+    expect(lines).toContain(`${session},1,W-1,Wohnungslosigkeit vermeiden,dots,,group,,,,,,,,,,,,,true`);
+    expect(lines.filter((l) => l.startsWith(`${session},1,W-1,`) && l.includes(",dots,,group,"))).toHaveLength(2);
+    expect(lines.filter((l) => l.endsWith(",true")).every((l) => /,(group|district|language),,/.test(l))).toBe(true);
     const json = JSON.parse((await get(anonymous, "results", "json")).body) as { items: unknown[] }[];
     expect(json[0]!.items).toHaveLength(4);
   });

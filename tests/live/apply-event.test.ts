@@ -45,6 +45,7 @@ function state(items: AgendaItemView[], moderator: boolean): LiveState {
       startsAt: new Date("2026-12-01T17:00:00Z"),
       place: null,
       district: "Sieker",
+      districts: null,
       languages: ["de"],
       planSlug: "ziele-und-massnahmen-2022-2023",
       planTitle: "Ziele und Maßnahmen 2022/2023",
@@ -105,5 +106,33 @@ describe("applying agenda edits", () => {
   it("ignores the removal of an item a screen never had", () => {
     const removed: ClientEvent = { type: "agendaItem.removed", liveSessionId, audience: "moderators", agendaItemId: "b" };
     expect(apply(participant, [removed])).toEqual(participant);
+  });
+});
+
+describe("a comment its author deleted", () => {
+  const comment = (id: string) => ({
+    id,
+    agendaItemId: "a",
+    parentId: null,
+    body: `Kommentar ${id}`,
+    language: "de",
+    authorName: null,
+    byStaff: false,
+    createdAt: "2026-12-01T17:00:00.000Z",
+    pinned: false,
+    flaggedRelevant: false,
+    supportCount: 0,
+    hidden: null,
+    mergedIntoId: null,
+  });
+
+  it("leaves every screen, the moderators' too (a hidden one stays with them, a deleted one not)", () => {
+    const deleted: ClientEvent = { type: "comment.deleted", liveSessionId, audience: "all", commentId: "x" };
+    for (const moderator of [true, false]) {
+      const start = { ...state([question("a", 0)], moderator), comments: [comment("x"), comment("y")] };
+      const once = apply(start, [deleted]);
+      expect(once.comments.map((c) => c.id)).toEqual(["y"]);
+      expect(apply(once, [deleted])).toEqual(once);
+    }
   });
 });

@@ -73,7 +73,7 @@ describe("joining without JavaScript", () => {
       language: "en",
       displayName: "Amal",
       group: "migrant_organisation",
-      district: "Sieker",
+      district: "Stieghorst",
     });
     expect(joined.status).toBe(302);
     expect(joined.location).toBe(page);
@@ -95,6 +95,16 @@ describe("joining without JavaScript", () => {
     expect(setCookies.some((c) => c.startsWith("mitplan_participant="))).toBe(false);
     const view = await get(server.url, page, cookiesFrom(rejoined.response, cookie));
     expect(view.html).toContain('<html lang="ar" dir="rtl">');
+  });
+
+  it("offers Bielefeld's Stadtbezirke as a list, and refuses a typed district without joining", async () => {
+    const { html } = await get(server.url, `/j/${session.joinCode}`);
+    expect(html).toMatch(/<select id="join-district" name="district"[^>]*>\s*<option value="" selected="">Keine Angabe<\/option>/);
+    for (const district of ["Mitte", "Jöllenbeck", "Sennestadt", "Senne"]) expect(html).toContain(`<option value="${district}" lang="de">`);
+    const refused = await post(server.url, `/j/${session.joinCode}`, { language: "de", district: "Hauptstr. 5" });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("Bitte wählen Sie einen Stadtbezirk aus der Liste");
+    expect(refused.response.headers.getSetCookie().some((c) => c.startsWith("mitplan_participant="))).toBe(false);
   });
 
   it("refuses a language the conference does not offer, in the reader's language", async () => {

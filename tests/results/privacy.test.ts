@@ -3,7 +3,7 @@ import { consensus } from "../../app/results/consensus";
 import { minGroupSize, suppressSmallCells } from "../../app/results/privacy";
 
 const cell = (key: string | null, participants: number) => ({ key, participants, figures: { value: participants * 10 } });
-const shown = (cells: ReturnType<typeof suppressSmallCells<{ value: number }>>) => cells.map((c) => (c.suppressed ? `${c.key}:-` : `${c.key}:${c.participants}`));
+const shown = (cells: ReturnType<typeof suppressSmallCells<{ value: number }>>) => cells.map((c) => (c.suppressed ? "-" : `${c.key}:${c.participants}`));
 
 describe("minimum group size", () => {
   it("shows every cell when all are large enough", () => {
@@ -12,25 +12,26 @@ describe("minimum group size", () => {
 
   it("suppresses a second cell when only one is small, so the total cannot give it away", () => {
     // a (1) alone would be total − b − c; c is the smallest of the rest.
-    expect(shown(suppressSmallCells([cell("a", 1), cell("b", 9), cell("c", 6)], 5))).toEqual(["a:-", "b:9", "c:-"]);
+    expect(shown(suppressSmallCells([cell("a", 1), cell("b", 9), cell("c", 6)], 5))).toEqual(["b:9", "-"]);
   });
 
   it("keeps suppressing until the suppressed cells hold the minimum together", () => {
     // a + b = 3 people: their sum would still single them out, so c (4) goes too: 7 ≥ 5.
-    expect(shown(suppressSmallCells([cell("a", 1), cell("b", 2), cell("c", 4), cell("d", 20)], 5))).toEqual(["a:-", "b:-", "c:-", "d:20"]);
+    expect(shown(suppressSmallCells([cell("a", 1), cell("b", 2), cell("c", 4), cell("d", 20)], 5))).toEqual(["d:20", "-"]);
     // Two small cells that together reach the minimum are enough.
-    expect(shown(suppressSmallCells([cell("a", 2), cell("b", 3), cell("c", 8)], 5))).toEqual(["a:-", "b:-", "c:8"]);
+    expect(shown(suppressSmallCells([cell("a", 2), cell("b", 3), cell("c", 8)], 5))).toEqual(["c:8", "-"]);
   });
 
   it("suppresses the whole split when the rest is one group", () => {
-    expect(shown(suppressSmallCells([cell("a", 1), cell(null, 30)], 5))).toEqual(["a:-", "null:-"]);
+    expect(shown(suppressSmallCells([cell("a", 1), cell(null, 30)], 5))).toEqual(["-"]);
   });
 
-  it("reports a suppressed cell by its key alone", () => {
-    expect(suppressSmallCells([cell("a", 1), cell("b", 1)], 5)).toEqual([
-      { key: "a", suppressed: true },
-      { key: "b", suppressed: true },
-    ]);
+  it("folds the suppressed cells into one row without a label, size or figures", () => {
+    // A district typed as "Hauptstr. 5, Familie Yilmaz" must not show even as a row name.
+    const address = "Hauptstr. 5, Familie Yilmaz";
+    const cells = suppressSmallCells([cell(address, 1), cell("b", 4), cell("c", 9)], 5);
+    expect(cells).toEqual([{ key: "c", suppressed: false, participants: 9, value: 90 }, { suppressed: true }]);
+    expect(JSON.stringify(cells)).not.toContain(address);
   });
 
   it("is 5 unless MIN_GROUP_SIZE says otherwise, and never below 2", () => {

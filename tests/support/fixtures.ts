@@ -27,12 +27,12 @@ export function recordingDeps(db: Db): LiveDeps & { events: LiveEvent[] } {
 export async function startedSession(
   deps: LiveDeps,
   moderator: StaffActor,
-  { measureCodes = ["540-2", "510-2"], dots = 5, clusterKeys = [] as string[] } = {},
+  { measureCodes = ["540-2", "510-2"], dots = 5, clusterKeys = [] as string[], title = "Zukunftskonferenz Sieker" } = {},
 ) {
   const conference = await createConference(deps.db, moderator, {
     planSlug: "ziele-und-massnahmen-2022-2023",
     kind: "future_conference",
-    title: "Zukunftskonferenz Sieker",
+    title,
     startsAt: "2026-12-01T17:00:00Z",
     place: "Stadtteilzentrum",
     district: "Sieker",

@@ -116,17 +116,17 @@ export function voter(deps: LiveDeps) {
 /**
  * The hand-made conference every results test reads. Twelve participants:
  *
- * | p  | group                | district | language |
- * |----|----------------------|----------|----------|
- * | 1–3| citizen              | Mitte    | de       |
- * | 4  | citizen              | Sieker   | de       |
- * | 5  | citizen              | Sieker   | en       |
- * | 6  | citizen              | Sieker   | ar       |
- * | 7  | youth                | Mitte    | de       |
- * | 8  | youth                | Mitte    | ar       |
- * | 9  | youth                | Sieker   | ar       |
- * |10–11| migrant_organisation | –       | ar       |
- * | 12 | –                    | –        | de       |
+ * | p  | group                | district   | language |
+ * |----|----------------------|------------|----------|
+ * | 1–3| citizen              | Mitte      | de       |
+ * | 4  | citizen              | Stieghorst | de       |
+ * | 5  | citizen              | Stieghorst | en       |
+ * | 6  | citizen              | Stieghorst | ar       |
+ * | 7  | youth                | Mitte      | de       |
+ * | 8  | youth                | Mitte      | ar       |
+ * | 9  | youth                | Stieghorst | ar       |
+ * |10–11| migrant_organisation | –         | ar       |
+ * | 12 | –                    | –          | de       |
  *
  * Items: W-1 (dots, rating on urgency and impact 1–5, scale 1–10), B-1 (dots), the cluster
  * "wohnen" (ranking of W-1, W-2, W-3), an open question. The votes are listed in the code below.
@@ -172,12 +172,12 @@ export async function handMadeConference(deps: LiveDeps, moderator: StaffActor) 
     { group: "citizen", district: "Mitte", language: "de" },
     { group: "citizen", district: "Mitte", language: "de" },
     { group: "citizen", district: "Mitte", language: "de" },
-    { group: "citizen", district: "Sieker", language: "de" },
-    { group: "citizen", district: "Sieker", language: "en" },
-    { group: "citizen", district: "Sieker", language: "ar" },
+    { group: "citizen", district: "Stieghorst", language: "de" },
+    { group: "citizen", district: "Stieghorst", language: "en" },
+    { group: "citizen", district: "Stieghorst", language: "ar" },
     { group: "youth", district: "Mitte", language: "de" },
     { group: "youth", district: "Mitte", language: "ar" },
-    { group: "youth", district: "Sieker", language: "ar" },
+    { group: "youth", district: "Stieghorst", language: "ar" },
     { group: "migrant_organisation", language: "ar" },
     { group: "migrant_organisation", language: "ar" },
     { language: "de" },

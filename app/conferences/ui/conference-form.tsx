@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { bielefeldDistricts } from "../districts";
 import { conferenceKinds } from "../kinds";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
@@ -101,6 +102,20 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
                 {...describe("district")}
               />
               {fieldError("district")}
+            </div>
+            <div className="field">
+              <label htmlFor="conference-districts">{t("conferences:create.districts")}</label>
+              <textarea
+                id="conference-districts"
+                name="districts"
+                rows={4}
+                defaultValue={sentText(sent, "districts")}
+                {...describe("districts", "conference-districts-hint")}
+              />
+              <span id="conference-districts-hint" className="hint">
+                {t("conferences:create.districtsHint", { districts: bielefeldDistricts.join(", ") })}
+              </span>
+              {fieldError("districts")}
             </div>
             <fieldset className="choice-group" aria-describedby={describe("languages")["aria-describedby"]}>
               <legend>{t("conferences:create.languages")}</legend>

@@ -4,7 +4,7 @@ import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 import type { Breakdown, Dimension } from "../../results/breakdowns.server";
 
-/** A segment's name: groups and languages translated, districts as participants named them. */
+/** A segment's name: groups and languages translated, districts as the conference's list names them. */
 export function segmentLabel(t: TFunction, dimension: Dimension, key: string | null): string {
   if (key === null) return t("feedback:breakdown.notStated");
   if (dimension === "group") return t(`live:group.${key}`, { defaultValue: key });
@@ -68,8 +68,8 @@ export function BreakdownTables({ breakdowns, minGroupSize }: { breakdowns: Brea
                   </th>
                 </tr>
                 {part.cells.map((cell) => (
-                  <tr key={cell.key ?? ""}>
-                    <th scope="row">{segmentLabel(t, part.dimension, cell.key)}</th>
+                  <tr key={cell.suppressed ? "suppressed" : (cell.key ?? "")}>
+                    <th scope="row">{cell.suppressed ? t("feedback:breakdown.others") : segmentLabel(t, part.dimension, cell.key)}</th>
                     {cell.suppressed ? (
                       <td colSpan={columns - 1}>{t("feedback:breakdown.suppressed")}</td>
                     ) : (

@@ -37,9 +37,9 @@ export function MyVoteEntry({ vote, planSlug, contentLanguage }: { vote: Vote; p
   const headingId = `vote-${vote.agendaItemId}`;
   return (
     <article className="card" aria-labelledby={headingId}>
-      <h3 id={headingId}>
+      <h4 id={headingId}>
         <ResultItemTitle item={vote.about} />
-      </h3>
+      </h4>
       <MyAnswers mine={vote.mine} />
       {vote.result ? (
         <details>

@@ -48,12 +48,14 @@ export function JoinCodeForm({
 type ProfileProps = {
   languages: { code: string; name: string }[];
   language: string;
+  /** The conference's districts (proper names, in German). */
+  districts: string[];
   error?: FormError;
   sent?: { displayName?: string; group?: string; district?: string };
 };
 
 /** Language first, because it is the one thing needed; everything else may stay empty. */
-export function JoinProfileForm({ languages, language, error, sent = {} }: ProfileProps) {
+export function JoinProfileForm({ languages, language, districts, error, sent = {} }: ProfileProps) {
   const { t } = useTranslation();
   const describe = (field: string, hint?: string) => {
     const ids = [hint, error?.fields[field] ? `join-${field}-error` : undefined, error ? "join-error" : undefined];
@@ -112,14 +114,14 @@ export function JoinProfileForm({ languages, language, error, sent = {} }: Profi
       </div>
       <div className="field">
         <label htmlFor="join-district">{t("live:join.district")}</label>
-        <input
-          id="join-district"
-          name="district"
-          maxLength={80}
-          autoComplete="address-level3"
-          defaultValue={sent.district}
-          aria-describedby={describe("district")}
-        />
+        <select id="join-district" name="district" defaultValue={sent.district ?? ""} aria-describedby={describe("district")}>
+          <option value="">{t("live:join.districtNone")}</option>
+          {districts.map((district) => (
+            <option key={district} value={district} lang="de">
+              {district}
+            </option>
+          ))}
+        </select>
         {fieldError("district")}
       </div>
       <button type="submit" className="button join-form__submit">

@@ -10,7 +10,7 @@ import { GroupLabel } from "../../live/ui/group-label";
 
 type Props = { standings: MeasureStanding[]; minGroupSize: number; contentLanguage: string };
 
-/** A cell's key as a reader knows it: a group's name, a district as typed, a language in itself. */
+/** A cell's key as a reader knows it: a group's name, a district from the conference's list, a language in itself. */
 function CellKey({ breakdown, cellKey }: { breakdown: Breakdown; cellKey: string | null }) {
   const { t } = useTranslation();
   if (cellKey === null) return <>{t("results:plan.notStated")}</>;
@@ -54,10 +54,8 @@ export function BreakdownTables({ standings, minGroupSize, contentLanguage }: Pr
               </thead>
               <tbody>
                 {b.cells.map((cell) => (
-                  <tr key={cell.key ?? ""}>
-                    <th scope="row">
-                      <CellKey breakdown={b} cellKey={cell.key} />
-                    </th>
+                  <tr key={cell.suppressed ? "suppressed" : (cell.key ?? "")}>
+                    <th scope="row">{cell.suppressed ? t("results:plan.others") : <CellKey breakdown={b} cellKey={cell.key} />}</th>
                     {cell.suppressed ? (
                       <td colSpan={b.kind === "scale" ? 3 : 2} className="suppressed">
                         {t("results:plan.suppressed", { count: minGroupSize })}

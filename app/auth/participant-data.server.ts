@@ -1,0 +1,64 @@
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { participants, retentionSettings } from "../../db/schema";
+import { parseInput } from "../errors";
+import type { Actor } from "./actor";
+import { authorize } from "./permissions";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Reader = Pick<Db, "select">;
+
+/**
+ * What erasing a profile leaves: no name, group, district or language preference, and a secret
+ * hash no token can match (secretMatches compares against 32 zero bytes), so the row is at most an
+ * anonymous number behind votes (docs/decisions/017-participant-data.md).
+ */
+const erased = { displayName: null, group: null, district: null, secretHash: "", anonymisedAt: sql`now()` } as const;
+
+/** Locks the participant's row for their deletion, so no comment or vote is added meanwhile; false when it is gone. */
+export async function lockParticipant(tx: Tx, participantId: string): Promise<boolean> {
+  const [row] = await tx.select({ id: participants.id }).from(participants).where(eq(participants.id, participantId)).for("update");
+  return row !== undefined;
+}
+
+/**
+ * A participant's own deletion: the row goes when nothing refers to it any more, else (votes in a
+ * closed session) it stays without its profile. `stillReferenced` is the caller's answer.
+ */
+export async function eraseParticipant(tx: Tx, participantId: string, { stillReferenced }: { stillReferenced: boolean }): Promise<void> {
+  if (stillReferenced) await tx.update(participants).set(erased).where(eq(participants.id, participantId));
+  else await tx.delete(participants).where(eq(participants.id, participantId));
+}
+
+/** The retention rule: every participant of these conferences loses their profile. */
+export async function anonymiseParticipantsOf(db: Pick<Db, "update">, conferenceIds: string[]): Promise<number> {
+  if (conferenceIds.length === 0) return 0;
+  const rows = await db
+    .update(participants)
+    .set(erased)
+    .where(and(inArray(participants.conferenceId, conferenceIds), isNull(participants.anonymisedAt)))
+    .returning({ id: participants.id });
+  return rows.length;
+}
+
+export const defaultRetentionMonths = 12;
+
+export async function retentionMonths(db: Reader): Promise<number> {
+  const [row] = await db.select({ months: retentionSettings.participantMonths }).from(retentionSettings);
+  return row?.months ?? defaultRetentionMonths;
+}
+
+const retentionSchema = z.object({ participantMonths: z.coerce.number().int().min(1).max(120) });
+
+/** Admins set how many months after a conference ended its participants' profiles are kept. */
+export async function setRetentionMonths(db: Db, actor: Actor, input: unknown): Promise<{ participantMonths: number }> {
+  authorize(actor, "user.manage");
+  const { participantMonths } = parseInput(retentionSchema, input);
+  const updatedBy = actor.kind === "staff" ? actor.userId : null;
+  await db
+    .insert(retentionSettings)
+    .values({ id: true, participantMonths, updatedBy })
+    .onConflictDoUpdate({ target: retentionSettings.id, set: { participantMonths, updatedBy, updatedAt: sql`now()` } });
+  return { participantMonths };
+}
