@@ -9,7 +9,7 @@ import { rejectCrossSiteRequests } from "./app/auth/csrf.server";
 import { settleForwardedHost } from "./app/auth/origin";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
-import { loadDemoData } from "./app/demo/demo-data.server";
+import { prepareDatabase } from "./app/demo/prepare.server";
 import { createRealtime } from "./realtime/server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -49,8 +49,7 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
   const trusts = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
   const fromTrustedProxy = (req: IncomingMessage) => trusts(req.socket.remoteAddress ?? "", 0);
 
-  await database.migrate();
-  if (demoData) await loadDemoData(database.db);
+  await prepareDatabase(database, { demoData });
 
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
   app.disable("x-powered-by");
