@@ -1,5 +1,6 @@
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
+import { logError } from "../app/log.server";
 import type { Server } from "socket.io";
 
 /**
@@ -20,6 +21,6 @@ export async function attachPostgresAdapter(io: Server, url: string): Promise<()
     created_at timestamptz DEFAULT now(),
     payload bytea
   )`);
-  io.adapter(createAdapter(pool, { errorHandler: (error) => console.error("socket.io adapter", error) }));
+  io.adapter(createAdapter(pool, { errorHandler: (error) => logError("socket.io adapter", error) }));
   return () => pool.end();
 }

@@ -8,6 +8,7 @@ import { getLiveState } from "../app/live/state.server";
 import { maySteerLiveSession } from "../app/live/steering.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
+import { logError } from "../app/log.server";
 import { liveSessionRoom } from "./events";
 import type { CommandError, CommandReply, LiveClientEvents } from "../app/live/contract";
 import { moderatorsRoom } from "../app/live/contract";
@@ -18,7 +19,7 @@ export function commandError(error: unknown): CommandError {
   if (error instanceof DomainError) {
     return { code: error.code, messageKey: error.messageKey, values: error.values, fields: error.fields };
   }
-  console.error("socket command failed", error);
+  logError("socket command failed", error);
   return { code: "server", messageKey: "common:error.serverText" };
 }
 
