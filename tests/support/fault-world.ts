@@ -157,14 +157,14 @@ export async function connectCrowd(stage: Stage, urls: string[]) {
     voters,
     acknowledged,
     vote,
-    /** Every voter votes again and again, a second or two apart, until `stop`. */
+    /** Every voter votes again and again, two to four seconds apart, until `stop`. */
     start() {
       running = true;
       loops = voters.map(async (voter) => {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 2_000));
         while (running) {
           await vote(voter);
-          await new Promise((resolve) => setTimeout(resolve, 1_500 + Math.random() * 1_500));
+          await new Promise((resolve) => setTimeout(resolve, 2_000 + Math.random() * 2_000));
         }
       });
     },
@@ -208,7 +208,9 @@ export async function newVoteReachesEveryScreen(crowd: Crowd, databaseUrl: strin
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
     for (let attempt = 0; Date.now() - since < deadlineMs; attempt++) {
+      const t0 = Date.now();
       await crowd.vote(crowd.voters[attempt % crowd.voters.length]!);
+      if (process.env.FAULT_TRACE) console.info(`probe ${attempt} acknowledged after ${Date.now() - t0} ms, ${Date.now() - since} ms in`);
       const [row] = await sql<{ dots: number }[]>`select dots from item_tally where agenda_item_id = ${stage.agendaItemId}`;
       const wanted = row!.dots;
       const until = Math.min(Date.now() + 2_000, since + deadlineMs);
@@ -218,6 +220,7 @@ export async function newVoteReachesEveryScreen(crowd: Crowd, databaseUrl: strin
       }
     }
     const behind = crowd.voters.filter((voter) => !voter.socket.connected).length;
+    if (process.env.FAULT_TRACE) console.info(crowd.voters.map((voter) => voter.seenTotal).join(" "));
     throw new Error(`no new vote reached every screen within ${deadlineMs} ms (${behind} disconnected)`);
   } finally {
     await sql.end();
