@@ -11,6 +11,8 @@ import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { prepareDatabase } from "./app/demo/prepare.server";
 import { createRealtime } from "./realtime/server";
+import { healthHandler } from "./app/health.server";
+import { createDrain } from "./shutdown";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -53,6 +55,8 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
 
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
   app.disable("x-powered-by");
+  const drain = createDrain();
+  app.use(drain.requests);
   app.use((req, _res, next) => {
     settleForwardedHost(req.headers, fromTrustedProxy(req));
     next();
@@ -65,7 +69,8 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
   app.use(rejectCrossSiteRequests);
 
   const httpServer = createServer(app);
-  const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy });
+  const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy, track: drain.track });
+  app.get("/healthz", healthHandler({ db: database.db, adapterListening: realtime.adapterListening, draining: drain.draining }));
   const getLoadContext = (req: express.Request): AppContext => ({
     db: database.db,
     realtime,
@@ -77,7 +82,7 @@ export async function startServer({ port, database, demoData, trustProxy }: Serv
   const { port: actualPort } = httpServer.address() as AddressInfo;
   return {
     url: `http://localhost:${actualPort}`,
-    close: () => realtime.close(),
+    close: () => drain.shutDown(httpServer, () => realtime.close()),
   };
 }
 

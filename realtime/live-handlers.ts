@@ -27,7 +27,9 @@ export function commandError(error: unknown): CommandError {
  * Thin adapters: each socket event calls the same domain function as the form action, and
  * acknowledges only after it committed (or tells why it refused).
  */
-export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
+export type CommandTracker = <T>(command: () => Promise<T>) => Promise<T>;
+
+export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps, track: CommandTracker = (command) => command()): void {
   const command = <E extends keyof LiveClientEvents, T>(
     event: E,
     run: (actor: Actor, payload: unknown) => Promise<T>,
@@ -35,7 +37,7 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
     const handler = async (payload: unknown, ack: (reply: CommandReply<T>) => void) => {
       if (typeof ack !== "function") return;
       try {
-        ack({ ok: true, data: await run(socket.data.actor, payload) });
+        ack({ ok: true, data: await track(() => run(socket.data.actor, payload)) });
       } catch (error) {
         ack({ ok: false, error: commandError(error) });
       }

@@ -93,10 +93,12 @@ describe.skipIf(!postgresTestUrl())("faults under load", { timeout: 120_000 }, (
     trace("load");
     await cluster.stop();
     trace("stopped");
+    expect(await Promise.all(apps.map(healthStatus))).toEqual([503, 503, 503]);
     await cluster.start();
     trace("started");
     const back = Date.now();
     const took = await newVoteReachesEveryScreen(crowd, databaseUrl, stage, back);
+    await untilAsync(async () => (await Promise.all(apps.map(healthStatus))).every((status) => status === 200), 10_000);
     await until(() => crowd.acknowledged.size >= before + voters, 30_000);
     await crowd.stop();
     await expectVotesIntact();
@@ -110,10 +112,16 @@ function trace(what: string) {
   if (process.env.FAULT_TRACE) console.info(`${what} at ${Date.now() - began} ms`);
 }
 
+const healthStatus = (app: AppProcess) => fetch(`${app.url}/healthz`).then((response) => response.status);
+
 /** Polls `check` until it holds; fails after `timeoutMs`. */
 async function until(check: () => boolean, timeoutMs: number) {
+  return untilAsync(async () => check(), timeoutMs);
+}
+
+async function untilAsync(check: () => Promise<boolean>, timeoutMs: number) {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
