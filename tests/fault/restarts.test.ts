@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPgCluster, type PgCluster } from "../support/pg-cluster";
+import { postgresBinariesPresent, startPgCluster, type PgCluster } from "../support/pg-cluster";
 import {
   connectCrowd,
   ensureBuild,
@@ -22,7 +22,7 @@ const voters = Number(process.env.FAULT_VOTERS ?? 200);
  * empty database, (a) one is killed and restarted, (b) PostgreSQL restarts. It runs in CI's
  * PostgreSQL pass (TEST_DATABASE_URL set); the shared server is never touched.
  */
-describe.skipIf(!postgresTestUrl())("faults under load", { timeout: 120_000 }, () => {
+describe.skipIf(!postgresTestUrl() || !postgresBinariesPresent())("faults under load", { timeout: 120_000 }, () => {
   let cluster: PgCluster;
   let databaseUrl: string;
   let apps: AppProcess[] = [];
@@ -57,6 +57,7 @@ describe.skipIf(!postgresTestUrl())("faults under load", { timeout: 120_000 }, (
     apps = await Promise.all([0, 1, 2].map(() => startApp(databaseUrl, { demoData: true })));
     trace("apps");
     stage = await stageSession(databaseUrl, voters);
+    trace("staged");
     crowd = await connectCrowd(stage, apps.map((app) => app.url));
     trace("crowd");
     crowd.start();

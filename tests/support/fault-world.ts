@@ -118,12 +118,17 @@ export async function connectCrowd(stage: Stage, urls: string[]) {
         voter.seenTotal = Math.max(voter.seenTotal, event.result.dots?.total ?? 0);
       });
       const watching = new Promise<void>((resolve, reject) => {
-        socket.on("connect", () => {
+        // A reply lost to a busy machine or a dying process is asked again while connected.
+        const watch = () => {
           socket
             .timeout(10_000)
             .emitWithAck("liveSession:watch", { liveSessionId: stage.liveSessionId })
-            .then((reply: { ok: boolean }) => (reply.ok ? resolve() : reject(new Error("may not watch"))), () => {});
-        });
+            .then(
+              (reply: { ok: boolean }) => (reply.ok ? resolve() : reject(new Error("may not watch"))),
+              () => socket.connected && watch(),
+            );
+        };
+        socket.on("connect", watch);
       });
       await watching;
       return voter;
