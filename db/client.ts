@@ -44,7 +44,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const client = postgres(url, { max, onnotice: () => {} });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    // postgres.js waits up to 20 s between attempts after failed ones; after a PostgreSQL
+    // restart phones would wait that long for their votes. At most a second, for a few connections.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return {
     db,

@@ -97,7 +97,7 @@ export async function stageSession(databaseUrl: string, voters: number): Promise
   }
 }
 
-type Voter = { socket: Socket; seenTotal: number };
+type Voter = { socket: Socket; seenTotal: number; connects: number; refusedWatches: number };
 
 /**
  * Phones on the session, spread over the app processes: each watches the session again on
@@ -113,18 +113,23 @@ export async function connectCrowd(stage: Stage, urls: string[]) {
         reconnectionDelay: 200,
         reconnectionDelayMax: 1_000,
       });
-      const voter: Voter = { socket, seenTotal: 0 };
+      const voter: Voter = { socket, seenTotal: 0, connects: 0, refusedWatches: 0 };
       socket.on("result.updated", (event: { result: { dots: { total: number } | null } }) => {
         voter.seenTotal = Math.max(voter.seenTotal, event.result.dots?.total ?? 0);
       });
       const watching = new Promise<void>((resolve, reject) => {
         // A reply lost to a busy machine or a dying process is asked again while connected.
         const watch = () => {
+          voter.connects += 1;
           socket
             .timeout(10_000)
             .emitWithAck("liveSession:watch", { liveSessionId: stage.liveSessionId })
             .then(
-              (reply: { ok: boolean }) => (reply.ok ? resolve() : reject(new Error("may not watch"))),
+              (reply: { ok: boolean }) => {
+                if (reply.ok) return resolve();
+                voter.refusedWatches += 1;
+                reject(new Error("may not watch"));
+              },
               () => socket.connected && watch(),
             );
         };
@@ -141,7 +146,8 @@ export async function connectCrowd(stage: Stage, urls: string[]) {
   /** One vote, retried with its client id until a process acknowledges it. */
   async function vote(voter: Voter): Promise<void> {
     const clientId = randomUUID();
-    for (;;) {
+    // As a phone does: retry with the same id, backing off so an outage is not a stampede.
+    for (let backoff = 300; ; backoff = Math.min(backoff * 2, 2_000)) {
       try {
         const reply = await voter.socket
           .timeout(5_000)
@@ -154,7 +160,7 @@ export async function connectCrowd(stage: Stage, urls: string[]) {
       } catch (error) {
         if (error instanceof Error && error.message.startsWith("vote refused")) throw error;
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, backoff));
     }
   }
 
@@ -225,7 +231,10 @@ export async function newVoteReachesEveryScreen(crowd: Crowd, databaseUrl: strin
       }
     }
     const behind = crowd.voters.filter((voter) => !voter.socket.connected).length;
-    if (process.env.FAULT_TRACE) console.info(crowd.voters.map((voter) => voter.seenTotal).join(" "));
+    if (process.env.FAULT_TRACE) {
+      const stuck = crowd.voters.flatMap((voter, i) => (voter.seenTotal < crowd.voters[0]!.seenTotal ? [`#${i} ${voter.seenTotal} connects ${voter.connects} refused ${voter.refusedWatches}`] : []));
+      console.info(`behind: ${stuck.join(", ")}`);
+    }
     throw new Error(`no new vote reached every screen within ${deadlineMs} ms (${behind} disconnected)`);
   } finally {
     await sql.end();
