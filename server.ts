@@ -11,9 +11,11 @@ import { settleForwardedHost } from "./app/auth/origin";
 import { addHttpSafeguards, addSocketSafeguards, cspNonceOf } from "./app/http.server";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
-import { loadDemoData } from "./app/demo/demo-data.server";
+import { prepareDatabase } from "./app/demo/prepare.server";
 import { startRetentionJob } from "./app/live/retention.server";
 import { createRealtime } from "./realtime/server";
+import { healthHandler } from "./app/health.server";
+import { createDrain } from "./shutdown";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -65,11 +67,12 @@ export async function startServer({ port, database, demoData, demoConference = f
   const trusts = app.get("trust proxy fn") as (address: string, hop: number) => boolean;
   const fromTrustedProxy = (req: IncomingMessage) => trusts(req.socket.remoteAddress ?? "", 0);
 
-  await database.migrate();
-  if (demoData) await loadDemoData(database.db, { conference: demoConference });
+  await prepareDatabase(database, { demoData, demoConference });
 
   const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
   app.disable("x-powered-by");
+  const drain = createDrain();
+  app.use(drain.requests);
   addHttpSafeguards(app);
   app.use((req, _res, next) => {
     settleForwardedHost(req.headers, fromTrustedProxy(req));
@@ -83,8 +86,9 @@ export async function startServer({ port, database, demoData, demoConference = f
   app.use(rejectCrossSiteRequests);
 
   const httpServer = createServer(app);
-  const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy });
+  const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy, track: drain.track });
   addSocketSafeguards(realtime.io);
+  app.get("/healthz", healthHandler({ db: database.db, adapterListening: realtime.adapterListening, draining: drain.draining }));
   const getLoadContext = (req: express.Request, res: express.Response): AppContext => ({
     db: database.db,
     realtime,
@@ -98,7 +102,7 @@ export async function startServer({ port, database, demoData, demoConference = f
   const { port: actualPort } = httpServer.address() as AddressInfo;
   return {
     url: `http://localhost:${actualPort}`,
-    close: () => realtime.close(),
+    close: () => drain.shutDown(httpServer, () => realtime.close()),
   };
 }
 

@@ -1,9 +1,10 @@
 import { Transform } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { logError } from "./log.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -54,10 +55,17 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError("render failed", error);
         },
       },
     );
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** Remix's own logging printed a failed statement's parameters; this one never does. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  const cause = isRouteErrorResponse(error) && "error" in error && error.error ? error.error : error;
+  logError(`${request.method} ${new URL(request.url).pathname} failed`, cause);
+};

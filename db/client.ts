@@ -19,6 +19,11 @@ export type Database = {
   /** The connection URL on PostgreSQL, for what needs its own connection (the socket.io adapter). */
   url?: string;
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while no other process of this database runs its own: migrations and demo
+   * loading of several processes started at once would otherwise race (`CREATE TYPE`).
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -39,15 +44,42 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
-  const client = postgres(url, { max, onnotice: () => {} });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    // postgres.js waits up to 20 s between attempts after failed ones; after a PostgreSQL
+    // restart phones would wait that long for their votes. At most a second, for a few connections.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return {
     db,
     engine: "postgres",
     url,
     migrate: () => migratePostgres(db as never, { migrationsFolder }),
+    exclusively: (work) => withAdvisoryLock(url, "mitplan:startup", work),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * A session-level advisory lock on a connection of its own, so the work may use the pool freely
+ * and a process killed while holding it releases it with its session.
+ */
+async function withAdvisoryLock<T>(url: string, name: string, work: () => Promise<T>): Promise<T> {
+  const session = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const lock = await session.reserve();
+    try {
+      await lock`select pg_advisory_lock(hashtext(${name}))`;
+      return await work();
+    } finally {
+      await lock`select pg_advisory_unlock(hashtext(${name}))`.catch(() => {});
+      lock.release();
+    }
+  } finally {
+    await session.end({ timeout: 5 });
+  }
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -60,6 +92,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       db,
       engine: "pglite",
       migrate: () => migratePglite(db as never, { migrationsFolder }),
+      // The folder lock already keeps every other process out.
+      exclusively: (work) => work(),
       close: async () => {
         await client.close();
         release();

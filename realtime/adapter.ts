@@ -1,13 +1,22 @@
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
 import type { Server } from "socket.io";
+import { logError } from "../app/log.server";
+
+export type AttachedAdapter = {
+  /** Whether the LISTEN connection is up, so events of the other processes arrive. */
+  listening(): boolean;
+  detach(): Promise<void>;
+};
 
 /**
  * Several app processes share live events through PostgreSQL (LISTEN/NOTIFY), so a vote taken
  * by one process reaches the screens connected to another. Payloads above NOTIFY's limit go
  * through the adapter's attachments table, which is transport plumbing, not domain schema.
+ * The adapter is patched (patches/@socket.io+postgres-adapter+0.5.0.patch, docs/decisions/018)
+ * to give its dead LISTEN connection back after a PostgreSQL restart.
  */
-export async function attachPostgresAdapter(io: Server, url: string): Promise<() => Promise<void>> {
+export async function attachPostgresAdapter(io: Server, url: string): Promise<AttachedAdapter> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   // A connection the database server drops (restart, failover) must not take the process down;
   // the adapter reconnects by itself. The LISTEN connection stays checked out, so the pool's
@@ -20,6 +29,11 @@ export async function attachPostgresAdapter(io: Server, url: string): Promise<()
     created_at timestamptz DEFAULT now(),
     payload bytea
   )`);
-  io.adapter(createAdapter(pool, { errorHandler: (error) => console.error("socket.io adapter", error) }));
-  return () => pool.end();
+  io.adapter(createAdapter(pool, { errorHandler: (error) => logError("socket.io adapter", error) }));
+  // The adapter keeps its LISTEN client in a private field (0.5.0) and says nothing else about it.
+  const pubSub = (io.of("/").adapter as unknown as { client: { client?: unknown } }).client;
+  return {
+    listening: () => pubSub.client !== undefined,
+    detach: () => pool.end(),
+  };
 }

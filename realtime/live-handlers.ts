@@ -8,6 +8,7 @@ import { conferenceOfLiveSession } from "../app/live/items.server";
 import { authorizeWatch, getLiveState } from "../app/live/state.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
+import { logError } from "../app/log.server";
 import { liveSessionRoom } from "./events";
 import type { CommandError, CommandReply, LiveClientEvents } from "../app/live/contract";
 import { moderatorsRoom } from "../app/live/contract";
@@ -18,7 +19,7 @@ export function commandError(error: unknown): CommandError {
   if (error instanceof DomainError) {
     return { code: error.code, messageKey: error.messageKey, values: error.values, fields: error.fields };
   }
-  console.error("socket command failed", error);
+  logError("socket command failed", error);
   return { code: "server", messageKey: "common:error.serverText" };
 }
 
@@ -26,7 +27,9 @@ export function commandError(error: unknown): CommandError {
  * Thin adapters: each socket event calls the same domain function as the form action, and
  * acknowledges only after it committed (or tells why it refused).
  */
-export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
+export type CommandTracker = <T>(command: () => Promise<T>) => Promise<T>;
+
+export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps, track: CommandTracker = (command) => command()): void {
   const command = <E extends keyof LiveClientEvents, T>(
     event: E,
     run: (actor: Actor, payload: unknown) => Promise<T>,
@@ -34,7 +37,7 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps): void {
     const handler = async (payload: unknown, ack: (reply: CommandReply<T>) => void) => {
       if (typeof ack !== "function") return;
       try {
-        ack({ ok: true, data: await run(socket.data.actor, payload) });
+        ack({ ok: true, data: await track(() => run(socket.data.actor, payload)) });
       } catch (error) {
         ack({ ok: false, error: commandError(error) });
       }

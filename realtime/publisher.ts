@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import type { LiveEvent, Publish } from "../app/live/events";
 import { loadItem } from "../app/live/items.server";
 import { computeItemResult } from "../app/live/results.server";
+import { logError } from "../app/log.server";
 import { liveSessionRoom } from "./events";
 import { moderatorsRoom } from "../app/live/contract";
 
@@ -38,7 +39,7 @@ export function createPublisher(io: Server, db: Db, intervalMs = resultIntervalM
     lastSent.set(agendaItemId, Date.now());
     const run = (chains.get(agendaItemId) ?? Promise.resolve())
       .then(() => sendResult(agendaItemId, liveSessionId))
-      .catch((error: unknown) => console.error("result update failed", error))
+      .catch((error: unknown) => logError("result update failed", error))
       .finally(() => {
         running.delete(run);
         if (chains.get(agendaItemId) === run) chains.delete(agendaItemId);

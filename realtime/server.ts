@@ -5,7 +5,7 @@ import { hasForeignOrigin, settleForwardedHost } from "../app/auth/origin";
 import type { Db } from "../db/client";
 import { authenticateSocket, guardEvents, staffSessionLives } from "./auth";
 import { attachPostgresAdapter } from "./adapter";
-import { registerLiveHandlers } from "./live-handlers";
+import { registerLiveHandlers, type CommandTracker } from "./live-handlers";
 import { createPublisher } from "./publisher";
 import type {
   Ack,
@@ -22,6 +22,8 @@ export type Realtime = {
   io: RealtimeServer;
   /** Sends a committed change to the screens that may see it. */
   publish: ReturnType<typeof createPublisher>;
+  /** Whether events of the other processes arrive (always, on a single process). */
+  adapterListening(): boolean;
   close(): Promise<void>;
 };
 
@@ -48,7 +50,14 @@ export async function createRealtime(
     db,
     postgresUrl,
     fromTrustedProxy,
-  }: { db: Db; postgresUrl?: string; fromTrustedProxy: (request: IncomingMessage) => boolean },
+    track = (command) => command(),
+  }: {
+    db: Db;
+    postgresUrl?: string;
+    fromTrustedProxy: (request: IncomingMessage) => boolean;
+    /** Runs each socket command, so a graceful shutdown can wait for those under way. */
+    track?: CommandTracker;
+  },
 ): Promise<Realtime> {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
@@ -62,14 +71,14 @@ export async function createRealtime(
     },
   });
 
-  const detachAdapter = postgresUrl ? await attachPostgresAdapter(io as never, postgresUrl) : null;
+  const adapter = postgresUrl ? await attachPostgresAdapter(io as never, postgresUrl) : null;
   io.use(authenticateSocket(db));
 
   const publish = createPublisher(io as never, db);
 
   io.on("connection", (socket) => {
     guardEvents(socket, db);
-    registerLiveHandlers(socket as never, { db, publish });
+    registerLiveHandlers(socket as never, { db, publish }, track);
     socket.on("ping", (payload, ack) => {
       if (typeof ack !== "function") return;
       const parsed = pingSchema.safeParse(payload);
@@ -92,11 +101,12 @@ export async function createRealtime(
   return {
     io,
     publish,
+    adapterListening: () => adapter?.listening() ?? true,
     close: async () => {
       clearInterval(staffCheck);
       await publish.flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
-      await detachAdapter?.();
+      await adapter?.detach();
     },
   };
 }
