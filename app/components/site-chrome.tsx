@@ -4,11 +4,34 @@ import type { Viewer } from "../auth/actor";
 
 type LanguageName = { code: string; name: string };
 
-/** The same page in another language: the URL keeps its path and filters, only `lng` changes. */
-function withLanguage(pathname: string, search: string, code: string): string {
-  const params = new URLSearchParams(search);
-  params.set("lng", code);
-  return `${pathname}?${params.toString()}`;
+/**
+ * Ten languages in a GET form: a select fits a 360 px phone, works without JavaScript, and changes
+ * the page only when the visitor submits (WCAG 3.2.2). The path and its filters stay; `lng` changes.
+ */
+function LanguageSwitcher({ languageNames, current }: { languageNames: LanguageName[]; current: string }) {
+  const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const kept = [...new URLSearchParams(search)].filter(([name]) => name !== "lng");
+  return (
+    <form method="get" action={pathname} className="language-switcher" aria-label={t("common:nav.language")}>
+      {kept.map(([name, value], i) => (
+        <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+      ))}
+      <label htmlFor="language-select" className="visually-hidden">
+        {t("common:nav.language")}
+      </label>
+      <select id="language-select" name="lng" defaultValue={current}>
+        {languageNames.map(({ code, name }) => (
+          <option key={code} value={code} lang={code}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--secondary">
+        {t("common:nav.languageSubmit")}
+      </button>
+    </form>
+  );
 }
 
 /** Sign-in for visitors, the account links for staff; participants have no account to show. */
@@ -35,9 +58,17 @@ function AccountNav({ viewer }: { viewer: Viewer }) {
             <Link to="/account">{t("auth:nav.account")}</Link>
           </li>
           {viewer.canManageUsers && (
-            <li>
-              <Link to="/admin/users">{t("auth:nav.users")}</Link>
-            </li>
+            <>
+              <li>
+                <Link to="/admin/users">{t("auth:nav.users")}</Link>
+              </li>
+              <li>
+                <Link to="/admin/languages">{t("common:nav.languagesAdmin")}</Link>
+              </li>
+              <li>
+                <Link to="/admin/accessibility">{t("accessibility:nav.admin")}</Link>
+              </li>
+            </>
           )}
           <li>
             <Form method="post" action="/logout">
@@ -68,7 +99,6 @@ export function SiteHeader({
   viewer: Viewer;
 }) {
   const { t } = useTranslation();
-  const location = useLocation();
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -79,23 +109,7 @@ export function SiteHeader({
           <span className="brand__name">{t("common:app.name")}</span>
           <span className="brand__tagline">{t("common:app.tagline")}</span>
         </Link>
-        <nav aria-label={t("common:nav.language")} className="language-switcher">
-          <ul>
-            {languageNames.map(({ code, name }) => (
-              <li key={code}>
-                <Link
-                  to={withLanguage(location.pathname, location.search, code)}
-                  lang={code}
-                  hrefLang={code}
-                  aria-current={code === current ? "true" : undefined}
-                  reloadDocument
-                >
-                  {name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LanguageSwitcher languageNames={languageNames} current={current} />
         <AccountNav viewer={viewer} />
       </div>
     </header>
@@ -107,6 +121,9 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("common:footer.text")}</p>
+      <p>
+        <Link to="/barrierefreiheit">{t("accessibility:nav.statement")}</Link>
+      </p>
     </footer>
   );
 }

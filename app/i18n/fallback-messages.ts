@@ -1,3 +1,4 @@
+import deAccessibility from "../../locales/de/accessibility.json";
 import deAuth from "../../locales/de/auth.json";
 import deCatalogue from "../../locales/de/catalogue.json";
 import deCommon from "../../locales/de/common.json";
@@ -23,4 +24,5 @@ export const fallbackMessages: Record<Namespace, Messages> = {
   results: deResults,
   decisions: deDecisions,
   feedback: deFeedback,
+  accessibility: deAccessibility,
 };
