@@ -21,14 +21,20 @@ export class DomainError extends Error {
   }
 }
 
-/** A schema failure as a DomainError: one message key per field (`common:validation.<issue>`). */
+/**
+ * A schema failure as a DomainError: one message key per field (`common:validation.<issue>`, or
+ * a refinement's own `params.messageKey`).
+ */
 export function invalidInput(error: ZodError, messageKey = "common:validation.invalid"): DomainError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_";
     if (fields[field]) continue;
+    const own: unknown = issue.code === "custom" ? issue.params?.messageKey : undefined;
     fields[field] =
-      issue.code === "too_big"
+      typeof own === "string"
+        ? own
+        : issue.code === "too_big"
         ? "common:validation.tooLong"
         : issue.code === "too_small"
           ? "common:validation.required"

@@ -25,6 +25,8 @@ const limits = {
    */
   joinCodePerIp: { keyPrefix: "join_code_ip", points: 1800, duration: 10 * minute },
   joinCodePerIpAndDay: { keyPrefix: "join_code_ip_day", points: 20_000, duration: day },
+  // A person reports a barrier or two; a script filling the admins' list is stopped.
+  accessibilityReportPerIp: { keyPrefix: "accessibility_report_ip", points: 5, duration: 60 * minute },
 } as const;
 
 type Limiters = Record<keyof typeof limits, RateLimiterDrizzle>;
@@ -43,6 +45,7 @@ function limitersFor(db: Db): Limiters {
       joinPerIp: make(limits.joinPerIp),
       joinCodePerIp: make(limits.joinCodePerIp),
       joinCodePerIpAndDay: make(limits.joinCodePerIpAndDay),
+      accessibilityReportPerIp: make(limits.accessibilityReportPerIp),
     };
     limitersByDb.set(db, limiters);
   }
@@ -86,4 +89,9 @@ export async function limitJoinCodeLookUp(db: Db, ip: string): Promise<void> {
   const limiters = limitersFor(db);
   await consume(limiters.joinCodePerIp, ip, "live:error.tooManyCodes");
   await consume(limiters.joinCodePerIpAndDay, ip, "live:error.tooManyCodes");
+}
+
+/** For the accessibility statement's form: call once per report; throws a `rate_limited` DomainError beyond the limit. */
+export async function limitAccessibilityReport(db: Db, ip: string): Promise<void> {
+  await consume(limitersFor(db).accessibilityReportPerIp, ip, "accessibility:feedback.rateLimited");
 }

@@ -20,6 +20,10 @@ export const routePermissions = {
   "routes/logout": { loader: "public", action: "public" },
   "routes/account": { loader: "account.manage", action: "account.manage" },
   "routes/admin.users": { loader: "user.manage", action: "user.manage" },
+  "routes/admin.languages": { loader: "site.manage" },
+  "routes/admin.accessibility": { loader: "site.manage", action: "site.manage" },
+  // The accessibility statement and its report form are for everyone (§12b BGG).
+  "routes/barrierefreiheit": { loader: "public", action: "accessibility.report" },
   "routes/conferences._index": { loader: "conference.manage", action: "conference.create" },
   "routes/conferences.$conferenceId": { loader: "conference.manage", action: "conference.manage", team: true },
   "routes/live.$liveSessionId.agenda": { loader: "liveSession.moderate", action: "liveSession.moderate", team: true },

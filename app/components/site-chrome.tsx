@@ -58,10 +58,12 @@ function AccountNav({ viewer }: { viewer: Viewer }) {
             <Link to="/account">{t("auth:nav.account")}</Link>
           </li>
           {viewer.canManageUsers && (
+            <li>
+              <Link to="/admin/users">{t("auth:nav.users")}</Link>
+            </li>
+          )}
+          {viewer.canManageSite && (
             <>
-              <li>
-                <Link to="/admin/users">{t("auth:nav.users")}</Link>
-              </li>
               <li>
                 <Link to="/admin/languages">{t("common:nav.languagesAdmin")}</Link>
               </li>
