@@ -1,4 +1,4 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation, useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Viewer } from "../auth/actor";
 
@@ -12,6 +12,11 @@ function LanguageSwitcher({ languageNames, current }: { languageNames: LanguageN
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
   const kept = [...new URLSearchParams(search)].filter(([name]) => name !== "lng");
+  // A conference's pages offer the languages the conference chose (a loader says so as `offeredLanguages`).
+  const offered = useMatches()
+    .map((match) => (match.data as { offeredLanguages?: string[] } | undefined)?.offeredLanguages)
+    .find(Boolean);
+  const choices = offered ? languageNames.filter(({ code }) => offered.includes(code) || code === current) : languageNames;
   return (
     <form method="get" action={pathname} className="language-switcher" aria-label={t("common:nav.language")}>
       {kept.map(([name, value], i) => (
@@ -21,7 +26,7 @@ function LanguageSwitcher({ languageNames, current }: { languageNames: LanguageN
         {t("common:nav.language")}
       </label>
       <select id="language-select" name="lng" defaultValue={current}>
-        {languageNames.map(({ code, name }) => (
+        {choices.map(({ code, name }) => (
           <option key={code} value={code} lang={code}>
             {name}
           </option>

@@ -43,6 +43,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     const offered = conference.languages.filter(isLanguage);
     const participant = actor.kind === "participant" && actor.conferenceId === conference.id ? actor : null;
     return {
+      offeredLanguages: offered,
       found: {
         conferenceTitle: conference.title,
         sessionTitle: session.title,

@@ -20,6 +20,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     const origin = new URL(request.url).origin;
     return {
       state,
+      offeredLanguages: state.conference.languages,
       join: code ? { code, url: joinUrl(origin, code), qrSvg: await joinQrSvg(origin, code) } : null,
     };
   } catch (error) {
