@@ -15,7 +15,8 @@ import { intlLocaleOf, languages, namespaces } from "../app/i18n/config";
 
 type Tree = { [key: string]: string | boolean | Tree };
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const localesDir = path.join(root, "locales");
+// Tests point it at a broken copy.
+const localesDir = process.env.LOCALES_DIR ?? path.join(root, "locales");
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 const source = "de";
 
