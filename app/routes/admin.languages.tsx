@@ -25,9 +25,10 @@ export default function AdminLanguages() {
   const { t } = useTranslation();
   return (
     <div className="page auth-page auth-page--wide">
-      <h1>{t("common:languages.title")}</h1>
+      <h1 id="languages-title">{t("common:languages.title")}</h1>
       <p>{t("common:languages.intro")}</p>
-      <div className="table-scroll">
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must be reachable by keyboard */}
+      <div className="table-scroll" role="region" aria-labelledby="languages-title" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -7,6 +7,8 @@
 import { io, type Socket } from "socket.io-client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportBarrier } from "../../app/accessibility/reports.server";
+import { anonymous } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
 import type { LiveClientEvents, LiveServerEvents } from "../../app/live/contract";
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
@@ -19,6 +21,7 @@ let browser: Browser;
 let session: Awaited<ReturnType<typeof startedSession>>;
 let item: string;
 let staffToken: string;
+let adminToken: string;
 let moderator: Socket<LiveServerEvents, LiveClientEvents>;
 const scriptErrors: string[] = [];
 
@@ -29,6 +32,7 @@ beforeAll(async () => {
   session = await startedSession(recordingDeps(db), staff, { measureCodes: ["540-2"], languages: ["de", "de-x-ls", "tr", "ar", "fa"] });
   item = session.itemIds[0]!;
   staffToken = (await createSession(db, staff.userId)).token;
+  adminToken = (await createSession(db, (await createStaff(db, "admin")).userId)).token;
   moderator = io(server.url, { transports: ["websocket"], extraHeaders: { cookie: `mitplan_session=${staffToken}` }, forceNew: true });
   await new Promise((resolve) => moderator.once("connect", () => resolve(null)));
 });
@@ -168,6 +172,21 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
     expect(await page.locator(".comment__body", { hasText: "Ich finde das gut." }).getAttribute("lang")).toBe("de-x-ls");
     await checkPage(page, "after commenting in Leichte Sprache");
     expect(scriptErrors, "errors in the browser").toEqual([]);
+  });
+
+  it("passes axe on the admins' language and accessibility pages, on a phone, left to right and right to left", async () => {
+    // A report with a long word, so the admins' table has rows to scroll.
+    await reportBarrier(server.database.db, anonymous, { message: "Die Schrift ist zu klein: Unterstützungsangebotsübersicht", contact: "ein-langer-name@example.org", language: "de" }, { clientIp: "203.0.113.9" });
+    const context = await browser.newContext({ viewport: phoneSize });
+    await context.addCookies([{ name: "mitplan_session", value: adminToken, url: server.url }]);
+    const page = await context.newPage();
+    for (const language of ["de", "fa"]) {
+      for (const path of ["/admin/languages", "/admin/accessibility"]) {
+        await page.goto(`${server.url}${path}?lng=${language}`);
+        await checkPage(page, `${path} in ${language}`);
+      }
+    }
+    await context.close();
   });
 
   it("mirrors the console and the projector in Persian", async () => {
