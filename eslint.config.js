@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 // Rooms by domain (docs/decisions/020): a room may use db/, the shared pieces (components, i18n,
 // errors, forms) and the rooms below it, never one above it, a route or the socket layer; and it
 // reads only its own tables; other rooms' data comes through their functions.
-const rooms = ["auth", "catalogue", "conferences", "live", "results", "decisions", "feedback", "demo"];
+const rooms = ["auth", "catalogue", "conferences", "live", "results", "decisions", "feedback", "accessibility", "demo"];
 const tablesOf = {
   auth: ["users", "authSessions", "rateLimits", "staffRole", "participants", "retentionSettings"],
   catalogue: ["plans", "planRevisions", "units", "sections", "clusters", "goals", "measures", "measureTranslations", "measureVersions", "indicators", "indicatorValues", "maturity"],
@@ -16,6 +16,7 @@ const tablesOf = {
   results: ["resultSnapshots", "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
   decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs"],
   feedback: [],
+  accessibility: ["siteSettings", "accessibilityReports"],
   demo: [],
 };
 const allTables = Object.values(tablesOf).flat();

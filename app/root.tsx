@@ -18,7 +18,7 @@ import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { directionOf, fallbackLanguage, languages } from "./i18n/config";
 import { languageCookie, languageOf, messagesOf } from "./i18n/i18n.server";
 import { MessagesProvider } from "./i18n/provider";
-import { languageNames } from "./i18n/language-names";
+import { languageNames } from "./i18n/resources.server";
 import { fallbackMessages } from "./i18n/fallback-messages";
 import { titleFrom } from "./i18n/meta";
 import stylesheet from "./styles/app.css";
@@ -78,7 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const language = root?.language ?? fallbackLanguage;
   const nonce = useNonce();
   const page = root
-    ? { language, messages: root.messages }
+    ? { language, messages: root.messages, languageNames: root.languageNames }
     : { language, messages: fallbackMessages };
   return (
     <html lang={language} dir={root?.dir ?? "ltr"}>

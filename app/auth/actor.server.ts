@@ -117,6 +117,7 @@ export function viewerOf(actor: Actor): Viewer {
     kind: "staff",
     displayName: actor.displayName,
     canManageUsers: can(actor, "user.manage"),
+    canManageSite: can(actor, "site.manage"),
     canDecide: can(actor, "decision.write"),
   };
 }

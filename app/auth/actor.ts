@@ -36,4 +36,4 @@ export function roleOf(actor: Actor): "anonymous" | "participant" | StaffRole {
 /** What the page header shows about the visitor; nothing that identifies a participant. */
 export type Viewer =
   | { kind: "anonymous" | "participant" }
-  | { kind: "staff"; displayName: string; canManageUsers: boolean; canDecide: boolean };
+  | { kind: "staff"; displayName: string; canManageUsers: boolean; canManageSite: boolean; canDecide: boolean };

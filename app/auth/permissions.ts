@@ -26,6 +26,8 @@ export const permissions = {
   "results.view": ["moderator", "planner", "admin"],
   "decision.write": ["planner", "admin"],
   "user.manage": ["admin"],
+  "site.manage": ["admin"],
+  "accessibility.report": ["anonymous", "participant", "moderator", "planner", "admin"],
   "account.signIn": ["anonymous", "participant", "moderator", "planner", "admin"],
   "account.manage": ["moderator", "planner", "admin"],
 } as const satisfies Record<string, readonly ReturnType<typeof roleOf>[]>;

@@ -25,6 +25,8 @@ const limits = {
    */
   joinCodePerIp: { keyPrefix: "join_code_ip", points: 1800, duration: 10 * minute },
   joinCodePerIpAndDay: { keyPrefix: "join_code_ip_day", points: 20_000, duration: day },
+  // A person reports a barrier or two; a script filling the admins' list is stopped.
+  accessibilityReportPerIp: { keyPrefix: "accessibility_report_ip", points: 5, duration: 60 * minute },
 } as const;
 
 /*
@@ -53,6 +55,7 @@ function limitersFor(db: Db): Limiters {
       joinPerIp: make(limits.joinPerIp),
       joinCodePerIp: make(limits.joinCodePerIp),
       joinCodePerIpAndDay: make(limits.joinCodePerIpAndDay),
+      accessibilityReportPerIp: make(limits.accessibilityReportPerIp),
     };
     limitersByDb.set(db, limiters);
   }
@@ -112,4 +115,9 @@ export async function limitContribution(tx: Writer, participantId: string, liveS
     new RateLimiterDrizzle({ storeClient: tx, schema: rateLimits, clearExpiredByTimeout: false, ...options });
   await consume(make(contributionLimits.perParticipant), participantId, "live:error.tooManyContributions");
   await consume(make(contributionLimits.perSession), liveSessionId, "live:error.sessionBusy");
+}
+
+/** For the accessibility statement's form: call once per report; throws a `rate_limited` DomainError beyond the limit. */
+export async function limitAccessibilityReport(db: Db, ip: string): Promise<void> {
+  await consume(limitersFor(db).accessibilityReportPerIp, ip, "accessibility:feedback.rateLimited");
 }

@@ -23,6 +23,10 @@ export const routePermissions = {
   "routes/admin.privacy": { loader: "user.manage", action: "user.manage" },
   // What is stored about participants and for how long: for everyone, before they join.
   "routes/datenschutz": { loader: "public" },
+  "routes/admin.languages": { loader: "site.manage" },
+  "routes/admin.accessibility": { loader: "site.manage", action: "site.manage" },
+  // The accessibility statement and its report form are for everyone (§12b BGG).
+  "routes/barrierefreiheit": { loader: "public", action: "accessibility.report" },
   "routes/conferences._index": { loader: "conference.manage", action: "conference.create" },
   "routes/conferences.$conferenceId": { loader: "conference.manage", action: "conference.manage", team: true },
   "routes/live.$liveSessionId.agenda": { loader: "liveSession.moderate", action: "liveSession.moderate", team: true },

@@ -1,14 +1,42 @@
-import { Form, Link, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation, useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Viewer } from "../auth/actor";
 
 type LanguageName = { code: string; name: string };
 
-/** The same page in another language: the URL keeps its path and filters, only `lng` changes. */
-function withLanguage(pathname: string, search: string, code: string): string {
-  const params = new URLSearchParams(search);
-  params.set("lng", code);
-  return `${pathname}?${params.toString()}`;
+/**
+ * Ten languages in a GET form: a select fits a 360 px phone, works without JavaScript, and changes
+ * the page only when the visitor submits (WCAG 3.2.2). The path and its filters stay; `lng` changes.
+ */
+function LanguageSwitcher({ languageNames, current }: { languageNames: LanguageName[]; current: string }) {
+  const { t } = useTranslation();
+  const { pathname, search } = useLocation();
+  const kept = [...new URLSearchParams(search)].filter(([name]) => name !== "lng");
+  // A conference's pages offer the languages the conference chose (a loader says so as `offeredLanguages`).
+  const offered = useMatches()
+    .map((match) => (match.data as { offeredLanguages?: string[] } | undefined)?.offeredLanguages)
+    .find(Boolean);
+  const choices = offered ? languageNames.filter(({ code }) => offered.includes(code) || code === current) : languageNames;
+  return (
+    <form method="get" action={pathname} className="language-switcher" aria-label={t("common:nav.language")}>
+      {kept.map(([name, value], i) => (
+        <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+      ))}
+      <label htmlFor="language-select" className="visually-hidden">
+        {t("common:nav.language")}
+      </label>
+      <select id="language-select" name="lng" defaultValue={current}>
+        {choices.map(({ code, name }) => (
+          <option key={code} value={code} lang={code}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--secondary">
+        {t("common:nav.languageSubmit")}
+      </button>
+    </form>
+  );
 }
 
 /** Sign-in for visitors, the account links for staff; participants have no account to show. */
@@ -44,6 +72,16 @@ function AccountNav({ viewer }: { viewer: Viewer }) {
               <Link to="/admin/privacy">{t("auth:nav.retention")}</Link>
             </li>
           )}
+          {viewer.canManageSite && (
+            <>
+              <li>
+                <Link to="/admin/languages">{t("common:nav.languagesAdmin")}</Link>
+              </li>
+              <li>
+                <Link to="/admin/accessibility">{t("accessibility:nav.admin")}</Link>
+              </li>
+            </>
+          )}
           <li>
             <Form method="post" action="/logout">
               <button type="submit" className="account-nav__button">
@@ -73,7 +111,6 @@ export function SiteHeader({
   viewer: Viewer;
 }) {
   const { t } = useTranslation();
-  const location = useLocation();
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -84,23 +121,7 @@ export function SiteHeader({
           <span className="brand__name">{t("common:app.name")}</span>
           <span className="brand__tagline">{t("common:app.tagline")}</span>
         </Link>
-        <nav aria-label={t("common:nav.language")} className="language-switcher">
-          <ul>
-            {languageNames.map(({ code, name }) => (
-              <li key={code}>
-                <Link
-                  to={withLanguage(location.pathname, location.search, code)}
-                  lang={code}
-                  hrefLang={code}
-                  aria-current={code === current ? "true" : undefined}
-                  reloadDocument
-                >
-                  {name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LanguageSwitcher languageNames={languageNames} current={current} />
         <AccountNav viewer={viewer} />
       </div>
     </header>
@@ -112,9 +133,14 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("common:footer.text")}</p>
-      <p>
-        <Link to="/datenschutz">{t("common:footer.privacy")}</Link>
-      </p>
+      <ul className="site-footer__links">
+        <li>
+          <Link to="/datenschutz">{t("common:footer.privacy")}</Link>
+        </li>
+        <li>
+          <Link to="/barrierefreiheit">{t("accessibility:nav.statement")}</Link>
+        </li>
+      </ul>
     </footer>
   );
 }

@@ -1,7 +1,7 @@
 import { createCookie } from "@remix-run/node";
-import { RemixI18Next } from "remix-i18next/server";
-import { fallbackLanguage, isLanguage, languages, namespaces, type Language } from "./config";
-import { resources } from "./resources";
+import { createInstance } from "i18next";
+import { fallbackLanguage, fromAcceptLanguage, isLanguage, languages, namespaces, type Language } from "./config";
+import { resources } from "./resources.server";
 
 export const languageCookie = createCookie("lng", {
   path: "/",
@@ -10,21 +10,18 @@ export const languageCookie = createCookie("lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
-export const i18nServer = new RemixI18Next({
-  detection: {
-    supportedLanguages: [...languages],
-    fallbackLanguage,
-    cookie: languageCookie,
-    order: ["searchParams", "cookie", "header"],
-  },
-  i18next: {
-    supportedLngs: [...languages],
-    fallbackLng: fallbackLanguage,
-    defaultNS: "common",
-    ns: [...namespaces],
-    resources,
-    interpolation: { escapeValue: false },
-  },
+/** For loaders, actions and scripts: messages outside React (page titles, error texts, e-mails). */
+export const i18nServer = createInstance();
+void i18nServer.init({
+  supportedLngs: [...languages],
+  // No fallback: a missing message is a bug the locale check and the page tests catch (021).
+  fallbackLng: false,
+  load: "currentOnly",
+  defaultNS: "common",
+  ns: [...namespaces],
+  resources,
+  initImmediate: false,
+  interpolation: { escapeValue: false },
 });
 
 /** Every namespace of one language: what a page ships to the browser. */
@@ -32,9 +29,21 @@ export function messagesOf(language: Language) {
   return resources[language];
 }
 
+/** The language the visitor chose: `?lng=` on this request, else the cookie an earlier choice set. */
+export async function chosenLanguageOf(request: Request): Promise<Language | undefined> {
+  const asked = new URL(request.url).searchParams.get("lng");
+  if (isLanguage(asked)) return asked;
+  const remembered: unknown = await languageCookie.parse(request.headers.get("Cookie"));
+  return isLanguage(remembered) ? remembered : undefined;
+}
+
+/** The page's language: the chosen one, else the browser's first that Mitplan speaks, else German. */
 export async function languageOf(request: Request): Promise<Language> {
-  const detected = await i18nServer.getLocale(request);
-  return isLanguage(detected) ? detected : fallbackLanguage;
+  return (
+    (await chosenLanguageOf(request)) ??
+    fromAcceptLanguage(request.headers.get("Accept-Language") ?? "")[0] ??
+    fallbackLanguage
+  );
 }
 
 /** A translation function for loaders and actions (page titles, error messages). */

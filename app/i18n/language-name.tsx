@@ -1,8 +1,8 @@
 import { inLanguage } from "./parts";
-import { isLanguage } from "./config";
-import { languageNames } from "./language-names";
+import { useLanguageNames } from "./provider";
 
 /** A language named in itself ("العربية"), marked as such for screen readers. */
 export function LanguageName({ code }: { code: string }) {
-  return <span {...inLanguage(code)}>{isLanguage(code) ? languageNames[code] : code}</span>;
+  const name = useLanguageNames().find((l) => l.code === code)?.name ?? code;
+  return <span {...inLanguage(code)}>{name}</span>;
 }

@@ -15,7 +15,7 @@ export function titleFrom(
     | { messages?: Record<string, Messages> }
     | undefined;
   const [namespace, path] = key.split(":") as [string, string];
-  let node: string | Messages | undefined = root?.messages?.[namespace];
+  let node: string | boolean | Messages | undefined = root?.messages?.[namespace];
   for (const part of path.split(".")) node = typeof node === "object" ? node[part] : undefined;
   const template = typeof node === "string" ? node : path;
   const text = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ""));

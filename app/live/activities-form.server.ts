@@ -1,6 +1,6 @@
 import type { AgendaActivities } from "../../db/schema";
 import { languages } from "../i18n/config";
-import { resources } from "../i18n/resources";
+import { resources } from "../i18n/resources.server";
 import { defaultCriteria } from "./limits";
 
 type FormValues = Record<string, string | string[]>;

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPlans } from "../catalogue/catalogue.server";
 import { listUpcomingConferences } from "../conferences/conferences.server";
+import { AboutSite } from "../accessibility/ui/about-site";
+import { readSiteSettings } from "../accessibility/settings.server";
 import { conferencesWithResults } from "../feedback/conferences.server";
 import { ConferencesWithResults } from "../feedback/ui/home-section";
 import { formatDate } from "../i18n/format";
@@ -10,12 +12,13 @@ import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [plans, conferences, withResults] = await Promise.all([
+  const [plans, conferences, withResults, settings] = await Promise.all([
     listPlans(context.db),
     listUpcomingConferences(context.db),
     conferencesWithResults(context.db),
+    readSiteSettings(context.db),
   ]);
-  return { plans, conferences, withResults };
+  return { plans, conferences, withResults, signVideoUrl: settings.signVideoUrl };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [
@@ -23,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => [
 ];
 
 export default function Home() {
-  const { plans, conferences, withResults } = useLoaderData<typeof loader>();
+  const { plans, conferences, withResults, signVideoUrl } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   return (
     <div className="page">
@@ -37,6 +40,8 @@ export default function Home() {
           <li>{t("common:home.stepFeedback")}</li>
         </ol>
       </section>
+
+      <AboutSite signVideoUrl={signVideoUrl} />
 
       <section aria-labelledby="plans-title">
         <h2 id="plans-title">{t("common:home.plansHeading")}</h2>

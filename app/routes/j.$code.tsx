@@ -14,10 +14,10 @@ import { issueParticipantToken, participantCookieHeader, participantToken } from
 import { districtsOf } from "../conferences/districts";
 import { DomainError, refusalInit } from "../errors";
 import { formObject, perform, retryAfterHeaders } from "../forms.server";
-import { isLanguage, type Language } from "../i18n/config";
-import { languageCookie, languageOf } from "../i18n/i18n.server";
+import { fromAcceptLanguage, isLanguage, type Language } from "../i18n/config";
+import { chosenLanguageOf, languageCookie, languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
-import { languageNames } from "../i18n/language-names";
+import { languageNames } from "../i18n/resources.server";
 import { liveDeps } from "../live/deps.server";
 import { joinLiveSession, lookUpJoinCode } from "../live/join.server";
 import { JoinCodeForm, JoinProfileForm } from "../live/ui/join-forms";
@@ -31,12 +31,11 @@ export const headers = retryAfterHeaders;
  * browser's languages that the conference offers, else the conference's first.
  */
 async function presetLanguage(request: Request, offered: Language[], participantLanguage?: string): Promise<Language> {
-  const ui = await languageOf(request);
-  const browser = (request.headers.get("Accept-Language") ?? "")
-    .split(",")
-    .map((part) => part.split(";")[0]!.trim().split("-")[0]!.toLowerCase());
-  const preferred = [participantLanguage, ui, ...browser].find((l): l is Language => isLanguage(l) && offered.includes(l));
-  return preferred ?? offered[0] ?? ui;
+  const browser = fromAcceptLanguage(request.headers.get("Accept-Language") ?? "", offered);
+  const preferred = [participantLanguage, await chosenLanguageOf(request), ...browser].find(
+    (l): l is Language => isLanguage(l) && offered.includes(l),
+  );
+  return preferred ?? offered[0] ?? (await languageOf(request));
 }
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
@@ -46,6 +45,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     const offered = conference.languages.filter(isLanguage);
     const participant = actor.kind === "participant" && actor.conferenceId === conference.id ? actor : null;
     return {
+      offeredLanguages: offered,
       found: {
         conferenceTitle: conference.title,
         sessionTitle: session.title,

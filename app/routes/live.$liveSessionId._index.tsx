@@ -52,6 +52,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     return {
       kind: "live" as const,
       state,
+      offeredLanguages: state.conference.languages,
       clientIdBase: randomUUID().replace(/-/g, ""),
       saved: new URL(request.url).searchParams.get("saved"),
     };

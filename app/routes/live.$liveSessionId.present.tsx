@@ -17,7 +17,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   try {
     const state = await getLiveState(context.db, actor, liveSessionId);
     const code = state.liveSession.joinCode;
-    return { state, join: code ? await joinLink(publicOrigin(request, context), code) : null };
+    return {
+      state,
+      offeredLanguages: state.conference.languages,
+      join: code ? await joinLink(publicOrigin(request, context), code) : null,
+    };
   } catch (error) {
     if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
     throw error;

@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./catalogue";
 export * from "./participation";
 export * from "./tallies";
+export * from "./accessibility";

@@ -29,6 +29,7 @@ import { demoAccounts } from "../../app/demo/demo-data.server";
 import { recordingDeps, startedSession, createStaff } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookie } from "./helpers";
+import { samplePaths, type RouteFixture as Fixture } from "../support/route-samples";
 
 const roles = [
   "anonymous",
@@ -54,46 +55,6 @@ const tableRole: Record<Role, "anonymous" | "participant" | StaffRole> = {
 
 /** Staff on the team of another conference only; the demo moderator and planner are on the sample's team. */
 const outsider = (role: Role) => role.endsWith("of another conference");
-
-/**
- * A started live session of the demo moderator, with the demo planner on its team; the participant
- * below joined it, made a proposal and wrote a comment, which the moderator hid.
- */
-type Fixture = { conferenceId: string; liveSessionId: string; joinCode: string; itemIds: string[]; proposalId: string; commentId: string };
-
-/** A URL for each route that its allowed roles can load; add one with every new route. */
-const samplePaths: Record<string, (fixture: Fixture) => string> = {
-  "routes/$": () => "/diese-seite-gibt-es-nicht",
-  "routes/_index": () => "/",
-  "routes/plans.$planId._index": () => "/plans/ziele-und-massnahmen-2022-2023",
-  "routes/plans.$planId.measures.$code": () => "/plans/ziele-und-massnahmen-2022-2023/measures/540-2",
-  "routes/login": () => "/login",
-  "routes/logout": () => "/logout",
-  "routes/account": () => "/account",
-  "routes/admin.users": () => "/admin/users",
-  "routes/admin.privacy": () => "/admin/privacy",
-  "routes/datenschutz": () => "/datenschutz",
-  "routes/join": () => "/join",
-  "routes/j.$code": (f) => `/j/${f.joinCode}`,
-  "routes/live.$liveSessionId._index": (f) => `/live/${f.liveSessionId}`,
-  "routes/conferences._index": () => "/conferences",
-  "routes/conferences.$conferenceId": (f) => `/conferences/${f.conferenceId}`,
-  "routes/live.$liveSessionId.agenda": (f) => `/live/${f.liveSessionId}/agenda`,
-  "routes/live.$liveSessionId.console": (f) => `/live/${f.liveSessionId}/console`,
-  "routes/live.$liveSessionId.present": (f) => `/live/${f.liveSessionId}/present`,
-  "routes/inbox._index": () => "/inbox",
-  "routes/inbox.$kind.$id": (f) => `/inbox/proposal/${f.proposalId}`,
-  "routes/plans.$planId.results": () => "/plans/ziele-und-massnahmen-2022-2023/results",
-  "routes/plans.$planId.measures.$code_.history": () => "/plans/ziele-und-massnahmen-2022-2023/measures/540-2/history",
-  "routes/conferences.$conferenceId_.feedback": (f) => `/conferences/${f.conferenceId}/feedback`,
-  "routes/conferences.$conferenceId_.export[.]csv": (f) => `/conferences/${f.conferenceId}/export.csv`,
-  "routes/conferences.$conferenceId_.export[.]json": (f) => `/conferences/${f.conferenceId}/export.json?dataset=comments`,
-  "routes/conferences.$conferenceId_.report": (f) => `/conferences/${f.conferenceId}/report`,
-  "routes/my-input": () => "/my-input",
-  "routes/plans.$planId.export[.]csv": () => "/plans/ziele-und-massnahmen-2022-2023/export.csv",
-  "routes/plans.$planId.export[.]json": () => "/plans/ziele-und-massnahmen-2022-2023/export.json",
-  "routes/plans.import": () => "/plans/import",
-};
 
 const root = path.resolve(import.meta.dirname, "../..");
 let server: TestServer;

@@ -70,10 +70,13 @@ describe("exports of a conference", () => {
 
   it("exports decisions with a reason column per language", async () => {
     const lines = csvRows((await get(anonymous, "decisions", "csv")).body);
-    expect(lines[0]).toBe("id,inputKind,inputId,outcome,decidedAt,measureCode,mergedInto,revision,reason_de,reason_en,reason_ar");
+    expect(lines[0]).toBe(
+      "id,inputKind,inputId,outcome,decidedAt,measureCode,mergedInto,revision," +
+        "reason_de,reason_de-x-ls,reason_en,reason_tr,reason_ar,reason_kmr,reason_uk,reason_ru,reason_pl,reason_fa",
+    );
     const accepted = lines.find((l) => l.includes(conference.proposals.newIdea))!;
     expect(accepted).toContain(",accepted,");
-    expect(accepted).toMatch(/,W-4,,2,Das Sprachcafé startet im Herbst\.,,يبدأ المقهى اللغوي في الخريف\.$/);
+    expect(accepted).toMatch(/,W-4,,2,Das Sprachcafé startet im Herbst\.,,,,يبدأ المقهى اللغوي في الخريف\.,,,,,$/);
     expect(lines).toHaveLength(1 + 4);
   });
 

@@ -27,7 +27,13 @@ export function recordingDeps(db: Db): LiveDeps & { events: LiveEvent[] } {
 export async function startedSession(
   deps: LiveDeps,
   moderator: StaffActor,
-  { measureCodes = ["540-2", "510-2"], dots = 5, clusterKeys = [] as string[], title = "Zukunftskonferenz Sieker" } = {},
+  {
+    measureCodes = ["540-2", "510-2"],
+    dots = 5,
+    clusterKeys = [] as string[],
+    title = "Zukunftskonferenz Sieker",
+    languages = ["de", "en", "ar"],
+  } = {},
 ) {
   const conference = await createConference(deps.db, moderator, {
     planSlug: "ziele-und-massnahmen-2022-2023",
@@ -36,7 +42,7 @@ export async function startedSession(
     startsAt: "2026-12-01T17:00:00Z",
     place: "Stadtteilzentrum",
     district: "Sieker",
-    languages: ["de", "en", "ar"],
+    languages,
   });
   const session = await createLiveSession(deps.db, moderator, {
     conferenceId: conference.id,

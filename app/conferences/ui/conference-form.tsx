@@ -3,8 +3,7 @@ import { bielefeldDistricts } from "../districts";
 import { conferenceKinds } from "../kinds";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
-import { languages } from "../../i18n/config";
-import { languageNames as namesOf } from "../../i18n/language-names";
+import { useLanguageNames } from "../../i18n/provider";
 
 type PlanOption = { slug: string; title: string; language: string };
 
@@ -16,7 +15,7 @@ const sentText = (sent: Record<string, string | string[]> | undefined, name: str
 /** The conference a moderator sets up: which plan, what kind, when, where, in which languages. */
 export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
   const { t } = useTranslation();
-  const languageNames = languages.map((code) => ({ code, name: namesOf[code] }));
+  const languageNames = useLanguageNames();
   return (
     <ActionForm formId="create-conference" intent="create" className="stack-form">
       {({ describe, fieldError, sent }) => {
@@ -122,7 +121,7 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
               {languageNames.map(({ code, name }) => (
                 <label key={code} className="choice">
                   <input type="checkbox" name="languages" value={code} defaultChecked={sentLanguages.includes(code)} />
-                  <span lang={code}>{name}</span>
+                  <span {...inLanguage(code)}>{name}</span>
                 </label>
               ))}
               {fieldError("languages", "conferences:create.languagesRequired")}

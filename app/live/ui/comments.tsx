@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ReadAloud } from "../../components/read-aloud";
 import { directionOf } from "../../i18n/config";
 import { commentBodyMax } from "../limits";
 import { commentable } from "../rules";
@@ -69,6 +70,7 @@ function CommentBody({ comment }: { comment: CommentView }) {
       <p id={`comment-${comment.id}`} className="comment__body" lang={comment.language} dir={directionOf(comment.language)}>
         {comment.body}
       </p>
+      <ReadAloud text={comment.body} language={comment.language} describedBy={`comment-${comment.id}`} />
     </>
   );
 }

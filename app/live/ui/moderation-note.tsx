@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { formatTime } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 
 /** A short, single-line version of a text, for a list of choices. */
@@ -17,8 +18,7 @@ type Props = {
 /** Who hid an entry, when and why, and what a duplicate was merged into: the record stays visible to moderators. */
 export function ModerationNote({ hidden, merged, mergedInto }: Props) {
   const { t, i18n } = useTranslation();
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { timeStyle: "short", timeZone: "Europe/Berlin" }).format(new Date(iso));
+  const time = (iso: string) => formatTime(iso, i18n.language);
   return (
     <>
       {hidden && (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ReadAloud } from "../../components/read-aloud";
 import { inLanguage } from "../../i18n/parts";
 import { applyLiveEvent } from "../apply-event";
 import { votable } from "../rules";
@@ -19,6 +20,12 @@ import { RankingForm } from "./ranking-form";
 import { DotVoting, RatingForm, ScaleForm } from "./voting";
 
 type Me = NonNullable<LiveState["me"]>;
+
+/** What "read aloud" reads of the current item: its title and, for a measure, its objective. */
+function spokenText(item: AgendaItemView): string {
+  const title = item.measure?.title ?? item.cluster?.title ?? item.question ?? "";
+  return [title, item.measure?.objective].filter(Boolean).join(". ");
+}
 
 /** The phone knows it lost its network long before socket.io's ping timeout would notice. */
 function useBrowserOffline(): boolean {
@@ -61,6 +68,7 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
   return (
     <article aria-labelledby="item-title" className="live-item">
       <ItemHeading item={item} headingId="item-title" />
+      <ReadAloud text={spokenText(item)} language={contentLanguageOf(item)} describedBy="item-title" />
       {result && item.resultsVisible && (
         <section aria-labelledby="result-title" className="live-section">
           <h2 id="result-title">{t("live:results.heading")}</h2>

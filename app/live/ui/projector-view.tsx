@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { LanguageName } from "../../i18n/language-name";
 import { directionOf } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
 import type { JoinLink } from "../qr.server";
@@ -103,6 +104,15 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
             {join.local && <LocalLinkWarning />}
           </>
         )}
+        <p className="projector__languages">
+          {t("live:present.languages")}{" "}
+          {state.conference.languages.map((code, i) => (
+            <span key={code}>
+              {i > 0 && " · "}
+              <LanguageName code={code} />
+            </span>
+          ))}
+        </p>
         <p className="projector__count">{t("live:present.participants", { count: state.participantCount })}</p>
       </aside>
       <CommentWall comments={state.comments} />

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { directionOf, fromAcceptLanguage, intlLocaleOf, languages } from "../../app/i18n/config";
+import { formatDate } from "../../app/i18n/format";
+import { formatNumber } from "../../app/i18n/numbers";
+
+describe("the interface languages", () => {
+  it("are the ten of issue 10, Arabic and Persian right to left", () => {
+    expect([...languages].sort()).toEqual(["ar", "de", "de-x-ls", "en", "fa", "kmr", "pl", "ru", "tr", "uk"]);
+    expect(languages.filter((l) => directionOf(l) === "rtl")).toEqual(["ar", "fa"]);
+  });
+
+  it("take the browser's languages in order of preference, by primary subtag, never guessing Leichte Sprache", () => {
+    expect(fromAcceptLanguage("fr-FR,tr-DE;q=0.9,de;q=0.8")).toEqual(["tr", "de"]);
+    expect(fromAcceptLanguage("de;q=0.5,fa-AF")).toEqual(["fa", "de"]);
+    expect(fromAcceptLanguage("ku, ru;q=0")).toEqual(["kmr"]);
+    expect(fromAcceptLanguage("de-DE", ["de-x-ls", "tr"])).toEqual([]);
+    expect(fromAcceptLanguage("", ["tr"])).toEqual([]);
+  });
+
+  it("format numbers and dates in each language, with a sensible locale for Leichte Sprache and Kurmanji", () => {
+    for (const language of languages) expect(() => formatDate("2026-12-02", language), language).not.toThrow();
+    expect(intlLocaleOf("de-x-ls")).toBe("de");
+    expect(formatNumber(1234.5, "de-x-ls")).toBe("1.234,5");
+    expect(formatDate("2026-12-02", "de-x-ls")).toBe("2. Dezember 2026");
+    expect(formatDate("2026-12-02", "kmr")).toMatch(/2026/);
+    expect(formatDate("2026-12-02", "kmr")).not.toBe(formatDate("2026-12-02", "en"));
+    // Persian digits, Gregorian calendar: the date of the city's invitation.
+    expect(formatNumber(12, "fa")).toBe("۱۲");
+    expect(formatDate("2026-12-02", "fa")).toContain("۲۰۲۶");
+    expect(formatNumber(1234.5, "ar")).toBe("1,234.5");
+  });
+});
