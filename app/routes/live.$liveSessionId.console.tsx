@@ -38,7 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export default function ConsolePage() {
   const { state: initial, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
-  const { state, connection } = useLiveSession(initial);
+  const { state, connection, timer } = useLiveSession(initial);
   const { t } = useTranslation();
   const { liveSession, conference, items } = state;
   const current = items.find((i) => i.id === liveSession.currentAgendaItemId) ?? null;
@@ -81,7 +81,7 @@ export default function ConsolePage() {
             <h2 id="console-agenda-title">{t("conferences:console.agenda")}</h2>
             <ConsoleAgenda items={items} currentId={current?.id ?? null} live={live} />
           </section>
-          {live && <SessionTimer />}
+          {live && <SessionTimer timer={timer} />}
           {liveSession.status !== "closed" && (
             <section aria-labelledby="close-title" className="console-box">
               <h2 id="close-title">{t("conferences:close.heading")}</h2>
