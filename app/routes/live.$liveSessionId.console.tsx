@@ -45,7 +45,7 @@ export default function ConsolePage() {
   const result = current ? state.results.find((r) => r.agendaItemId === current.id) : undefined;
   const live = liveSession.status === "live";
   return (
-    <div className="page page--wide moderate console">
+    <div className="page page--wide moderate console" data-connection={connection}>
       <SessionHeading conference={conference} liveSession={liveSession} page="console" />
       <div className="console-status">
         <span className={`status status--${liveSession.status}`}>{t(`conferences:status.${liveSession.status}`)}</span>
