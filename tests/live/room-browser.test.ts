@@ -5,12 +5,16 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffActor } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
+import { postComment } from "../../app/live/comments.server";
+import type { LiveDeps } from "../../app/live/events";
 import { setPhase } from "../../app/live/steer.server";
+import { castVote } from "../../app/live/votes.server";
 import deConferences from "../../locales/de/conferences.json";
 import deLive from "../../locales/de/live.json";
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser } from "../support/browser";
-import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
+import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -25,14 +29,16 @@ let server: TestServer;
 let browser: Browser;
 let session: Awaited<ReturnType<typeof startedSession>>;
 let staffToken: string;
+let deps: LiveDeps;
+let staff: StaffActor;
 const contexts: BrowserContext[] = [];
 const scriptErrors: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   const db = server.database.db;
-  const staff = await createStaff(db, "moderator");
-  const deps = recordingDeps(db);
+  staff = await createStaff(db, "moderator");
+  deps = recordingDeps(db);
   session = await startedSession(deps, staff, { measureCodes: ["540-2", "510-2"], dots: 3 });
   await setPhase(deps, staff, { agendaItemId: session.itemIds[0]!, phase: "prioritise" });
   staffToken = (await createSession(db, staff.userId)).token;
@@ -141,6 +147,73 @@ describe("the participant's phone at 360×740", { timeout: 60_000 }, () => {
     await expect.poll(() => phone.locator("[role=timer]").textContent()).toMatch(/0[34]:\d\d/);
     await console.getByRole("button", { name: deConferences.timer.stop }).click();
     await phone.locator("[role=timer]").waitFor({ state: "detached" });
+    expect(scriptErrors, "errors in the browser").toEqual([]);
+  });
+});
+
+describe("the projector at 1920×1080 and 1280×720", { timeout: 90_000 }, () => {
+  const item = () => session.itemIds[0]!;
+  const projectors = [sizes.projector, sizes.smallProjector];
+
+  async function expectOneScreen(page: Page, where: string) {
+    const { height } = page.viewportSize()!;
+    expect(await documentHeight(page), `${where}: document height`).toBeLessThanOrEqual(height);
+    const stage = await page.locator(".projector__item").boundingBox();
+    expect(stage!.y + stage!.height, `${where}: the item and its result`).toBeLessThanOrEqual(height);
+    await expectAccessible(page, where);
+  }
+
+  it("fits every phase on one screen, with a full comment wall", async () => {
+    const voters = await Promise.all(["de", "en", "ar", "de", "de"].map((language) => joinAs(deps, session.joinCode, language)));
+    for (const [index, voter] of voters.entries()) {
+      for (const n of [1, 2]) {
+        await postComment(deps, voter, { agendaItemId: item(), body: `Kommentar ${index}-${n}: mehr Bänke, mehr Licht, mehr Treffpunkte im Quartier` });
+      }
+      await castVote(deps, voter, { clientId: `projector-dot-${index}`, agendaItemId: item(), kind: "dots", value: 1 });
+      for (const criterion of ["urgency", "influence", "impact", "feasibility"]) {
+        await castVote(deps, voter, { clientId: `projector-${criterion}-${index}`, agendaItemId: item(), kind: "rating", criterion, value: 1 + (index % 5) });
+      }
+    }
+    for (const size of projectors) {
+      const page = await staffPage(size);
+      for (const phase of ["discuss", "prioritise", "results"] as const) {
+        await setPhase(deps, staff, { agendaItemId: item(), phase });
+        await page.goto(`${server.url}/live/${session.liveSessionId}/present`);
+        await page.locator("[data-connection=online]").waitFor();
+        await expectOneScreen(page, `projector ${size.width}×${size.height}, ${phase}`);
+      }
+    }
+  });
+
+  it("gives the results the stage, the join panel a corner, and hides it by a key", async () => {
+    const page = await staffPage(sizes.smallProjector);
+    await page.goto(`${server.url}/live/${session.liveSessionId}/present`);
+    await page.locator("[data-connection=online]").waitFor();
+    await page.locator(".item-result").waitFor();
+    const join = (await page.locator(".projector__join").boundingBox())!;
+    expect(join.width).toBeLessThan(sizes.smallProjector.width * 0.2);
+    expect(join.y + join.height).toBeGreaterThan(sizes.smallProjector.height * 0.6);
+    const charts = page.locator(".bar-chart__picture");
+    expect(await charts.count()).toBe(2);
+    const last = (await charts.last().boundingBox())!;
+    expect(last.y + last.height).toBeLessThanOrEqual(sizes.smallProjector.height);
+    await page.keyboard.press("q");
+    await page.locator(".projector__join").waitFor({ state: "detached" });
+    expect(await page.getByRole("button", { name: deLive.present.joinToggle }).getAttribute("aria-pressed")).toBe("false");
+    await page.keyboard.press("q");
+    await page.locator(".projector__join").waitFor();
+    expect(await page.getByRole("button", { name: deLive.present.fullscreen }).count()).toBe(1);
+  });
+
+  it("lets bars grow when values change, and keeps them still for those who ask for less motion", async () => {
+    const page = await staffPage(sizes.projector);
+    await page.goto(`${server.url}/live/${session.liveSessionId}/present`);
+    const bar = page.locator(".bar-chart__bar").first();
+    await bar.waitFor();
+    const transition = () => bar.evaluate((element) => getComputedStyle(element).transition);
+    expect(await transition()).toMatch(/transform 0\.6s/);
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    expect(await transition()).not.toMatch(/transform 0\.6s/);
     expect(scriptErrors, "errors in the browser").toEqual([]);
   });
 });
