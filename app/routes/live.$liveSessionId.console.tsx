@@ -7,6 +7,7 @@ import { consoleAction, moderatorState } from "../live/moderate.server";
 import { isLocalOrigin, publicOrigin } from "../live/qr.server";
 import { LocalLinkWarning } from "../live/ui/local-link-warning";
 import { SessionHeading } from "../live/ui/session-heading";
+import { AgendaSteps } from "../live/ui/agenda-keys";
 import { CloseSession } from "../live/ui/close-session";
 import { CommentModeration } from "../live/ui/comment-moderation";
 import { ConnectionStatus } from "../live/ui/connection-status";
@@ -94,15 +95,19 @@ export default function ConsolePage() {
           <section aria-labelledby="current-title" className="console-box">
             <h2 id="current-title">{t("conferences:console.currentHeading")}</h2>
             {current ? (
-              <>
-                <p className="current-item">
-                  <ItemTitle item={current} />
-                </p>
-                {live && <ItemControls item={current} />}
-              </>
+              <p className="current-item">
+                <ItemTitle item={current} />
+              </p>
             ) : (
               <p>{t("conferences:console.noCurrent")}</p>
             )}
+            {live && <AgendaSteps items={items} currentId={current?.id ?? null} />}
+            {current && live && <ItemControls item={current} />}
+          </section>
+          {/* The incoming queue before anything that can wait: the room speaks while the moderator reads. */}
+          <section aria-labelledby="comments-title" className="console-box console-queue">
+            <h2 id="comments-title">{t("conferences:comments.heading", { count: state.comments.length })}</h2>
+            <CommentModeration comments={state.comments} />
           </section>
           {current && (
             <section aria-labelledby="result-title" className="console-box">
@@ -127,10 +132,6 @@ export default function ConsolePage() {
         </div>
 
         <div className="console-grid__feed">
-          <section aria-labelledby="comments-title" className="console-box">
-            <h2 id="comments-title">{t("conferences:comments.heading", { count: state.comments.length })}</h2>
-            <CommentModeration comments={state.comments} />
-          </section>
           <section aria-labelledby="proposals-title" className="console-box">
             <h2 id="proposals-title">{t("conferences:proposals.heading", { count: state.proposals?.length ?? 0 })}</h2>
             <ProposalModeration proposals={state.proposals ?? []} />

@@ -104,6 +104,9 @@ describe("the moderator pages in a browser", () => {
     await postCommentAs(participant.cookie, "Bitte auch samstags öffnen");
     await page.getByText("Bitte auch samstags öffnen").waitFor();
 
+    // The actions sit in a menu, and the reason is asked only once hiding is chosen.
+    await page.getByText("Aktionen", { exact: true }).click();
+    await page.getByText("Ausblenden …", { exact: true }).click();
     await page.getByLabel("Grund für das Ausblenden").fill("Werbung");
     await page.getByRole("button", { name: "Ausblenden" }).click();
     await page.getByText("Ausgeblendet.").waitFor();

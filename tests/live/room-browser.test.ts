@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
-import { postComment } from "../../app/live/comments.server";
+import { postComment, supportComment } from "../../app/live/comments.server";
 import type { LiveDeps } from "../../app/live/events";
 import { setPhase } from "../../app/live/steer.server";
 import { castVote } from "../../app/live/votes.server";
@@ -214,6 +214,66 @@ describe("the projector at 1920×1080 and 1280×720", { timeout: 90_000 }, () =>
     expect(await transition()).toMatch(/transform 0\.6s/);
     await page.emulateMedia({ reducedMotion: "reduce" });
     expect(await transition()).not.toMatch(/transform 0\.6s/);
+    expect(scriptErrors, "errors in the browser").toEqual([]);
+  });
+});
+
+describe("the moderator's console at 1366×800", { timeout: 90_000 }, () => {
+  it("puts the incoming queue first, newest or most supported, with the actions in a menu", async () => {
+    const fan = await joinAs(deps, session.joinCode, "de");
+    const oldest = await postComment(deps, fan, { agendaItemId: session.itemIds[0]!, body: "Zuerst gesagt, am meisten unterstützt" });
+    await supportComment(deps, fan, { commentId: oldest.id });
+    await postComment(deps, fan, { agendaItemId: session.itemIds[0]!, body: "Später gesagt, noch ohne Unterstützung" });
+    const page = await staffPage(sizes.console);
+    await page.goto(`${server.url}/live/${session.liveSessionId}/console`);
+    await page.locator("[data-connection=online]").waitFor();
+    const queue = (await page.locator("#comments-title").boundingBox())!;
+    const paper = (await page.locator("#paper-title").boundingBox())!;
+    expect(queue.y).toBeLessThan(paper.y);
+    expect(queue.y).toBeLessThan(sizes.console.height);
+    const first = () => page.locator(".moderation-entry__body").first().textContent();
+    expect(await first()).not.toBe(oldest.body);
+    await page.getByRole("button", { name: deConferences.comments.orders.supported }).click();
+    await expect.poll(first).toBe(oldest.body);
+    // The reason is asked only once hiding is chosen.
+    const entry = page.locator(".moderation-entry").first();
+    const reason = entry.getByLabel(deConferences.moderation.reason);
+    expect(await reason.isVisible()).toBe(false);
+    await entry.getByText(deConferences.comments.actions, { exact: true }).click();
+    expect(await reason.isVisible()).toBe(false);
+    await entry.getByText(deConferences.moderation.hideStart, { exact: true }).click();
+    await reason.waitFor();
+    await expectAccessible(page, "console, a comment's menu open");
+  });
+
+  it("steers the agenda by the next-item button and by the keys it documents", async () => {
+    const page = await staffPage(sizes.console);
+    await page.goto(`${server.url}/live/${session.liveSessionId}/console`);
+    await page.locator("[data-connection=online]").waitFor();
+    expect(await page.locator(".agenda-steps__keys").textContent()).toBe(
+      fill(deConferences.console.shortcuts, { next: "N", previous: "P", phases: "1 2 3" }),
+    );
+    const current = page.locator(".current-item");
+    expect(await current.textContent()).toContain("540-2");
+    await page.getByRole("button", { name: deConferences.console.nextItem }).click();
+    await expect.poll(() => current.textContent()).toContain("510-2");
+    await page.keyboard.press("p");
+    await expect.poll(() => current.textContent()).toContain("540-2");
+    await page.keyboard.press("2");
+    const prioritise = page.getByRole("button", { name: deConferences.phase.prioritise });
+    await expect.poll(() => prioritise.getAttribute("aria-pressed")).toBe("true");
+    // A letter typed into a field stays a letter.
+    await page.getByLabel(deConferences.timer.minutes).press("n");
+    expect(await current.textContent()).toContain("540-2");
+    await expectAccessible(page, "console");
+  });
+
+  it("offers an empty open-question field with an example as its placeholder", async () => {
+    const page = await staffPage(sizes.console);
+    await page.goto(`${server.url}/live/${session.liveSessionId}/agenda`);
+    const field = page.locator("#add-question");
+    expect(await field.inputValue()).toBe("");
+    expect(await field.getAttribute("placeholder")).toBe(deConferences.picker.questionPlaceholder);
     expect(scriptErrors, "errors in the browser").toEqual([]);
   });
 });

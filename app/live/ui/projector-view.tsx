@@ -175,7 +175,7 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
             aria-keyshortcuts="q"
             onClick={screen.toggleJoin}
           >
-            {t("live:present.joinToggle")} <kbd>Q</kbd>
+            {t("live:present.joinToggle")} <kbd aria-hidden="true">Q</kbd>
           </button>
           {screen.canFullscreen && (
             <button
@@ -185,7 +185,7 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
               aria-keyshortcuts="f"
               onClick={screen.toggleFullscreen}
             >
-              {t("live:present.fullscreen")} <kbd>F</kbd>
+              {t("live:present.fullscreen")} <kbd aria-hidden="true">F</kbd>
             </button>
           )}
         </div>
