@@ -32,8 +32,7 @@ export function Countdown({ timer, className = "" }: { timer: Timer; className?:
   return (
     <>
       {timer !== null && (
-        <p className={`timer${left === 0 ? " timer--over" : ""} ${className}`} role="timer" dir="ltr">
-          <span className="visually-hidden">{t("conferences:timer.heading")} </span>
+        <p className={`timer${left === 0 ? " timer--over" : ""} ${className}`} role="timer" aria-label={t("conferences:timer.heading")} dir="ltr">
           {pad(Math.floor(left / 60))}:{pad(left % 60)}
         </p>
       )}
