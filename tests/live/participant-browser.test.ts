@@ -124,6 +124,7 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
   });
 
   it("keeps a dot given offline, says so, and sends it when the connection is back", async () => {
+    await german.getByRole("button", { name: "Punkte vergeben", exact: true }).click();
     await offline.setOffline(true);
     await expect.poll(() => german.locator(".connection-banner").textContent()).toContain("Keine Verbindung");
     await german.getByRole("button", { name: "Einen Punkt dazu" }).click();

@@ -13,6 +13,9 @@ export function ActivityTabs({ activities }: { activities: Activity[] }) {
   const { t } = useTranslation();
   const [scripted, setScripted] = useState(false);
   const [chosen, setChosen] = useState(activities[0]?.key);
+  // A new phase brings new activities: the first of them is the one in focus.
+  const keys = activities.map((a) => a.key).join(" ");
+  useEffect(() => setChosen(keys.split(" ")[0]), [keys]);
   useEffect(() => {
     setScripted(true);
     // Back from a plain post (or a link to a form): open the activity that holds it.
