@@ -31,7 +31,8 @@ type Props = {
 
 const sizes = {
   normal: { font: 16, bar: 18, gap: 6, rowGap: 16, labelChars: 44 },
-  large: { font: 28, bar: 30, gap: 8, rowGap: 20, labelChars: 60 },
+  // Four criteria and the dots chart still fit a 1280×720 projector under a two-line title.
+  large: { font: 22, bar: 24, gap: 6, rowGap: 12, labelChars: 60 },
 } as const;
 
 /** The part of the width kept free after each track for its value. */
@@ -70,7 +71,7 @@ export function BarChart({ title, bars, max, labelHeader, valueHeader, size = "n
         width="100%"
         height={bars.length * rowHeight}
         direction={rtl ? "rtl" : "ltr"}
-        className="bar-chart__picture"
+        className={rtl ? "bar-chart__picture bar-chart__picture--rtl" : "bar-chart__picture"}
       >
         {bars.map((bar, index) => {
           const top = index * rowHeight;
@@ -87,9 +88,15 @@ export function BarChart({ title, bars, max, labelHeader, valueHeader, size = "n
                 {label}
               </text>
               <rect x={fromStart(trackStart, trackWidth)} y={barTop} width={`${trackWidth}%`} height={s.bar} className="bar-chart__track" />
-              {filled > 0 && (
-                <rect x={fromStart(trackStart, filled)} y={barTop} width={`${filled}%`} height={s.bar} className="bar-chart__bar" />
-              )}
+              {/* The whole track, scaled: a transform can be animated where a width attribute cannot, so the bar grows. */}
+              <rect
+                x={fromStart(trackStart, trackWidth)}
+                y={barTop}
+                width={`${trackWidth}%`}
+                height={s.bar}
+                className="bar-chart__bar"
+                style={{ transform: `scaleX(${filled / trackWidth})` }}
+              />
               <text x={fromStart(trackStart + trackWidth + 2)} y={valueBaseline} fontSize={s.font} textAnchor="start" className="bar-chart__value">
                 {bar.valueText}
               </text>

@@ -58,6 +58,9 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
       const results = state.results.filter((r) => r.agendaItemId !== event.result.agendaItemId);
       return { ...state, results: [...results, event.result] };
     }
+    // A countdown is a moment, not state: useLiveSession turns it into this browser's own deadline.
+    case "liveSession.timer":
+      return state;
     case "participants.joined":
       return { ...state, participantCount: event.participantCount };
   }

@@ -21,6 +21,8 @@ export type LiveEvent =
       comments: CommentView[];
     }
   | { type: "liveSession.closed"; liveSessionId: string; audience: "all" }
+  /** The moderator's countdown: seconds left as it was sent, or null when stopped (setTimer). */
+  | { type: "liveSession.timer"; liveSessionId: string; audience: "all"; secondsLeft: number | null }
   | { type: "comment.added"; liveSessionId: string; audience: "all" | "moderators"; comment: CommentView }
   | { type: "comment.updated"; liveSessionId: string; audience: "all" | "moderators"; comment: CommentView }
   | { type: "comment.removed"; liveSessionId: string; audience: "all"; commentId: string }

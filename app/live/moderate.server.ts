@@ -19,6 +19,7 @@ import {
 import { getLiveState } from "./state.server";
 import { authorizeLiveSession } from "./steering.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "./steer.server";
+import { setTimer } from "./timer.server";
 import { uuid } from "./schemas";
 import { enterPaperVotes } from "./votes.server";
 import type { ActionResult } from "../components/action-result";
@@ -78,6 +79,7 @@ function consoleCommands(context: AppLoadContext, liveSessionId: string): Record
         votingState: form.votingState || undefined,
         resultsVisible: flag(form.resultsVisible),
       }),
+    timer: (actor, form) => setTimer(deps, actor, { liveSessionId, minutes: form.stop ? 0 : whole(form.minutes) }),
     comment: (actor, form) => moderateComment(deps, actor, form),
     proposal: (actor, form) => moderateProposal(deps, actor, form, liveSessionId),
     paper: (actor, form) =>

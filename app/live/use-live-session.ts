@@ -23,6 +23,9 @@ const serverEvents = [
 
 type LiveServerEvent = Parameters<LiveServerEvents[(typeof serverEvents)[number]]>[0];
 
+/** When the moderator's countdown ends, by this browser's clock; null while none runs. */
+export type Timer = { endsAt: number } | null;
+
 export type LiveConnection = "connecting" | "online" | "offline";
 
 /**
@@ -34,6 +37,7 @@ export type LiveConnection = "connecting" | "online" | "offline";
 export function useLiveSession(initial: LiveState) {
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<LiveConnection>("connecting");
+  const [timer, setTimer] = useState<Timer>(null);
   const socketRef = useRef<LiveSocket | null>(null);
   const refreshRef = useRef<() => void>(() => {});
   const liveSessionId = initial.liveSession.id;
@@ -77,10 +81,14 @@ export function useLiveSession(initial: LiveState) {
       socket.on(name, listener as never);
       return [name, listener] as const;
     });
+    const countdown = ({ secondsLeft }: { secondsLeft: number | null }) =>
+      setTimer(secondsLeft === null ? null : { endsAt: Date.now() + secondsLeft * 1000 });
+    socket.on("liveSession.timer", countdown);
     socket.on("connect", refresh);
     socket.on("disconnect", offline);
     return () => {
       for (const [name, listener] of listeners) socket.off(name, listener as never);
+      socket.off("liveSession.timer", countdown);
       socket.off("connect", refresh);
       socket.off("disconnect", offline);
       socket.disconnect();
@@ -103,7 +111,7 @@ export function useLiveSession(initial: LiveState) {
     [],
   );
 
-  return { state, setState, connection, send };
+  return { state, setState, connection, send, timer };
 }
 
 /** A client-made id for a vote, so a retry is recognised as the same vote. */

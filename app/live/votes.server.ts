@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "../../db/client";
-import { agendaItems, liveSessions, measures, participants, votes } from "../../db/schema";
+import { agendaItems, liveSessions, measures, participants, votes, type AgendaActivities } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { authorizeConference } from "../conferences/team.server";
@@ -214,6 +215,21 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
   return { duplicate: outcome.duplicate, myVotes: tallyMyVotes(outcome.mine) };
 }
 
+/**
+ * A paper entry must fit the item: a kind of vote it offers, one of its criteria, a value on its
+ * scale. Each says which, so "12" on a 1–10 scale is not mistaken for a kind that is off.
+ */
+function checkPaperEntry(activities: AgendaActivities, entry: z.output<typeof paperVoteSchema>) {
+  const range = entry.kind === "scale" ? activities.scale : entry.kind === "rating" ? activities.rating : null;
+  if (entry.kind === "dots" ? !activities.dots : !range) throw new DomainError("invalid", "live:error.activityOff");
+  if (entry.kind === "rating" && !(entry.criterion && activities.rating!.criteria.includes(entry.criterion))) {
+    throw new DomainError("invalid", "live:error.outOfRange", { criterion: "live:error.outOfRange" });
+  }
+  if (range && (entry.value < range.min || entry.value > range.max)) {
+    throw new DomainError("invalid", "live:error.valueOutOfRange", { value: "live:error.outOfRange" }, { min: range.min, max: range.max });
+  }
+}
+
 /** Votes counted on paper in the room, entered by a moderator and marked as paper in results. */
 export async function enterPaperVotes(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ duplicate: boolean }> {
   authorize(actor, "vote.enterPaper");
@@ -239,16 +255,7 @@ export async function enterPaperVotes(deps: LiveDeps, actor: Actor, input: unkno
       source: "paper",
     };
     if (await isRetry(tx, row.session.id, [vote])) return { duplicate: true, liveSessionId: row.session.id };
-    const { activities } = row.item;
-    const allowed =
-      (entry.kind === "dots" && activities.dots) ||
-      (entry.kind === "scale" && activities.scale && entry.value <= 10) ||
-      (entry.kind === "rating" &&
-        activities.rating &&
-        entry.criterion &&
-        activities.rating.criteria.includes(entry.criterion) &&
-        entry.value <= activities.rating.max);
-    if (!allowed) throw new DomainError("invalid", "live:error.activityOff");
+    checkPaperEntry(row.item.activities, entry);
     await insertVotes(tx, [vote]);
     return { duplicate: false, liveSessionId: row.session.id };
   });

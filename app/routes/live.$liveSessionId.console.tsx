@@ -7,6 +7,7 @@ import { consoleAction, moderatorState } from "../live/moderate.server";
 import { isLocalOrigin, publicOrigin } from "../live/qr.server";
 import { LocalLinkWarning } from "../live/ui/local-link-warning";
 import { SessionHeading } from "../live/ui/session-heading";
+import { AgendaSteps } from "../live/ui/agenda-keys";
 import { CloseSession } from "../live/ui/close-session";
 import { CommentModeration } from "../live/ui/comment-moderation";
 import { ConnectionStatus } from "../live/ui/connection-status";
@@ -38,14 +39,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export default function ConsolePage() {
   const { state: initial, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
-  const { state, connection } = useLiveSession(initial);
+  const { state, connection, timer } = useLiveSession(initial);
   const { t } = useTranslation();
   const { liveSession, conference, items } = state;
   const current = items.find((i) => i.id === liveSession.currentAgendaItemId) ?? null;
   const result = current ? state.results.find((r) => r.agendaItemId === current.id) : undefined;
   const live = liveSession.status === "live";
   return (
-    <div className="page page--wide moderate console">
+    <div className="page page--wide moderate console" data-connection={connection}>
       <SessionHeading conference={conference} liveSession={liveSession} page="console" />
       <div className="console-status">
         <span className={`status status--${liveSession.status}`}>{t(`conferences:status.${liveSession.status}`)}</span>
@@ -81,7 +82,7 @@ export default function ConsolePage() {
             <h2 id="console-agenda-title">{t("conferences:console.agenda")}</h2>
             <ConsoleAgenda items={items} currentId={current?.id ?? null} live={live} />
           </section>
-          {live && <SessionTimer />}
+          {live && <SessionTimer timer={timer} />}
           {liveSession.status !== "closed" && (
             <section aria-labelledby="close-title" className="console-box">
               <h2 id="close-title">{t("conferences:close.heading")}</h2>
@@ -94,15 +95,19 @@ export default function ConsolePage() {
           <section aria-labelledby="current-title" className="console-box">
             <h2 id="current-title">{t("conferences:console.currentHeading")}</h2>
             {current ? (
-              <>
-                <p className="current-item">
-                  <ItemTitle item={current} />
-                </p>
-                {live && <ItemControls item={current} />}
-              </>
+              <p className="current-item">
+                <ItemTitle item={current} />
+              </p>
             ) : (
               <p>{t("conferences:console.noCurrent")}</p>
             )}
+            {live && <AgendaSteps items={items} currentId={current?.id ?? null} />}
+            {current && live && <ItemControls item={current} />}
+          </section>
+          {/* The incoming queue before anything that can wait: the room speaks while the moderator reads. */}
+          <section aria-labelledby="comments-title" className="console-box console-queue">
+            <h2 id="comments-title">{t("conferences:comments.heading", { count: state.comments.length })}</h2>
+            <CommentModeration comments={state.comments} />
           </section>
           {current && (
             <section aria-labelledby="result-title" className="console-box">
@@ -127,10 +132,6 @@ export default function ConsolePage() {
         </div>
 
         <div className="console-grid__feed">
-          <section aria-labelledby="comments-title" className="console-box">
-            <h2 id="comments-title">{t("conferences:comments.heading", { count: state.comments.length })}</h2>
-            <CommentModeration comments={state.comments} />
-          </section>
           <section aria-labelledby="proposals-title" className="console-box">
             <h2 id="proposals-title">{t("conferences:proposals.heading", { count: state.proposals?.length ?? 0 })}</h2>
             <ProposalModeration proposals={state.proposals ?? []} />

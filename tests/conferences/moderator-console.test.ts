@@ -9,6 +9,7 @@ import type { LiveDeps } from "../../app/live/events";
 import { submitProposal } from "../../app/live/proposals.server";
 import { getLiveState } from "../../app/live/state.server";
 import { comments, proposals, votes } from "../../db/schema";
+import deConferences from "../../locales/de/conferences.json";
 import { startedSession } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 import { client, joinedParticipant, signedInStaff, staffActorOf } from "./http";
@@ -43,7 +44,7 @@ describe("a moderator at the console without JavaScript", () => {
     const page = await browser.get(consolePath());
     expect(page.status).toBe(200);
     expect(page.html).toContain("540-2");
-    expect(page.html).toContain("Aktueller Punkt");
+    expect(page.html).toContain(deConferences.console.currentHeading);
 
     const phase = await browser.post(consolePath(), {
       intent: "phase",

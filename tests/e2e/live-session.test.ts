@@ -308,6 +308,8 @@ describe("a live session in the browser", { timeout: 60_000 }, () => {
       await expect.poll(() => german.locator(".dots__remaining").textContent()).toBe(ui.de.remaining(left));
     }
     expect(await statusOf(german, addDot).textContent()).toBe(ui.de.saved);
+    // One activity at a time: the rating is the next one after the dots.
+    await german.getByRole("button", { name: "Bewerten", exact: true }).tap();
     await german.getByRole("group", { name: "Dringlichkeit" }).getByText("4", { exact: true }).tap();
     const rate = german.getByRole("button", { name: "Bewertung speichern" });
     await rate.tap();

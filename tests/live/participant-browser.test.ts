@@ -110,6 +110,8 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
     await checkPage(german, "prioritising in German");
     await german.getByRole("button", { name: "Einen Punkt dazu" }).click();
     await expect.poll(() => german.locator(".dots__remaining").textContent()).toBe("4 von 5 Punkten übrig");
+    // One activity at a time: rating is the next one after the dots.
+    await german.getByRole("button", { name: "Bewerten", exact: true }).click();
     await german.locator("fieldset", { hasText: "Dringlichkeit" }).getByText("4", { exact: true }).click();
     await german.getByRole("button", { name: "Bewertung speichern" }).click();
     await expect.poll(() => german.locator(`#rating-${item} [role=status]`).textContent()).toBe("Gespeichert");
@@ -122,6 +124,7 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
   });
 
   it("keeps a dot given offline, says so, and sends it when the connection is back", async () => {
+    await german.getByRole("button", { name: "Punkte vergeben", exact: true }).click();
     await offline.setOffline(true);
     await expect.poll(() => german.locator(".connection-banner").textContent()).toContain("Keine Verbindung");
     await german.getByRole("button", { name: "Einen Punkt dazu" }).click();

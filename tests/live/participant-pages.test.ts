@@ -5,6 +5,7 @@ import type { LiveDeps } from "../../app/live/events";
 import { defaultActivities, updateActivities } from "../../app/live/setup.server";
 import { setCurrentItem, setPhase } from "../../app/live/steer.server";
 import { proposals, votes } from "../../db/schema";
+import deLive from "../../locales/de/live.json";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { cookiesFrom, get, hiddenFields, joinByLink, post } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
@@ -233,7 +234,7 @@ describe("taking part without JavaScript", () => {
     expect(view).toContain("Rangfolge: Punkte nach Borda");
     const late = await send({ intent: "ranking", clientId: "late-ballot-1", agendaItemId: clusterItem, rank: ["x"] });
     expect(late.status).toBe(409);
-    expect(late.text).toContain("Die Abstimmung zu diesem Punkt ist gerade nicht geöffnet.");
+    expect(late.text).toContain(deLive.error.votingClosed);
   });
 });
 

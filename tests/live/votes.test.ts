@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import type { DomainError } from "../../app/errors";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession, defaultActivities, updateActivities } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../../app/live/votes.server";
 import { getLiveState } from "../../app/live/state.server";
@@ -111,6 +111,29 @@ describe("ranking", () => {
     expect(await refused(castRanking(deps, participant, ballot(["500-1", "540-2"])))).toBe("live:error.outOfRange");
     expect(await database.db.select().from(votes).where(eq(votes.agendaItemId, cluster))).toEqual([]);
     expect(await refused(castRanking(deps, participant, ballot(["500-2", "500-1"])))).toBeNull();
+  });
+});
+
+describe("paper votes", () => {
+  it("says that a value is off the scale, not that the kind of vote is off, and stores nothing", async () => {
+    const deps = recordingDeps(database.db);
+    const session = await startedSession(deps, moderator);
+    const item = session.itemIds[0]!;
+    const activities = { ...defaultActivities("measure"), scale: { min: 1 as const, max: 10 as const, label: null } };
+    await updateActivities(deps, moderator, { agendaItemId: item, activities });
+    const paper = (entry: Record<string, unknown>) =>
+      enterPaperVotes(deps, moderator, { clientId: randomUUID(), agendaItemId: item, weight: 1, ...entry }).then(
+        () => null,
+        (error: DomainError) => ({ messageKey: error.messageKey, values: error.values, fields: error.fields }),
+      );
+    const offScale = { messageKey: "live:error.valueOutOfRange", fields: { value: "live:error.outOfRange" } };
+    expect(await paper({ kind: "scale", value: 12 })).toEqual({ ...offScale, values: { min: 1, max: 10 } });
+    expect(await paper({ kind: "rating", criterion: "urgency", value: 6 })).toEqual({ ...offScale, values: { min: 1, max: 5 } });
+    expect(await database.db.select().from(votes).where(eq(votes.agendaItemId, item))).toEqual([]);
+    // A kind the item does not offer is still named as such, and what fits goes through.
+    await updateActivities(deps, moderator, { agendaItemId: item, activities: { ...activities, scale: null } });
+    expect((await paper({ kind: "scale", value: 5 }))?.messageKey).toBe("live:error.activityOff");
+    expect(await paper({ kind: "rating", criterion: "urgency", value: 5 })).toBeNull();
   });
 });
 

@@ -95,7 +95,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
                   name="question"
                   required
                   maxLength={300}
-                  defaultValue={t("conferences:picker.questionDefault")}
+                  placeholder={t("conferences:picker.questionPlaceholder")}
                   {...describe("entries.0.question")}
                 />
                 {fieldError("entries.0.question")}

@@ -17,27 +17,31 @@ export function HideForm({ target, hidden }: { target: Target; hidden: boolean }
     );
   }
   const inputId = `hide-${target.id}-reason`;
+  // The reason is asked only once the moderator chose to hide.
   return (
-    <ActionForm
-      formId={`hide-${target.id}`}
-      intent={target.intent}
-      values={{ ...ids, action: "hide" }}
-      className="inline-form"
-      resetOnSuccess
-    >
-      {({ describe, fieldError }) => (
-        <>
-          <div className="field">
-            <label htmlFor={inputId}>{t("conferences:moderation.reason")}</label>
-            <input id={inputId} name="reason" required maxLength={300} {...describe("reason")} />
-            {fieldError("reason", "conferences:moderation.reasonRequired")}
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t("conferences:moderation.hide")}
-          </button>
-        </>
-      )}
-    </ActionForm>
+    <details className="hide-form">
+      <summary>{t("conferences:moderation.hideStart")}</summary>
+      <ActionForm
+        formId={`hide-${target.id}`}
+        intent={target.intent}
+        values={{ ...ids, action: "hide" }}
+        className="inline-form"
+        resetOnSuccess
+      >
+        {({ describe, fieldError }) => (
+          <>
+            <div className="field">
+              <label htmlFor={inputId}>{t("conferences:moderation.reason")}</label>
+              <input id={inputId} name="reason" required maxLength={300} {...describe("reason")} />
+              {fieldError("reason", "conferences:moderation.reasonRequired")}
+            </div>
+            <button type="submit" className="button button--secondary">
+              {t("conferences:moderation.hide")}
+            </button>
+          </>
+        )}
+      </ActionForm>
+    </details>
   );
 }
 

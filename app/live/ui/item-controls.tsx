@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
+import { shortcuts } from "./agenda-keys";
 
-type Choice = { value: string; label: string; pressed: boolean };
+type Choice = { value: string; label: string; pressed: boolean; shortcut?: string };
 
 /** One setting as a group of buttons; the pressed one is the current state. */
 function ChoiceGroup({
@@ -30,8 +31,11 @@ function ChoiceGroup({
             value={choice.value}
             aria-pressed={choice.pressed}
             className="button button--toggle"
+            data-shortcut={choice.shortcut}
+            aria-keyshortcuts={choice.shortcut}
           >
             {choice.label}
+            {choice.shortcut && <kbd aria-hidden="true">{choice.shortcut}</kbd>}
           </button>
         ))}
       </fieldset>
@@ -55,6 +59,7 @@ export function ItemControls({ item }: { item: AgendaItemView }) {
           value: phase,
           label: t(`conferences:phase.${phase}`),
           pressed: item.phase === phase,
+          shortcut: shortcuts[phase],
         }))}
       />
       {activities.comments && (

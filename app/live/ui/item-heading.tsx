@@ -5,7 +5,7 @@ import { contentLanguageOf } from "./criteria";
 
 /**
  * The current item as a participant first sees it: what it is, its title in the catalogue's
- * language (marked as such when the reader's language differs), and its key facts.
+ * language (marked as such when the reader's language differs), and its key facts folded away.
  */
 export function ItemHeading({ item, headingId }: { item: AgendaItemView; headingId: string }) {
   const { t, i18n } = useTranslation();
@@ -34,50 +34,49 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
       </h1>
       {foreign && contentLang === "de" && <p className="muted">{t("common:content.inGerman")}</p>}
 
-      {item.measure && (
-        <h2 className="visually-hidden">{t("live:facts.heading")}</h2>
-      )}
-      {item.measure && (
-        <dl className="facts live-item__facts">
-          <dt>{t("live:facts.code")}</dt>
-          <dd dir="ltr">{item.measure.code}</dd>
-          {item.measure.unitName && (
-            <>
-              <dt>{t("live:facts.unit")}</dt>
-              <dd {...content}>{item.measure.unitName}</dd>
-            </>
+      {(item.measure || (item.cluster && item.cluster.measures.length > 0)) && (
+        // A short card: the title is on the first screen, the details one tap away.
+        <details className="live-item__card">
+          <summary>{t(item.measure ? "live:facts.heading" : "live:facts.measures")}</summary>
+          {item.measure && (
+            <dl className="facts live-item__facts">
+              <dt>{t("live:facts.code")}</dt>
+              <dd dir="ltr">{item.measure.code}</dd>
+              {item.measure.unitName && (
+                <>
+                  <dt>{t("live:facts.unit")}</dt>
+                  <dd {...content}>{item.measure.unitName}</dd>
+                </>
+              )}
+              {item.measure.clusterTitle && (
+                <>
+                  <dt>{t("live:facts.cluster")}</dt>
+                  <dd {...content}>{item.measure.clusterTitle}</dd>
+                </>
+              )}
+              {item.measure.objective && (
+                <>
+                  <dt>{t("live:facts.objective")}</dt>
+                  <dd {...content} className="live-item__objective">
+                    {item.measure.objective}
+                  </dd>
+                </>
+              )}
+            </dl>
           )}
-          {item.measure.clusterTitle && (
-            <>
-              <dt>{t("live:facts.cluster")}</dt>
-              <dd {...content}>{item.measure.clusterTitle}</dd>
-            </>
+          {item.cluster && (
+            <ul className="live-item__measures" {...content}>
+              {item.cluster.measures.map((m) => (
+                <li key={m.code}>
+                  <span dir="ltr" className="live-item__code">
+                    {m.code}
+                  </span>{" "}
+                  {m.title}
+                </li>
+              ))}
+            </ul>
           )}
-          {item.measure.objective && (
-            <>
-              <dt>{t("live:facts.objective")}</dt>
-              <dd {...content} className="live-item__objective">
-                {item.measure.objective}
-              </dd>
-            </>
-          )}
-        </dl>
-      )}
-
-      {item.cluster && item.cluster.measures.length > 0 && (
-        <>
-          <p className="live-item__list-title">{t("live:facts.measures")}</p>
-          <ul className="live-item__measures" {...content}>
-            {item.cluster.measures.map((m) => (
-              <li key={m.code}>
-                <span dir="ltr" className="live-item__code">
-                  {m.code}
-                </span>{" "}
-                {m.title}
-              </li>
-            ))}
-          </ul>
-        </>
+        </details>
       )}
     </header>
   );

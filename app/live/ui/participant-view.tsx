@@ -8,6 +8,7 @@ import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import type { VoteReceipt } from "../votes.server";
+import { ActivityTabs, type Activity } from "./activity-tabs";
 import { CommentsSection } from "./comments";
 import { contentLanguageOf } from "./criteria";
 import { ItemHeading } from "./item-heading";
@@ -17,6 +18,7 @@ import { MyVotesSection } from "./my-votes";
 import type { ParticipantEvent } from "./participant-commands";
 import { ProposalForm } from "./proposal-form";
 import { RankingForm } from "./ranking-form";
+import { Countdown } from "./session-timer";
 import { DotVoting, RatingForm, ScaleForm } from "./voting";
 
 type Me = NonNullable<LiveState["me"]>;
@@ -43,7 +45,37 @@ function useBrowserOffline(): boolean {
   return offline;
 }
 
-function Voting({ item, me, state }: { item: AgendaItemView; me: Me; state: LiveState }) {
+/** What the participant can do with the item now, one activity at a time. */
+function useActivities(item: AgendaItemView, me: Me, state: LiveState): Activity[] {
+  const { t } = useTranslation();
+  const { activities } = item;
+  // The same rule the server applies (app/live/rules.ts): no control the server would refuse.
+  const voting = votable(state.liveSession, item);
+  const list: Activity[] = [];
+  if (voting && activities.dots) {
+    list.push({
+      key: "dots",
+      label: t("live:dots.heading"),
+      panel: <DotVoting item={item} me={me} dotsPerParticipant={state.liveSession.dotsPerParticipant} />,
+    });
+  }
+  if (voting && activities.rating) list.push({ key: "rating", label: t("live:rating.heading"), panel: <RatingForm item={item} me={me} /> });
+  if (voting && activities.scale) list.push({ key: "scale", label: t("live:scale.heading"), panel: <ScaleForm item={item} me={me} /> });
+  if (voting && activities.ranking && item.cluster) {
+    list.push({ key: "ranking", label: t("live:ranking.heading"), panel: <RankingForm item={item} me={me} /> });
+  }
+  if (activities.comments || state.comments.length > 0) {
+    list.push({
+      key: "comments",
+      label: t("live:comment.heading"),
+      panel: <CommentsSection item={item} comments={state.comments} session={state.liveSession} />,
+    });
+  }
+  return list;
+}
+
+/** Why there is no voting control, when the item has votes but they are not open now. */
+function VotingNotice({ item, state }: { item: AgendaItemView; state: LiveState }) {
   const { t } = useTranslation();
   const { activities } = item;
   const votes = Boolean(activities.dots || activities.rating || activities.scale || activities.ranking);
@@ -52,34 +84,27 @@ function Voting({ item, me, state }: { item: AgendaItemView; me: Me; state: Live
   if (!votable(state.liveSession, item)) {
     return <p className="notice">{t("live:participant.votingClosed")}</p>;
   }
-  return (
-    <>
-      {activities.dots && <DotVoting item={item} me={me} dotsPerParticipant={state.liveSession.dotsPerParticipant} />}
-      {activities.rating && <RatingForm item={item} me={me} />}
-      {activities.scale && <ScaleForm item={item} me={me} />}
-      {activities.ranking && item.cluster && <RankingForm item={item} me={me} />}
-    </>
-  );
+  return null;
 }
 
 function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveState; me: Me }) {
   const { t } = useTranslation();
   const result = state.results.find((r) => r.agendaItemId === item.id);
+  const activities = useActivities(item, me, state);
   return (
     <article aria-labelledby="item-title" className="live-item">
       <ItemHeading item={item} headingId="item-title" />
       <ReadAloud text={spokenText(item)} language={contentLanguageOf(item)} describedBy="item-title" />
+      <VotingNotice item={item} state={state} />
+      <ActivityTabs activities={activities} />
+      {/* Below the voting: a revealed result must not push the controls off the first screen. */}
       {result && item.resultsVisible && (
         <section aria-labelledby="result-title" className="live-section">
           <h2 id="result-title">{t("live:results.heading")}</h2>
           <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} />
         </section>
       )}
-      <Voting item={item} me={me} state={state} />
       <MyVotesSection item={item} me={me} />
-      {(item.activities.comments || state.comments.length > 0) && (
-        <CommentsSection item={item} comments={state.comments} session={state.liveSession} />
-      )}
     </article>
   );
 }
@@ -163,6 +188,7 @@ export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
             {t(outcome.refused.error.messageKey, outcome.refused.error.values)}
           </p>
         )}
+        <Countdown timer={live.timer} className="live-page__timer" />
         {state.liveSession.status === "closed" && <p className="notice notice--strong">{t("live:participant.ended")}</p>}
         {current && me ? (
           // A new item starts with fresh forms: no ranking order or status left over from the last one.

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageName } from "../../i18n/language-name";
 import { directionOf } from "../../i18n/config";
@@ -9,6 +10,7 @@ import type { AgendaItemView, CommentView } from "../views";
 import { contentLanguageOf } from "./criteria";
 import { ItemResultView } from "./item-result";
 import { LocalLinkWarning } from "./local-link-warning";
+import { Countdown } from "./session-timer";
 
 /** How many comments fit on the wall at a size the back of the room can read. */
 const wallSize = 12;
@@ -28,7 +30,12 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
       </h1>
       {/* The room sees numbers only once the moderator reveals them; until then, how many have voted. */}
       {item.resultsVisible && result ? (
-        <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} size="large" />
+        <ItemResultView
+          result={result}
+          ratingMax={item.activities.rating?.max}
+          contentLanguage={contentLanguageOf(item)}
+          size="large"
+        />
       ) : item.phase === "prioritise" && item.votingState === "open" ? (
         <p className="projector__status">
           {t("live:present.voting")} · {t("live:results.voters", { count: result?.voterCount ?? 0 })}
@@ -40,12 +47,12 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
   );
 }
 
-function CommentWall({ comments }: { comments: CommentView[] }) {
+function CommentWall({ comments, size }: { comments: CommentView[]; size: number }) {
   const { t } = useTranslation();
   const wall = comments
     .filter((c) => !c.hidden && !c.mergedIntoId && !c.parentId)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .slice(0, wallSize);
+    .slice(0, size);
   return (
     <section className="projector__wall" aria-labelledby="wall-title">
       <h2 id="wall-title">{t("live:present.commentsHeading")}</h2>
@@ -60,7 +67,7 @@ function CommentWall({ comments }: { comments: CommentView[] }) {
                 {c.body}
               </p>
               <p className="wall__meta">
-                {c.byStaff ? t("live:comment.staff") : (c.authorName ?? t("live:comment.anonymous"))} ·{" "}
+                {c.byStaff ? t("live:comment.staff") : c.authorName ?? t("live:comment.anonymous")} ·{" "}
                 {t("live:comment.supports", { count: c.supportCount })}
               </p>
             </li>
@@ -71,14 +78,60 @@ function CommentWall({ comments }: { comments: CommentView[] }) {
   );
 }
 
-/** The projector: no controls, large type, updated live from the same events as every phone. */
+/**
+ * The screen's own switches, by button or key: full screen (F) and the join panel (Q). A
+ * presenter's clicker or the laptop's keyboard is all the projector has.
+ */
+function useScreenKeys() {
+  const [joinShown, setJoinShown] = useState(true);
+  const [fullscreen, setFullscreen] = useState(false);
+  const [canFullscreen, setCanFullscreen] = useState(false);
+  const [scripted, setScripted] = useState(false);
+  const toggleFullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void document.documentElement.requestFullscreen();
+  };
+  useEffect(() => {
+    setScripted(true);
+    setCanFullscreen(document.fullscreenEnabled);
+    const changed = () => setFullscreen(Boolean(document.fullscreenElement));
+    const key = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "f" || event.key === "F") toggleFullscreen();
+      else if (event.key === "q" || event.key === "Q") setJoinShown((shown) => !shown);
+    };
+    document.addEventListener("fullscreenchange", changed);
+    document.addEventListener("keydown", key);
+    return () => {
+      document.removeEventListener("fullscreenchange", changed);
+      document.removeEventListener("keydown", key);
+    };
+  }, []);
+  return {
+    scripted,
+    joinShown,
+    toggleJoin: () => setJoinShown((shown) => !shown),
+    fullscreen,
+    canFullscreen,
+    toggleFullscreen,
+  };
+}
+
+/**
+ * The projector: large type, updated live from the same events as every phone, always one
+ * screen high. Once results show they take the stage and the join panel shrinks to a corner.
+ */
 export function ProjectorView({ initial, join }: { initial: LiveState; join: JoinLink | null }) {
   const { t } = useTranslation();
-  const { state } = useLiveSession(initial);
+  const { state, connection, timer } = useLiveSession(initial);
+  const screen = useScreenKeys();
   const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId) ?? null;
+  const staged = Boolean(current?.resultsVisible && state.results.some((r) => r.agendaItemId === current.id));
+  const layout = staged ? "projector projector--results" : "projector";
   return (
-    <div className="projector">
+    <div className={screen.joinShown ? layout : `${layout} projector--no-join`} data-connection={connection}>
       <section className="projector__item" aria-labelledby="present-item">
+        <Countdown timer={timer} className="projector__timer" />
         {current ? (
           <CurrentItem item={current} state={state} />
         ) : (
@@ -88,34 +141,65 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
         )}
         {state.liveSession.status === "closed" && <p className="projector__status">{t("live:participant.ended")}</p>}
       </section>
-      <aside className="projector__join" aria-labelledby="join-title">
-        <h2 id="join-title">{t("live:present.joinHeading")}</h2>
-        {join && state.liveSession.status === "live" && (
-          <>
-            <p>{t("live:present.joinAt")}</p>
-            <p className="projector__link" dir="ltr">
-              {join.url.replace(/^https?:\/\//, "")}
-            </p>
-            <p className="projector__code">
-              {t("live:present.code")} <strong dir="ltr">{join.code}</strong>
-            </p>
-            {/* The SVG comes from the qrcode library on our server, made from the join URL alone: no participant text. */}
-            <div className="projector__qr" role="img" aria-label={t("live:present.qr")} dangerouslySetInnerHTML={{ __html: join.qrSvg }} />
-            {join.local && <LocalLinkWarning />}
-          </>
-        )}
-        <p className="projector__languages">
-          {t("live:present.languages")}{" "}
-          {state.conference.languages.map((code, i) => (
-            <span key={code}>
-              {i > 0 && " · "}
-              <LanguageName code={code} />
-            </span>
-          ))}
-        </p>
-        <p className="projector__count">{t("live:present.participants", { count: state.participantCount })}</p>
-      </aside>
-      <CommentWall comments={state.comments} />
+      {screen.joinShown && (
+        <aside className="projector__join" aria-labelledby="join-title">
+          <h2 id="join-title">{t("live:present.joinHeading")}</h2>
+          {join && state.liveSession.status === "live" && (
+            <>
+              <p className="projector__join-at">{t("live:present.joinAt")}</p>
+              <p className="projector__link" dir="ltr">
+                {join.url.replace(/^https?:\/\//, "")}
+              </p>
+              <p className="projector__code">
+                {t("live:present.code")} <strong dir="ltr">{join.code}</strong>
+              </p>
+              {/* The SVG comes from the qrcode library on our server, made from the join URL alone: no participant text. */}
+              <div
+                className="projector__qr"
+                role="img"
+                aria-label={t("live:present.qr")}
+                dangerouslySetInnerHTML={{ __html: join.qrSvg }}
+              />
+              {join.local && <LocalLinkWarning />}
+            </>
+          )}
+          <p className="projector__languages">
+            {t("live:present.languages")}{" "}
+            {state.conference.languages.map((code, i) => (
+              <span key={code}>
+                {i > 0 && " · "}
+                <LanguageName code={code} />
+              </span>
+            ))}
+          </p>
+          <p className="projector__count">{t("live:present.participants", { count: state.participantCount })}</p>
+        </aside>
+      )}
+      <CommentWall comments={state.comments} size={staged ? wallSize / 2 : wallSize} />
+      {screen.scripted && (
+        <div className="projector__keys">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-pressed={screen.joinShown}
+            aria-keyshortcuts="q"
+            onClick={screen.toggleJoin}
+          >
+            {t("live:present.joinToggle")} <kbd aria-hidden="true">Q</kbd>
+          </button>
+          {screen.canFullscreen && (
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={screen.fullscreen}
+              aria-keyshortcuts="f"
+              onClick={screen.toggleFullscreen}
+            >
+              {t("live:present.fullscreen")} <kbd aria-hidden="true">F</kbd>
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }

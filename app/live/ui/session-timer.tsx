@@ -1,75 +1,85 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ActionForm } from "../../components/action-form";
+import type { Timer } from "../use-live-session";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
- * A countdown for the room, kept in this browser only: nobody else needs it, and a reload may
- * lose it. It needs JavaScript, so without it the page does not offer it at all.
+ * The moderator's countdown as every screen shows it. It comes by socket only, so a page
+ * without JavaScript (or opened after the start) does not show it.
  */
-export function SessionTimer() {
+export function Countdown({ timer, className = "" }: { timer: Timer; className?: string }) {
   const { t } = useTranslation();
-  const [hydrated, setHydrated] = useState(false);
-  const [endsAt, setEndsAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const [announcement, setAnnouncement] = useState("");
 
-  useEffect(() => setHydrated(true), []);
   useEffect(() => {
-    if (endsAt === null) return;
+    if (timer === null) return;
+    setNow(Date.now());
     const tick = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(tick);
-  }, [endsAt]);
+  }, [timer]);
 
-  const left = endsAt === null ? 0 : Math.max(0, Math.ceil((endsAt - now) / 1000));
+  const left = timer === null ? 0 : Math.max(0, Math.ceil((timer.endsAt - now) / 1000));
   // Announcing every second would drown the screen reader; once a minute and at the end is enough.
   useEffect(() => {
-    if (endsAt === null) return;
+    if (timer === null) return;
     if (left === 0) setAnnouncement(t("conferences:timer.over"));
     else if (left % 60 === 0) setAnnouncement(t("conferences:timer.minutesLeft", { count: left / 60 }));
-  }, [left, endsAt, t]);
-
-  if (!hydrated) return null;
-
-  const start = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const minutes = Number(new FormData(event.currentTarget).get("minutes"));
-    if (!Number.isFinite(minutes) || minutes <= 0) return;
-    const at = Date.now();
-    setNow(at);
-    // The first "minutes left" announcement says that it started.
-    setEndsAt(at + minutes * 60_000);
-  };
-  const stop = () => {
-    setEndsAt(null);
-    setAnnouncement(t("conferences:timer.stopped"));
-  };
+  }, [left, timer, t]);
 
   return (
-    <section aria-labelledby="timer-title" className="console-box">
-      <h2 id="timer-title">{t("conferences:timer.heading")}</h2>
-      {endsAt !== null && (
-        <p className={`timer${left === 0 ? " timer--over" : ""}`} role="timer" dir="ltr">
+    <>
+      {timer !== null && (
+        <p className={`timer${left === 0 ? " timer--over" : ""} ${className}`} role="timer" aria-label={t("conferences:timer.heading")} dir="ltr">
           {pad(Math.floor(left / 60))}:{pad(left % 60)}
         </p>
       )}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <form onSubmit={start} className="inline-form">
-        <div className="field">
-          <label htmlFor="timer-minutes">{t("conferences:timer.minutes")}</label>
-          <input id="timer-minutes" name="minutes" type="number" min={1} max={120} defaultValue={5} required />
-        </div>
-        <button type="submit" className="button button--secondary">
-          {t("conferences:timer.start")}
-        </button>
-        {endsAt !== null && (
-          <button type="button" className="button button--secondary" onClick={stop}>
+    </>
+  );
+}
+
+/** The console's countdown: started and stopped for the whole room, phones and projector too. */
+export function SessionTimer({ timer }: { timer: Timer }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="timer-title" className="console-box">
+      <h2 id="timer-title">{t("conferences:timer.heading")}</h2>
+      <Countdown timer={timer} />
+      <ActionForm formId="timer" intent="timer" className="inline-form">
+        {({ describe, fieldError }) => (
+          <>
+            <div className="field">
+              <label htmlFor="timer-minutes">{t("conferences:timer.minutes")}</label>
+              <input
+                id="timer-minutes"
+                name="minutes"
+                type="number"
+                min={1}
+                max={120}
+                defaultValue={5}
+                required
+                {...describe("minutes")}
+              />
+              {fieldError("minutes")}
+            </div>
+            <button type="submit" className="button button--secondary">
+              {t("conferences:timer.start")}
+            </button>
+          </>
+        )}
+      </ActionForm>
+      {timer !== null && (
+        <ActionForm formId="timer-stop" intent="timer" values={{ stop: "1" }}>
+          <button type="submit" className="button button--secondary">
             {t("conferences:timer.stop")}
           </button>
-        )}
-      </form>
+        </ActionForm>
+      )}
     </section>
   );
 }

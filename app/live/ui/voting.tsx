@@ -4,28 +4,54 @@ import { criterionHelp, criterionLabel } from "./criteria";
 import { LiveForm } from "./live-form";
 import { ratingFieldPrefix } from "./participant-commands";
 
-/** Two one-button forms, so that a page posted twice counts one click, not one of each. */
+/**
+ * Two one-button forms, so that a page posted twice counts one click, not one of each. A button
+ * that cannot count is disabled and says why, instead of refusing after the tap.
+ */
 export function DotVoting({ item, me, dotsPerParticipant }: { item: AgendaItemView; me: MyVotes; dotsPerParticipant: number }) {
   const { t } = useTranslation();
   const onItem = me.dotsByItem[item.id] ?? 0;
+  const maxPerItem = item.activities.dots?.maxPerItem ?? 0;
   const remaining = Math.max(0, dotsPerParticipant - me.dotsSpent);
+  const addBlocked =
+    remaining === 0
+      ? t("live:error.noDotsLeft", { max: dotsPerParticipant })
+      : onItem >= maxPerItem
+        ? t("live:error.tooManyDotsOnItem", { max: maxPerItem })
+        : null;
+  const removeBlocked = onItem === 0 ? t("live:error.noDotsToTakeBack") : null;
   return (
     <section aria-labelledby="dots-title" className="live-section">
       <h2 id="dots-title">{t("live:dots.heading")}</h2>
       <p className="dots__remaining">
         <strong>{t("live:dots.remaining", { remaining, total: dotsPerParticipant })}</strong>
       </p>
-      <p>{t("live:dots.onItem", { count: onItem, max: item.activities.dots?.maxPerItem ?? 0 })}</p>
+      <p>{t("live:dots.onItem", { count: onItem, max: maxPerItem })}</p>
       <div className="dots__buttons">
         <LiveForm formKey={`dots-add-${item.id}`} intent="dots" once="da" hidden={{ agendaItemId: item.id, value: "1" }}>
-          <button type="submit" className="button dots__button">
+          <button type="submit" className="button dots__button" disabled={Boolean(addBlocked)} aria-describedby={addBlocked ? "dots-add-why" : undefined}>
             <span aria-hidden="true">+</span> {t("live:dots.add")}
           </button>
+          {addBlocked && (
+            <p id="dots-add-why" className="dots__why">
+              {addBlocked}
+            </p>
+          )}
         </LiveForm>
         <LiveForm formKey={`dots-remove-${item.id}`} intent="dots" once="dr" hidden={{ agendaItemId: item.id, value: "-1" }}>
-          <button type="submit" className="button button--secondary dots__button">
+          <button
+            type="submit"
+            className="button button--secondary dots__button"
+            disabled={Boolean(removeBlocked)}
+            aria-describedby={removeBlocked ? "dots-remove-why" : undefined}
+          >
             <span aria-hidden="true">−</span> {t("live:dots.remove")}
           </button>
+          {removeBlocked && (
+            <p id="dots-remove-why" className="dots__why">
+              {removeBlocked}
+            </p>
+          )}
         </LiveForm>
       </div>
     </section>
