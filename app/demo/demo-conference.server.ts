@@ -43,7 +43,8 @@ export async function loadDemoConference(
     startsAt: today.toISOString(),
     place: "Neues Rathaus, Großer Saal",
     district: "Mitte",
-    languages: ["de", "en", "ar"],
+    // Bielefeld's largest language groups (DESIGN.md), and Leichte Sprache for those who need it.
+    languages: ["de", "de-x-ls", "en", "tr", "ar", "kmr", "uk", "ru", "pl", "fa"],
   });
 
   const closedSessionId = await runClosedRound(deps, moderator, planner, conferenceId);
