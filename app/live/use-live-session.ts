@@ -56,19 +56,30 @@ export function useLiveSession(initial: LiveState) {
     // snapshot may have been read before they were committed, and every event is idempotent.
     const inFlight = new Set<LiveServerEvent[]>();
     let latest = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
+      clearTimeout(retry);
       const arrived: LiveServerEvent[] = [];
       const request = ++latest;
       inFlight.add(arrived);
+      // A server that cannot reach its database (a PostgreSQL restart) refuses for now: ask again
+      // while connected, or the page would stay out of the session's room until a reload.
+      const again = () => {
+        if (request === latest && socket.connected) retry = setTimeout(refresh, 1_000 + Math.random() * 1_000);
+      };
       socket
         .emitWithAck("liveSession:watch", { liveSessionId })
         .then((reply) => {
-          if (!reply.ok || request !== latest) return;
+          if (!reply.ok) return reply.error.code === "server" ? again() : undefined;
+          if (request !== latest) return;
           setState(arrived.reduce(applyLiveEvent, reply.data));
           // Online only once the page watches the session, so no event can slip past it.
           setConnection("online");
         })
-        .catch(() => setConnection("offline"))
+        .catch(() => {
+          setConnection("offline");
+          again();
+        })
         .finally(() => inFlight.delete(arrived));
     };
     refreshRef.current = refresh;
@@ -87,6 +98,7 @@ export function useLiveSession(initial: LiveState) {
     socket.on("connect", refresh);
     socket.on("disconnect", offline);
     return () => {
+      clearTimeout(retry);
       for (const [name, listener] of listeners) socket.off(name, listener as never);
       socket.off("liveSession.timer", countdown);
       socket.off("connect", refresh);

@@ -3,6 +3,7 @@
  * decide form (refusals with their translated message, then decisions), the plan's results
  * with suppressed cells, and a measure's history with its diff after a maturity update.
  */
+import resultsDe from "../../locales/de/results.json";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
@@ -207,10 +208,12 @@ describe("results and the measure history", () => {
     expect(page.text).toContain("Rangfolge der Maßnahmen");
     expect(page.text).toContain("Rangfolge der Schwerpunktthemen");
     expect(page.text).toContain("24 (80\u00a0%)");
-    // By group: citizens (p1–p6) are shown; youth (p7–p9) and migrant organisations (p10, p11) are not.
-    const youth = rowOf(page.html, "Jugendliche oder junger Mensch");
-    expect(youth).toContain("weniger als 5 Personen");
-    expect(youth).not.toMatch(/<td>\d/);
+    // By group: citizens (p1–p6) are shown; youth (p7–p9) and migrant organisations (p10, p11) are
+    // not, and not even named: they share one unlabelled row (issue 9, point 15).
+    expect(rowOf(page.html, "Jugendliche oder junger Mensch")).toBe("");
+    const others = rowOf(page.html, resultsDe.plan.others);
+    expect(others).toContain("weniger als 5 Personen");
+    expect(others).not.toMatch(/<td>\d/);
     expect(rowOf(page.html, "Bürgerin oder Bürger")).toMatch(/<td>6<\/td>/);
     const byLanguage = await get(server.url, `/plans/${testPlanSlug}/results?by=language&lng=en`, planner);
     expect(byLanguage.text).toContain("Dots by language");

@@ -125,9 +125,11 @@ export async function connectCrowd(stage: Stage, urls: string[]) {
             .timeout(10_000)
             .emitWithAck("liveSession:watch", { liveSessionId: stage.liveSessionId })
             .then(
-              (reply: { ok: boolean }) => {
+              (reply: { ok: boolean; error?: { code: string } }) => {
                 if (reply.ok) return resolve();
                 voter.refusedWatches += 1;
+                // As the page does: a server without its database refuses for now, so ask again.
+                if (reply.error?.code === "server") return void setTimeout(() => socket.connected && watch(), 1_000);
                 reject(new Error("may not watch"));
               },
               () => socket.connected && watch(),
