@@ -82,7 +82,7 @@ describe("exports of a conference", () => {
 
   it("writes no text cell a spreadsheet would run as a formula: districts, titles, reasons", async () => {
     const formula = '=HYPERLINK("http://x","y")';
-    await database.db.update(participants).set({ district: formula }).where(eq(participants.district, "Sieker"));
+    await database.db.update(participants).set({ district: formula }).where(eq(participants.district, "Mitte"));
     await database.db.update(liveSessions).set({ title: `+${formula}` });
     await database.db.update(decisionReasons).set({ text: `@${formula}` }).where(eq(decisionReasons.language, "de"));
     const quoted = (text: string) => `"'${text.replace(/"/g, '""')}"`;
