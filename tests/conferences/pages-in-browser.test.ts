@@ -141,7 +141,8 @@ describe("the moderator pages in a browser", () => {
       release();
       await revalidated;
       await expect.poll(() => page.getByRole("button", { name: "Diskutieren" }).getAttribute("aria-pressed")).toBe("true");
-      await page.waitForTimeout(300);
+      // Two frames: React has rendered the revalidated answer before the count is read.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await shown.count()).toBe(1);
     } finally {
       release();

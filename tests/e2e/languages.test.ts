@@ -87,7 +87,6 @@ async function join(page: Page, expectedPreset: string, language = expectedPrese
   await page.locator(".join-form__submit").click();
   await page.waitForURL(`**/live/${session.liveSessionId}`);
   await page.locator("[data-connection=online]").waitFor();
-  await page.waitForTimeout(300);
   expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
 }
 

@@ -69,9 +69,8 @@ async function join(page: Page, language: string) {
   await page.locator("#join-language").selectOption(language);
   await page.locator(".join-form__submit").click();
   await page.waitForURL(`**/live/${session.liveSessionId}`);
-  // Live once the socket is connected (and a moment later, watching the session's room).
+  // Online only once the page watches the session's room (use-live-session.ts), so no event is missed.
   await page.locator("[data-connection=online]").waitFor();
-  await page.waitForTimeout(300);
 }
 
 // A real browser with axe at two widths per page: slower than the other tests, so more time each.

@@ -110,8 +110,8 @@ describe("the projector in a browser", { timeout: 60_000 }, () => {
       await projector.goto(server.url + path);
       await expectAccessible(projector, "projector");
       expect(await projector.locator(".site-header").isVisible()).toBe(false);
-      // Give the page's socket a moment to join the session's room.
-      await projector.waitForTimeout(1_000);
+      // Online only once the page watches the session's room, so the comment cannot slip past it.
+      await projector.locator("[data-connection=online]").waitFor();
 
       const { cookie } = await joinByLink(server.url, session.joinCode, { language: "en" });
       const item = session.itemIds[0]!;
