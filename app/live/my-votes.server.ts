@@ -13,10 +13,17 @@ export type MyVoteRow = {
   createdAt: Date;
 };
 
-/** A participant's own votes in a session: dots per item, latest ratings, scale and ranking. */
-export async function myVotes(db: Reader, participantId: string, liveSessionId: string): Promise<MyVotes> {
-  const rows = await db
+export type VoteRow = MyVoteRow & { clientId: string; participantId: string | null };
+
+/**
+ * The participant's votes in the session, newest first. Inside a command, read it after the
+ * participant's lock, so the budget check sees every vote committed before.
+ */
+export async function votesOf(db: Reader, participantId: string, liveSessionId: string): Promise<VoteRow[]> {
+  return db
     .select({
+      clientId: votes.clientId,
+      participantId: votes.participantId,
       agendaItemId: votes.agendaItemId,
       kind: votes.kind,
       criterion: votes.criterion,
@@ -24,9 +31,13 @@ export async function myVotes(db: Reader, participantId: string, liveSessionId: 
       createdAt: votes.createdAt,
     })
     .from(votes)
-    .where(and(eq(votes.participantId, participantId), eq(votes.liveSessionId, liveSessionId)))
+    .where(and(eq(votes.liveSessionId, liveSessionId), eq(votes.participantId, participantId)))
     .orderBy(desc(votes.createdAt), desc(votes.id));
-  return tallyMyVotes(rows);
+}
+
+/** A participant's own votes in a session: dots per item, latest ratings, scale and ranking. */
+export async function myVotes(db: Reader, participantId: string, liveSessionId: string): Promise<MyVotes> {
+  return tallyMyVotes(await votesOf(db, participantId, liveSessionId));
 }
 
 /** Rows come newest first: the first answer seen per question is the one that counts. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions, measures, participants, votes, type AgendaActivities } from "../../db/schema";
@@ -10,7 +10,7 @@ import type { LiveDeps } from "./events";
 import { votable } from "./rules";
 import { notFound } from "./setup.server";
 import { castRankingSchema, castVoteSchema, paperVoteSchema } from "./schemas";
-import { tallyMyVotes, type MyVoteRow } from "./my-votes.server";
+import { tallyMyVotes, votesOf, type VoteRow } from "./my-votes.server";
 import type { MyVotes } from "./views";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -63,7 +63,6 @@ async function lockVoter(tx: Tx, agendaItemId: string, participantId: string) {
   throw new DomainError("forbidden", "live:error.notInConference");
 }
 
-type VoteRow = MyVoteRow & { clientId: string; participantId: string | null };
 type NewVote = typeof votes.$inferInsert & { clientId: string; kind: VoteRow["kind"]; criterion: string | null };
 
 /**
@@ -90,23 +89,6 @@ async function isRetry(tx: Tx, liveSessionId: string, rows: NewVote[]): Promise<
 async function insertVotes(tx: Tx, rows: NewVote[]): Promise<void> {
   const inserted = await tx.insert(votes).values(rows).onConflictDoNothing().returning({ id: votes.id });
   if (inserted.length !== rows.length) throw new DomainError("conflict", "live:error.clientIdTaken");
-}
-
-/** The participant's votes in the session, newest first: read after the lock, so the budget check sees every vote committed before. */
-async function votesOf(tx: Tx, participantId: string, liveSessionId: string): Promise<VoteRow[]> {
-  return tx
-    .select({
-      clientId: votes.clientId,
-      participantId: votes.participantId,
-      agendaItemId: votes.agendaItemId,
-      kind: votes.kind,
-      criterion: votes.criterion,
-      value: votes.value,
-      createdAt: votes.createdAt,
-    })
-    .from(votes)
-    .where(and(eq(votes.liveSessionId, liveSessionId), eq(votes.participantId, participantId)))
-    .orderBy(desc(votes.createdAt), desc(votes.id));
 }
 
 function dotsSpent(rows: VoteRow[], agendaItemId: string) {
