@@ -24,11 +24,15 @@ export async function attachPostgresAdapter(io: Server, url: string): Promise<At
   const logDrop = (error: Error) => console.error("socket.io adapter connection:", error.message);
   pool.on("error", logDrop);
   pool.on("connect", (client) => client.on("error", logDrop));
-  await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
-    id bigserial UNIQUE,
-    created_at timestamptz DEFAULT now(),
-    payload bytea
-  )`);
+  // Processes started at once would race on CREATE TABLE IF NOT EXISTS (it is not atomic: the
+  // loser fails on pg_type's unique index). Two statements in one simple query run as one
+  // implicit transaction, so the transaction-level advisory lock covers the CREATE.
+  await pool.query(`SELECT pg_advisory_xact_lock(hashtext('mitplan:socket_io_attachments'));
+    CREATE TABLE IF NOT EXISTS socket_io_attachments (
+      id bigserial UNIQUE,
+      created_at timestamptz DEFAULT now(),
+      payload bytea
+    )`);
   io.adapter(createAdapter(pool, { errorHandler: (error) => logError("socket.io adapter", error) }));
   // The adapter keeps its LISTEN client in a private field (0.5.0) and says nothing else about it.
   const pubSub = (io.of("/").adapter as unknown as { client: { client?: unknown } }).client;

@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { Server } from "socket.io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attachPostgresAdapter } from "../../realtime/adapter";
 import { prepareDatabase } from "../../app/demo/prepare.server";
 import { openDatabase, type Database } from "../../db/client";
 import { plans, users } from "../../db/schema";
+import { until } from "../support/live-clients";
 import { postgresTestUrl, withDatabaseName } from "../support/urls";
 
 /** Issue 9, point 3: processes started at once on an empty database raced on the migrations. */
@@ -29,5 +32,17 @@ describe.skipIf(!postgresTestUrl())("several processes preparing one empty datab
     const db = databases[0]!.db;
     expect(await db.$count(plans)).toBe(3);
     expect(await db.$count(users)).toBe(3);
+  });
+
+  it("attaches the live adapter of three processes at once (one creates its table)", { timeout: 30_000 }, async () => {
+    const servers = [new Server(0), new Server(0), new Server(0)];
+    const outcomes = await Promise.allSettled(servers.map((io) => attachPostgresAdapter(io, withDatabaseName(postgresTestUrl()!, name))));
+    const attached = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+    // Closed before its LISTEN client is in place, the adapter (0.5.0) would keep that client.
+    await until("every adapter listens", () => attached.every((adapter) => adapter.listening()), 10_000);
+    // As the realtime server closes: socket.io first (it ends the adapter's LISTEN), then the pool.
+    await Promise.all(servers.map((io) => new Promise<void>((resolve) => void io.close(() => resolve()))));
+    await Promise.all(attached.map((adapter) => adapter.detach()));
+    expect(outcomes.map((outcome) => (outcome.status === "rejected" ? String(outcome.reason) : "ok"))).toEqual(["ok", "ok", "ok"]);
   });
 });
