@@ -33,11 +33,14 @@ export type AppProcess = {
 /** Exits of app processes that the test did not ask for: each is a failure of the suite. */
 export const unexpectedExits: string[] = [];
 
-/** `tsx server.ts` as production runs it, with its own environment; resolves once it serves. */
-export function startApp(databaseUrl: string, { port = 0, demoData = false } = {}): Promise<AppProcess> {
+/** `tsx server.ts` as production runs it, with its own environment (plus `env`); resolves once it serves. */
+export function startApp(
+  databaseUrl: string,
+  { port = 0, demoData = false, env = {} }: { port?: number; demoData?: boolean; env?: Record<string, string> } = {},
+): Promise<AppProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_DATA: demoData ? "on" : "off" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_DATA: demoData ? "on" : "off", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log: string[] = [];
@@ -67,7 +70,7 @@ export function startApp(databaseUrl: string, { port = 0, demoData = false } = {
   });
 }
 
-export type Stage = { liveSessionId: string; agendaItemId: string; tokens: string[] };
+export type Stage = { liveSessionId: string; joinCode: string; agendaItemId: string; tokens: string[] };
 
 /** A live session in the prioritise phase, dots open and results shown, and `voters` participants. */
 export async function stageSession(databaseUrl: string, voters: number): Promise<Stage> {
@@ -90,8 +93,8 @@ export async function stageSession(databaseUrl: string, voters: number): Promise
       tokens.push(participantToken(id, secret));
       return { id, conferenceId: session.conferenceId, secretHash, language: "de" };
     });
-    await database.db.insert(participants).values(rows);
-    return { liveSessionId: session.liveSessionId, agendaItemId, tokens };
+    if (rows.length > 0) await database.db.insert(participants).values(rows);
+    return { liveSessionId: session.liveSessionId, joinCode: session.joinCode, agendaItemId, tokens };
   } finally {
     await database.close();
   }

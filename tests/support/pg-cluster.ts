@@ -29,7 +29,8 @@ export function postgresBinariesPresent(): boolean {
   return fs.existsSync(path.join(bin, "initdb")) && fs.existsSync(path.join(bin, "pg_ctl"));
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on now, for a server that cannot be told to take port 0. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
