@@ -78,6 +78,7 @@ function consoleCommands(context: AppLoadContext, liveSessionId: string): Record
         commentsOpen: flag(form.commentsOpen),
         votingState: form.votingState || undefined,
         resultsVisible: flag(form.resultsVisible),
+        commentsPremoderated: flag(form.commentsPremoderated),
       }),
     timer: (actor, form) => setTimer(deps, actor, { liveSessionId, minutes: form.stop ? 0 : whole(form.minutes) }),
     comment: (actor, form) => moderateComment(deps, actor, form),

@@ -55,6 +55,7 @@ export const itemSettingsSchema = z.object({
   commentsOpen: z.boolean().optional(),
   votingState: z.enum(["closed", "open", "hidden"]).optional(),
   resultsVisible: z.boolean().optional(),
+  commentsPremoderated: z.boolean().optional(),
 });
 export const setCurrentItemSchema = z.object({ liveSessionId: uuid, agendaItemId: uuid });
 
@@ -119,7 +120,7 @@ export const postCommentSchema = z.object({
 export const commentRefSchema = z.object({ commentId: uuid });
 export const moderateCommentSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("hide"), commentId: uuid, reason: text({ min: 1, max: 300 }) }),
-  z.object({ action: z.enum(["unhide", "pin", "unpin", "flag", "unflag"]), commentId: uuid }),
+  z.object({ action: z.enum(["approve", "unhide", "pin", "unpin", "flag", "unflag"]), commentId: uuid }),
   z.object({ action: z.literal("merge"), commentId: uuid, intoCommentId: uuid }),
 ]);
 

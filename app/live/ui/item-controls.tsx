@@ -74,6 +74,18 @@ export function ItemControls({ item }: { item: AgendaItemView }) {
           ]}
         />
       )}
+      {activities.comments && (
+        <ChoiceGroup
+          item={item}
+          intent="settings"
+          name="commentsPremoderated"
+          legend={t("conferences:console.premoderation")}
+          choices={[
+            { value: "true", label: t("conferences:console.premoderationOn"), pressed: item.commentsPremoderated },
+            { value: "false", label: t("conferences:console.premoderationOff"), pressed: !item.commentsPremoderated },
+          ]}
+        />
+      )}
       {votes && (
         <ChoiceGroup
           item={item}

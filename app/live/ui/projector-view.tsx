@@ -5,6 +5,7 @@ import { directionOf } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
 import type { JoinLink } from "../qr.server";
 import type { LiveState } from "../state.server";
+import { commentPublic } from "../rules";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import { contentLanguageOf } from "./criteria";
@@ -50,7 +51,7 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
 function CommentWall({ comments, size }: { comments: CommentView[]; size: number }) {
   const { t } = useTranslation();
   const wall = comments
-    .filter((c) => !c.hidden && !c.mergedIntoId && !c.parentId)
+    .filter((c) => commentPublic(c) && !c.parentId)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, size);
   return (
