@@ -22,6 +22,7 @@ import { setCurrentItem, setPhase, updateItemSettings } from "./steer.server";
 import { setTimer } from "./timer.server";
 import { uuid } from "./schemas";
 import { enterPaperVotes } from "./votes.server";
+import { correctPaperVote, withdrawPaperVote } from "./paper-votes.server";
 import type { ActionResult } from "../components/action-result";
 
 type Form = ReturnType<typeof formObject>;
@@ -93,6 +94,14 @@ function consoleCommands(context: AppLoadContext, liveSessionId: string): Record
         value: whole(form.value),
         weight: form.kind === "dots" ? 1 : whole(form.weight),
       }),
+    paperCorrect: (actor, form) =>
+      correctPaperVote(deps, actor, {
+        voteId: form.voteId,
+        criterion: form.criterion || null,
+        value: whole(form.value),
+        weight: form.weight === undefined ? 1 : whole(form.weight),
+      }),
+    paperWithdraw: (actor, form) => withdrawPaperVote(deps, actor, { voteId: form.voteId }),
     close: (actor, form) => {
       if (form.confirm !== "yes") {
         throw new DomainError("invalid", "conferences:console.closeConfirmMissing", {

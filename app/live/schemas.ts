@@ -111,6 +111,15 @@ export const paperVoteSchema = z.object({
   weight: z.number().int().min(1).max(10_000),
 });
 
+export const paperVoteRefSchema = z.object({ voteId: uuid });
+/** A batch keeps its kind (withdraw it and enter another for a different kind); the rest may be put right. */
+export const correctPaperVoteSchema = z.object({
+  voteId: uuid,
+  criterion: paperVoteSchema.shape.criterion,
+  value: paperVoteSchema.shape.value,
+  weight: paperVoteSchema.shape.weight,
+});
+
 export const postCommentSchema = z.object({
   agendaItemId: uuid,
   body: text({ min: 1, max: commentBodyMax }),
