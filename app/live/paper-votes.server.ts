@@ -1,8 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, liveSessions, users, votes } from "../../db/schema";
+import { agendaItems, liveSessions, votes } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { staffNames } from "../auth/staff-names.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
@@ -29,21 +30,25 @@ export type PaperBatch = {
 export async function listPaperVotes(db: Db, actor: Actor, liveSessionId: string): Promise<PaperBatch[]> {
   await authorizeLiveSession(db, actor, "vote.enterPaper", liveSessionId);
   const rows = await db
-    .select({ vote: votes, enteredBy: users.displayName })
+    .select()
     .from(votes)
-    .leftJoin(users, eq(users.id, votes.enteredBy))
     .where(and(eq(votes.liveSessionId, liveSessionId), eq(votes.source, "paper")))
     .orderBy(asc(votes.createdAt), asc(votes.id));
-  return rows.map(({ vote, enteredBy }) => ({
+  const names = await staffNames(db, rows.map((vote) => vote.enteredBy));
+  return rows.map((vote) => toBatch(vote, names));
+}
+
+function toBatch(vote: typeof votes.$inferSelect, names: Map<string, string>): PaperBatch {
+  return {
     id: vote.id,
     agendaItemId: vote.agendaItemId,
     kind: vote.kind as PaperBatch["kind"],
     criterion: vote.criterion,
     value: vote.value,
     weight: vote.weight,
-    enteredBy: enteredBy ?? null,
+    enteredBy: vote.enteredBy ? (names.get(vote.enteredBy) ?? null) : null,
     createdAt: vote.createdAt.toISOString(),
-  }));
+  };
 }
 
 /**
@@ -86,23 +91,12 @@ export async function correctPaperVote(deps: LiveDeps, actor: Actor, input: unkn
       value: data.value,
       weight: kind === "dots" ? 1 : data.weight,
     };
-    await tx.update(votes).set(changes).where(eq(votes.id, vote.id));
-    return { liveSessionId: session.id, agendaItemId: vote.agendaItemId, createdAt: vote.createdAt, kind, changes };
+    const [updated] = await tx.update(votes).set(changes).where(eq(votes.id, vote.id)).returning();
+    return { liveSessionId: session.id, vote: updated! };
   });
-  deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: outcome.agendaItemId });
-  const [entered] = await deps.db
-    .select({ name: users.displayName })
-    .from(votes)
-    .leftJoin(users, eq(users.id, votes.enteredBy))
-    .where(eq(votes.id, data.voteId));
-  return {
-    id: data.voteId,
-    agendaItemId: outcome.agendaItemId,
-    kind: outcome.kind,
-    ...outcome.changes,
-    enteredBy: entered?.name ?? null,
-    createdAt: outcome.createdAt.toISOString(),
-  };
+  const { liveSessionId, vote } = outcome;
+  deps.publish({ type: "votes.changed", liveSessionId, audience: "internal", agendaItemId: vote.agendaItemId });
+  return toBatch(vote, await staffNames(deps.db, [vote.enteredBy]));
 }
 
 /** Takes a paper entry out of the count: entered twice, or on the wrong item. */
