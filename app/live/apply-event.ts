@@ -64,8 +64,9 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
       const results = state.results.filter((r) => r.agendaItemId !== event.result.agendaItemId);
       return { ...state, results: [...results, event.result] };
     }
-    // A countdown is a moment, not state: useLiveSession turns it into this browser's own deadline.
+    // A countdown and the projector's join panel are moments, not state: useLiveSession hands them to the page.
     case "liveSession.timer":
+    case "liveSession.joinPanel":
       return state;
     case "participants.joined":
       return { ...state, participantCount: event.participantCount };

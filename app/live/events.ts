@@ -23,6 +23,8 @@ export type LiveEvent =
   | { type: "liveSession.closed"; liveSessionId: string; audience: "all" }
   /** The moderator's countdown: seconds left as it was sent, or null when stopped (setTimer). */
   | { type: "liveSession.timer"; liveSessionId: string; audience: "all"; secondsLeft: number | null }
+  /** The console's Q: the projectors show or hide their join panel (setJoinPanel). */
+  | { type: "liveSession.joinPanel"; liveSessionId: string; audience: "all"; shown: boolean }
   | ({ type: "comment.added"; liveSessionId: string; comment: CommentView } & CommentAudience)
   | ({ type: "comment.updated"; liveSessionId: string; comment: CommentView } & CommentAudience)
   | ({ type: "comment.removed"; liveSessionId: string; commentId: string } & ({ audience: "all" } | AuthorAudience))

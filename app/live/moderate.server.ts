@@ -20,6 +20,7 @@ import { getLiveState } from "./state.server";
 import { authorizeLiveSession } from "./steering.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "./steer.server";
 import { setTimer } from "./timer.server";
+import { setJoinPanel } from "./screen.server";
 import { uuid } from "./schemas";
 import { enterPaperVotes } from "./votes.server";
 import { correctPaperVote, withdrawPaperVote } from "./paper-votes.server";
@@ -82,6 +83,7 @@ function consoleCommands(context: AppLoadContext, liveSessionId: string): Record
         commentsPremoderated: flag(form.commentsPremoderated),
       }),
     timer: (actor, form) => setTimer(deps, actor, { liveSessionId, minutes: form.stop ? 0 : whole(form.minutes) }),
+    joinPanel: (actor, form) => setJoinPanel(deps, actor, { liveSessionId, shown: flag(form.shown) }),
     comment: (actor, form) => moderateComment(deps, actor, form),
     proposal: (actor, form) => moderateProposal(deps, actor, form, liveSessionId),
     paper: (actor, form) =>

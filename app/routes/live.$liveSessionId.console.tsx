@@ -18,6 +18,7 @@ import { ItemControls } from "../live/ui/item-controls";
 import { ItemResultView } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";
 import { PaperVotes } from "../live/ui/paper-votes";
+import { ProjectorKeys } from "../live/ui/projector-keys";
 import { PaperBatches } from "../live/ui/paper-batches";
 import { ProposalModeration } from "../live/ui/proposal-moderation";
 import { SessionTimer } from "../live/ui/session-timer";
@@ -47,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export default function ConsolePage() {
   const { state: initial, paperBatches, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
-  const { state, connection, timer } = useLiveSession(initial);
+  const { state, connection, timer, joinPanel } = useLiveSession(initial);
   const { t } = useTranslation();
   const { liveSession, conference, items } = state;
   const current = items.find((i) => i.id === liveSession.currentAgendaItemId) ?? null;
@@ -110,6 +111,7 @@ export default function ConsolePage() {
               <p>{t("conferences:console.noCurrent")}</p>
             )}
             {live && <AgendaSteps items={items} currentId={current?.id ?? null} />}
+            {live && <ProjectorKeys shown={joinPanel?.shown ?? true} />}
             {current && live && <ItemControls item={current} />}
           </section>
           {/* The incoming queue before anything that can wait: the room speaks while the moderator reads. */}

@@ -128,3 +128,29 @@ describe("paper entries on the console at 1366×800", { timeout: 120_000 }, () =
     expect(scriptErrors, "errors in the browser").toEqual([]);
   });
 });
+
+describe("the presenter keys on the console steer the projector", { timeout: 120_000 }, () => {
+  it("hides and shows the projector's join panel by Q on the console, and reveals results by R", async () => {
+    const consolePage = await staffPage(sizes.console, `/live/${session.liveSessionId}/console`);
+    const projector = await staffPage(sizes.projector, `/live/${session.liveSessionId}/present`);
+    const panel = projector.locator(".projector__join");
+    await panel.waitFor();
+    await consolePage.keyboard.press("q");
+    await panel.waitFor({ state: "detached" });
+    const toggle = consolePage.getByRole("button", { name: deConferences.console.joinPanel });
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    await panel.waitFor();
+
+    const shown = consolePage.getByRole("button", { name: deConferences.console.shown });
+    expect(await shown.getAttribute("aria-pressed")).toBe("false");
+    await consolePage.keyboard.press("r");
+    await expect.poll(() => shown.getAttribute("aria-pressed")).toBe("true");
+    await projector.locator(".projector--results").waitFor();
+    await consolePage.keyboard.press("r");
+    await expect.poll(() => shown.getAttribute("aria-pressed")).toBe("false");
+    expect(await consolePage.getByText(fill(deConferences.console.screenShortcuts, { reveal: "R", joinPanel: "Q" })).count()).toBe(1);
+    await expectAccessible(consolePage, "console with the presenter keys");
+    expect(scriptErrors, "errors in the browser").toEqual([]);
+  });
+});
