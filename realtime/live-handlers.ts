@@ -11,7 +11,7 @@ import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server
 import { logError } from "../app/log.server";
 import { liveSessionRoom } from "./events";
 import type { CommandError, CommandReply, LiveClientEvents } from "../app/live/contract";
-import { moderatorsRoom } from "../app/live/contract";
+import { authorRoom, moderatorsRoom } from "../app/live/contract";
 
 type LiveSocket = Socket<LiveClientEvents, Record<string, never>, Record<string, never>, { actor: Actor; identities: ParticipantActor[] }>;
 
@@ -55,7 +55,12 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps, track: 
     const { moderator } = await authorizeWatch(deps.db, actor, payload);
     const liveSessionId = requested as string;
     // The moderators' room carries hidden comments and proposals: only the conference's team joins it.
-    const rooms = [liveSessionRoom(liveSessionId), ...(moderator ? [moderatorsRoom(liveSessionId)] : [])];
+    // A participant also joins their own room: their comments waiting for approval go there alone.
+    const rooms = [
+      liveSessionRoom(liveSessionId),
+      ...(moderator ? [moderatorsRoom(liveSessionId)] : []),
+      ...(actor.kind === "participant" ? [authorRoom(liveSessionId, actor.participantId)] : []),
+    ];
     // Join first, then read: a change committed in between arrives as an event instead of being lost.
     await socket.join(rooms);
     try {

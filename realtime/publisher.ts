@@ -5,7 +5,7 @@ import { loadItem } from "../app/live/items.server";
 import { computeItemResult } from "../app/live/results.server";
 import { logError } from "../app/log.server";
 import { liveSessionRoom } from "./events";
-import { moderatorsRoom } from "../app/live/contract";
+import { authorRoom, moderatorsRoom } from "../app/live/contract";
 
 /** At most this many result updates per agenda item per second reach the screens. */
 export const resultIntervalMs = 200;
@@ -19,7 +19,12 @@ export function createPublisher(io: Server, db: Db, intervalMs = resultIntervalM
   const running = new Set<Promise<void>>();
 
   const emit = (event: Exclude<LiveEvent, { audience: "internal" }>) => {
-    const room = event.audience === "all" ? liveSessionRoom(event.liveSessionId) : moderatorsRoom(event.liveSessionId);
+    const room =
+      event.audience === "all"
+        ? liveSessionRoom(event.liveSessionId)
+        : event.audience === "author"
+          ? authorRoom(event.liveSessionId, event.authorId)
+          : moderatorsRoom(event.liveSessionId);
     io.to(room).emit(event.type, event);
   };
 

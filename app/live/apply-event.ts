@@ -1,5 +1,5 @@
 import type { LiveEvent } from "./events";
-import { visibleToParticipants } from "./rules";
+import { commentAudience, visibleToParticipants } from "./rules";
 import type { LiveState } from "./state.server";
 
 type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
@@ -40,11 +40,17 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
     }
     case "liveSession.closed":
       return { ...state, liveSession: { ...state.liveSession, status: "closed" } };
+    // A participant's screen keeps a comment only while rules.commentAudience lets it: a comment
+    // sent to its author, then hidden, leaves their screen even if a removal went astray.
     case "comment.added":
       if (event.comment.agendaItemId !== state.liveSession.currentAgendaItemId) return state;
+      if (!state.moderator && commentAudience(event.comment) === "moderators") return state;
       return { ...state, comments: upsert(state.comments, event.comment, true) };
     case "comment.updated":
       if (!state.comments.some((c) => c.id === event.comment.id)) return state;
+      if (!state.moderator && commentAudience(event.comment) === "moderators") {
+        return { ...state, comments: state.comments.filter((c) => c.id !== event.comment.id) };
+      }
       return { ...state, comments: upsert(state.comments, event.comment) };
     case "comment.removed":
       if (state.moderator) return state;
@@ -58,8 +64,9 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
       const results = state.results.filter((r) => r.agendaItemId !== event.result.agendaItemId);
       return { ...state, results: [...results, event.result] };
     }
-    // A countdown is a moment, not state: useLiveSession turns it into this browser's own deadline.
+    // A countdown and the projector's join panel are moments, not state: useLiveSession hands them to the page.
     case "liveSession.timer":
+    case "liveSession.joinPanel":
       return state;
     case "participants.joined":
       return { ...state, participantCount: event.participantCount };

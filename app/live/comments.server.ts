@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, comments, commentSupports, liveSessions, participants, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
@@ -6,19 +6,35 @@ import { authorize } from "../auth/permissions";
 import { limitContribution } from "../auth/rate-limit.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
-import type { LiveDeps } from "./events";
-import { commentable } from "./rules";
+import type { AuthorAudience, LiveDeps, LiveEvent } from "./events";
+import { commentable, commentAudience, commentPublic } from "./rules";
 import { notFound } from "./setup.server";
 import { commentRefSchema, moderateCommentSchema, postCommentSchema } from "./schemas";
 import type { CommentView } from "./views";
 
 type Reader = Pick<Db, "select">;
 
-/** Comments as clients see them; hidden and merged ones only when `withHidden` (moderators). */
+/**
+ * rules.commentAudience in SQL, for a participant's reads: the public comments, and `authorId`'s
+ * own while they wait for approval (tests/live/premoderation.test.ts holds the two together).
+ */
+function participantCommentFilter(authorId: string | undefined): SQL {
+  const waitingOwn = authorId ? eq(comments.participantId, authorId) : undefined;
+  return and(
+    isNull(comments.hiddenAt),
+    isNull(comments.mergedIntoId),
+    waitingOwn ? or(eq(comments.awaitingApproval, false), waitingOwn) : eq(comments.awaitingApproval, false),
+  )!;
+}
+
+/**
+ * Comments as clients see them: every one when `withHidden` (moderators), else those
+ * rules.commentAudience lets participants see, with `authorId`'s own waiting ones.
+ */
 export async function loadComments(
   db: Reader,
   where: SQL,
-  { withHidden, limit = 200 }: { withHidden: boolean; limit?: number },
+  { withHidden, authorId, limit = 200 }: { withHidden: boolean; authorId?: string; limit?: number },
 ): Promise<CommentView[]> {
   const supportCount = db
     .select({ commentId: commentSupports.commentId, n: sql<number>`count(*)::int`.as("n") })
@@ -36,7 +52,7 @@ export async function loadComments(
     .leftJoin(participants, eq(participants.id, comments.participantId))
     .leftJoin(users, eq(users.id, comments.hiddenBy))
     .leftJoin(supportCount, eq(supportCount.commentId, comments.id))
-    .where(withHidden ? where : and(where, isNull(comments.hiddenAt), isNull(comments.mergedIntoId)))
+    .where(withHidden ? where : and(where, participantCommentFilter(authorId)))
     .orderBy(desc(comments.pinned), desc(comments.createdAt))
     .limit(limit);
   return rows.map(({ comment: c, authorName, hiddenByName, supportCount: n }) => ({
@@ -53,6 +69,7 @@ export async function loadComments(
     supportCount: Number(n ?? 0),
     hidden: c.hiddenAt ? { reason: c.hiddenReason ?? "", at: c.hiddenAt.toISOString(), by: hiddenByName ?? null } : null,
     mergedIntoId: c.mergedIntoId,
+    awaitingApproval: c.awaitingApproval,
   }));
 }
 
@@ -86,7 +103,14 @@ async function lockComments(tx: Tx, commentIds: string[], mode: "share" | "updat
     .where(eq(liveSessions.id, ref.liveSessionId))
     .for("share");
   const rows = await tx
-    .select({ id: comments.id, agendaItemId: comments.agendaItemId, hiddenAt: comments.hiddenAt, mergedIntoId: comments.mergedIntoId })
+    .select({
+      id: comments.id,
+      agendaItemId: comments.agendaItemId,
+      participantId: comments.participantId,
+      hiddenAt: comments.hiddenAt,
+      mergedIntoId: comments.mergedIntoId,
+      awaitingApproval: comments.awaitingApproval,
+    })
     .from(comments)
     .where(inArray(comments.id, commentIds))
     .orderBy(comments.id)
@@ -113,10 +137,18 @@ export async function postComment(deps: LiveDeps, actor: Actor, input: unknown):
     if (!commentable(row.session, row.item)) throw new DomainError("conflict", "live:error.commentsClosed");
     if (data.parentId) {
       const [parent] = await tx
-        .select({ agendaItemId: comments.agendaItemId })
+        .select({
+          agendaItemId: comments.agendaItemId,
+          participantId: comments.participantId,
+          hidden: comments.hiddenAt,
+          mergedIntoId: comments.mergedIntoId,
+          awaitingApproval: comments.awaitingApproval,
+        })
         .from(comments)
         .where(eq(comments.id, data.parentId));
-      if (parent?.agendaItemId !== data.agendaItemId) throw notFound();
+      // An answer only to a comment this participant can see: never to one still waiting for another's approval.
+      const seen = parent && (commentPublic(parent) || (commentAudience(parent) === "author" && parent.participantId === actor.participantId));
+      if (!seen || parent.agendaItemId !== data.agendaItemId) throw notFound();
     }
     const [inserted] = await tx
       .insert(comments)
@@ -127,6 +159,7 @@ export async function postComment(deps: LiveDeps, actor: Actor, input: unknown):
         body: data.body,
         language: actor.language,
         clientId: data.clientId ?? null,
+        awaitingApproval: row.item.commentsPremoderated,
       })
       .onConflictDoNothing()
       .returning({ id: comments.id });
@@ -141,7 +174,14 @@ export async function postComment(deps: LiveDeps, actor: Actor, input: unknown):
     return { id: earlier!.id, liveSessionId: row.session.id, duplicate: true };
   });
   const comment = await loadOne(deps.db, id);
-  if (!duplicate) deps.publish({ type: "comment.added", liveSessionId, audience: "all", comment });
+  if (!duplicate) {
+    if (commentPublic(comment)) deps.publish({ type: "comment.added", liveSessionId, audience: "all", comment });
+    else {
+      // Waiting for approval: the moderators' queue, and the author's other screens.
+      deps.publish({ type: "comment.added", liveSessionId, audience: "moderators", comment });
+      deps.publish({ type: "comment.added", liveSessionId, audience: "author", authorId: actor.participantId, comment });
+    }
+  }
   return participantView(comment);
 }
 
@@ -154,7 +194,7 @@ export async function supportComment(deps: LiveDeps, actor: Actor, input: unknow
     const { session, comments: [target] } = await lockComments(tx, [data.commentId], "share");
     if (session.conferenceId !== actor.conferenceId) throw new DomainError("forbidden", "live:error.notInConference");
     if (session.status !== "live") throw new DomainError("conflict", "live:error.sessionClosed");
-    if (target!.hiddenAt || target!.mergedIntoId) throw new DomainError("conflict", "live:error.commentNotPublic");
+    if (!commentPublic({ ...target!, hidden: target!.hiddenAt })) throw new DomainError("conflict", "live:error.commentNotPublic");
     await tx.insert(commentSupports).values({ commentId: data.commentId, participantId: actor.participantId }).onConflictDoNothing();
     const [view] = await loadComments(tx, eq(comments.id, data.commentId), { withHidden: false, limit: 1 });
     return { comment: view!, liveSessionId: session.id };
@@ -163,12 +203,32 @@ export async function supportComment(deps: LiveDeps, actor: Actor, input: unknow
   return comment;
 }
 
-/** Hide (with a reason), pin, flag as relevant for the planners, or merge a duplicate. Nothing is deleted. */
+/**
+ * What participants' screens must hear when a moderator changed a comment: each of them keeps a
+ * comment by rules.commentAudience, so a change of audience is an arrival or a departure.
+ */
+function audienceChange(liveSessionId: string, before: CommentView, after: CommentView, author: string | null): LiveEvent[] {
+  const [was, is] = [commentAudience(before), commentAudience(after)];
+  const toAuthor = author ? ({ audience: "author", authorId: author } satisfies AuthorAudience) : null;
+  const events: LiveEvent[] = [];
+  if (is === "all") events.push({ type: was === "all" ? "comment.updated" : "comment.added", liveSessionId, audience: "all", comment: after });
+  else if (was === "all") events.push({ type: "comment.removed", liveSessionId, audience: "all", commentId: after.id });
+  if (toAuthor && is === "author") events.push({ type: "comment.updated", liveSessionId, ...toAuthor, comment: after });
+  else if (toAuthor && was === "author" && is === "moderators") {
+    events.push({ type: "comment.removed", liveSessionId, ...toAuthor, commentId: after.id });
+  }
+  return events;
+}
+
+/**
+ * Approve a comment waiting under pre-moderation, hide one (with a reason), pin, flag as relevant
+ * for the planners, or merge a duplicate. Nothing is deleted.
+ */
 export async function moderateComment(deps: LiveDeps, actor: Actor, input: unknown): Promise<CommentView> {
   authorize(actor, "comment.hide");
   const data = parseInput(moderateCommentSchema, input);
   const staffId = actor.kind === "staff" ? actor.userId : null;
-  const { before, comment, liveSessionId } = await deps.db.transaction(async (tx) => {
+  const { before, comment, liveSessionId, author } = await deps.db.transaction(async (tx) => {
     const ids = data.action === "merge" ? [data.commentId, data.intoCommentId] : [data.commentId];
     if (new Set(ids).size !== ids.length) throw notFound();
     const { session, comments: locked } = await lockComments(tx, ids, "update");
@@ -189,24 +249,24 @@ export async function moderateComment(deps: LiveDeps, actor: Actor, input: unkno
         ? { hiddenAt: sql`now()`, hiddenBy: staffId, hiddenReason: data.reason }
         : data.action === "unhide"
           ? { hiddenAt: null, hiddenBy: null, hiddenReason: null }
-          : data.action === "merge"
+          : data.action === "approve"
+            ? { awaitingApproval: false }
+            : data.action === "merge"
             ? { mergedIntoId: data.intoCommentId }
             : data.action === "pin" || data.action === "unpin"
               ? { pinned: data.action === "pin" }
               : { flaggedRelevant: data.action === "flag" };
     await tx.update(comments).set(changes).where(eq(comments.id, data.commentId));
-    return { before, comment: await loadOne(tx, data.commentId), liveSessionId: session.id };
+    const author = locked[0]!.participantId;
+    return { before, comment: await loadOne(tx, data.commentId), liveSessionId: session.id, author };
   });
-  const wasPublic = !before.hidden && !before.mergedIntoId;
-  const isPublic = !comment.hidden && !comment.mergedIntoId;
   deps.publish({ type: "comment.updated", liveSessionId, audience: "moderators", comment });
-  if (wasPublic && !isPublic) deps.publish({ type: "comment.removed", liveSessionId, audience: "all", commentId: comment.id });
-  else if (!wasPublic && isPublic) deps.publish({ type: "comment.added", liveSessionId, audience: "all", comment });
-  else if (isPublic) deps.publish({ type: "comment.updated", liveSessionId, audience: "all", comment });
+  for (const event of audienceChange(liveSessionId, before, comment, author)) deps.publish(event);
   return comment;
 }
 
-export async function commentsOfItems(db: Reader, agendaItemIds: string[], withHidden: boolean) {
+/** The items' comments for a moderator (`withHidden`), for everybody, or for `authorId` (their own waiting ones too). */
+export async function commentsOfItems(db: Reader, agendaItemIds: string[], withHidden: boolean, authorId?: string) {
   if (agendaItemIds.length === 0) return [];
-  return loadComments(db, inArray(comments.agendaItemId, agendaItemIds), { withHidden });
+  return loadComments(db, inArray(comments.agendaItemId, agendaItemIds), { withHidden, authorId });
 }

@@ -39,3 +39,8 @@ export type LiveServerEvents = {
 export function moderatorsRoom(liveSessionId: string): string {
   return `live-session:${liveSessionId}:moderators`;
 }
+
+/** A participant's own screens in a session: where their comments waiting for approval go. */
+export function authorRoom(liveSessionId: string, participantId: string): string {
+  return `live-session:${liveSessionId}:participant:${participantId}`;
+}

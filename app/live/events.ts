@@ -23,9 +23,11 @@ export type LiveEvent =
   | { type: "liveSession.closed"; liveSessionId: string; audience: "all" }
   /** The moderator's countdown: seconds left as it was sent, or null when stopped (setTimer). */
   | { type: "liveSession.timer"; liveSessionId: string; audience: "all"; secondsLeft: number | null }
-  | { type: "comment.added"; liveSessionId: string; audience: "all" | "moderators"; comment: CommentView }
-  | { type: "comment.updated"; liveSessionId: string; audience: "all" | "moderators"; comment: CommentView }
-  | { type: "comment.removed"; liveSessionId: string; audience: "all"; commentId: string }
+  /** The console's Q: the projectors show or hide their join panel (setJoinPanel). */
+  | { type: "liveSession.joinPanel"; liveSessionId: string; audience: "all"; shown: boolean }
+  | ({ type: "comment.added"; liveSessionId: string; comment: CommentView } & CommentAudience)
+  | ({ type: "comment.updated"; liveSessionId: string; comment: CommentView } & CommentAudience)
+  | ({ type: "comment.removed"; liveSessionId: string; commentId: string } & ({ audience: "all" } | AuthorAudience))
   /** Its author deleted it: gone from every screen, the moderators' too. */
   | { type: "comment.deleted"; liveSessionId: string; audience: "all"; commentId: string }
   | { type: "proposal.added"; liveSessionId: string; audience: "moderators"; proposal: ProposalView }
@@ -45,6 +47,13 @@ export function itemAudience(
 ): "all" | "moderators" {
   return visibleToParticipants(item, currentAgendaItemId) ? "all" : "moderators";
 }
+
+/**
+ * A comment waiting for approval goes to its author's own screens only (rules.commentAudience),
+ * by the participant id the publisher turns into that participant's room.
+ */
+export type AuthorAudience = { audience: "author"; authorId: string };
+type CommentAudience = { audience: "all" | "moderators" } | AuthorAudience;
 
 export type Publish = (event: LiveEvent) => void;
 

@@ -38,6 +38,7 @@ async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
       commentsOpen: r.commentsOpen,
       votingState: r.votingState,
       resultsVisible: r.resultsVisible,
+      commentsPremoderated: r.commentsPremoderated,
     };
   });
 }

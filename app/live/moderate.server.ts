@@ -20,8 +20,10 @@ import { getLiveState } from "./state.server";
 import { authorizeLiveSession } from "./steering.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "./steer.server";
 import { setTimer } from "./timer.server";
+import { setJoinPanel } from "./screen.server";
 import { uuid } from "./schemas";
 import { enterPaperVotes } from "./votes.server";
+import { correctPaperVote, withdrawPaperVote } from "./paper-votes.server";
 import type { ActionResult } from "../components/action-result";
 
 type Form = ReturnType<typeof formObject>;
@@ -78,8 +80,10 @@ function consoleCommands(context: AppLoadContext, liveSessionId: string): Record
         commentsOpen: flag(form.commentsOpen),
         votingState: form.votingState || undefined,
         resultsVisible: flag(form.resultsVisible),
+        commentsPremoderated: flag(form.commentsPremoderated),
       }),
     timer: (actor, form) => setTimer(deps, actor, { liveSessionId, minutes: form.stop ? 0 : whole(form.minutes) }),
+    joinPanel: (actor, form) => setJoinPanel(deps, actor, { liveSessionId, shown: flag(form.shown) }),
     comment: (actor, form) => moderateComment(deps, actor, form),
     proposal: (actor, form) => moderateProposal(deps, actor, form, liveSessionId),
     paper: (actor, form) =>
@@ -92,6 +96,14 @@ function consoleCommands(context: AppLoadContext, liveSessionId: string): Record
         value: whole(form.value),
         weight: form.kind === "dots" ? 1 : whole(form.weight),
       }),
+    paperCorrect: (actor, form) =>
+      correctPaperVote(deps, actor, {
+        voteId: form.voteId,
+        criterion: form.criterion || null,
+        value: whole(form.value),
+        weight: form.weight === undefined ? 1 : whole(form.weight),
+      }),
+    paperWithdraw: (actor, form) => withdrawPaperVote(deps, actor, { voteId: form.voteId }),
     close: (actor, form) => {
       if (form.confirm !== "yes") {
         throw new DomainError("invalid", "conferences:console.closeConfirmMissing", {

@@ -49,7 +49,7 @@ export async function computeItemResult(db: Executor, item: AgendaItemView, live
   const [commentRows] = await db
     .select({ n: count() })
     .from(comments)
-    .where(and(eq(comments.agendaItemId, item.id), isNull(comments.hiddenAt)));
+    .where(and(eq(comments.agendaItemId, item.id), isNull(comments.hiddenAt), eq(comments.awaitingApproval, false)));
 
   let dots: ItemResult["dots"] = null;
   if (activities.dots) {

@@ -27,3 +27,22 @@ export function votable(session: Pick<SessionFacts, "status">, item: Pick<ItemFa
 export function commentable(session: SessionFacts, item: Pick<ItemFacts, "id" | "commentsOpen" | "activities">): boolean {
   return session.status === "live" && item.id === session.currentAgendaItemId && item.activities.comments && item.commentsOpen;
 }
+
+/** What decides who sees a comment; a `CommentView` has it, and so does a comment's row. */
+export type CommentFacts = { hidden: unknown; mergedIntoId: string | null; awaitingApproval: boolean };
+
+/**
+ * Who sees a comment besides the moderators: everybody once it is neither hidden nor merged and,
+ * under pre-moderation, approved; its author alone while it waits for approval (so they know it
+ * arrived); nobody else once a moderator hid or merged it. The domain reads by it (its SQL form
+ * is `participantCommentFilter`), the publisher sends by it and the screens keep by it.
+ */
+export function commentAudience(comment: CommentFacts): "all" | "author" | "moderators" {
+  if (comment.hidden || comment.mergedIntoId) return "moderators";
+  return comment.awaitingApproval ? "author" : "all";
+}
+
+/** On the projector's wall and every phone: the comments whose audience is everybody. */
+export function commentPublic(comment: CommentFacts): boolean {
+  return commentAudience(comment) === "all";
+}

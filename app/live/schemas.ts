@@ -55,6 +55,7 @@ export const itemSettingsSchema = z.object({
   commentsOpen: z.boolean().optional(),
   votingState: z.enum(["closed", "open", "hidden"]).optional(),
   resultsVisible: z.boolean().optional(),
+  commentsPremoderated: z.boolean().optional(),
 });
 export const setCurrentItemSchema = z.object({ liveSessionId: uuid, agendaItemId: uuid });
 
@@ -110,6 +111,15 @@ export const paperVoteSchema = z.object({
   weight: z.number().int().min(1).max(10_000),
 });
 
+export const paperVoteRefSchema = z.object({ voteId: uuid });
+/** A batch keeps its kind (withdraw it and enter another for a different kind); the rest may be put right. */
+export const correctPaperVoteSchema = z.object({
+  voteId: uuid,
+  criterion: paperVoteSchema.shape.criterion,
+  value: paperVoteSchema.shape.value,
+  weight: paperVoteSchema.shape.weight,
+});
+
 export const postCommentSchema = z.object({
   agendaItemId: uuid,
   body: text({ min: 1, max: commentBodyMax }),
@@ -119,7 +129,7 @@ export const postCommentSchema = z.object({
 export const commentRefSchema = z.object({ commentId: uuid });
 export const moderateCommentSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("hide"), commentId: uuid, reason: text({ min: 1, max: 300 }) }),
-  z.object({ action: z.enum(["unhide", "pin", "unpin", "flag", "unflag"]), commentId: uuid }),
+  z.object({ action: z.enum(["approve", "unhide", "pin", "unpin", "flag", "unflag"]), commentId: uuid }),
   z.object({ action: z.literal("merge"), commentId: uuid, intoCommentId: uuid }),
 ]);
 

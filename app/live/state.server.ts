@@ -69,7 +69,7 @@ export async function getLiveState(db: Db, actor: Actor, liveSessionId: string):
   const current = items.find((i) => i.id === session.currentAgendaItemId) ?? null;
   const visibleItems = moderator ? items : items.filter((i) => visibleToParticipants(i, session.currentAgendaItemId));
   const [commentList, results, proposalList, joined, mine] = await Promise.all([
-    commentsOfItems(db, current ? [current.id] : [], moderator),
+    commentsOfItems(db, current ? [current.id] : [], moderator, actor.kind === "participant" ? actor.participantId : undefined),
     Promise.all(
       visibleItems
         .filter((i) => moderator || i.resultsVisible)

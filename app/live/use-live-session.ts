@@ -38,6 +38,8 @@ export function useLiveSession(initial: LiveState) {
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<LiveConnection>("connecting");
   const [timer, setTimer] = useState<Timer>(null);
+  // The console's last word on the projectors' join panel; null until it spoke.
+  const [joinPanel, setJoinPanel] = useState<{ shown: boolean; at: number } | null>(null);
   const socketRef = useRef<LiveSocket | null>(null);
   const refreshRef = useRef<() => void>(() => {});
   const liveSessionId = initial.liveSession.id;
@@ -95,12 +97,15 @@ export function useLiveSession(initial: LiveState) {
     const countdown = ({ secondsLeft }: { secondsLeft: number | null }) =>
       setTimer(secondsLeft === null ? null : { endsAt: Date.now() + secondsLeft * 1000 });
     socket.on("liveSession.timer", countdown);
+    const panel = ({ shown }: { shown: boolean }) => setJoinPanel({ shown, at: Date.now() });
+    socket.on("liveSession.joinPanel", panel);
     socket.on("connect", refresh);
     socket.on("disconnect", offline);
     return () => {
       clearTimeout(retry);
       for (const [name, listener] of listeners) socket.off(name, listener as never);
       socket.off("liveSession.timer", countdown);
+      socket.off("liveSession.joinPanel", panel);
       socket.off("connect", refresh);
       socket.off("disconnect", offline);
       socket.disconnect();
@@ -123,7 +128,7 @@ export function useLiveSession(initial: LiveState) {
     [],
   );
 
-  return { state, setState, connection, send, timer };
+  return { state, setState, connection, send, timer, joinPanel };
 }
 
 /** A client-made id for a vote, so a retry is recognised as the same vote. */

@@ -24,6 +24,8 @@ export type AgendaItemView = {
   commentsOpen: boolean;
   votingState: VotingState;
   resultsVisible: boolean;
+  /** New comments wait for a moderator's approval before others see them. */
+  commentsPremoderated: boolean;
 };
 
 export type CommentView = {
@@ -41,6 +43,8 @@ export type CommentView = {
   /** Only moderators ever receive hidden comments, with who hid them (display name) and why. */
   hidden: { reason: string; at: string; by: string | null } | null;
   mergedIntoId: string | null;
+  /** Posted under pre-moderation and not approved yet (rules.commentAudience). */
+  awaitingApproval: boolean;
 };
 
 export type ProposalView = {

@@ -201,7 +201,10 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
  * A paper entry must fit the item: a kind of vote it offers, one of its criteria, a value on its
  * scale. Each says which, so "12" on a 1–10 scale is not mistaken for a kind that is off.
  */
-function checkPaperEntry(activities: AgendaActivities, entry: z.output<typeof paperVoteSchema>) {
+export function checkPaperEntry(
+  activities: AgendaActivities,
+  entry: Pick<z.output<typeof paperVoteSchema>, "kind" | "criterion" | "value">,
+) {
   const range = entry.kind === "scale" ? activities.scale : entry.kind === "rating" ? activities.rating : null;
   if (entry.kind === "dots" ? !activities.dots : !range) throw new DomainError("invalid", "live:error.activityOff");
   if (entry.kind === "rating" && !(entry.criterion && activities.rating!.criteria.includes(entry.criterion))) {

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { titleFrom } from "../i18n/meta";
 import { consoleAction, moderatorState } from "../live/moderate.server";
+import { listPaperVotes } from "../live/paper-votes.server";
 import { isLocalOrigin, publicOrigin } from "../live/qr.server";
 import { LocalLinkWarning } from "../live/ui/local-link-warning";
 import { SessionHeading } from "../live/ui/session-heading";
@@ -17,6 +18,8 @@ import { ItemControls } from "../live/ui/item-controls";
 import { ItemResultView } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";
 import { PaperVotes } from "../live/ui/paper-votes";
+import { ProjectorKeys } from "../live/ui/projector-keys";
+import { PaperBatches } from "../live/ui/paper-batches";
 import { ProposalModeration } from "../live/ui/proposal-moderation";
 import { SessionTimer } from "../live/ui/session-timer";
 import { useLiveSession } from "../live/use-live-session";
@@ -25,8 +28,14 @@ import moderateStyles from "../styles/moderate.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { state } = await moderatorState(request, context, params.liveSessionId);
-  return { state, paperClientId: randomUUID(), localJoinLink: isLocalOrigin(publicOrigin(request, context)) };
+  const { actor, state } = await moderatorState(request, context, params.liveSessionId);
+  return {
+    state,
+    // Read with the page and again after each of its forms (Remix revalidates): a correction shows at once.
+    paperBatches: await listPaperVotes(context.db, actor, state.liveSession.id),
+    paperClientId: randomUUID(),
+    localJoinLink: isLocalOrigin(publicOrigin(request, context)),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -38,8 +47,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function ConsolePage() {
-  const { state: initial, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
-  const { state, connection, timer } = useLiveSession(initial);
+  const { state: initial, paperBatches, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
+  const { state, connection, timer, joinPanel } = useLiveSession(initial);
   const { t } = useTranslation();
   const { liveSession, conference, items } = state;
   const current = items.find((i) => i.id === liveSession.currentAgendaItemId) ?? null;
@@ -102,6 +111,7 @@ export default function ConsolePage() {
               <p>{t("conferences:console.noCurrent")}</p>
             )}
             {live && <AgendaSteps items={items} currentId={current?.id ?? null} />}
+            {live && <ProjectorKeys shown={joinPanel?.shown ?? true} />}
             {current && live && <ItemControls item={current} />}
           </section>
           {/* The incoming queue before anything that can wait: the room speaks while the moderator reads. */}
@@ -127,6 +137,7 @@ export default function ConsolePage() {
             <section aria-labelledby="paper-title" className="console-box">
               <h2 id="paper-title">{t("conferences:paper.heading")}</h2>
               <PaperVotes item={current} clientId={paperClientId} />
+              <PaperBatches item={current} batches={paperBatches.filter((b) => b.agendaItemId === current.id)} />
             </section>
           )}
         </div>

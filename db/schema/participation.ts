@@ -122,6 +122,8 @@ export const agendaItems = pgTable(
     commentsOpen: boolean("comments_open").notNull().default(true),
     votingState: votingState("voting_state").notNull().default("closed"),
     resultsVisible: boolean("results_visible").notNull().default(false),
+    /** Comments on this item reach the other participants only once a moderator approved them. */
+    commentsPremoderated: boolean("comments_premoderated").notNull().default(false),
   },
   (t) => [index("agenda_item_session").on(t.liveSessionId, t.position)],
 );
@@ -160,6 +162,8 @@ export const comments = pgTable(
     hiddenBy: uuid("hidden_by").references(() => users.id),
     hiddenReason: text("hidden_reason"),
     mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => comments.id),
+    /** Posted under pre-moderation and not approved yet: only its author and the moderators see it. */
+    awaitingApproval: boolean("awaiting_approval").notNull().default(false),
     /** Made by the participant's page, so a comment re-sent after a lost answer is stored once. */
     clientId: text("client_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

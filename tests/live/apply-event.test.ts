@@ -21,6 +21,7 @@ function question(id: string, position: number, extra: Partial<AgendaItemView> =
     commentsOpen: true,
     votingState: "closed",
     resultsVisible: false,
+    commentsPremoderated: false,
     ...extra,
   };
 }
@@ -124,6 +125,7 @@ describe("a comment its author deleted", () => {
     supportCount: 0,
     hidden: null,
     mergedIntoId: null,
+    awaitingApproval: false,
   });
 
   it("leaves every screen, the moderators' too (a hidden one stays with them, a deleted one not)", () => {

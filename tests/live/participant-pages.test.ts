@@ -231,7 +231,8 @@ describe("taking part without JavaScript", () => {
     const view = await text();
     expect(view).toContain('<h2 id="result-title">Ergebnis</h2>');
     expect(view).toContain('role="img"');
-    expect(view).toContain("Rangfolge: Punkte nach Borda");
+    expect(view).toContain("Rangfolge aus allen Plätzen aller Stimmen");
+    expect(view).not.toContain("Borda");
     const late = await send({ intent: "ranking", clientId: "late-ballot-1", agendaItemId: clusterItem, rank: ["x"] });
     expect(late.status).toBe(409);
     expect(late.text).toContain(deLive.error.votingClosed);

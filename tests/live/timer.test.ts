@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { closeLiveSession } from "../../app/live/setup.server";
+import { setJoinPanel } from "../../app/live/screen.server";
 import { setTimer } from "../../app/live/timer.server";
 import { openDemoWorld, type TestDatabase } from "../support/database";
 import { joinAs, recordingDeps, refusal, startedSession } from "../support/fixtures";
@@ -35,6 +36,24 @@ describe("the room's timer", () => {
     await closeLiveSession(deps, moderator, { liveSessionId });
     deps.events.length = 0;
     expect(await refusal(setTimer(deps, moderator, { liveSessionId, minutes: 3 }))).toBe("conflict live:error.sessionClosed");
+    expect(deps.events).toEqual([]);
+  });
+});
+
+describe("the projectors' join panel from the console", () => {
+  it("tells every screen to show or hide it, and refuses a participant, bad input and a closed session", async () => {
+    const deps = recordingDeps(database.db);
+    const { liveSessionId, joinCode } = await startedSession(deps, moderator);
+    const participant = await joinAs(deps, joinCode);
+    deps.events.length = 0;
+    expect(await setJoinPanel(deps, moderator, { liveSessionId, shown: false })).toEqual({ shown: false });
+    expect(deps.events).toEqual([{ type: "liveSession.joinPanel", liveSessionId, audience: "all", shown: false }]);
+    deps.events.length = 0;
+    expect(await refusal(setJoinPanel(deps, participant, { liveSessionId, shown: true }), "code")).toBe("forbidden");
+    expect(await refusal(setJoinPanel(deps, moderator, { liveSessionId, shown: "no" }), "code")).toBe("invalid");
+    await closeLiveSession(deps, moderator, { liveSessionId });
+    deps.events.length = 0;
+    expect(await refusal(setJoinPanel(deps, moderator, { liveSessionId, shown: true }))).toBe("conflict live:error.sessionClosed");
     expect(deps.events).toEqual([]);
   });
 });

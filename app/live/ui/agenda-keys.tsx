@@ -4,7 +4,7 @@ import { ActionForm } from "../../components/action-form";
 import type { AgendaItemView } from "../views";
 
 /** Keys that steer the room; each presses the button that carries it, so both take one path. */
-export const shortcuts = { previous: "p", next: "n", discuss: "1", prioritise: "2", results: "3" } as const;
+export const shortcuts = { previous: "p", next: "n", discuss: "1", prioritise: "2", results: "3", reveal: "r", joinPanel: "q" } as const;
 
 /** While typing (a reason, a paper vote, the timer) a letter is a letter. */
 function typing(target: EventTarget | null): boolean {

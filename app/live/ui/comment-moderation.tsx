@@ -8,9 +8,11 @@ import { ModerationNote, excerpt } from "./moderation-note";
 
 type Order = "newest" | "supported";
 
+/** Under pre-moderation the room waits for the moderator: comments to approve come first, in either order. */
+const waitingFirst = (a: CommentView, b: CommentView) => Number(b.awaitingApproval) - Number(a.awaitingApproval);
 const orders: Record<Order, (a: CommentView, b: CommentView) => number> = {
-  newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
-  supported: (a, b) => b.supportCount - a.supportCount || b.createdAt.localeCompare(a.createdAt),
+  newest: (a, b) => waitingFirst(a, b) || b.createdAt.localeCompare(a.createdAt),
+  supported: (a, b) => waitingFirst(a, b) || b.supportCount - a.supportCount || b.createdAt.localeCompare(a.createdAt),
 };
 
 /** A toggle button: its label stays, its pressed state says whether it is on. */
@@ -28,8 +30,11 @@ function Entry({ comment, byId, mergeable }: { comment: CommentView; byId: Map<s
   const { t } = useTranslation();
   const into = comment.mergedIntoId ? byId.get(comment.mergedIntoId) : undefined;
   const target = { intent: "comment", idField: "commentId", id: comment.id } as const;
+  const waiting = comment.awaitingApproval && !comment.hidden && !comment.mergedIntoId;
   return (
-    <li className={`moderation-entry${comment.hidden || comment.mergedIntoId ? " moderation-entry--hidden" : ""}`}>
+    <li
+      className={`moderation-entry${comment.hidden || comment.mergedIntoId ? " moderation-entry--hidden" : ""}${waiting ? " moderation-entry--waiting" : ""}`}
+    >
       <article aria-labelledby={`comment-${comment.id}-by`}>
         <p className="moderation-entry__meta">
           <strong id={`comment-${comment.id}-by`}>
@@ -42,6 +47,7 @@ function Entry({ comment, byId, mergeable }: { comment: CommentView; byId: Map<s
           {t("conferences:comments.supports", { count: comment.supportCount })}
           {comment.pinned && <span className="tag">{t("conferences:comments.pinned")}</span>}
           {comment.flaggedRelevant && <span className="tag">{t("conferences:comments.flagged")}</span>}
+          {waiting && <span className="tag tag--waiting">{t("conferences:comments.awaiting")}</span>}
         </p>
         <p id={`comment-${comment.id}-body`} className="moderation-entry__body" {...inLanguage(comment.language)}>
           {comment.body}
@@ -51,6 +57,14 @@ function Entry({ comment, byId, mergeable }: { comment: CommentView; byId: Map<s
           merged={Boolean(comment.mergedIntoId)}
           mergedInto={into ? { text: into.body, language: into.language } : undefined}
         />
+        {/* Approving is the one action a waiting comment needs at once; rejecting is hiding, with a reason, in the menu. */}
+        {waiting && (
+          <ActionForm formId={`approve-${comment.id}`} intent="comment" values={{ commentId: comment.id, action: "approve" }}>
+            <button type="submit" className="button" aria-describedby={`comment-${comment.id}-body`}>
+              {t("conferences:comments.approve")}
+            </button>
+          </ActionForm>
+        )}
         {/* One closed menu per comment: the queue stays a list of comments, not of forms. */}
         <details className="action-menu">
           <summary aria-describedby={`comment-${comment.id}-body`}>{t("conferences:comments.actions")}</summary>
@@ -87,9 +101,15 @@ export function CommentModeration({ comments }: { comments: CommentView[] }) {
   if (comments.length === 0) return <p>{t("conferences:comments.empty")}</p>;
   const byId = new Map(comments.map((c) => [c.id, c]));
   const mergeable = comments.filter((c) => !c.mergedIntoId && !c.hidden);
+  const waiting = comments.filter((c) => c.awaitingApproval && !c.hidden && !c.mergedIntoId).length;
   const sorted = [...comments].sort(orders[order]);
   return (
     <>
+      {waiting > 0 && (
+        <p className="notice queue-waiting" role="status">
+          {t("conferences:comments.waitingCount", { count: waiting })}
+        </p>
+      )}
       {scripted && (
         <div className="queue-order" role="group" aria-label={t("conferences:comments.order")}>
           {(["newest", "supported"] as const).map((choice) => (

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ReadAloud } from "../../components/read-aloud";
 import { directionOf } from "../../i18n/config";
 import { commentBodyMax } from "../limits";
-import { commentable } from "../rules";
+import { commentable, commentAudience } from "../rules";
 import type { AgendaItemView, CommentView } from "../views";
 import { LiveForm, sentText, useRefusedPost } from "./live-form";
 
@@ -44,9 +44,12 @@ function CommentField({ id, label, formKey }: { id: string; label: string; formK
   );
 }
 
-/** Pinned first, then the newest; answers sit under their comment, oldest first, like a conversation. */
+/**
+ * Pinned first, then the newest; answers sit under their comment, oldest first, like a conversation.
+ * The page holds only what the server lets this participant see; the rule is asked again anyway.
+ */
 function threads(comments: CommentView[]) {
-  const visible = comments.filter((c) => !c.hidden && !c.mergedIntoId);
+  const visible = comments.filter((c) => commentAudience(c) !== "moderators");
   const tops = visible
     .filter((c) => !c.parentId)
     .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt.localeCompare(a.createdAt));
@@ -65,6 +68,7 @@ function CommentBody({ comment }: { comment: CommentView }) {
           {comment.byStaff ? t("live:comment.staff") : (comment.authorName ?? t("live:comment.anonymous"))}
         </span>
         {comment.pinned && <span className="badge comment__pinned">{t("live:comment.pinned")}</span>}
+        {comment.awaitingApproval && <span className="badge comment__waiting">{t("live:comment.awaiting")}</span>}
       </p>
       {/* Participants' text is text: React escapes it, and it keeps its own language and direction. */}
       <p id={`comment-${comment.id}`} className="comment__body" lang={comment.language} dir={directionOf(comment.language)}>
@@ -84,7 +88,9 @@ function CommentEntry({ comment, answers, live, open }: EntryProps) {
   return (
     <li className={`comment${comment.pinned ? " comment--pinned" : ""}`}>
       <CommentBody comment={comment} />
-      {live ? (
+      {comment.awaitingApproval ? (
+        <p className="hint">{t("live:comment.awaitingHint")}</p>
+      ) : live ? (
         <LiveForm formKey={`support-${comment.id}`} intent="support" hidden={{ commentId: comment.id }} className="comment__support">
           <button type="submit" className="button button--secondary" aria-describedby={`comment-${comment.id}`}>
             {t("live:comment.support")}
@@ -103,7 +109,7 @@ function CommentEntry({ comment, answers, live, open }: EntryProps) {
           ))}
         </ul>
       )}
-      {open && (
+      {open && !comment.awaitingApproval && (
         <details className="comment__answer" open={answerRefused ? true : undefined}>
           <summary>{t("live:comment.answer")}</summary>
           <LiveForm
@@ -133,6 +139,7 @@ export function CommentsSection({ item, comments, session }: { item: AgendaItemV
   return (
     <section aria-labelledby="comments-title" className="live-section">
       <h2 id="comments-title">{t("live:comment.heading")}</h2>
+      {open && item.commentsPremoderated && <p className="hint">{t("live:comment.premoderated")}</p>}
       {open ? (
         <LiveForm formKey={`comment-${item.id}`} intent="comment" once="c" hidden={{ agendaItemId: item.id }} resetOnSuccess>
           <CommentField id="comment-body" label={t("live:comment.label")} formKey={`comment-${item.id}`} />

@@ -32,10 +32,10 @@ function ChoiceGroup({
             aria-pressed={choice.pressed}
             className="button button--toggle"
             data-shortcut={choice.shortcut}
-            aria-keyshortcuts={choice.shortcut}
+            aria-keyshortcuts={choice.shortcut?.toUpperCase()}
           >
             {choice.label}
-            {choice.shortcut && <kbd aria-hidden="true">{choice.shortcut}</kbd>}
+            {choice.shortcut && <kbd aria-hidden="true">{choice.shortcut.toUpperCase()}</kbd>}
           </button>
         ))}
       </fieldset>
@@ -74,6 +74,18 @@ export function ItemControls({ item }: { item: AgendaItemView }) {
           ]}
         />
       )}
+      {activities.comments && (
+        <ChoiceGroup
+          item={item}
+          intent="settings"
+          name="commentsPremoderated"
+          legend={t("conferences:console.premoderation")}
+          choices={[
+            { value: "true", label: t("conferences:console.premoderationOn"), pressed: item.commentsPremoderated },
+            { value: "false", label: t("conferences:console.premoderationOff"), pressed: !item.commentsPremoderated },
+          ]}
+        />
+      )}
       {votes && (
         <ChoiceGroup
           item={item}
@@ -92,9 +104,10 @@ export function ItemControls({ item }: { item: AgendaItemView }) {
         intent="settings"
         name="resultsVisible"
         legend={t("conferences:console.results")}
+        // R switches: it presses whichever choice is not the current one.
         choices={[
-          { value: "true", label: t("conferences:console.shown"), pressed: item.resultsVisible },
-          { value: "false", label: t("conferences:console.hidden"), pressed: !item.resultsVisible },
+          { value: "true", label: t("conferences:console.shown"), pressed: item.resultsVisible, shortcut: item.resultsVisible ? undefined : shortcuts.reveal },
+          { value: "false", label: t("conferences:console.hidden"), pressed: !item.resultsVisible, shortcut: item.resultsVisible ? shortcuts.reveal : undefined },
         ]}
       />
     </div>

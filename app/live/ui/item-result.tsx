@@ -108,14 +108,15 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
           {...chart}
           title={t("live:results.rankingTitle")}
           labelHeader={t("live:results.measure")}
-          valueHeader={t("live:results.points")}
-          max={Math.max(1, ...result.ranking.map((r) => r.points))}
+          valueHeader={t("live:results.rankedFirstHeader")}
+          // The order weighs every place of every ballot; what a reader can check is how many put it first.
+          max={Math.max(1, ...result.ranking.map((r) => r.firstPlaces))}
           bars={result.ranking.map((r) => ({
             key: r.code,
             label: `${r.code} ${r.title}`,
             lang: contentLanguage,
-            value: r.points,
-            valueText: String(r.points),
+            value: r.firstPlaces,
+            valueText: t("live:results.rankedFirst", { people: r.firstPlaces }),
           }))}
         />
       )}

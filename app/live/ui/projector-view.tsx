@@ -5,6 +5,7 @@ import { directionOf } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
 import type { JoinLink } from "../qr.server";
 import type { LiveState } from "../state.server";
+import { commentPublic } from "../rules";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import { contentLanguageOf } from "./criteria";
@@ -50,7 +51,7 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
 function CommentWall({ comments, size }: { comments: CommentView[]; size: number }) {
   const { t } = useTranslation();
   const wall = comments
-    .filter((c) => !c.hidden && !c.mergedIntoId && !c.parentId)
+    .filter((c) => commentPublic(c) && !c.parentId)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     .slice(0, size);
   return (
@@ -82,7 +83,7 @@ function CommentWall({ comments, size }: { comments: CommentView[]; size: number
  * The screen's own switches, by button or key: full screen (F) and the join panel (Q). A
  * presenter's clicker or the laptop's keyboard is all the projector has.
  */
-function useScreenKeys() {
+function useScreenKeys(fromConsole: { shown: boolean; at: number } | null) {
   const [joinShown, setJoinShown] = useState(true);
   const [fullscreen, setFullscreen] = useState(false);
   const [canFullscreen, setCanFullscreen] = useState(false);
@@ -107,6 +108,10 @@ function useScreenKeys() {
       document.removeEventListener("keydown", key);
     };
   }, []);
+  // The console's Q steers every projector; the projector's own key still toggles in between.
+  useEffect(() => {
+    if (fromConsole) setJoinShown(fromConsole.shown);
+  }, [fromConsole]);
   return {
     scripted,
     joinShown,
@@ -123,8 +128,8 @@ function useScreenKeys() {
  */
 export function ProjectorView({ initial, join }: { initial: LiveState; join: JoinLink | null }) {
   const { t } = useTranslation();
-  const { state, connection, timer } = useLiveSession(initial);
-  const screen = useScreenKeys();
+  const { state, connection, timer, joinPanel } = useLiveSession(initial);
+  const screen = useScreenKeys(joinPanel);
   const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId) ?? null;
   const staged = Boolean(current?.resultsVisible && state.results.some((r) => r.agendaItemId === current.id));
   const layout = staged ? "projector projector--results" : "projector";

@@ -1,0 +1,156 @@
+/**
+ * Pre-moderation and paper entries in real browsers at issue 13's sizes, with axe: a 1366×800
+ * console, 360×740 phones and a 1920×1080 projector (its document one screen high).
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "../../app/auth/sessions.server";
+import deConferences from "../../locales/de/conferences.json";
+import deLive from "../../locales/de/live.json";
+import { expectAccessible, launchBrowser } from "../support/browser";
+import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
+import { joinByLink } from "../support/http";
+import { startTestServer, type TestServer } from "../support/server";
+
+const sizes = {
+  phone: { width: 360, height: 740 },
+  console: { width: 1366, height: 800 },
+  projector: { width: 1920, height: 1080 },
+} as const;
+
+let server: TestServer;
+let browser: Browser;
+let session: Awaited<ReturnType<typeof startedSession>>;
+let staffToken: string;
+const contexts: BrowserContext[] = [];
+const scriptErrors: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const db = server.database.db;
+  const staff = await createStaff(db, "moderator");
+  session = await startedSession(recordingDeps(db), staff, { measureCodes: ["540-2"] });
+  staffToken = (await createSession(db, staff.userId)).token;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(size: { width: number; height: number }, cookies: { name: string; value: string }[], locale = "de-DE") {
+  const context = await browser.newContext({ viewport: size, locale });
+  contexts.push(context);
+  await context.addCookies(cookies.map((c) => ({ ...c, url: server.url })));
+  const page = await context.newPage();
+  page.on("pageerror", (error) => scriptErrors.push(error.message));
+  return page;
+}
+
+async function openLive(page: Page, path: string) {
+  await page.goto(`${server.url}${path}`);
+  await page.locator("[data-connection=online]").waitFor();
+  return page;
+}
+
+async function phone(language: string): Promise<Page> {
+  const { cookie } = await joinByLink(server.url, session.joinCode, { language });
+  const cookies = cookie.split(/;\s*/).map((pair) => {
+    const [name, ...value] = pair.split("=");
+    return { name: name!, value: value.join("=") };
+  });
+  return openLive(await open(sizes.phone, cookies, language), `/live/${session.liveSessionId}`);
+}
+
+const staffPage = (size: { width: number; height: number }, path: string) =>
+  open(size, [{ name: "mitplan_session", value: staffToken }]).then((page) => openLive(page, path));
+
+const fill = (text: string, values: Record<string, string | number>) =>
+  Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{{${name}}}`, String(value)), text);
+
+describe("pre-moderation on the console, the phones and the projector", { timeout: 120_000 }, () => {
+  it("holds a comment back from the wall and other phones until the moderator approves it", async () => {
+    const consolePage = await staffPage(sizes.console, `/live/${session.liveSessionId}/console`);
+    const on = consolePage.getByRole("button", { name: deConferences.console.premoderationOn });
+    await on.click();
+    await expect.poll(() => on.getAttribute("aria-pressed")).toBe("true");
+
+    const [author, neighbour] = [await phone("de"), await phone("ar")];
+    const projector = await staffPage(sizes.projector, `/live/${session.liveSessionId}/present`);
+    await author.getByText(deLive.comment.premoderated).waitFor();
+    await author.getByLabel(deLive.comment.label).fill("Mehr Schatten am Spielplatz");
+    await author.getByRole("button", { name: deLive.comment.submit }).click();
+    const mine = author.locator(".comment", { hasText: "Mehr Schatten am Spielplatz" });
+    await mine.getByText(deLive.comment.awaiting).waitFor();
+    await expectAccessible(author, "phone, own comment waiting for approval");
+
+    const queued = consolePage.locator(".moderation-entry", { hasText: "Mehr Schatten am Spielplatz" });
+    await queued.getByText(deConferences.comments.awaiting).waitFor();
+    await consolePage.getByText(fill(deConferences.comments.waitingCount, { count: 1 })).waitFor();
+    await expectAccessible(consolePage, "console, a comment waiting for approval");
+    expect(await neighbour.getByText("Mehr Schatten am Spielplatz").count()).toBe(0);
+    expect(await projector.locator(".projector__wall").getByText("Mehr Schatten am Spielplatz").count()).toBe(0);
+
+    await queued.getByRole("button", { name: deConferences.comments.approve }).click();
+    await neighbour.getByText("Mehr Schatten am Spielplatz").waitFor();
+    await projector.locator(".projector__wall").getByText("Mehr Schatten am Spielplatz").waitFor();
+    await expect.poll(() => mine.getByText(deLive.comment.awaiting).count()).toBe(0);
+    expect(await projector.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(sizes.projector.height);
+    await expectAccessible(projector, "projector, an approved comment on the wall");
+  });
+});
+
+describe("paper entries on the console at 1366×800", { timeout: 120_000 }, () => {
+  it("lists what was entered, says when a correction is off the scale, corrects and withdraws", async () => {
+    const page = await staffPage(sizes.console, `/live/${session.liveSessionId}/console`);
+    const form = page.locator(`#paper-${session.itemIds[0]}-kind`).locator("xpath=ancestor::form");
+    await form.getByLabel(deConferences.paper.kind).selectOption("rating");
+    await form.getByLabel(deConferences.paper.value, { exact: true }).fill("4");
+    await form.getByLabel(deConferences.paper.weight).fill("3");
+    await form.getByRole("button", { name: deConferences.paper.submit }).click();
+    const batch = page.locator(".paper-batches .moderation-entry").first();
+    await batch.waitFor();
+    expect(await batch.locator(".paper-batch__what").textContent()).toContain("4");
+
+    await batch.getByText(deConferences.paper.batchActions, { exact: true }).click();
+    const value = batch.getByLabel(deConferences.paper.value, { exact: true });
+    await value.fill("12");
+    await batch.getByRole("button", { name: deConferences.paper.correctSubmit }).click();
+    await expect.poll(() => value.getAttribute("aria-invalid")).toBe("true");
+    await expectAccessible(page, "console, a correction off the scale");
+    await value.fill("5");
+    await batch.getByRole("button", { name: deConferences.paper.correctSubmit }).click();
+    await batch.getByText(deConferences.paper.corrected).waitFor();
+    await expect.poll(() => page.locator(".paper-batches .paper-batch__what").first().textContent()).toContain("5");
+
+    await page.locator(".paper-batches .moderation-entry").first().getByRole("button", { name: deConferences.paper.withdraw }).click();
+    await expect.poll(() => page.locator(".paper-batches").count()).toBe(0);
+    expect(scriptErrors, "errors in the browser").toEqual([]);
+  });
+});
+
+describe("the presenter keys on the console steer the projector", { timeout: 120_000 }, () => {
+  it("hides and shows the projector's join panel by Q on the console, and reveals results by R", async () => {
+    const consolePage = await staffPage(sizes.console, `/live/${session.liveSessionId}/console`);
+    const projector = await staffPage(sizes.projector, `/live/${session.liveSessionId}/present`);
+    const panel = projector.locator(".projector__join");
+    await panel.waitFor();
+    await consolePage.keyboard.press("q");
+    await panel.waitFor({ state: "detached" });
+    const toggle = consolePage.getByRole("button", { name: deConferences.console.joinPanel });
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    await panel.waitFor();
+
+    const shown = consolePage.getByRole("button", { name: deConferences.console.shown });
+    expect(await shown.getAttribute("aria-pressed")).toBe("false");
+    await consolePage.keyboard.press("r");
+    await expect.poll(() => shown.getAttribute("aria-pressed")).toBe("true");
+    await projector.locator(".projector--results").waitFor();
+    await consolePage.keyboard.press("r");
+    await expect.poll(() => shown.getAttribute("aria-pressed")).toBe("false");
+    expect(await consolePage.getByText(fill(deConferences.console.screenShortcuts, { reveal: "R", joinPanel: "Q" })).count()).toBe(1);
+    await expectAccessible(consolePage, "console with the presenter keys");
+    expect(scriptErrors, "errors in the browser").toEqual([]);
+  });
+});
