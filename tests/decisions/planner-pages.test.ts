@@ -160,11 +160,15 @@ describe("deciding an input", () => {
     expect((await get(server.url, "/inbox", planner)).text).not.toContain("Mehr Wohnungen für Familien");
   });
 
-  it("accepts a proposal as a new measure: the plan lists it and its history shows revision 2 with the reason", async () => {
+  it("accepts a proposal as a new measure: the plan lists it and its history shows version 1 from plan revision 2 with the reason", async () => {
     const path = `/inbox/proposal/${conference.proposals.newIdea}`;
     const form = await get(server.url, path, planner);
-    // A proposal for a new measure suggests accepting it under its own title.
+    // A proposal for a new measure suggests accepting it under its own title, with its own words.
     expect(tagWithId(form.html, "decide-new-title")).toContain('value="Sprachcafé im Quartier"');
+    expect(form.html).toMatch(/id="decide-new-actions"[^>]*>Ein wöchentliches Sprachcafé für Nachbarn.</);
+    // The reasons are labelled in the page's language only.
+    expect(form.text).toContain("Begründung auf Arabisch");
+    expect(form.text).not.toContain("Begründung auf العربية");
     const sent = await post(
       server.url,
       path,
@@ -184,15 +188,16 @@ describe("deciding an input", () => {
     const page = await get(server.url, sent.location!, planner);
     expect(page.text).toContain("In den Katalog übernommen");
     expect(page.text).toContain(`href="${measurePath}/W-4/history"`);
-    expect(page.text).toContain("Revision 2 in der Geschichte der Maßnahme");
+    expect(page.text).toContain("Planfassung 2: Geschichte der Maßnahme");
     expect(page.text).toContain("يبدأ المقهى اللغوي في الخريف.");
 
     const plan = await get(server.url, `/plans/${testPlanSlug}`);
     expect(plan.text).toContain(`href="${measurePath}/W-4"`);
     const history = await get(server.url, `${measurePath}/W-4/history`);
     expect(history.status).toBe(200);
-    expect(history.text).toContain("Revision 2");
+    expect(history.text).toContain("Version 1 (Planfassung 2)");
     expect(history.text).toContain("Das Sprachcafé startet im Herbst.");
+    expect((await get(server.url, `${measurePath}/W-4`)).text).toContain("Stand: Version 1 dieser Maßnahme, aus Planfassung 2 vom");
     expect(history.text).toContain("Sprachcafé im Quartier</q>");
     // The public reads when and why; who decided is for staff.
     expect(history.text).not.toContain("Paula Planung");
