@@ -163,7 +163,7 @@ export function commentsTable(list: (Omit<CommentView, "authorName"> & Decided)[
 export function decisionsTable(list: DecisionView[], { format }: ExportContext): CsvTable {
   const { t, column, language, time } = words(format);
   const header = [
-    ...["id", "inputKind", "inputId", "outcome", "decidedAt", "measure", "mergedInto", "revision"].map((c) => column(c)),
+    ...["id", "inputKind", "inputId", "decision", "decidedAt", "measure", "mergedInto", "revision"].map((c) => column(c)),
     ...languages.map((l) => column("reasonIn", { language: language(l) })),
   ];
   const rows = list.map((d) => {
