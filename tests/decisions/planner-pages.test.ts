@@ -58,6 +58,11 @@ const rowOf = (html: string, label: string) => {
   return at === -1 ? "" : html.slice(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
 };
 const measurePath = `/plans/${testPlanSlug}/measures`;
+/** The label of the option a select shows as chosen. */
+const selected = (html: string, id: string) => {
+  const select = html.slice(html.indexOf(`id="${id}"`), html.indexOf("</select>", html.indexOf(`id="${id}"`)));
+  return /<option [^>]*selected=""[^>]*>([^<]*)<\/option>/.exec(select)?.[1] ?? null;
+};
 
 describe("the planner's inbox", () => {
   it("lists each proposal with its conference, author group and language, the prioritised measures and the flagged comment", async () => {
@@ -224,6 +229,17 @@ describe("results and the measure history", () => {
     expect(byLanguage.text).toContain("Dots by language");
     expect(byLanguage.text).toContain("fewer than 5 people");
     expect((await get(server.url, `/plans/${testPlanSlug}/results`)).status).toBe(302);
+    // Criteria in the order they were asked (urgency first), not by their keys.
+    const rating = page.text.slice(page.text.indexOf("Bewertungen nach Kriterien"));
+    expect(rating.indexOf("Dringlichkeit (1–5)")).toBeGreaterThan(-1);
+    expect(rating.indexOf("Dringlichkeit (1–5)")).toBeLessThan(rating.indexOf("Wirkung (1–5)"));
+  });
+
+  it("lists only the focus themes with results, and says so when none has any", async () => {
+    const page = await get(server.url, "/plans/corona-aktionsplan-2021/results", moderator);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Zu keinem Schwerpunktthema gibt es bisher Ergebnisse.");
+    expect(page.text).not.toContain("Teilhabe durch Digitalisierung");
   });
 
   it("updates the maturity with a reason, and the diff shows it", async () => {
@@ -239,7 +255,12 @@ describe("results and the measure history", () => {
     expect(sent.location).toBe(`${path}?from=1&to=3&done=maturity#diff-title`);
     const page = await get(server.url, sent.location!.replace(/#.*/, ""));
     expect(page.text).toContain("Der Reifegrad ist geändert");
-    expect(rowOf(page.html, "Reifegrad")).toMatch(/leer[\s\S]*>B</);
+    // The maturity by its name, and the choice showing the versions the table compares.
+    expect(rowOf(page.html, "Reifegrad")).toMatch(/leer[\s\S]*>B – Woran wir arbeiten</);
+    expect(page.text).toContain("Änderungen von Version 1 bis Version 2 dieser Maßnahme");
+    expect(page.html).toMatch(/<th scope="col">Version 1 \(Planfassung 1\)<\/th><th scope="col">Version 2 \(Planfassung 3\)<\/th>/);
+    expect(selected(page.html, "diff-from")).toBe("Version 1 (Planfassung 1)");
+    expect(selected(page.html, "diff-to")).toBe("Version 2 (Planfassung 3)");
     expect(page.text).toContain("Umsetzung begonnen");
 
     const value = await post(

@@ -81,7 +81,7 @@ export function DecideForm({ offered, options, planLanguage, suggested, clientId
                 name={`reason.${language}`}
                 label={
                   <>
-                    {t("decisions:decide.reasonIn")} {t(`conferences:language.${language}`)}
+                    {`${t("decisions:decide.reasonIn")} ${t(`conferences:language.${language}`)}`}
                     {required ? ` ${t("decisions:decide.requiredMark")}` : ` ${t("decisions:decide.optionalMark")}`}
                   </>
                 }

@@ -55,7 +55,7 @@ export function DecisionSummary({ decision, plan, headingLevel = 3 }: Props) {
         {decision.reasons.map((reason) => (
           <div key={reason.language}>
             <dt>
-              {t("decisions:decision.reasonIn")} {t(`conferences:language.${reason.language}`)}
+              {`${t("decisions:decision.reasonIn")} ${t(`conferences:language.${reason.language}`)}`}
             </dt>
             <dd {...inLanguage(reason.language)}>{reason.text}</dd>
           </div>
