@@ -45,7 +45,7 @@ describe("exports of a conference", () => {
     expect(lines[2]).toBe(`${session};2;B-1 Bildungskarte;Maßnahme;3;1;6;0;0,2;;;;;;;`);
     // The ranking of the focus theme is one cell, a line per measure.
     expect(body).toContain(`${session};3;Wohnen;Schwerpunktthema;4;0;;;;;;;;;;"1. W-2: 3× auf Platz 1, 7 Rangpunkte\n2. W-3: 1× auf Platz 1,`);
-    expect(body).toContain(`\n${session};4;Was fehlt?;Offene Frage;0;0;;;;;;;;;\r\n`);
+    expect(body).toContain(`\n${session};4;Was fehlt?;Offene Frage;0;1;;;;;;;;;;\r\n`);
     // One row per item: the header and four items.
     expect(parseRows(body, ";")).toHaveLength(1 + 4);
     const json = JSON.parse((await get(anonymous, "results", "json")).body) as { items: unknown[] }[];
