@@ -7,6 +7,7 @@ import {
   indicators,
   measures,
   measureTranslations,
+  measureVersions,
   planRevisions,
   plans,
   sections,
@@ -251,7 +252,8 @@ export type MeasureDetail = {
   responsible: string | null;
   dataSources: string | null;
   indicators: { text: string; targetValue: string | null; dueDate: string | null }[];
-  revision: { number: number; createdAt: Date };
+  /** The plan revision the measure last changed in, and which version of the measure that made. */
+  revision: { number: number; createdAt: Date; version: number };
   /** The language the text fields are in: a translation's, or the plan's own. */
   contentLanguage: string;
 };
@@ -289,13 +291,14 @@ export async function getMeasure(
           .from(measureTranslations)
           .where(and(eq(measureTranslations.measureId, m.id), eq(measureTranslations.language, language)));
 
-  const [indicatorRows, sectionPath] = await Promise.all([
+  const [indicatorRows, sectionPath, [versions]] = await Promise.all([
     db
       .select({ text: indicators.text, targetValue: indicators.targetValue, dueDate: indicators.dueDate })
       .from(indicators)
       .where(eq(indicators.measureId, m.id))
       .orderBy(asc(indicators.position)),
     m.sectionId ? loadSectionPath(db, m.sectionId) : Promise.resolve([]),
+    db.select({ n: count() }).from(measureVersions).where(eq(measureVersions.measureId, m.id)),
   ]);
 
   return {
@@ -315,7 +318,7 @@ export async function getMeasure(
     responsible: m.responsible,
     dataSources: m.dataSources,
     indicators: indicatorRows,
-    revision: row.revision,
+    revision: { ...row.revision, version: versions?.n ?? 1 },
     contentLanguage: translation ? language : row.plan.language,
   };
 }

@@ -5,16 +5,23 @@ import type { Db } from "../../db/client";
 import { clusters, goals, plans, sections, units } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { toCsv } from "../csv";
+import { csvFormatOf, toCsv } from "../csv";
 import { DomainError, parseInput } from "../errors";
 import type { CatalogueFile } from "./catalogue-file";
 import type { ExportFile } from "../files.server";
 import { measuresAsFile } from "./measure-file.server";
 import { text } from "../text";
+import { fallbackLanguage, languages } from "../i18n/config";
+import { i18nServer } from "../i18n/i18n.server";
 
 type Reader = Pick<Db, "select">;
 
-const exportInput = z.object({ planSlug: text({ min: 1, max: 100 }), format: z.enum(["json", "csv"]) });
+const exportInput = z.object({
+  planSlug: text({ min: 1, max: 100 }),
+  format: z.enum(["json", "csv"]),
+  /** The reader's language: the CSV's headings, maturity names, separator and decimal mark. */
+  language: z.enum(languages).default(fallbackLanguage),
+});
 
 /**
  * The whole catalogue of a plan as it stands now, in exactly the format importPlan reads
@@ -66,19 +73,21 @@ export async function catalogueFile(db: Reader, slug: string): Promise<Catalogue
 /** The catalogue for download: JSON (the import format) or CSV, one row per measure. */
 export async function exportCatalogue(db: Reader, actor: Actor, input: unknown): Promise<ExportFile> {
   authorize(actor, "catalogue.read");
-  const { planSlug, format } = parseInput(exportInput, input);
+  const { planSlug, format, language } = parseInput(exportInput, input);
   const file = await catalogueFile(db, planSlug);
   if (format === "json") {
     return { filename: `${file.slug}.json`, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(file, null, 2)}\n` };
   }
-  return { filename: `${file.slug}.csv`, contentType: "text/csv; charset=utf-8", body: catalogueCsv(file) };
+  return { filename: `${file.slug}.csv`, contentType: "text/csv; charset=utf-8", body: catalogueCsv(file, language) };
 }
 
 /**
- * Titles instead of keys, for reading in a spreadsheet; the indicators, their target values and
- * due dates as three cells with one line per indicator, so the lines match up.
+ * Titles instead of keys and headings in the reader's language, for reading in a spreadsheet; the
+ * indicators, their target values and due dates as three cells with one line per indicator, so
+ * the lines match up.
  */
-export function catalogueCsv(file: CatalogueFile): string {
+export function catalogueCsv(file: CatalogueFile, language: string = fallbackLanguage): string {
+  const t = i18nServer.getFixedT(language, "catalogue");
   const title = <T extends { key: string; title: string }>(list: T[], key: string | null) => list.find((x) => x.key === key)?.title ?? null;
   const sectionPath = (key: string | null): string | null => {
     const section = file.sections.find((s) => s.key === key);
@@ -87,8 +96,9 @@ export function catalogueCsv(file: CatalogueFile): string {
     return parent ? `${parent} › ${section.title}` : section.title;
   };
   const lines = (values: (string | null)[]) => values.map((v) => v ?? "").join("\n");
+  const fields = ["code", "title", "sectionKey", "clusterKey", "goalKey", "unitCode", "maturity", "situation", "objective", "actions", "steps", "stakeholders", "responsible", "dataSources"];
   return toCsv(
-    ["code", "title", "section", "cluster", "goal", "unit", "maturity", "situation", "objective", "actions", "steps", "stakeholders", "responsible", "dataSources", "indicators", "targetValues", "dueDates"],
+    [...fields.map((f) => t(`catalogue:field.${f}`)), t("catalogue:export.indicators"), t("catalogue:export.targetValues"), t("catalogue:export.dueDates")],
     file.measures.map((m) => [
       m.code,
       m.title,
@@ -96,7 +106,7 @@ export function catalogueCsv(file: CatalogueFile): string {
       title(file.clusters, m.clusterKey),
       title(file.goals, m.goalKey),
       m.unitCode ? `${m.unitCode} ${file.units.find((u) => u.code === m.unitCode)?.name ?? ""}`.trim() : null,
-      m.maturity,
+      m.maturity && t(`catalogue:maturity.${m.maturity}`),
       m.situation,
       m.objective,
       m.actions,
@@ -108,5 +118,6 @@ export function catalogueCsv(file: CatalogueFile): string {
       lines(m.indicators.map((i) => i.targetValue)),
       lines(m.indicators.map((i) => i.dueDate)),
     ]),
+    csvFormatOf(language),
   );
 }

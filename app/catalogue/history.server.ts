@@ -20,7 +20,10 @@ export type RevisionInput = {
 };
 
 export type RevisionEntry = {
+  /** The plan revision: every change to any part of the catalogue counts it up. */
   number: number;
+  /** The measure's own count: 1 for its first state, one more for each plan revision that changed it. */
+  version: number;
   createdAt: string;
   /** The planner's display name, for staff only; null for the original import and for the public. */
   createdBy: string | null;
@@ -51,8 +54,9 @@ export async function measureHistory(db: Reader, actor: Actor, input: unknown): 
   const inputs = await revisionInputs(db, rows.map((r) => r.id));
   return {
     measure: { code: measure.code, title: measure.title },
-    revisions: rows.map((r) => ({
+    revisions: rows.map((r, index) => ({
       number: r.number,
+      version: rows.length - index,
       createdAt: r.createdAt.toISOString(),
       createdBy: actor.kind === "staff" ? r.createdBy : null,
       reason: r.reason,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import {
   agendaItems,
+  clusters,
   commentSupports,
   comments,
   conferences,
@@ -13,6 +14,7 @@ import {
   plans,
   proposals,
   resultSnapshots,
+  sections,
 } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
@@ -26,6 +28,8 @@ export const inputKinds = ["proposal", "result", "comment"] as const;
 export type InputKind = (typeof inputKinds)[number];
 
 type MeasureRef = { code: string; title: string };
+/** Where in the catalogue an input arose: the section and focus theme of the agenda item it was made on. */
+export type CataloguePlace = { sectionKey: string | null; clusterKey: string | null };
 type Context = {
   id: string;
   plan: { slug: string; title: string; language: string };
@@ -48,6 +52,7 @@ export type DecisionInput = Context &
           measure: MeasureRef | null;
           hidden: boolean;
         };
+        place: CataloguePlace;
       }
     | {
         kind: "result";
@@ -60,6 +65,7 @@ export type DecisionInput = Context &
         kind: "comment";
         comment: { body: string; language: string; supportCount: number; authorGroup: string | null; hidden: boolean };
         about: MeasureRef | { question: string | null };
+        place: CataloguePlace;
       }
   );
 
@@ -108,6 +114,7 @@ export async function decisionInput(db: Reader, actor: Actor, input: unknown): P
         measure: row.measure?.code ? row.measure : null,
         hidden: p.hiddenAt !== null,
       },
+      place: await placeOf(db, p.agendaItemId),
     };
   }
   if (kind === "result") {
@@ -172,7 +179,21 @@ export async function decisionInput(db: Reader, actor: Actor, input: unknown): P
       hidden: row.comment.hiddenAt !== null,
     },
     about: row.measure?.code ? row.measure : { question: row.question },
+    place: await placeOf(db, row.comment.agendaItemId),
   };
+}
+
+/** A measure's item gives its section and focus theme; a focus theme's item the theme alone. */
+async function placeOf(db: Reader, agendaItemId: string | null): Promise<CataloguePlace> {
+  if (!agendaItemId) return { sectionKey: null, clusterKey: null };
+  const [row] = await db
+    .select({ sectionKey: sections.key, clusterKey: clusters.key })
+    .from(agendaItems)
+    .leftJoin(measures, eq(measures.id, agendaItems.measureId))
+    .leftJoin(sections, eq(sections.id, measures.sectionId))
+    .leftJoin(clusters, sql`${clusters.id} = coalesce(${agendaItems.clusterId}, ${measures.clusterId})`)
+    .where(eq(agendaItems.id, agendaItemId));
+  return { sectionKey: row?.sectionKey ?? null, clusterKey: row?.clusterKey ?? null };
 }
 
 /** The participant group each proposal's author gave when joining (null: not stated, or a moderator's). */

@@ -1,34 +1,37 @@
 import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { comments, conferences, liveSessions, proposals } from "../../db/schema";
+import { comments, conferences, liveSessions, measures, proposals } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../auth/permissions";
 import type { ExportFile } from "../files.server";
 import { maySteerConference } from "../conferences/team.server";
-import { toCsv, type CsvValue } from "../csv";
+import { csvFormatOf, toCsv } from "../csv";
 import { DomainError, parseInput } from "../errors";
-import { languages } from "../i18n/config";
+import { fallbackLanguage, languages } from "../i18n/config";
 import { loadComments } from "../live/comments.server";
 import { loadItems } from "../live/items.server";
 import { loadProposals } from "../live/proposals.server";
-import { resultsOf, type ItemResults, type SessionResults } from "../results/aggregate.server";
+import { resultsOf } from "../results/aggregate.server";
 import type { Reader } from "../results/answers.server";
-import { loadDecisions, standing, type DecisionView } from "../decisions/views.server";
+import { loadDecisions, standing } from "../decisions/views.server";
+import { breakdownsTable, commentsTable, decisionsTable, proposalsTable, resultsTable, type CsvTable, type ExportContext } from "./export-tables.server";
 
 const exportInput = z.object({
   conferenceId: z.string().uuid(),
-  dataset: z.enum(["results", "proposals", "comments", "decisions"]),
+  dataset: z.enum(["results", "breakdowns", "proposals", "comments", "decisions"]),
   format: z.enum(["json", "csv"]),
+  /** The reader's language: the CSV's headings and words, its separator and decimal mark. */
+  language: z.enum(languages).default(fallbackLanguage),
 });
 
 /**
- * A conference's results, proposals, comments or decisions for download. Its team gets every
- * session; everybody else what the public feedback page shows: closed sessions only, and
- * nothing a moderator hid. Nobody gets who wrote what.
+ * A conference's results, breakdowns, proposals, comments or decisions for download. Its team
+ * gets every session; everybody else what the public feedback page shows: closed sessions only,
+ * and nothing a moderator hid. Nobody gets who wrote what.
  */
 export async function exportConference(db: Reader, actor: Actor, input: unknown): Promise<ExportFile> {
   authorize(actor, "catalogue.read");
-  const { conferenceId, dataset, format } = parseInput(exportInput, input);
+  const { conferenceId, dataset, format, language } = parseInput(exportInput, input);
   const [conference] = await db.select().from(conferences).where(eq(conferences.id, conferenceId));
   if (!conference) throw new DomainError("not_found", "common:error.notFoundText");
   // Staff of another conference's team get what the public gets.
@@ -41,23 +44,27 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
     .where(and(eq(liveSessions.conferenceId, conferenceId), staff ? undefined : eq(liveSessions.status, "closed")))
     .orderBy(asc(liveSessions.startedAt));
   const sessionIds = sessions.map((s) => s.id);
-  const itemIds = (await Promise.all(sessionIds.map((id) => loadItems(db, id)))).flat().map((i) => i.id);
+  const items = (await Promise.all(sessionIds.map((id) => loadItems(db, id)))).flat();
+  const itemIds = items.map((i) => i.id);
+  const measureTitles = new Map(
+    (await db.select({ code: measures.code, title: measures.title }).from(measures).where(eq(measures.planId, conference.planId))).map((m) => [m.code, m.title]),
+  );
+  const context: ExportContext = {
+    format: csvFormatOf(language),
+    measureName: (code) => (code === null ? null : `${code} ${measureTitles.get(code) ?? ""}`.trim()),
+  };
 
-  const table = await (async (): Promise<{ json: unknown; header: string[]; rows: CsvValue[][] }> => {
-    if (dataset === "results") {
+  const table = await (async (): Promise<{ json: unknown; csv: () => CsvTable }> => {
+    if (dataset === "results" || dataset === "breakdowns") {
       const results = await Promise.all(sessionIds.map((id) => resultsOf(db, id, null, {})));
-      return { json: results, header: resultColumns, rows: results.flatMap(resultRows) };
+      return { json: results, csv: () => (dataset === "results" ? resultsTable : breakdownsTable)(results, context) };
     }
     if (dataset === "proposals") {
       const where: SQL = and(eq(proposals.conferenceId, conferenceId), withHidden ? undefined : isNull(proposals.hiddenAt))!;
       const list = (await loadProposals(db, where)).reverse().map(({ authorName: _a, ...p }) => p);
       const decided = standing(await loadDecisions(db, { proposalIds: list.map((p) => p.id) }));
       const json = list.map((p) => ({ ...p, decision: decided.get(p.id)?.outcome ?? null }));
-      return {
-        json,
-        header: ["id", "kind", "measureCode", "title", "body", "language", "createdAt", "hiddenReason", "mergedIntoId", "decision"],
-        rows: json.map((p) => [p.id, p.kind, p.measureCode, p.title, p.body, p.language, p.createdAt, p.hidden?.reason ?? null, p.mergedIntoId, p.decision]),
-      };
+      return { json, csv: () => proposalsTable(json, context) };
     }
     if (dataset === "comments") {
       const list = itemIds.length
@@ -65,11 +72,8 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
         : [];
       const decided = standing(await loadDecisions(db, { commentIds: list.map((c) => c.id) }));
       const json = list.map((c) => ({ ...c, decision: decided.get(c.id)?.outcome ?? null }));
-      return {
-        json,
-        header: ["id", "agendaItemId", "parentId", "body", "language", "createdAt", "byStaff", "supportCount", "pinned", "flaggedRelevant", "hiddenReason", "mergedIntoId", "decision"],
-        rows: json.map((c) => [c.id, c.agendaItemId, c.parentId, c.body, c.language, c.createdAt, c.byStaff, c.supportCount, c.pinned, c.flaggedRelevant, c.hidden?.reason ?? null, c.mergedIntoId, c.decision]),
-      };
+      const about = new Map(items.map((i) => [i.id, i.measure ? `${i.measure.code} ${i.measure.title}` : (i.cluster?.title ?? i.question)]));
+      return { json, csv: () => commentsTable(json, about, context) };
     }
     const [proposalIds, commentIds] = await Promise.all([
       db.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.conferenceId, conferenceId), withHidden ? undefined : isNull(proposals.hiddenAt))),
@@ -78,64 +82,13 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
         : Promise.resolve([]),
     ]);
     const list = await loadDecisions(db, { proposalIds: proposalIds.map((p) => p.id), agendaItemIds: itemIds, commentIds: commentIds.map((c) => c.id) });
-    return {
-      json: list,
-      header: ["id", "inputKind", "inputId", "outcome", "decidedAt", "measureCode", "mergedInto", "revision", ...languages.map((l) => `reason_${l}`)],
-      rows: list.map((d) => decisionRow(d)),
-    };
+    return { json: list, csv: () => decisionsTable(list, context) };
   })();
 
   const filename = `${dataset}-${conference.title.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || conference.id}`;
-  return format === "json"
-    ? { filename: `${filename}.json`, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(table.json, null, 2)}\n` }
-    : { filename: `${filename}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(table.header, table.rows) };
-}
-
-function decisionRow(d: DecisionView): CsvValue[] {
-  const into = d.mergedInto ? (d.mergedInto.kind === "measure" ? d.mergedInto.code : d.mergedInto.title) : null;
-  return [
-    d.id,
-    d.subject.kind,
-    d.subject.id,
-    d.outcome,
-    d.decidedAt,
-    d.measure?.code ?? null,
-    into,
-    d.revision,
-    ...languages.map((l) => d.reasons.find((r) => r.language === l)?.text ?? null),
-  ];
-}
-
-/** Results in long form: one row per figure, so items with different questions share the columns. */
-const resultColumns = ["liveSession", "position", "item", "title", "figure", "criterion", "dimension", "segment", "participants", "count", "total", "paper", "share", "mean", "median", "shareAtLeast7", "consensus", "points", "firstPlaces", "suppressed"];
-
-function resultRows(session: SessionResults): CsvValue[][] {
-  return session.items.flatMap((entry) => itemRows(session.liveSession.title, entry));
-}
-
-function itemRows(sessionTitle: string, { item, result, consensus, breakdowns }: ItemResults): CsvValue[][] {
-  const label = item.measure?.code ?? item.cluster?.key ?? null;
-  const title = item.measure?.title ?? item.cluster?.title ?? item.question;
-  const row = (figure: string, values: Partial<Record<(typeof resultColumns)[number], CsvValue>>) =>
-    resultColumns.map((column) => ({ liveSession: sessionTitle, position: item.position + 1, item: label, title, figure, ...values })[column] ?? null);
-  const rows = [row("voters", { count: result.voterCount }), row("comments", { count: result.commentCount })];
-  if (result.dots) rows.push(row("dots", { total: result.dots.total, paper: result.dots.paper, share: result.dots.share }));
-  if (result.scale) {
-    const { count, mean, median, shareAtLeast7 } = result.scale;
-    rows.push(row("scale", { count, mean, median, shareAtLeast7, consensus: consensus.scale?.value }));
+  if (format === "json") {
+    return { filename: `${filename}.json`, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(table.json, null, 2)}\n` };
   }
-  for (const { criterion, summary } of result.rating ?? []) {
-    const agreement = consensus.rating.find((c) => c.criterion === criterion)?.consensus?.value;
-    rows.push(row("rating", { criterion, count: summary.count, mean: summary.mean, median: summary.median, consensus: agreement }));
-  }
-  for (const { code, points, firstPlaces } of result.ranking ?? []) rows.push(row("ranking", { criterion: code, points, firstPlaces }));
-  for (const b of breakdowns) {
-    for (const cell of b.cells) {
-      const shown = cell.suppressed ? {} : { participants: cell.participants, [b.kind === "dots" ? "total" : "mean"]: cell.value, shareAtLeast7: cell.shareAtLeast7 };
-      // The suppressed row has no segment: which small groups it holds is itself withheld.
-      const segment = cell.suppressed ? null : (cell.key ?? "");
-      rows.push(row(b.kind, { criterion: b.criterion, dimension: b.dimension, segment, suppressed: cell.suppressed, ...shown }));
-    }
-  }
-  return rows;
+  const { header, rows } = table.csv();
+  return { filename: `${filename}.csv`, contentType: "text/csv; charset=utf-8", body: toCsv(header, rows, context.format) };
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { conferenceExport } from "../feedback/exports.server";
 
-/** `?dataset=results|proposals|comments|decisions` as JSON; results when none is named. */
+/** `?dataset=results|breakdowns|proposals|comments|decisions` as JSON; results when none is named. */
 export const loader = (args: LoaderFunctionArgs) => conferenceExport(args, "json");

@@ -16,6 +16,8 @@ import { DecideForm } from "../decisions/ui/decide-form";
 import { DecisionSummary } from "../decisions/ui/decision-summary";
 import { InputSummary } from "../decisions/ui/input-summary";
 import { decide } from "../decisions/decide.server";
+import { suggestions } from "../decisions/suggestions";
+import { nextFreeCodes } from "../catalogue/codes";
 import { inbox } from "../decisions/inbox.server";
 import planningStyles from "../styles/planning.css";
 
@@ -33,18 +35,6 @@ async function load(db: Db, actor: Actor, params: { kind?: string; id?: string }
   }
 }
 
-/** What the form suggests: the outcome a proposal asks for, its title, the measure it is about. */
-function suggestions(input: DecisionInput): Record<string, string> {
-  if (input.kind === "proposal") {
-    const { measure, title } = input.proposal;
-    return measure
-      ? { outcome: "acceptChange", "change.code": measure.code, "merge.code": measure.code }
-      : { outcome: "acceptNew", "new.title": title };
-  }
-  if (input.kind === "result") return { "change.code": input.measure.code, "merge.code": input.measure.code };
-  return "code" in input.about ? { "change.code": input.about.code, "merge.code": input.about.code } : {};
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "decision.write");
   const input = await load(context.db, actor, params);
@@ -53,16 +43,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const [catalogue, openInputs] = open
     ? await Promise.all([getCatalogue(context.db, input.plan.slug), inbox(context.db, actor, { planSlug: input.plan.slug })])
     : [null, null];
+  const codes = catalogue ? nextFreeCodes(catalogue.measures) : {};
   return {
     input,
     open,
     done: new URL(request.url).searchParams.has("done"),
-    suggested: suggestions(input),
+    suggested: suggestions(input, codes),
     // The form's idempotency key: sent twice (a double click, a resend after a timeout), it decides once.
     clientId: randomUUID().replace(/-/g, ""),
     options: catalogue && {
       clusters: catalogue.clusters.map(({ key, title }) => ({ key, title })),
-      sections: catalogue.sections.map(({ key, title }) => ({ key, title })),
+      sections: catalogue.sections.map(({ key, title }) => ({ key, title, nextCode: codes[key] ?? null })),
       units: catalogue.units,
       measures: catalogue.measures.map(({ code, title }) => ({ code, title })),
       proposals: (openInputs?.proposals ?? []).filter((p) => p.id !== input.id).map(({ id, title, language }) => ({ id, title, language })),

@@ -67,6 +67,7 @@ export default function MeasurePage() {
         <p className="muted">
           {t("catalogue:measure.revision", {
             number: measure.revision.number,
+            version: measure.revision.version,
             date: formatDate(measure.revision.createdAt, i18n.language),
           })}
           {lang !== i18n.language && lang === "de" && ` · ${t("common:content.inGerman")}`}

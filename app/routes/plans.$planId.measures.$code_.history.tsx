@@ -62,7 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ...r,
       inputs: r.inputs.map((i) => ({ ...i, language: languages[i.decisionId] ?? null })),
     })),
-    numbers,
+    versions: history.revisions.map(({ number, version }) => ({ number, version })),
     diff,
     canEdit: can(actor, "catalogue.edit"),
     done: url.get("done") === "maturity" || url.get("done") === "indicator" ? (url.get("done") as CatalogueIntent) : null,
@@ -101,7 +101,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
 ];
 
 export default function MeasureHistoryPage() {
-  const { measure, plan, revisions, numbers, diff, canEdit, done } = useLoaderData<typeof loader>();
+  const { measure, plan, revisions, versions, diff, canEdit, done } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useTranslation();
   const measurePath = `/plans/${plan.slug}/measures/${encodeURIComponent(measure.code)}`;
@@ -137,10 +137,11 @@ export default function MeasureHistoryPage() {
 
       <section aria-labelledby="diff-title">
         <h2 id="diff-title">{t("catalogue:history.diffHeading")}</h2>
-        {numbers.length < 2 ? (
+        <p className="hint">{t("catalogue:history.versionsExplained")}</p>
+        {versions.length < 2 ? (
           <p>{t("catalogue:history.onlyOne")}</p>
         ) : (
-          <DiffView diff={diff} numbers={numbers} contentLanguage={plan.language} />
+          <DiffView diff={diff} versions={versions} contentLanguage={plan.language} />
         )}
       </section>
 

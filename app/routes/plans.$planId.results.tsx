@@ -6,7 +6,7 @@ import { DomainError, statusOf } from "../errors";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import { BreakdownTables } from "../results/ui/breakdown-tables";
-import { ClusterStandings, discussed, MeasureStandings } from "../results/ui/standings";
+import { ClusterStandings, discussed, MeasureStandings, withResults } from "../results/ui/standings";
 import type { Dimension } from "../results/breakdowns.server";
 import { planResults } from "../results/plan.server";
 import planningStyles from "../styles/planning.css";
@@ -45,6 +45,7 @@ export default function PlanResultsPage() {
   // Plans carry their language; the demo catalogues and all imports so far are German.
   const contentLanguage = "de";
   const shown = results.measures.filter(discussed);
+  const clusters = results.clusters.filter(withResults);
   return (
     <div className="page page--wide planning">
       <nav aria-label={t("common:nav.breadcrumb")} className="breadcrumb">
@@ -85,8 +86,10 @@ export default function PlanResultsPage() {
         <h2 id="clusters-title">{t("results:plan.byCluster")}</h2>
         {results.clusters.length === 0 ? (
           <p>{t("results:plan.noClusters")}</p>
+        ) : clusters.length === 0 ? (
+          <p>{t("results:plan.noClusterResults")}</p>
         ) : (
-          <ClusterStandings clusters={results.clusters} contentLanguage={contentLanguage} />
+          <ClusterStandings clusters={clusters} contentLanguage={contentLanguage} />
         )}
       </section>
 

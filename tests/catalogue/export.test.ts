@@ -64,9 +64,9 @@ describe("catalogue export", () => {
   });
 
   it("writes CSV by RFC 4180: one row per measure, quoted where needed, CRLF", async () => {
-    const { body, contentType, filename } = await exportCatalogue(source.db, { kind: "anonymous" }, { planSlug: testPlanSlug, format: "csv" });
+    const { body, contentType, filename } = await exportCatalogue(source.db, { kind: "anonymous" }, { planSlug: testPlanSlug, format: "csv", language: "en" });
     expect([contentType, filename]).toEqual(["text/csv; charset=utf-8", `${testPlanSlug}.csv`]);
-    expect(body.startsWith("\uFEFFcode,title,section,cluster,goal,unit,maturity,")).toBe(true);
+    expect(body.startsWith("\uFEFFCode,Title,Target group,Focus theme,Goal,Responsible unit,Maturity,")).toBe(true);
     const rows = parseCsv(body.slice(1));
     expect(rows).toHaveLength(1 + 4);
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
@@ -75,9 +75,22 @@ describe("catalogue export", () => {
     expect(body).toContain('"Beratung, ""Wohnen im Alter"""');
     const w1 = rows.find((r) => r[0] === "W-1")!;
     expect(w1.slice(2, 7)).toEqual(["Quartier", "Wohnen", "Gutes Wohnen für alle", "540 Büro für Integrierte Sozialplanung und Prävention", ""]);
+    expect(rows.find((r) => r[0] === "B-1")![6]).toBe("A – Where we stand");
     expect(w1.slice(-3)).toEqual(["Zahl der verhinderten Räumungen", "120", "2027-12-31"]);
     // A cell that starts with "-" reads as a formula in Excel, so it is written as text.
     expect(rows.find((r) => r[0] === "W-2")![10]).toBe("'- Bedarf erheben\n- Träger finden");
+  });
+
+  it("writes German headings, maturity names and semicolons for a German reader", async () => {
+    const { body } = await exportCatalogue(source.db, { kind: "anonymous" }, { planSlug: testPlanSlug, format: "csv", language: "de" });
+    const lines = body.slice(1).split("\r\n");
+    expect(lines[0]).toBe(
+      "Code;Titel;Zielgruppe;Schwerpunktthema;Ziel;Verantwortliche Stelle;Reifegrad;Ausgangslage / Problemanalyse;Zielsetzung;" +
+        "Maßnahme(n) zur Zielerreichung;Umsetzungsschritte;Beteiligte;Verantwortliche;Datenquellen;Indikatoren;Zielwerte;Termine",
+    );
+    expect(lines).toContain("B-1;Bildungskarte;Quartier;Bildung;;540 Büro für Integrierte Sozialplanung und Prävention;A – Wo wir stehen;;;;;;;;;;");
+    // A comma needs no quotes where the separator is a semicolon; a quote still does.
+    expect(lines.find((l) => l.startsWith("W-3;"))).toMatch(/^W-3;"Beratung, ""Wohnen im Alter""";Quartier;/);
   });
 
   it("defuses spreadsheet formulas in text written by participants", () => {
@@ -89,7 +102,8 @@ describe("catalogue export", () => {
     const formula = '=HYPERLINK("http://x","y")';
     const [first, ...rest] = file.measures;
     const poisoned = { ...file, measures: [{ ...first!, title: formula, responsible: "@SUM(1)", dataSources: "+1", stakeholders: "\tx" }, ...rest] };
-    const row = parseCsv(catalogueCsv(poisoned).slice(1)).find((r) => r[0] === first!.code)!;
+    const row = parseCsv(catalogueCsv(poisoned, "en").slice(1)).find((r) => r[0] === first!.code)!;
+    expect(catalogueCsv(poisoned, "de")).toContain(`${first!.code};"'${formula.replace(/"/g, '""')}";`);
     expect(row[1]).toBe(`'${formula}`);
     expect(row.slice(12, 14)).toEqual(["'@SUM(1)", "'+1"]);
     expect(row[11]).toBe("'\tx");

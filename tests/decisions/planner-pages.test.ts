@@ -58,6 +58,11 @@ const rowOf = (html: string, label: string) => {
   return at === -1 ? "" : html.slice(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
 };
 const measurePath = `/plans/${testPlanSlug}/measures`;
+/** The label of the option a select shows as chosen. */
+const selected = (html: string, id: string) => {
+  const select = html.slice(html.indexOf(`id="${id}"`), html.indexOf("</select>", html.indexOf(`id="${id}"`)));
+  return /<option [^>]*selected=""[^>]*>([^<]*)<\/option>/.exec(select)?.[1] ?? null;
+};
 
 describe("the planner's inbox", () => {
   it("lists each proposal with its conference, author group and language, the prioritised measures and the flagged comment", async () => {
@@ -160,11 +165,15 @@ describe("deciding an input", () => {
     expect((await get(server.url, "/inbox", planner)).text).not.toContain("Mehr Wohnungen für Familien");
   });
 
-  it("accepts a proposal as a new measure: the plan lists it and its history shows revision 2 with the reason", async () => {
+  it("accepts a proposal as a new measure: the plan lists it and its history shows version 1 from plan revision 2 with the reason", async () => {
     const path = `/inbox/proposal/${conference.proposals.newIdea}`;
     const form = await get(server.url, path, planner);
-    // A proposal for a new measure suggests accepting it under its own title.
+    // A proposal for a new measure suggests accepting it under its own title, with its own words.
     expect(tagWithId(form.html, "decide-new-title")).toContain('value="Sprachcafé im Quartier"');
+    expect(form.html).toMatch(/id="decide-new-actions"[^>]*>Ein wöchentliches Sprachcafé für Nachbarn.</);
+    // The reasons are labelled in the page's language only.
+    expect(form.text).toContain("Begründung auf Arabisch");
+    expect(form.text).not.toContain("Begründung auf العربية");
     const sent = await post(
       server.url,
       path,
@@ -184,15 +193,16 @@ describe("deciding an input", () => {
     const page = await get(server.url, sent.location!, planner);
     expect(page.text).toContain("In den Katalog übernommen");
     expect(page.text).toContain(`href="${measurePath}/W-4/history"`);
-    expect(page.text).toContain("Revision 2 in der Geschichte der Maßnahme");
+    expect(page.text).toContain("Planfassung 2: Geschichte der Maßnahme");
     expect(page.text).toContain("يبدأ المقهى اللغوي في الخريف.");
 
     const plan = await get(server.url, `/plans/${testPlanSlug}`);
     expect(plan.text).toContain(`href="${measurePath}/W-4"`);
     const history = await get(server.url, `${measurePath}/W-4/history`);
     expect(history.status).toBe(200);
-    expect(history.text).toContain("Revision 2");
+    expect(history.text).toContain("Version 1 (Planfassung 2)");
     expect(history.text).toContain("Das Sprachcafé startet im Herbst.");
+    expect((await get(server.url, `${measurePath}/W-4`)).text).toContain("Stand: Version 1 dieser Maßnahme, aus Planfassung 2 vom");
     expect(history.text).toContain("Sprachcafé im Quartier</q>");
     // The public reads when and why; who decided is for staff.
     expect(history.text).not.toContain("Paula Planung");
@@ -219,6 +229,17 @@ describe("results and the measure history", () => {
     expect(byLanguage.text).toContain("Dots by language");
     expect(byLanguage.text).toContain("fewer than 5 people");
     expect((await get(server.url, `/plans/${testPlanSlug}/results`)).status).toBe(302);
+    // Criteria in the order they were asked (urgency first), not by their keys.
+    const rating = page.text.slice(page.text.indexOf("Bewertungen nach Kriterien"));
+    expect(rating.indexOf("Dringlichkeit (1–5)")).toBeGreaterThan(-1);
+    expect(rating.indexOf("Dringlichkeit (1–5)")).toBeLessThan(rating.indexOf("Wirkung (1–5)"));
+  });
+
+  it("lists only the focus themes with results, and says so when none has any", async () => {
+    const page = await get(server.url, "/plans/corona-aktionsplan-2021/results", moderator);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Zu keinem Schwerpunktthema gibt es bisher Ergebnisse.");
+    expect(page.text).not.toContain("Teilhabe durch Digitalisierung");
   });
 
   it("updates the maturity with a reason, and the diff shows it", async () => {
@@ -234,7 +255,12 @@ describe("results and the measure history", () => {
     expect(sent.location).toBe(`${path}?from=1&to=3&done=maturity#diff-title`);
     const page = await get(server.url, sent.location!.replace(/#.*/, ""));
     expect(page.text).toContain("Der Reifegrad ist geändert");
-    expect(rowOf(page.html, "Reifegrad")).toMatch(/leer[\s\S]*>B</);
+    // The maturity by its name, and the choice showing the versions the table compares.
+    expect(rowOf(page.html, "Reifegrad")).toMatch(/leer[\s\S]*>B – Woran wir arbeiten</);
+    expect(page.text).toContain("Änderungen von Version 1 bis Version 2 dieser Maßnahme");
+    expect(page.html).toMatch(/<th scope="col">Version 1 \(Planfassung 1\)<\/th><th scope="col">Version 2 \(Planfassung 3\)<\/th>/);
+    expect(selected(page.html, "diff-from")).toBe("Version 1 (Planfassung 1)");
+    expect(selected(page.html, "diff-to")).toBe("Version 2 (Planfassung 3)");
     expect(page.text).toContain("Umsetzung begonnen");
 
     const value = await post(

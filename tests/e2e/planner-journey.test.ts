@@ -128,28 +128,54 @@ describe("a planner answers a session's proposals", () => {
     await details.getByLabel("Code").fill(accepted.code);
     await details.getByLabel("Zielsetzung").fill("Begegnung und Sprache im Quartier");
     await planner.getByLabel("Begründung auf Deutsch (Pflichtfeld)").fill(accepted.reason);
-    await planner.getByLabel("Begründung auf العربية (freiwillig)").fill("يبدأ المقهى اللغوي في الخريف.");
+    // The proposal's own words are in the new measure's fields already.
+    expect(await details.getByLabel("Maßnahme(n) zur Zielerreichung").inputValue()).toBe("Ein wöchentliches Sprachcafé für Nachbarinnen und Nachbarn.");
+    // Every label in the page's language: Arabic is "Arabisch" here, not "العربية".
+    await planner.getByLabel("Begründung auf Arabisch (freiwillig)").fill("يبدأ المقهى اللغوي في الخريف.");
     await planner.getByRole("button", { name: "Entscheidung speichern" }).click();
 
     await planner.getByRole("status").filter({ hasText: "Die Entscheidung ist gespeichert." }).waitFor();
     await planner.getByRole("heading", { level: 3, name: "In den Katalog übernommen" }).waitFor();
     await checkPage(planner, "decided proposal");
-    await planner.getByRole("link", { name: "Revision 2 in der Geschichte der Maßnahme" }).click();
+    await planner.getByRole("link", { name: "Planfassung 2: Geschichte der Maßnahme" }).click();
     await planner.getByRole("heading", { level: 1, name: `Geschichte: ${accepted.code} ${accepted.title}` }).waitFor();
-    expect(await planner.getByRole("listitem").filter({ hasText: "Revision 2" }).textContent()).toContain(accepted.reason);
+    expect(await planner.getByRole("listitem").filter({ hasText: "Version 1 (Planfassung 2)" }).textContent()).toContain(accepted.reason);
     await checkPage(planner, "measure history");
   });
 
   it("finds the new measure on the plan page, in the new revision", async () => {
     await planner.goto(`${server.url}/plans/${planSlug}`);
     await planner
-      .getByText(/Revision 2 vom/)
+      .getByText(/Planfassung 2 vom/)
       .first()
       .waitFor();
     await planner.getByRole("link", { name: new RegExp(accepted.title) }).click();
     await planner.getByRole("heading", { level: 1, name: accepted.title }).waitFor();
-    expect(await planner.getByText(/Stand: Revision 2/).count()).toBe(1);
+    expect(await planner.getByText(/Stand: Version 1 dieser Maßnahme, aus Planfassung 2 vom/).count()).toBe(1);
     await checkPage(planner, "new measure");
+  });
+
+  it("changes the maturity twice; the history's choice always shows the versions its table compares", async () => {
+    await planner.goto(`${server.url}/plans/${planSlug}/measures/${accepted.code}/history`);
+    const form = planner.locator("form", { has: planner.locator("#maturity-reason") });
+    const compared = async () => ({
+      from: await planner.locator("#diff-from option:checked").textContent(),
+      to: await planner.locator("#diff-to option:checked").textContent(),
+      columns: await planner.locator(".diff-table thead th").allTextContents(),
+    });
+    for (const [level, name, from, to] of [
+      ["B", "B – Woran wir arbeiten", "Version 1 (Planfassung 2)", "Version 2 (Planfassung 3)"],
+      ["C", "C – Woran wir arbeiten werden", "Version 2 (Planfassung 3)", "Version 3 (Planfassung 4)"],
+    ] as const) {
+      await form.getByLabel("Reifegrad").selectOption(level);
+      await form.getByLabel("Begründung").fill(`Stand der Umsetzung: ${level}`);
+      await form.getByRole("button", { name: "Reifegrad speichern" }).click();
+      await planner.getByRole("status").filter({ hasText: "Der Reifegrad ist geändert" }).waitFor();
+      await expect.poll(compared).toEqual({ from, to, columns: ["Feld", from, to] });
+      // The maturity by its name, not its letter.
+      expect(await planner.locator(".diff-table .diff-after").first().textContent()).toBe(name);
+    }
+    await checkPage(planner, "measure history after two changes");
   });
 
   it("declines the other proposal with a reason", async () => {

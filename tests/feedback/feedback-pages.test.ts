@@ -106,15 +106,19 @@ describe("a participant's own input", () => {
 describe("conference exports", () => {
   const exportPath = (format: string, dataset: string) => `/conferences/${conference.conferenceId}/export.${format}?dataset=${dataset}`;
 
-  it("writes CSV with a header row and RFC 4180 quoting, as a download", async () => {
-    const { status, response, html: body } = await get(server.url, exportPath("csv", "proposals"));
+  it("writes CSV with a header row and RFC 4180 quoting in the reader's language, as a download", async () => {
+    const { status, response, html: body } = await get(server.url, `${exportPath("csv", "proposals")}&lng=en`);
     expect(status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="proposals-zukunftskonferenz-mitte\.csv"/);
     const lines = body.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("id,kind,measureCode,title,body,language,createdAt,hiddenReason,mergedIntoId,decision");
-    expect(body).toContain(',new_measure,,"Benches, ""seats"" in the park",More places to sit near the playground.,en,');
+    expect(lines[0]).toBe('ID,Kind of proposal,Measure,Title,Proposal,Language,Received (Bielefeld local time),"Hidden, reason",Merged into (ID),Decision');
+    expect(body).toContain(',A new measure,,"Benches, ""seats"" in the park",More places to sit near the playground.,English,');
     expect(body.endsWith("\r\n")).toBe(true);
+    // A German reader's Excel splits at semicolons.
+    const german = (await get(server.url, exportPath("csv", "proposals"))).html.replace(/^\uFEFF/, "");
+    expect(german.split("\r\n")[0]).toBe("ID;Art des Vorschlags;Maßnahme;Titel;Vorschlag;Sprache;Eingegangen (Ortszeit Bielefeld);Ausgeblendet, Grund;Zusammengeführt mit (ID);Entscheidung");
+    expect(german).toContain(';Eine neue Maßnahme;;"Benches, ""seats"" in the park";More places to sit near the playground.;Englisch;');
   });
 
   it("writes JSON that parses; the results by default", async () => {
@@ -164,7 +168,9 @@ describe("catalogue export and import", () => {
   it("exports the catalogue, imports it under a new slug on the import page, and the new plan lists the same measures", async () => {
     const csv = await get(server.url, `/plans/${testPlanSlug}/export.csv`);
     expect(csv.response.headers.get("content-disposition")).toContain(`filename="${testPlanSlug}.csv"`);
-    expect(csv.html.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^code,title,section,cluster,goal,unit,maturity,/);
+    expect(csv.html.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Code;Titel;Zielgruppe;Schwerpunktthema;Ziel;Verantwortliche Stelle;Reifegrad;/);
+    const english = await get(server.url, `/plans/${testPlanSlug}/export.csv?lng=en`);
+    expect(english.html.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^Code,Title,Target group,Focus theme,Goal,Responsible unit,Maturity,/);
 
     const exported = await get(server.url, `/plans/${testPlanSlug}/export.json`);
     expect(exported.response.headers.get("content-disposition")).toContain(`filename="${testPlanSlug}.json"`);

@@ -42,7 +42,7 @@ export function RevisionList({ revisions, contentLanguage }: { revisions: Histor
     <ol className="revision-list" reversed>
       {revisions.map((r) => (
         <li key={r.number} className="revision">
-          <h3>{t("catalogue:history.revision", { number: r.number })}</h3>
+          <h3>{t("catalogue:history.revision", { version: r.version, number: r.number })}</h3>
           <p className="muted">
             <time dateTime={r.createdAt}>{formatDateTime(r.createdAt, i18n.language)}</time>
             {r.createdBy && ` · ${t("catalogue:history.by", { name: r.createdBy })}`}
@@ -74,29 +74,43 @@ export function RevisionList({ revisions, contentLanguage }: { revisions: Histor
   );
 }
 
-type DiffProps = { diff: MeasureDiff | null; numbers: number[]; contentLanguage: string };
+/** A version of the measure and the plan revision it came with. */
+export type VersionRef = { number: number; version: number };
 
-/** Two revisions chosen with a plain GET form, and what changed between them, field by field. */
-export function DiffView({ diff, numbers, contentLanguage }: DiffProps) {
+type DiffProps = { diff: MeasureDiff | null; versions: VersionRef[]; contentLanguage: string };
+
+/**
+ * Two versions chosen with a plain GET form, and what changed between them, field by field. The
+ * choice and the table name the versions alike; the form is keyed by the shown pair, so a new
+ * page (after a change, or back and forward) shows its own pair, not the one chosen before.
+ */
+export function DiffView({ diff, versions, contentLanguage }: DiffProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
+  const versionOf = (n: number) => versions.find((v) => v.number === n)?.version ?? n;
+  const label = (n: number) => t("catalogue:history.revision", { version: versionOf(n), number: n });
   const choice = (name: "from" | "to", selected: number | undefined) => (
     <div className="field">
       <label htmlFor={`diff-${name}`}>{t(`catalogue:history.${name}`)}</label>
       <select id={`diff-${name}`} name={name} defaultValue={selected}>
-        {numbers.map((n) => (
-          <option key={n} value={n}>
-            {t("catalogue:history.revision", { number: n })}
+        {versions.map((v) => (
+          <option key={v.number} value={v.number}>
+            {label(v.number)}
           </option>
         ))}
       </select>
     </div>
   );
-  const value = (text: string | null) =>
-    text === null ? <span className="muted">{t("catalogue:history.empty")}</span> : <span {...inLanguage(contentLanguage)}>{text}</span>;
+  const value = (field: string, text: string | null) => {
+    if (text === null) return <span className="muted">{t("catalogue:history.empty")}</span>;
+    // A maturity is a level with a name; the letter alone says nothing to most readers.
+    if (field === "maturity" && ["A", "B", "C"].includes(text)) return <span>{t(`catalogue:maturity.${text}`)}</span>;
+    return <span {...inLanguage(contentLanguage)}>{text}</span>;
+  };
+  const pair = diff && { from: versionOf(diff.from), to: versionOf(diff.to) };
   return (
     <>
-      <Form method="get" className="inline-form diff-form">
+      <Form method="get" className="inline-form diff-form" key={diff ? `${diff.from}-${diff.to}` : "none"}>
         <input type="hidden" name="lng" value={lng} />
         {choice("from", diff?.from)}
         {choice("to", diff?.to)}
@@ -105,23 +119,24 @@ export function DiffView({ diff, numbers, contentLanguage }: DiffProps) {
         </button>
       </Form>
       {diff &&
+        pair &&
         (diff.changes.length === 0 ? (
-          <p>{t("catalogue:history.noChanges", { from: diff.from, to: diff.to })}</p>
+          <p>{t("catalogue:history.noChanges", pair)}</p>
         ) : (
-          <DataTable className="diff-table" caption={t("catalogue:history.diffCaption", { from: diff.from, to: diff.to })}>
+          <DataTable className="diff-table" caption={t("catalogue:history.diffCaption", pair)}>
             <thead>
               <tr>
                 <th scope="col">{t("catalogue:history.field")}</th>
-                <th scope="col">{t("catalogue:history.revision", { number: diff.from })}</th>
-                <th scope="col">{t("catalogue:history.revision", { number: diff.to })}</th>
+                <th scope="col">{label(diff.from)}</th>
+                <th scope="col">{label(diff.to)}</th>
               </tr>
             </thead>
             <tbody>
               {diff.changes.map((c) => (
                 <tr key={c.field}>
                   <th scope="row">{fieldLabel(t, c.field, lng)}</th>
-                  <td className="diff-before">{value(c.before)}</td>
-                  <td className="diff-after">{value(c.after)}</td>
+                  <td className="diff-before">{value(c.field, c.before)}</td>
+                  <td className="diff-after">{value(c.field, c.after)}</td>
                 </tr>
               ))}
             </tbody>

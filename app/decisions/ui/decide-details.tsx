@@ -1,3 +1,4 @@
+import type { ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Field } from "../../components/field";
 import { inLanguage } from "../../i18n/parts";
@@ -6,7 +7,8 @@ import { SelectField, TextAreaField } from "../../components/form-fields";
 
 export type DecideOptions = {
   clusters: { key: string; title: string }[];
-  sections: { key: string; title: string }[];
+  /** Each with the next free code a new measure there would get, if its codes follow a pattern. */
+  sections: { key: string; title: string; nextCode: string | null }[];
   units: { code: string; name: string }[];
   measures: { code: string; title: string }[];
   /** Other open proposals of the plan, to merge into. */
@@ -38,9 +40,19 @@ export function OutcomeDetails({ option, options, planLanguage, value, error }: 
     label: string,
     empty: string,
     choices: { value: string; label: string; lang?: boolean }[],
-    hint?: string
+    hint?: string,
+    onChange?: (event: ChangeEvent<HTMLSelectElement>) => void
   ) => (
-    <SelectField key={name} id={idOf(name)} name={name} label={label} defaultValue={value(name)} error={error(name)} hint={hint}>
+    <SelectField
+      key={name}
+      id={idOf(name)}
+      name={name}
+      label={label}
+      defaultValue={value(name)}
+      error={error(name)}
+      hint={hint}
+      onChange={onChange}
+    >
       <option value="">{empty}</option>
       {choices.map((c) => (
         <option key={c.value} value={c.value} {...(c.lang ? content : {})}>
@@ -54,10 +66,18 @@ export function OutcomeDetails({ option, options, planLanguage, value, error }: 
   const labelOf = (field: string) => (field === "title" ? t("catalogue:field.title") : t(`catalogue:measure.${field}`));
 
   if (option === "acceptNew") {
+    const nextCode = (key: string) => options.sections.find((s) => s.key === key)?.nextCode ?? "";
+    // Another section, another code: the suggestion follows unless the planner typed their own.
+    const followSection = (event: ChangeEvent<HTMLSelectElement>) => {
+      const code = event.currentTarget.form?.elements.namedItem("new.code");
+      if (!(code instanceof HTMLInputElement)) return;
+      const suggested = new Set(["", ...options.sections.map((s) => s.nextCode ?? "")]);
+      if (suggested.has(code.value)) code.value = nextCode(event.currentTarget.value);
+    };
     return (
       <fieldset className="outcome-details">
         <legend>{t("decisions:option.acceptNew.details")}</legend>
-        {text("new.code", t("catalogue:measure.code"), { hint: t("decisions:decide.codeHint") })}
+        {text("new.code", t("catalogue:measure.code"), { hint: `${t("decisions:decide.codeHint")} ${t("decisions:decide.codeSuggested")}` })}
         {text("new.title", t("catalogue:field.title"))}
         {select(
           "new.clusterKey",
@@ -69,7 +89,9 @@ export function OutcomeDetails({ option, options, planLanguage, value, error }: 
           "new.sectionKey",
           t("catalogue:measure.section"),
           t("decisions:decide.none"),
-          options.sections.map((s) => ({ value: s.key, label: s.title, lang: true }))
+          options.sections.map((s) => ({ value: s.key, label: s.title, lang: true })),
+          undefined,
+          followSection
         )}
         {select(
           "new.unitCode",

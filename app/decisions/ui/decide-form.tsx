@@ -6,7 +6,6 @@ import { inLanguage } from "../../i18n/parts";
 import type { Outcome } from "../outcomes";
 import { OutcomeDetails, type DecideOptions } from "./decide-details";
 import { describedBy, TextAreaField } from "../../components/form-fields";
-import { LanguageName } from "../../i18n/language-name";
 
 type Props = {
   offered: readonly Outcome[];
@@ -82,7 +81,7 @@ export function DecideForm({ offered, options, planLanguage, suggested, clientId
                 name={`reason.${language}`}
                 label={
                   <>
-                    {t("decisions:decide.reasonIn")} <LanguageName code={language} />
+                    {`${t("decisions:decide.reasonIn")} ${t(`conferences:language.${language}`)}`}
                     {required ? ` ${t("decisions:decide.requiredMark")}` : ` ${t("decisions:decide.optionalMark")}`}
                   </>
                 }

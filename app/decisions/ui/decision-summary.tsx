@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import type { DecisionView } from "../views.server";
-import { LanguageName } from "../../i18n/language-name";
 
 type Props = { decision: DecisionView; plan: { slug: string; language: string }; headingLevel?: 3 | 4 };
 
@@ -56,7 +55,7 @@ export function DecisionSummary({ decision, plan, headingLevel = 3 }: Props) {
         {decision.reasons.map((reason) => (
           <div key={reason.language}>
             <dt>
-              {t("decisions:decision.reasonIn")} <LanguageName code={reason.language} />
+              {`${t("decisions:decision.reasonIn")} ${t(`conferences:language.${reason.language}`)}`}
             </dt>
             <dd {...inLanguage(reason.language)}>{reason.text}</dd>
           </div>

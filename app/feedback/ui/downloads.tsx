@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-const datasets = ["results", "proposals", "comments", "decisions"] as const;
+const datasets = ["results", "breakdowns", "proposals", "comments", "decisions"] as const;
 const formats = ["csv", "json"] as const;
 
 /**

@@ -5,6 +5,7 @@ import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 import type { Breakdown } from "../breakdowns.server";
 import type { MeasureStanding } from "../plan.server";
+import { byCriterion } from "../criteria-order";
 import { LanguageName } from "../../i18n/language-name";
 import { GroupLabel } from "../../live/ui/group-label";
 
@@ -42,7 +43,7 @@ export function BreakdownTables({ standings, minGroupSize, contentLanguage }: Pr
           <h3 id={`breakdown-${s.measure.id}`}>
             <span dir="ltr">{s.measure.code}</span> <span {...inLanguage(contentLanguage)}>{s.measure.title}</span>
           </h3>
-          {s.breakdowns.map((b) => (
+          {byCriterion(s.breakdowns, (b) => b.criterion).map((b) => (
             <DataTable key={`${b.kind}-${b.criterion}`} caption={t(`results:plan.breakdownCaption.${b.dimension}`, { what: what(b) })}>
               <thead>
                 <tr>

@@ -5,6 +5,7 @@ import { inLanguage } from "../../i18n/parts";
 import { DataTable } from "../../components/data-table";
 import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
+import { byCriterion } from "../criteria-order";
 import type { ClusterStanding, MeasureStanding, ScaleFigures } from "../plan.server";
 
 /** Measures with anything to show: on an agenda, or ranked within a cluster. */
@@ -102,7 +103,7 @@ export function MeasureStandings({
           </thead>
           <tbody>
             {rated.flatMap((s) =>
-              s.rating.map((r) => (
+              byCriterion(s.rating, (r) => r.criterion).map((r) => (
                 <tr key={`${s.measure.id}-${r.criterion}-${r.max}`}>
                   <th scope="row" dir="ltr">
                     {s.measure.code}
@@ -123,6 +124,9 @@ export function MeasureStandings({
     </>
   );
 }
+
+/** A focus theme something happened on: an agenda item, dots, answers or comments. */
+export const withResults = (c: ClusterStanding) => c.agendaItems > 0 || c.dots.total > 0 || c.comments > 0 || c.scale !== null;
 
 /** Focus themes ranked by the dots their measures (and they themselves) drew. */
 export function ClusterStandings({ clusters, contentLanguage }: { clusters: ClusterStanding[]; contentLanguage: string }) {
