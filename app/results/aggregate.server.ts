@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { DomainError, parseInput } from "../errors";
 import { loadItems, loadLiveSession, type LiveSessionRow } from "../live/items.server";
-import { computeItemResult } from "../live/results.server";
+import { computeItemResults } from "../live/results.server";
 import type { AgendaItemView, ItemResult } from "../live/views";
 import type { Reader } from "./answers.server";
 import { loadBreakdowns, type Breakdown } from "./breakdowns.server";
@@ -86,13 +86,13 @@ export async function resultsOf(
       : Promise.resolve([]),
   ]);
   const snapshots = new Map(frozen.map((s) => [s.agendaItemId, s]));
-  const results = await Promise.all(
-    items.map(async (item) => {
-      const snapshot = snapshots.get(item.id);
-      const result = snapshot ? (snapshot.data as ItemResult) : await computeItemResult(db, item, session.id);
-      return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
-    }),
-  );
+  const counted = await computeItemResults(db, items.filter((item) => !snapshots.has(item.id)), session.id);
+  const countedOf = new Map(counted.map((result) => [result.agendaItemId, result]));
+  const results = items.map((item) => {
+    const snapshot = snapshots.get(item.id);
+    const result = snapshot ? (snapshot.data as ItemResult) : countedOf.get(item.id)!;
+    return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
+  });
   return {
     liveSession: {
       id: session.id,
