@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import { resultSnapshots, votes } from "../../db/schema";
+import { resultSnapshots } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { DomainError, parseInput } from "../errors";
@@ -79,7 +79,7 @@ export async function resultsOf(
       : Promise.resolve([]),
     ids.length > 0
       ? loadBreakdowns(db, {
-          where: anyOf(votes.agendaItemId, ids),
+          items: (column) => anyOf(column, ids),
           by: "agendaItem",
           minGroupSize: minimum,
         })

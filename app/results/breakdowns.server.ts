@@ -1,7 +1,7 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { agendaItems, participants } from "../../db/schema";
 import { round } from "../live/stats";
-import { participantAnswers, type Reader } from "./answers.server";
+import { participantAnswers, type ItemFilter, type Reader } from "./answers.server";
 import { suppressSmallCells, type Cell, type RawCell } from "./privacy";
 
 export const dimensions = ["group", "district", "language"] as const;
@@ -32,14 +32,14 @@ const columnOf = {
  */
 export async function loadBreakdowns(
   db: Reader,
-  { where, by, dimensionList = dimensions, minGroupSize }: {
-    where: SQL;
+  { items, by, dimensionList = dimensions, minGroupSize }: {
+    items: ItemFilter;
     by: "agendaItem" | "measure";
     dimensionList?: readonly Dimension[];
     minGroupSize: number;
   },
 ): Promise<Breakdown[]> {
-  const answers = participantAnswers(db, where);
+  const answers = participantAnswers(db, items);
   const subject = by === "agendaItem" ? answers.agendaItemId : agendaItems.measureId;
   const sets = dimensionList.map((d) => sql`(${subject}, ${answers.kind}, ${answers.criterion}, ${columnOf[d]})`);
   // GROUPING(column) is 0 in the grouping set that groups by that column.
