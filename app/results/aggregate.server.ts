@@ -93,6 +93,12 @@ export async function resultsOf(
     const result = snapshot ? (snapshot.data as ItemResult) : countedOf.get(item.id)!;
     return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
   });
+  const breakdownsOf = new Map<string, Breakdown[]>();
+  for (const breakdown of breakdowns) {
+    const list = breakdownsOf.get(breakdown.subjectId);
+    if (list) list.push(breakdown);
+    else breakdownsOf.set(breakdown.subjectId, [breakdown]);
+  }
   return {
     liveSession: {
       id: session.id,
@@ -115,7 +121,7 @@ export async function resultsOf(
       frozenAt,
       result,
       consensus: consensusOf(item, result),
-      breakdowns: breakdowns.filter((b) => b.subjectId === item.id),
+      breakdowns: breakdownsOf.get(item.id) ?? [],
     })),
   };
 }

@@ -99,7 +99,8 @@ export async function loadBreakdowns(
   // The database groups in no particular order; pages and exports want the same order every time.
   const order = (b: Omit<Breakdown, "cells">) => [b.subjectId, b.kind, b.criterion ?? "", dimensions.indexOf(b.dimension)].join("\u0000");
   return [...grouped.values()]
-    .sort((x, y) => (order(x.head) < order(y.head) ? -1 : 1))
+    .map((entry) => ({ ...entry, order: order(entry.head) }))
+    .sort((x, y) => (x.order < y.order ? -1 : 1))
     .map(({ head, cells }) => ({ ...head, cells: suppressSmallCells(cells.sort(byKey), minGroupSize) }));
 }
 
