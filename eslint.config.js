@@ -12,8 +12,10 @@ const tablesOf = {
   auth: ["users", "authSessions", "rateLimits", "staffRole", "participants", "retentionSettings"],
   catalogue: ["plans", "planRevisions", "units", "sections", "clusters", "goals", "measures", "measureTranslations", "measureVersions", "indicators", "indicatorValues", "maturity"],
   conferences: ["conferences", "conferenceKind", "conferenceTeamMembers"],
-  live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities"],
-  results: ["resultSnapshots", "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
+  live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities",
+    // The vote triggers keep the tallies; the live result reads them (decision 027).
+    "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
+  results: ["resultSnapshots"],
   decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs"],
   feedback: [],
   accessibility: ["siteSettings", "accessibilityReports"],

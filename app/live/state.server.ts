@@ -9,7 +9,7 @@ import { DomainError, parseInput } from "../errors";
 import { commentsOfItems } from "./comments.server";
 import { loadItems, loadLiveSession } from "./items.server";
 import { loadProposals } from "./proposals.server";
-import { computeItemResult } from "./results.server";
+import { computeItemResults } from "./results.server";
 import { notFound } from "./setup.server";
 import { visibleToParticipants } from "./rules";
 import { liveSessionRefSchema } from "./schemas";
@@ -70,10 +70,10 @@ export async function getLiveState(db: Db, actor: Actor, liveSessionId: string):
   const visibleItems = moderator ? items : items.filter((i) => visibleToParticipants(i, session.currentAgendaItemId));
   const [commentList, results, proposalList, joined, mine] = await Promise.all([
     commentsOfItems(db, current ? [current.id] : [], moderator, actor.kind === "participant" ? actor.participantId : undefined),
-    Promise.all(
-      visibleItems
-        .filter((i) => moderator || i.resultsVisible)
-        .map((i) => computeItemResult(db, i, session.id)),
+    computeItemResults(
+      db,
+      visibleItems.filter((i) => moderator || i.resultsVisible),
+      session.id,
     ),
     moderator ? loadProposals(db, eq(proposals.conferenceId, session.conferenceId)) : Promise.resolve(null),
     db.select({ n: count() }).from(participants).where(eq(participants.conferenceId, session.conferenceId)),

@@ -1,11 +1,11 @@
 import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import { resultSnapshots, votes } from "../../db/schema";
+import { resultSnapshots } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { DomainError, parseInput } from "../errors";
 import { loadItems, loadLiveSession, type LiveSessionRow } from "../live/items.server";
-import { computeItemResult } from "../live/results.server";
+import { computeItemResults } from "../live/results.server";
 import type { AgendaItemView, ItemResult } from "../live/views";
 import type { Reader } from "./answers.server";
 import { loadBreakdowns, type Breakdown } from "./breakdowns.server";
@@ -79,20 +79,26 @@ export async function resultsOf(
       : Promise.resolve([]),
     ids.length > 0
       ? loadBreakdowns(db, {
-          where: anyOf(votes.agendaItemId, ids),
+          items: (column) => anyOf(column, ids),
           by: "agendaItem",
           minGroupSize: minimum,
         })
       : Promise.resolve([]),
   ]);
   const snapshots = new Map(frozen.map((s) => [s.agendaItemId, s]));
-  const results = await Promise.all(
-    items.map(async (item) => {
-      const snapshot = snapshots.get(item.id);
-      const result = snapshot ? (snapshot.data as ItemResult) : await computeItemResult(db, item, session.id);
-      return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
-    }),
-  );
+  const counted = await computeItemResults(db, items.filter((item) => !snapshots.has(item.id)), session.id);
+  const countedOf = new Map(counted.map((result) => [result.agendaItemId, result]));
+  const results = items.map((item) => {
+    const snapshot = snapshots.get(item.id);
+    const result = snapshot ? (snapshot.data as ItemResult) : countedOf.get(item.id)!;
+    return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
+  });
+  const breakdownsOf = new Map<string, Breakdown[]>();
+  for (const breakdown of breakdowns) {
+    const list = breakdownsOf.get(breakdown.subjectId);
+    if (list) list.push(breakdown);
+    else breakdownsOf.set(breakdown.subjectId, [breakdown]);
+  }
   return {
     liveSession: {
       id: session.id,
@@ -115,7 +121,7 @@ export async function resultsOf(
       frozenAt,
       result,
       consensus: consensusOf(item, result),
-      breakdowns: breakdowns.filter((b) => b.subjectId === item.id),
+      breakdowns: breakdownsOf.get(item.id) ?? [],
     })),
   };
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, conferences, liveSessions, resultSnapshots, votes } from "../../db/schema";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { agendaItems, conferences, latestAnswers, liveSessions, resultSnapshots, votes } from "../../db/schema";
 
 export type Reader = Pick<Db, "select" | "selectDistinctOn">;
 
@@ -26,28 +27,15 @@ export async function countedItemIds(db: Reader, planId: string): Promise<string
   return rows.map((r) => r.id);
 }
 
-/** Each participant's latest rating per criterion and latest scale answer (as computeItemResult counts them). */
-function latestAnswers(db: Reader, where: SQL) {
-  return db
-    .selectDistinctOn([votes.agendaItemId, votes.participantId, votes.kind, votes.criterion], {
-      agendaItemId: votes.agendaItemId,
-      participantId: votes.participantId,
-      kind: votes.kind,
-      criterion: votes.criterion,
-      value: votes.value,
-      weight: votes.weight,
-    })
-    .from(votes)
-    .where(and(where, isNotNull(votes.participantId), inArray(votes.kind, ["rating", "scale"])))
-    .orderBy(votes.agendaItemId, votes.participantId, votes.kind, votes.criterion, desc(votes.createdAt), desc(votes.id));
-}
+/** Which agenda items a query covers, as a condition on a table's agenda item column. */
+export type ItemFilter = (agendaItemId: AnyPgColumn) => SQL;
 
 /**
  * What each participant's answers count for, one row each: their latest ratings and scale
  * answer, and their net dots per item (dots taken back cancel out). Paper ballots belong to no
  * participant and are not here.
  */
-export function participantAnswers(db: Reader, where: SQL) {
+export function participantAnswers(db: Reader, onItems: ItemFilter) {
   const dots = db
     .select({
       agendaItemId: votes.agendaItemId,
@@ -58,8 +46,21 @@ export function participantAnswers(db: Reader, where: SQL) {
       weight: sql<number>`1`.as("weight"),
     })
     .from(votes)
-    .where(and(where, isNotNull(votes.participantId), eq(votes.kind, "dots")))
+    .where(and(onItems(votes.agendaItemId), isNotNull(votes.participantId), eq(votes.kind, "dots")))
     .groupBy(votes.agendaItemId, votes.participantId, votes.kind, votes.criterion)
     .having(sql`sum(${votes.value}) <> 0`);
-  return latestAnswers(db, where).unionAll(dots).as("answers");
+  // The latest answer per participant and question is kept by the vote trigger (decision 011):
+  // read, not recomputed, so there is one implementation of "the latest answer counts".
+  const latest = db
+    .select({
+      agendaItemId: latestAnswers.agendaItemId,
+      participantId: sql<string | null>`${latestAnswers.participantId}`.as("participant_id"),
+      kind: latestAnswers.kind,
+      criterion: latestAnswers.criterion,
+      value: latestAnswers.value,
+      weight: latestAnswers.weight,
+    })
+    .from(latestAnswers)
+    .where(onItems(latestAnswers.agendaItemId));
+  return latest.unionAll(dots).as("answers");
 }

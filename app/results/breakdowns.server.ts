@@ -1,7 +1,7 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { agendaItems, participants } from "../../db/schema";
 import { round } from "../live/stats";
-import { participantAnswers, type Reader } from "./answers.server";
+import { participantAnswers, type ItemFilter, type Reader } from "./answers.server";
 import { suppressSmallCells, type Cell, type RawCell } from "./privacy";
 
 export const dimensions = ["group", "district", "language"] as const;
@@ -32,14 +32,14 @@ const columnOf = {
  */
 export async function loadBreakdowns(
   db: Reader,
-  { where, by, dimensionList = dimensions, minGroupSize }: {
-    where: SQL;
+  { items, by, dimensionList = dimensions, minGroupSize }: {
+    items: ItemFilter;
     by: "agendaItem" | "measure";
     dimensionList?: readonly Dimension[];
     minGroupSize: number;
   },
 ): Promise<Breakdown[]> {
-  const answers = participantAnswers(db, where);
+  const answers = participantAnswers(db, items);
   const subject = by === "agendaItem" ? answers.agendaItemId : agendaItems.measureId;
   const sets = dimensionList.map((d) => sql`(${subject}, ${answers.kind}, ${answers.criterion}, ${columnOf[d]})`);
   // GROUPING(column) is 0 in the grouping set that groups by that column.
@@ -99,7 +99,8 @@ export async function loadBreakdowns(
   // The database groups in no particular order; pages and exports want the same order every time.
   const order = (b: Omit<Breakdown, "cells">) => [b.subjectId, b.kind, b.criterion ?? "", dimensions.indexOf(b.dimension)].join("\u0000");
   return [...grouped.values()]
-    .sort((x, y) => (order(x.head) < order(y.head) ? -1 : 1))
+    .map((entry) => ({ ...entry, order: order(entry.head) }))
+    .sort((x, y) => (x.order < y.order ? -1 : 1))
     .map(({ head, cells }) => ({ ...head, cells: suppressSmallCells(cells.sort(byKey), minGroupSize) }));
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { agendaItems, clusters, conferences, liveSessions, measures, participants, plans, votes } from "../../db/schema";
+import { agendaItems, clusters, conferences, liveSessions, measures, participants, plans } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { DomainError, parseInput } from "../errors";
@@ -88,7 +88,7 @@ export async function planResults(db: Reader, actor: Actor, input: unknown, opti
     counted.length > 0 ? countedBorda(db, counted) : none,
     data.breakdownBy
       ? loadBreakdowns(db, {
-          where: inArray(votes.agendaItemId, planItems(db, plan.id)),
+          items: (column) => inArray(column, planItems(db, plan.id)),
           by: "measure",
           dimensionList: [data.breakdownBy],
           minGroupSize: minimum,
@@ -183,7 +183,7 @@ export async function measureResults(db: Reader, actor: Actor, input: unknown, o
     .orderBy(asc(conferences.startsAt), asc(liveSessions.startedAt));
   const [breakdowns, sessions] = await Promise.all([
     loadBreakdowns(db, {
-      where: inArray(votes.agendaItemId, items.map((i) => i.id)),
+      items: (column) => inArray(column, items.map((i) => i.id)),
       by: "measure",
       minGroupSize: overall.minGroupSize,
     }),

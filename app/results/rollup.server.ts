@@ -1,4 +1,4 @@
-import { sql, type SQLWrapper } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { agendaItems, measures } from "../../db/schema";
 import type { Distribution } from "../live/views";
 
@@ -29,11 +29,7 @@ export type DistributionRow = {
 
 export type BordaRow = { measureId: string; points: number; firstPlaces: number; ballots: number };
 
-/**
- * `column = any(ids)` with the ids as one array parameter: a live plan can have hundreds of open
- * agenda items, and one parameter each would cost more to send than the query takes.
- */
-export const anyOf = (column: SQLWrapper, ids: string[]) => sql`${column} = any(${sql.param(ids)}::uuid[])`;
+export { anyOf } from "../live/results.server";
 
 /** A measure's own cluster, or a cluster item's. */
 export const clusterOf = sql<string | null>`coalesce(${measures.clusterId}, ${agendaItems.clusterId})`;

@@ -1,21 +1,25 @@
 /**
- * `npm run bench:results`: the results aggregation over 100,000 votes on 500 measures, on a
- * fresh PostgreSQL database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+ * `npm run bench:results`: the results aggregation over 100,000 votes on 500 measures, on
+ * embedded PGlite and, when a PostgreSQL URL is given (BENCH_DATABASE_URL, TEST_DATABASE_URL or
+ * DATABASE_URL), on a fresh PostgreSQL database too, printed side by side.
  * Catalogue, session and agenda are made through the domain functions; participants and votes
- * are bulk-inserted with generate_series (a vote's dot budget is not what this measures).
- * It prints min/median/p95 in ms; it asserts nothing.
+ * are bulk-inserted with generate_series (a vote's dot budget is not what this measures), with
+ * the tally trigger off and the tallies rebuilt after, as migration 0005 fills them.
+ * It prints min/median/p95 in ms; it asserts nothing. BENCH_ENGINES=postgres (or pglite) runs one.
  */
 import postgres from "postgres";
+import { sql } from "drizzle-orm";
 import { importPlan } from "../../app/catalogue/import.server";
 import { createConference } from "../../app/conferences/conferences.server";
 import { addAgendaItems, closeLiveSession, createLiveSession, startLiveSession } from "../../app/live/setup.server";
 import { itemResults, sessionResults } from "../../app/results/aggregate.server";
 import { planResults } from "../../app/results/plan.server";
-import { openDatabase } from "../../db/client";
+import { openDatabase, type Database } from "../../db/client";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { withDatabaseName } from "../support/urls";
 
-const baseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const baseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+const engines = (process.env.BENCH_ENGINES ?? (baseUrl ? "pglite,postgres" : "pglite")).split(",");
 const measureCount = 500;
 const participantCount = Number(process.env.BENCH_PARTICIPANTS ?? 2000);
 const voteCount = Number(process.env.BENCH_VOTES ?? 100_000);
@@ -25,7 +29,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function time(label: string, run: () => Promise<unknown>) {
+type Figures = Map<string, string>;
+const f = (n: number) => n.toFixed(1).padStart(8);
+
+async function time(figures: Figures, label: string, run: () => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await run();
   const took: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -34,8 +41,7 @@ async function time(label: string, run: () => Promise<unknown>) {
     took.push(performance.now() - start);
   }
   took.sort((a, b) => a - b);
-  const f = (n: number) => n.toFixed(1).padStart(8);
-  console.log(`${label.padEnd(44)}${f(took[0]!)}${f(percentile(took, 50))}${f(percentile(took, 95))}`);
+  figures.set(label, `${f(took[0]!)}${f(percentile(took, 50))}${f(percentile(took, 95))}`);
 }
 
 const planFile = {
@@ -68,16 +74,33 @@ const planFile = {
   })),
 };
 
-const name = `mitplan_bench_results_${process.pid}`;
-const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-await admin.unsafe(`CREATE DATABASE "${name}"`);
-const url = withDatabaseName(baseUrl, name);
-const database = await openDatabase({ url, maxConnections: 10 });
-const raw = postgres(url, { max: 1, onnotice: () => {} });
-try {
-  await database.migrate();
+/** The tallies as migration 0005 fills them from existing votes (decision 011). */
+const rebuildTallies = [
+  sql`insert into item_voter (agenda_item_id, participant_id, votes)
+    select agenda_item_id, participant_id, count(*) from vote where participant_id is not null group by 1, 2`,
+  sql`insert into item_tally (agenda_item_id, voters, dots, paper_dots)
+    select agenda_item_id, count(distinct participant_id),
+      coalesce(sum(value * weight) filter (where kind = 'dots'), 0),
+      coalesce(sum(value * weight) filter (where kind = 'dots' and participant_id is null), 0)
+    from vote group by 1`,
+  sql`insert into latest_answer (agenda_item_id, participant_id, kind, criterion, vote_id, created_at, value, weight)
+    select distinct on (agenda_item_id, participant_id, kind, criterion) agenda_item_id, participant_id, kind, criterion, id, created_at, value, weight
+    from vote where participant_id is not null and kind in ('rating', 'scale')
+    order by agenda_item_id, participant_id, kind, criterion, created_at desc, id desc`,
+  sql`insert into answer_tally (agenda_item_id, kind, criterion, distribution)
+    select agenda_item_id, kind, criterion, jsonb_object_agg(value, n) from (
+      select agenda_item_id, kind, criterion, value, sum(weight) as n from (
+        select agenda_item_id, kind, criterion, value, weight from latest_answer
+        union all
+        select agenda_item_id, kind, criterion, value, weight from vote where participant_id is null and kind in ('rating', 'scale')
+      ) answers group by 1, 2, 3, 4
+    ) counts group by 1, 2, 3`,
+];
+
+async function bench(database: Database): Promise<{ figures: Figures; setUp: number; freeze: number }> {
+  const figures: Figures = new Map();
   const { db } = database;
+  await database.migrate();
   const deps = recordingDeps(db);
   const setupStart = performance.now();
   await importPlan(db, planFile, { reason: "bench" });
@@ -96,47 +119,90 @@ try {
   }
   await startLiveSession(deps, staff, { liveSessionId: session.id });
   // Every item offers dots, four criteria on 1–5 and the 1–10 scale.
-  await raw`update agenda_item set phase = 'prioritise', voting_state = 'open', activities = ${raw.json({
+  const activities = JSON.stringify({
     comments: true,
     dots: { maxPerItem: 3 },
     rating: { criteria: ["urgency", "influence", "impact", "feasibility"], min: 1, max: 5 },
     scale: { min: 1, max: 10, label: null },
     ranking: false,
-  })} where live_session_id = ${session.id}`;
-  await raw`insert into participant (conference_id, secret_hash, "group", district, language)
+  });
+  await db.execute(sql`update agenda_item set phase = 'prioritise', voting_state = 'open', activities = ${activities}::jsonb where live_session_id = ${session.id}`);
+  await db.execute(sql`insert into participant (conference_id, secret_hash, "group", district, language)
     select ${conference.id}, 'bench', (array['citizen','migrant_organisation','welfare_organisation','administration','youth', null])[1 + g % 6]::participant_group,
       (array['Mitte','Sieker','Brackwede','Senne', null])[1 + g % 5], (array['de','de','en','ar'])[1 + g % 4]
-    from generate_series(1, ${participantCount}) g`;
+    from generate_series(1, ${participantCount}) g`);
+  await db.execute(sql`alter table vote disable trigger vote_tally`);
   // 40 % dots, 45 % ratings, 15 % scale; random items and people, so some answers are revised.
-  await raw`with p as (select array_agg(id) ids from participant), i as (select array_agg(id) ids from agenda_item where live_session_id = ${session.id})
+  await db.execute(sql`with p as (select array_agg(id) ids from participant), i as (select array_agg(id) ids from agenda_item where live_session_id = ${session.id})
     insert into vote (client_id, live_session_id, agenda_item_id, participant_id, kind, criterion, value, created_at)
     select 'bench-' || g, ${session.id}, i.ids[1 + floor(random() * ${measureCount})::int], p.ids[1 + floor(random() * ${participantCount})::int],
       k.kind::vote_kind, case when k.kind = 'rating' then (array['urgency','influence','impact','feasibility'])[1 + g % 4] end,
       case k.kind when 'dots' then 1 + g % 3 when 'rating' then 1 + floor(random() * 5)::int else 1 + floor(random() * 10)::int end,
       now() - make_interval(secs => ${voteCount} - g)
     from generate_series(1, ${voteCount}) g, p, i,
-      lateral (select case when g % 20 < 8 then 'dots' when g % 20 < 17 then 'rating' else 'scale' end as kind) k`;
-  await raw`vacuum analyze`;
-  console.log(`bench:results — PostgreSQL ${baseUrl.replace(/\/\/.*@/, "//…@")}, ${measureCount} measures, ${measureCount} agenda items,`);
-  console.log(`${participantCount} participants, ${voteCount} votes; set-up ${((performance.now() - setupStart) / 1000).toFixed(1)} s; ${runs} runs after 3 warm-ups`);
-  console.log(`${"ms".padEnd(44)}${"min".padStart(8)}${"median".padStart(8)}${"p95".padStart(8)}`);
-  const [firstItem] = await raw<{ id: string }[]>`select id from agenda_item where live_session_id = ${session.id} order by position limit 1`;
+      lateral (select case when g % 20 < 8 then 'dots' when g % 20 < 17 then 'rating' else 'scale' end as kind) k`);
+  for (const statement of rebuildTallies) await db.execute(statement);
+  await db.execute(sql`alter table vote enable trigger vote_tally`);
+  await db.execute(sql`vacuum analyze`);
+  const setUp = (performance.now() - setupStart) / 1000;
+  const [firstItem] = (await db.query.agendaItems.findMany({ where: (t, { eq }) => eq(t.liveSessionId, session.id), orderBy: (t, { asc }) => asc(t.position), limit: 1 }));
   const plan = { planSlug: planFile.slug };
   const oneItem = { liveSessionId: session.id, agendaItemId: firstItem!.id };
-  console.log("while the session is live (counted from the votes):");
-  await time("  plan-wide, by measure and cluster, ranked", () => planResults(db, staff, plan));
-  await time("  plan-wide, broken down by group", () => planResults(db, staff, { ...plan, breakdownBy: "group" }));
-  await time("  one agenda item with breakdowns", () => itemResults(db, staff, oneItem));
+  await time(figures, "live: plan-wide, by measure and cluster, ranked", () => planResults(db, staff, plan));
+  await time(figures, "live: plan-wide, broken down by group", () => planResults(db, staff, { ...plan, breakdownBy: "group" }));
+  await time(figures, "live: one agenda item with breakdowns", () => itemResults(db, staff, oneItem));
+  await time(figures, "live: whole session, 500 items with breakdowns", () => sessionResults(db, staff, { liveSessionId: session.id }));
   const closing = performance.now();
   await closeLiveSession(deps, staff, { liveSessionId: session.id });
-  console.log(`after closing (${((performance.now() - closing) / 1000).toFixed(1)} s to freeze 500 snapshots), from the snapshots:`);
-  await time("  plan-wide, by measure and cluster, ranked", () => planResults(db, staff, plan));
-  await time("  plan-wide, broken down by group", () => planResults(db, staff, { ...plan, breakdownBy: "group" }));
-  await time("  one agenda item with breakdowns", () => itemResults(db, staff, oneItem));
-  await time("  whole session, 500 items with breakdowns", () => sessionResults(db, staff, { liveSessionId: session.id }));
-} finally {
-  await raw.end();
-  await database.close();
+  const freeze = performance.now() - closing;
+  await time(figures, "closed: plan-wide, by measure and cluster, ranked", () => planResults(db, staff, plan));
+  await time(figures, "closed: plan-wide, broken down by group", () => planResults(db, staff, { ...plan, breakdownBy: "group" }));
+  await time(figures, "closed: one agenda item with breakdowns", () => itemResults(db, staff, oneItem));
+  await time(figures, "closed: whole session, 500 items with breakdowns", () => sessionResults(db, staff, { liveSessionId: session.id }));
+  return { figures, setUp, freeze };
+}
+
+async function onPostgres(url: string) {
+  const name = `mitplan_bench_results_${process.pid}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  const database = await openDatabase({ url: withDatabaseName(url, name), maxConnections: 10 });
+  try {
+    return await bench(database);
+  } finally {
+    await database.close();
+    // BENCH_KEEP leaves the database behind for EXPLAIN ANALYZE.
+    if (!process.env.BENCH_KEEP) await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function onPglite() {
+  const database = await openDatabase({ dataDir: "memory://" });
+  try {
+    return await bench(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const results: { engine: string; figures: Figures; setUp: number; freeze: number }[] = [];
+for (const engine of engines) {
+  if (engine === "postgres" && !baseUrl) throw new Error("BENCH_ENGINES=postgres needs BENCH_DATABASE_URL, TEST_DATABASE_URL or DATABASE_URL");
+  const run = engine === "postgres" ? await onPostgres(baseUrl!) : await onPglite();
+  results.push({ engine: engine === "postgres" ? "PostgreSQL" : "PGlite", ...run });
+}
+
+console.log(`bench:results — ${measureCount} measures, ${measureCount} agenda items in one live session, ${participantCount} participants,`);
+console.log(`${voteCount} votes; ${runs} runs after 3 warm-ups; ms (min, median, p95)`);
+console.log(`set-up: ${results.map((r) => `${r.engine} ${r.setUp.toFixed(1)} s`).join(", ")}`);
+const width = 52;
+console.log(`${"".padEnd(width)}${results.map((r) => r.engine.padStart(24)).join("   ")}`);
+console.log(`${"".padEnd(width)}${results.map(() => `${"min".padStart(8)}${"median".padStart(8)}${"p95".padStart(8)}`).join("   ")}`);
+for (const label of results[0]!.figures.keys()) {
+  if (label.startsWith("closed: plan-wide, by measure")) {
+    console.log(`${"closing the session: freezing 500 snapshots".padEnd(width)}${results.map((r) => f(r.freeze).padStart(24)).join("   ")}`);
+  }
+  console.log(`${label.padEnd(width)}${results.map((r) => r.figures.get(label)!).join("   ")}`);
 }

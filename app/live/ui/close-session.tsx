@@ -9,7 +9,7 @@ export function CloseSession() {
       <summary>{t("conferences:close.summary")}</summary>
       <p>{t("conferences:close.explain")}</p>
       <ActionForm formId="close" intent="close">
-        {({ describe, fieldError }) => (
+        {({ describe, fieldError, busy }) => (
           <>
             <label className="choice">
               <input type="checkbox" name="confirm" value="yes" required {...describe("confirm")} />
@@ -17,10 +17,12 @@ export function CloseSession() {
             </label>
             {fieldError("confirm")}
             <div className="actions">
-              <button type="submit" className="button button--danger">
+              <button type="submit" className="button button--danger" disabled={busy}>
                 {t("conferences:close.submit")}
               </button>
             </div>
+            {/* Freezing takes well under a second; the moderator still hears that it runs, not a dead button. */}
+            <p role="status">{busy ? t("conferences:close.busy") : null}</p>
           </>
         )}
       </ActionForm>
