@@ -14,7 +14,7 @@ const tablesOf = {
   conferences: ["conferences", "conferenceKind", "conferenceTeamMembers"],
   live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities"],
   results: ["resultSnapshots", "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
-  decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs"],
+  decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs", "decisionMails"],
   feedback: [],
   accessibility: ["siteSettings", "accessibilityReports"],
   demo: [],

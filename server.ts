@@ -13,7 +13,7 @@ import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { prepareDatabase } from "./app/demo/prepare.server";
 import { startRetentionJob } from "./app/live/retention.server";
-import { startDecisionMailJob } from "./app/feedback/decision-mail.server";
+import { startDecisionMailJob } from "./app/decisions/decision-mail.server";
 import { mailerFromEnvironment, type Mailer } from "./app/mail.server";
 import { createRealtime } from "./realtime/server";
 import { healthHandler } from "./app/health.server";

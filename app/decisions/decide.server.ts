@@ -5,7 +5,7 @@ import type { Actor, StaffActor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { findMeasure, insertMeasure, openRevision, updateMeasure, type RevisionRef, type Tx } from "../catalogue/revisions.server";
 import { DomainError, invalidInput } from "../errors";
-import { enqueueDecisionMails } from "../feedback/decision-mail.server";
+import { enqueueDecisionMails } from "./decision-mail.server";
 import { decideSchema, type DecideInput, type DecisionSubject } from "./schemas";
 
 export type DecideResult = {

@@ -5,7 +5,7 @@ import { actorFrom, requireActor } from "../auth/actor.server";
 import { participantCookieWithout } from "../auth/participants.server";
 import { issueReturnLink, returnPath } from "../auth/return-links.server";
 import { deleteMyData } from "../feedback/delete-my-data.server";
-import { notifyEmailOf, removeNotifyEmail, setNotifyEmail } from "../feedback/notify-email.server";
+import { notifyEmailOf, removeNotifyEmail, setNotifyEmail } from "../auth/notify-email.server";
 import { DeleteMyDataConfirmation, DeleteMyDataLink } from "../feedback/ui/delete-my-data";
 import { NotifyEmail } from "../feedback/ui/notify-email";
 import { ReturnLink } from "../feedback/ui/return-link";

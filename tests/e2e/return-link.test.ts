@@ -64,7 +64,7 @@ describe("the return link, in the browser", () => {
     await inApp.page.getByRole("button", { name: "Link zurück zu Ihren Beiträgen holen" }).click();
     await inApp.page.getByRole("status").filter({ hasText: "Ihr persönlicher Link ist fertig." }).waitFor();
     await inApp.page.getByRole("img", { name: "QR-Code Ihres persönlichen Links" }).waitFor();
-    const link = await inApp.page.getByLabel("Ihr persönlicher Link", { exact: true }).inputValue();
+    const link = await inApp.page.getByRole("textbox", { name: "Ihr persönlicher Link" }).inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/r/${row!.id}\\.[a-z2-7]{32}$`));
     await checkEveryWidth(inApp.page, "my input with the return link");
 

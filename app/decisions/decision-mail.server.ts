@@ -1,7 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { comments, conferences, decisionMails, decisions, participants, proposals, votes } from "../../db/schema";
+import { decisionMails, decisions } from "../../db/schema";
+import { mailRecipient, withNotifyEmail } from "../auth/notify-email.server";
 import type { Tx } from "../catalogue/revisions.server";
+import { getConference } from "../conferences/conferences.server";
+import { authorsOf } from "../live/input-authors.server";
 import { isLanguage, fallbackLanguage } from "../i18n/config";
 import { i18nServer } from "../i18n/i18n.server";
 import { logError } from "../log.server";
@@ -24,34 +27,16 @@ export async function enqueueDecisionMails(tx: Tx, decisionIds: string[], origin
     .from(decisions)
     .where(inArray(decisions.id, decisionIds));
   const recipients = new Map<string, string>();
-  const add = (decisionId: string, ids: (string | null)[]) => ids.forEach((id) => id && !recipients.has(id) && recipients.set(id, decisionId));
+  const add = (decisionId: string, ids: string[]) => ids.forEach((id) => !recipients.has(id) && recipients.set(id, decisionId));
   for (const d of decided) {
-    if (d.proposalId) {
-      const rows = await tx
-        .select({ participantId: proposals.participantId })
-        .from(proposals)
-        .where(or(eq(proposals.id, d.proposalId), eq(proposals.mergedIntoId, d.proposalId)));
-      add(d.id, rows.map((r) => r.participantId));
-    } else if (d.commentId) {
-      const rows = await tx.select({ participantId: comments.participantId }).from(comments).where(eq(comments.id, d.commentId));
-      add(d.id, rows.map((r) => r.participantId));
-    } else if (d.agendaItemId) {
-      const [voters, writers] = await Promise.all([
-        tx.selectDistinct({ participantId: votes.participantId }).from(votes).where(eq(votes.agendaItemId, d.agendaItemId)),
-        tx.selectDistinct({ participantId: comments.participantId }).from(comments).where(eq(comments.agendaItemId, d.agendaItemId)),
-      ]);
-      add(d.id, [...voters, ...writers].map((r) => r.participantId));
-    }
+    const input = d.proposalId ? { proposalId: d.proposalId } : d.commentId ? { commentId: d.commentId } : { agendaItemId: d.agendaItemId! };
+    add(d.id, await authorsOf(tx, input));
   }
-  if (recipients.size === 0) return 0;
-  const withAddress = await tx
-    .select({ id: participants.id })
-    .from(participants)
-    .where(and(inArray(participants.id, [...recipients.keys()]), isNotNull(participants.notifyEmail)));
+  const withAddress = await withNotifyEmail(tx, [...recipients.keys()]);
   if (withAddress.length === 0) return 0;
   const rows = await tx
     .insert(decisionMails)
-    .values(withAddress.map(({ id }) => ({ participantId: id, decisionId: recipients.get(id)!, origin })))
+    .values(withAddress.map((id) => ({ participantId: id, decisionId: recipients.get(id)!, origin })))
     .onConflictDoNothing()
     .returning({ id: decisionMails.id });
   return rows.length;
@@ -102,18 +87,15 @@ export async function deliverDecisionMails(db: Db, mailer: Mailer): Promise<Deli
 
 async function deliverOne(db: Db, mailer: Mailer, mail: { id: string; participantId: string; origin: string; attempts: number }, report: DeliveryReport) {
   // Read now, not when queued: an address taken back or erased meanwhile gets nothing.
-  const [to] = await db
-    .select({ email: participants.notifyEmail, language: participants.language, title: conferences.title })
-    .from(participants)
-    .innerJoin(conferences, eq(conferences.id, participants.conferenceId))
-    .where(eq(participants.id, mail.participantId));
-  if (!to?.email) {
+  const to = await mailRecipient(db, mail.participantId);
+  if (!to) {
     await db.update(decisionMails).set({ doneAt: sql`now()`, sent: false }).where(eq(decisionMails.id, mail.id));
     report.skipped++;
     return;
   }
+  const title = (await getConference(db, to.conferenceId))?.title ?? "";
   try {
-    await mailer.send({ to: to.email, language: to.language, ...compose(to.language, to.title, mail.origin) });
+    await mailer.send({ to: to.email, language: to.language, ...compose(to.language, title, mail.origin) });
   } catch (error) {
     report.failed++;
     // The error's code only: SMTP answers may quote the address.

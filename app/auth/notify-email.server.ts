@@ -1,9 +1,9 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { participants } from "../../db/schema";
-import type { Actor, ParticipantActor } from "../auth/actor";
-import { authorize } from "../auth/permissions";
+import type { Actor, ParticipantActor } from "./actor";
+import { authorize } from "./permissions";
 import { DomainError, parseInput } from "../errors";
 
 const conferenceSchema = z.object({ conferenceId: z.string().uuid() });
@@ -58,4 +58,23 @@ export async function removeNotifyEmail(db: Db, actor: Actor, input: unknown): P
 export async function notifyEmailOf(db: Pick<Db, "select">, participantId: string): Promise<string | null> {
   const [row] = await db.select({ email: participants.notifyEmail }).from(participants).where(eq(participants.id, participantId));
   return row?.email ?? null;
+}
+
+/** Of these participants, the ones who left an address. */
+export async function withNotifyEmail(db: Pick<Db, "select">, participantIds: string[]): Promise<string[]> {
+  if (participantIds.length === 0) return [];
+  const rows = await db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(inArray(participants.id, participantIds), isNotNull(participants.notifyEmail)));
+  return rows.map((r) => r.id);
+}
+
+/** Where and in which language to write to a participant now, or null when they left no address (any more). */
+export async function mailRecipient(db: Pick<Db, "select">, participantId: string): Promise<{ email: string; language: string; conferenceId: string } | null> {
+  const [row] = await db
+    .select({ email: participants.notifyEmail, language: participants.language, conferenceId: participants.conferenceId })
+    .from(participants)
+    .where(eq(participants.id, participantId));
+  return row?.email ? { email: row.email, language: row.language, conferenceId: row.conferenceId } : null;
 }
