@@ -16,7 +16,7 @@ const tablesOf = {
     // The vote triggers keep the tallies; the live result reads them (decision 027).
     "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
   results: ["resultSnapshots"],
-  decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs"],
+  decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs", "decisionMails"],
   feedback: [],
   accessibility: ["siteSettings", "accessibilityReports"],
   demo: [],

@@ -13,6 +13,8 @@ import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { prepareDatabase } from "./app/demo/prepare.server";
 import { startRetentionJob } from "./app/live/retention.server";
+import { startDecisionMailJob } from "./app/decisions/decision-mail.server";
+import { mailerFromEnvironment, type Mailer } from "./app/mail.server";
 import { createRealtime } from "./realtime/server";
 import { healthHandler } from "./app/health.server";
 import { createDrain } from "./shutdown";
@@ -30,6 +32,8 @@ export type ServerOptions = {
   trustProxy?: string;
   /** PUBLIC_URL as written: the address phones use, for join links and QR codes. */
   publicUrl?: string;
+  /** The SMTP server for decision mails (SMTP_URL or SMTP_HOST…, MAIL_FROM); without one, no address is asked for. */
+  mailer?: Mailer;
 };
 
 /** PUBLIC_URL's origin; a value that is not an http(s) address stops the start with an error. */
@@ -55,7 +59,15 @@ export function trustProxySetting(value = ""): boolean | number | string {
 export type RunningServer = { url: string; close(): Promise<void> };
 
 /** One HTTP server, one port: Remix pages and socket.io side by side. */
-export async function startServer({ port, database, demoData, demoConference = false, trustProxy, publicUrl: publicUrlValue }: ServerOptions): Promise<RunningServer> {
+export async function startServer({
+  port,
+  database,
+  demoData,
+  demoConference = false,
+  trustProxy,
+  publicUrl: publicUrlValue,
+  mailer,
+}: ServerOptions): Promise<RunningServer> {
   const app = express();
   try {
     app.set("trust proxy", trustProxySetting(trustProxy));
@@ -89,12 +101,15 @@ export async function startServer({ port, database, demoData, demoConference = f
   const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy, track: drain.track });
   addSocketSafeguards(realtime.io);
   app.get("/healthz", healthHandler({ db: database.db, adapterListening: realtime.adapterListening, draining: drain.draining }));
+  // Mails queued by decisions (and any left over from before a restart) go out after their commit.
+  const mail = mailer && startDecisionMailJob(database.db, mailer);
   const getLoadContext = (req: express.Request, res: express.Response): AppContext => ({
     db: database.db,
     realtime,
     clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
     publicUrl,
     cspNonce: cspNonceOf(res),
+    mail: mail && { kick: mail.kick },
   });
   app.all("*", createRequestHandler({ build, getLoadContext }));
 
@@ -102,7 +117,11 @@ export async function startServer({ port, database, demoData, demoConference = f
   const { port: actualPort } = httpServer.address() as AddressInfo;
   return {
     url: `http://localhost:${actualPort}`,
-    close: () => drain.shutDown(httpServer, () => realtime.close()),
+    close: async () => {
+      mail?.stop();
+      await drain.shutDown(httpServer, () => realtime.close());
+      mailer?.close();
+    },
   };
 }
 
@@ -118,7 +137,9 @@ async function main() {
   }
   let server: RunningServer;
   try {
+    const mailer = mailerFromEnvironment();
     server = await startServer({
+      mailer,
       port: Number(process.env.PORT ?? 3000),
       database,
       demoData: process.env.DEMO_DATA !== "off",

@@ -14,6 +14,8 @@ export type AppContext = {
   publicUrl?: string;
   /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
   cspNonce: string;
+  /** Set when an SMTP server is configured: decision mails are offered, and a decision kicks their delivery. */
+  mail?: { kick(): void };
 };
 
 declare module "@remix-run/node" {

@@ -11,10 +11,21 @@ type Reader = Pick<Db, "select">;
 
 /**
  * What erasing a profile leaves: no name, group, district or language preference, and a secret
- * hash no token can match (secretMatches compares against 32 zero bytes), so the row is at most an
- * anonymous number behind votes (docs/decisions/017-participant-data.md).
+ * hash no token can match (secretMatches compares against 32 zero bytes), no return link and no
+ * e-mail address, so the row is at most an anonymous number behind votes
+ * (docs/decisions/017-participant-data.md).
  */
-const erased = { displayName: null, group: null, district: null, secretHash: "", anonymisedAt: sql`now()` } as const;
+const erased = {
+  displayName: null,
+  group: null,
+  district: null,
+  secretHash: "",
+  // The return link and the notification address go with the profile (docs/decisions/031).
+  returnHash: null,
+  notifyEmail: null,
+  notifyConsentedAt: null,
+  anonymisedAt: sql`now()`,
+} as const;
 
 /** Locks the participant's row for their deletion, so no comment or vote is added meanwhile; false when it is gone. */
 export async function lockParticipant(tx: Tx, participantId: string): Promise<boolean> {

@@ -67,7 +67,11 @@ export function clearParticipantCookieHeader(request: Request): string {
   return clearCookieHeader(request, participantCookieName);
 }
 
-/** The participants behind a cookie's tokens, in its order; malformed, unknown or forged ones are left out. */
+/**
+ * The participants behind a cookie's tokens, in its order; malformed, unknown or forged ones are
+ * left out. A token's secret is the one joining set, or the one of the participant's current
+ * return link (app/auth/return-links.server.ts), which a browser that opened the link holds.
+ */
 export async function participantsFromTokens(db: Db, tokens: readonly string[]): Promise<ParticipantActor[]> {
   const parts = tokens.map(splitToken).filter((p): p is { id: string; secret: string } => p !== null && uuidShape.test(p.id));
   if (parts.length === 0) return [];
@@ -77,13 +81,18 @@ export async function participantsFromTokens(db: Db, tokens: readonly string[]):
       conferenceId: participants.conferenceId,
       language: participants.language,
       secretHash: participants.secretHash,
+      returnHash: participants.returnHash,
     })
     .from(participants)
     .where(inArray(participants.id, parts.map((p) => p.id)));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return parts.flatMap(({ id, secret }) => {
     const row = byId.get(id);
-    if (!row || !secretMatches(secret, row.secretHash)) return [];
+    if (!row) return [];
+    // Both are compared, so the time taken does not tell which secret a token carries.
+    const byJoin = secretMatches(secret, row.secretHash);
+    const byReturnLink = secretMatches(secret, row.returnHash ?? "");
+    if (!byJoin && !byReturnLink) return [];
     return [{ kind: "participant" as const, participantId: row.id, conferenceId: row.conferenceId, language: row.language }];
   });
 }

@@ -23,6 +23,8 @@ export const permissions = {
   "proposal.write": ["participant"],
   // Their own data only: the domain function erases the identity the actor acts as.
   "participant.eraseOwn": ["participant"],
+  // Their own return link and notification address, again only for the identity acted as.
+  "participant.manageOwn": ["participant"],
   "results.view": ["moderator", "planner", "admin"],
   "decision.write": ["planner", "admin"],
   "user.manage": ["admin"],

@@ -47,8 +47,11 @@ export const routePermissions = {
   "routes/conferences.$conferenceId_.export[.]json": { loader: "catalogue.read" },
   "routes/conferences.$conferenceId_.report": { loader: "results.view", team: true },
   // Anyone: participants see their own input, everybody else how to get some (not an error page).
-  // Participants also delete their own data there (each their own, in the conference they name).
+  // Participants also delete their own data there (each their own, in the conference they name), and
+  // make a return link or leave an address for decision mails ("participant.manageOwn", also theirs only).
   "routes/my-input": { loader: "public", action: "participant.eraseOwn" },
+  // A participant's return link: whoever holds it may open it, in any browser (docs/decisions/031).
+  "routes/r.$token": { loader: "public", action: "public" },
   "routes/plans.$planId.export[.]csv": { loader: "catalogue.read" },
   "routes/plans.$planId.export[.]json": { loader: "catalogue.read" },
   "routes/plans.import": { loader: "catalogue.edit", action: "catalogue.edit" },

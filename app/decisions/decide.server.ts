@@ -5,6 +5,7 @@ import type { Actor, StaffActor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { findMeasure, insertMeasure, openRevision, updateMeasure, type RevisionRef, type Tx } from "../catalogue/revisions.server";
 import { DomainError, invalidInput } from "../errors";
+import { enqueueDecisionMails } from "./decision-mail.server";
 import { decideSchema, type DecideInput, type DecisionSubject } from "./schemas";
 
 export type DecideResult = {
@@ -69,9 +70,10 @@ const revisionReason = (reasons: DecideInput["reasons"], planLanguage: string) =
  * A planner's answer to one or more inputs: accepted into the catalogue (a new measure, or changed
  * fields of one, in a new plan revision that the decisions point to), merged into another
  * proposal or a measure, deferred, or declined; always with a reason. A deferred input can be
- * decided again later; any other decision is final.
+ * decided again later; any other decision is final. With `mailOrigin` (the site's address), the
+ * participants who asked to be told get a mail, queued in the same transaction and sent after it.
  */
-export async function decide(db: Db, actor: Actor, input: unknown): Promise<DecideResult> {
+export async function decide(db: Db, actor: Actor, input: unknown, { mailOrigin }: { mailOrigin?: string } = {}): Promise<DecideResult> {
   authorize(actor, "decision.write");
   const planner = actor as StaffActor;
   const parsed = decideSchema.safeParse(input);
@@ -144,6 +146,7 @@ export async function decide(db: Db, actor: Actor, input: unknown): Promise<Deci
       )
       .returning({ id: decisions.id });
     await tx.insert(decisionReasons).values(rows.flatMap((row) => reasons.map((r) => ({ decisionId: row.id, ...r }))));
+    if (mailOrigin) await enqueueDecisionMails(tx, rows.map((r) => r.id), mailOrigin);
     return { decisionIds: rows.map((r) => r.id), outcome: decision.outcome, revision, measure };
   });
 }

@@ -30,8 +30,12 @@ export function publicOrigin(request: Request, context: Pick<AppLoadContext, "pu
  */
 export async function joinLink(origin: string, code: string): Promise<JoinLink> {
   const url = joinUrl(origin, code);
-  const qrSvg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-  return { code, url, qrSvg, local: isLocalOrigin(origin) };
+  return { code, url, qrSvg: await qrSvg(url), local: isLocalOrigin(origin) };
+}
+
+/** Any link of ours as a QR code in SVG (a participant's return link, too): no script on the page. */
+export function qrSvg(url: string): Promise<string> {
+  return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
 }
 
 export function isLocalOrigin(origin: string): boolean {

@@ -42,6 +42,7 @@ export default function RetentionPage() {
         </p>
       )}
       <p className="prose">{t("auth:retention.intro")}</p>
+      <p className="prose">{t("auth:retention.contact")}</p>
       <Form method="post" className="stack-form">
         <div className="field">
           <label htmlFor="retention-months">{t("auth:retention.months")}</label>

@@ -24,6 +24,8 @@ export default function PrivacyPage() {
           <li>{t("feedback:privacy.token")}</li>
           <li>{t("feedback:privacy.profile")}</li>
           <li>{t("feedback:privacy.input")}</li>
+          <li>{t("feedback:privacy.returnLink")}</li>
+          <li>{t("feedback:privacy.email")}</li>
           <li>{t("feedback:privacy.addresses")}</li>
         </ul>
       </section>

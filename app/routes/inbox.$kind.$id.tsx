@@ -19,6 +19,7 @@ import { decide } from "../decisions/decide.server";
 import { suggestions } from "../decisions/suggestions";
 import { nextFreeCodes } from "../catalogue/codes";
 import { inbox } from "../decisions/inbox.server";
+import { publicOrigin } from "../live/qr.server";
 import planningStyles from "../styles/planning.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
@@ -65,9 +66,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context, "decision.write");
   const input = await load(context.db, actor, params);
   const form = formObject(await request.formData());
-  const result = await perform(() => decide(context.db, actor, decideInputFromForm(input.kind, input.id, form, input.plan.language)));
-  // Post, redirect, get: a reload shows the decision instead of sending it again.
-  if (result.ok) return redirect(`/inbox/${input.kind}/${input.id}?done`);
+  const decision = decideInputFromForm(input.kind, input.id, form, input.plan.language);
+  const result = await perform(() => decide(context.db, actor, decision, { mailOrigin: publicOrigin(request, context) }));
+  if (result.ok) {
+    // The mails the decision queued go out now that it committed (and later, should the SMTP server refuse).
+    context.mail?.kick();
+    // Post, redirect, get: a reload shows the decision instead of sending it again.
+    return redirect(`/inbox/${input.kind}/${input.id}?done`);
+  }
   const { data: body, init } = result.response;
   const error: FormError = { ...body.error, fields: formFieldsOf(body.error, form, input.plan.language) };
   return data({ error, values: form }, init ?? undefined);

@@ -1,12 +1,17 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { participantCookieWithout } from "../auth/participants.server";
+import { issueReturnLink, returnPath } from "../auth/return-links.server";
 import { deleteMyData } from "../feedback/delete-my-data.server";
+import { notifyEmailOf, removeNotifyEmail, setNotifyEmail } from "../auth/notify-email.server";
 import { DeleteMyDataConfirmation, DeleteMyDataLink } from "../feedback/ui/delete-my-data";
+import { NotifyEmail } from "../feedback/ui/notify-email";
+import { ReturnLink } from "../feedback/ui/return-link";
 import { formObject, perform } from "../forms.server";
 import { liveDeps } from "../live/deps.server";
+import { publicOrigin, qrSvg } from "../live/qr.server";
 import { MyConferenceInput, type ConferenceInput } from "../feedback/ui/my-conference-input";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
@@ -28,11 +33,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOf(request);
   const reasonOnly = (hidden: { reason: string } | null) => (hidden ? { reason: hidden.reason } : null);
   // Every conference this browser took part in, newest first (the cookie's order).
-  const conferences: ConferenceInput[] = await Promise.all(
+  const conferences: (ConferenceInput & { notifyEmail: string | null })[] = await Promise.all(
     identities.map(async (identity) => {
       const mine = await myInput(context.db, identity, { language });
       return {
         ...mine,
+        notifyEmail: context.mail ? await notifyEmailOf(context.db, identity.participantId) : null,
         comments: mine.comments.map((c) => ({ ...c, hidden: reasonOnly(c.hidden) })),
         proposals: mine.proposals.map((p) => ({ ...p, hidden: reasonOnly(p.hidden) })),
       };
@@ -40,13 +46,41 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
   const url = new URL(request.url);
   const confirming = identities.some((i) => i.conferenceId === url.searchParams.get("delete")) ? url.searchParams.get("delete") : null;
-  return { kind: "mine" as const, conferences, confirming, deleted: url.searchParams.has("deleted") };
+  const notice = (["deleted", "notified", "unnotified"] as const).find((key) => url.searchParams.has(key)) ?? null;
+  return { kind: "mine" as const, conferences, confirming, notice, mailOffered: Boolean(context.mail) };
 }
 
-/** Deletes the participant's data of one conference, then drops that identity from the cookie. */
+/**
+ * The participant's own commands on one conference's input: make a return link (shown once, in
+ * the answer), leave or take back an address for decision mails, or delete their data.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = formObject(await request.formData());
   const conferenceId = typeof form.conferenceId === "string" ? form.conferenceId : null;
+  if (form.intent === "returnLink") {
+    const actor = await requireActor(request, context, "participant.manageOwn", { conferenceId });
+    const outcome = await perform(() => issueReturnLink(context.db, actor, form));
+    if (!outcome.ok) return outcome.response;
+    const url = `${publicOrigin(request, context).replace(/\/+$/, "")}${returnPath(outcome.value.token)}`;
+    return data({ returnLink: { conferenceId: conferenceId!, url, qrSvg: await qrSvg(url) } }, { headers: { "Cache-Control": "no-store" } });
+  }
+  if (form.intent === "notify" || form.intent === "unnotify") {
+    const actor = await requireActor(request, context, "participant.manageOwn", { conferenceId });
+    const outcome = await perform(async () => {
+      if (form.intent === "notify") await setNotifyEmail(context.db, actor, form, { offered: Boolean(context.mail) });
+      else await removeNotifyEmail(context.db, actor, form);
+    });
+    if (!outcome.ok) {
+      const { data: refusal, init } = outcome.response;
+      return data({ notifyError: { conferenceId, error: refusal.error, email: typeof form.email === "string" ? form.email : "" } }, init ?? undefined);
+    }
+    return redirect(`/my-input?${form.intent === "notify" ? "notified" : "unnotified"}#notify-heading-${conferenceId}`);
+  }
+  return deleteAction(request, context, form, conferenceId);
+}
+
+/** Deletes the participant's data of one conference, then drops that identity from the cookie. */
+async function deleteAction(request: Request, context: ActionFunctionArgs["context"], form: Record<string, string | string[]>, conferenceId: string | null) {
   const actor = await requireActor(request, context, "participant.eraseOwn", { conferenceId });
   const { identities } = await actorFrom(request, context.db);
   const outcome = await perform(() => deleteMyData(liveDeps(context), actor, form));
@@ -84,22 +118,36 @@ function Explanation({ staff, deleted }: { staff: boolean; deleted: boolean }) {
   );
 }
 
+const noticeKeys = { deleted: "feedback:delete.done", notified: "feedback:notify.saved", unnotified: "feedback:notify.removed" } as const;
+
 export default function MyInputPage() {
   const loaded = useLoaderData<typeof loader>();
-  const refused = useActionData<typeof action>();
+  const answered = useActionData<typeof action>();
   const { t } = useTranslation();
   if (loaded.kind === "explain") return <Explanation staff={loaded.staff} deleted={loaded.deleted} />;
+  const refused = answered && "error" in answered ? answered : undefined;
+  const returnLink = answered && "returnLink" in answered ? answered.returnLink : null;
+  const notifyError = answered && "notifyError" in answered ? answered.notifyError : null;
   return (
     <div className="page">
       <h1>{t("feedback:mine.title")}</h1>
-      {loaded.deleted && (
+      {loaded.notice && (
         <p className="notice" role="status">
-          {t("feedback:delete.done")}
+          {t(noticeKeys[loaded.notice])}
         </p>
       )}
       <p className="prose">{t("feedback:mine.intro")}</p>
       {loaded.conferences.map((mine) => (
         <MyConferenceInput key={mine.conference.id} mine={mine}>
+          <ReturnLink conferenceId={mine.conference.id} shown={returnLink?.conferenceId === mine.conference.id ? returnLink : null} />
+          {loaded.mailOffered && (
+            <NotifyEmail
+              conferenceId={mine.conference.id}
+              email={mine.notifyEmail}
+              error={notifyError?.conferenceId === mine.conference.id ? notifyError.error : undefined}
+              sent={notifyError?.conferenceId === mine.conference.id ? notifyError.email : undefined}
+            />
+          )}
           {loaded.confirming === mine.conference.id ? (
             <DeleteMyDataConfirmation conferenceId={mine.conference.id} error={refused?.error} />
           ) : (

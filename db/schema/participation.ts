@@ -142,6 +142,14 @@ export const participants = pgTable("participant", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /** Profile and token erased by the retention rule; the row stays only as an anonymous voter. */
   anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+  /**
+   * The hash of the secret in the participant's return link (docs/decisions/031): a second token
+   * of the same identity, for another browser; null until one is made, replaced by a new one.
+   */
+  returnHash: text("return_hash"),
+  /** Where to tell the participant about a decision on their input, given with consent at `notifyConsentedAt`. */
+  notifyEmail: text("notify_email"),
+  notifyConsentedAt: timestamp("notify_consented_at", { withTimezone: true }),
 });
 
 export const comments = pgTable(
@@ -304,3 +312,31 @@ export const resultSnapshots = pgTable("result_snapshot", {
   frozenAt: timestamp("frozen_at", { withTimezone: true }).notNull().defaultNow(),
   data: jsonb("data").$type<Record<string, unknown>>().notNull(),
 });
+
+/**
+ * The outbox of decision e-mails: written in the decide transaction, sent after it committed and
+ * marked sent, retried while `attempts` is below the limit. A participant's deletion takes theirs with it.
+ */
+export const decisionMails = pgTable(
+  "decision_mail",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    /** The site address the link in the mail starts with (PUBLIC_URL, else the planner's). */
+    origin: text("origin").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    /** A sender has taken the mail until then; after it, another may try. */
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    /** Sent, or settled without sending (the address was removed meanwhile). */
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    sent: boolean("sent").notNull().default(false),
+    lastError: text("last_error"),
+  },
+  (t) => [uniqueIndex("decision_mail_once").on(t.participantId, t.decisionId), index("decision_mail_pending").on(t.doneAt, t.claimedUntil)],
+);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { anonymous, type StaffActor, type StaffRole } from "../../app/auth/actor";
 import { issueParticipantToken, participantToken } from "../../app/auth/participants.server";
+import { issueReturnLink } from "../../app/auth/return-links.server";
 import { createSession } from "../../app/auth/sessions.server";
 import { permissions } from "../../app/auth/permissions";
 import { routePermissions, type Access } from "../../app/auth/route-permissions";
@@ -86,7 +87,8 @@ beforeAll(async () => {
   const comment = await postComment(deps, participant, { agendaItemId: session.itemIds[0]!, body: "Nur fürs Team sichtbar" });
   await moderateComment(deps, moderator, { action: "hide", commentId: comment.id, reason: "Beleidigend" });
   await addTeamMember(db, moderator, { conferenceId: session.conferenceId, email: demoAccounts.find((a) => a.role === "planner")!.email });
-  fixture = { ...session, proposalId: proposal.id, commentId: comment.id };
+  const { token: returnToken } = await issueReturnLink(db, participant, { conferenceId: session.conferenceId });
+  fixture = { ...session, proposalId: proposal.id, commentId: comment.id, returnToken };
 
   // A moderator who created a conference of their own and put a planner on its team.
   const [otherModerator, otherPlanner] = [await createStaff(db, "moderator"), await createStaff(db, "planner")];

@@ -9,6 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { anonymous } from "../../app/auth/actor";
 import { issueParticipantToken, participantToken } from "../../app/auth/participants.server";
+import { issueReturnLink } from "../../app/auth/return-links.server";
 import { routePermissions } from "../../app/auth/route-permissions";
 import { directionOf, languages } from "../../app/i18n/config";
 import { postComment } from "../../app/live/comments.server";
@@ -37,7 +38,8 @@ beforeAll(async () => {
   const participant = { kind: "participant" as const, participantId: joined.participantId, conferenceId: joined.conferenceId, language: "de" };
   const proposal = await submitProposal(deps, participant, { liveSessionId: session.liveSessionId, kind: "new_measure", title: "Idee", body: "Text" });
   const comment = await postComment(deps, participant, { agendaItemId: session.itemIds[0]!, body: "Ein Kommentar" });
-  fixture = { ...session, proposalId: proposal.id, commentId: comment.id };
+  const { token: returnToken } = await issueReturnLink(db, participant, { conferenceId: session.conferenceId });
+  fixture = { ...session, proposalId: proposal.id, commentId: comment.id, returnToken };
   adminCookie = await sessionCookie(db, (await createStaff(db, "admin")).userId);
   participantCookie = `mitplan_participant=${participantToken(joined.participantId, secret)}`;
   const report = console.error.bind(console);

@@ -1,8 +1,17 @@
 /**
  * What the sample paths need: a started live session whose participant made a proposal and wrote a
- * comment (tests/auth/access.test.ts and tests/i18n/every-route.test.ts build one each).
+ * comment and made a return link (tests/auth/access.test.ts and tests/i18n/every-route.test.ts build one each).
  */
-export type RouteFixture = { conferenceId: string; liveSessionId: string; joinCode: string; itemIds: string[]; proposalId: string; commentId: string };
+export type RouteFixture = {
+  conferenceId: string;
+  liveSessionId: string;
+  joinCode: string;
+  itemIds: string[];
+  proposalId: string;
+  commentId: string;
+  /** That participant's return link token (app/auth/return-links.server.ts). */
+  returnToken: string;
+};
 
 /** A URL for each route that its allowed roles can load; add one with every new route. */
 export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
@@ -36,6 +45,7 @@ export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
   "routes/conferences.$conferenceId_.export[.]json": (f) => `/conferences/${f.conferenceId}/export.json?dataset=comments`,
   "routes/conferences.$conferenceId_.report": (f) => `/conferences/${f.conferenceId}/report`,
   "routes/my-input": () => "/my-input",
+  "routes/r.$token": (f) => `/r/${f.returnToken}`,
   "routes/plans.$planId.export[.]csv": () => "/plans/ziele-und-massnahmen-2022-2023/export.csv",
   "routes/plans.$planId.export[.]json": () => "/plans/ziele-und-massnahmen-2022-2023/export.json",
   "routes/plans.import": () => "/plans/import",

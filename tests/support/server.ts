@@ -1,4 +1,5 @@
 import { startServer, type RunningServer } from "../../server";
+import type { Mailer } from "../../app/mail.server";
 import { openTestDatabase, type TestDatabase } from "./database";
 
 export type TestServer = RunningServer & { database: TestDatabase };
@@ -8,9 +9,10 @@ export async function startTestServer({
   demoData = true,
   trustProxy,
   publicUrl,
-}: { demoData?: boolean; trustProxy?: string; publicUrl?: string } = {}): Promise<TestServer> {
+  mailer,
+}: { demoData?: boolean; trustProxy?: string; publicUrl?: string; mailer?: Mailer } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
-  const server = await startServer({ port: 0, database, demoData, trustProxy, publicUrl });
+  const server = await startServer({ port: 0, database, demoData, trustProxy, publicUrl, mailer });
   return {
     ...server,
     database,

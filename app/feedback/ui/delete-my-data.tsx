@@ -34,6 +34,7 @@ export function DeleteMyDataConfirmation({ conferenceId, error }: { conferenceId
         <li>{t("feedback:delete.what")}</li>
         <li>{t("feedback:delete.votes")}</li>
         <li>{t("feedback:delete.decided")}</li>
+        <li>{t("feedback:delete.returnLink")}</li>
       </ul>
       <p>
         <strong>{t("feedback:delete.final")}</strong>

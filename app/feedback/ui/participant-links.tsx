@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
 
 /**
- * Under the participant's phone view: their own input and, once the session is over (as the page
- * was loaded), the conference's results and decisions.
+ * Under the participant's phone view: their own input, a personal link back to it for another
+ * browser (a QR scanner's in-app browser forgets the participant when it closes) and, once the
+ * session is over (as the page was loaded), the conference's results and decisions.
  */
 export function ParticipantLinks({ conferenceId, closed }: { conferenceId: string; closed: boolean }) {
   const { t } = useTranslation();
@@ -11,6 +12,16 @@ export function ParticipantLinks({ conferenceId, closed }: { conferenceId: strin
       <ul>
         <li>
           <a href="/my-input">{t("feedback:participant.myInput")}</a>
+        </li>
+        <li>
+          {/* A plain form: the link is made and shown on "my input", with or without the page's script. */}
+          <form method="post" action="/my-input">
+            <input type="hidden" name="intent" value="returnLink" />
+            <input type="hidden" name="conferenceId" value={conferenceId} />
+            <button type="submit" className="button button--secondary">
+              {t("feedback:returnLink.fromLive")}
+            </button>
+          </form>
         </li>
         {closed && (
           <li>
