@@ -11,12 +11,13 @@ import {
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "./i18n/translate";
 import { actorFrom, viewerOf } from "./auth/actor.server";
 import { useNonce } from "./components/nonce";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { directionOf, fallbackLanguage, languages } from "./i18n/config";
 import { languageCookie, languageOf, messagesOf } from "./i18n/i18n.server";
+import { messagePartsOf } from "./i18n/page-messages";
 import { MessagesProvider } from "./i18n/provider";
 import { languageNames } from "./i18n/resources.server";
 import { fallbackMessages } from "./i18n/fallback-messages";
@@ -40,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       language,
       dir: directionOf(language),
-      messages: messagesOf(language),
+      messages: messagesOf(language, new URL(request.url).pathname),
       languageNames: languages.map((code) => ({ code, name: languageNames[code] })),
       viewer: viewerOf(actor),
     },
@@ -62,7 +63,7 @@ function errorKeys(status: number) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>["data"];
 
-/** The messages only change with the language; everything else keeps the root's data. */
+/** The messages change with the language and with the page's set of them; all else keeps the root's data. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   currentUrl,
   nextUrl,
@@ -70,7 +71,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   defaultShouldRevalidate,
 }) => {
   if (formMethod && formMethod !== "GET") return defaultShouldRevalidate;
-  return currentUrl.searchParams.get("lng") !== nextUrl.searchParams.get("lng");
+  return (
+    currentUrl.searchParams.get("lng") !== nextUrl.searchParams.get("lng") ||
+    messagePartsOf(currentUrl.pathname) !== messagePartsOf(nextUrl.pathname)
+  );
 };
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { intlLocaleOf } from "../i18n/config";
 
 /** A voice of this device for the language (`tr` matches `tr-TR`); Leichte Sprache is read by a German voice. */

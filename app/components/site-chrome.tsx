@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useMatches } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import type { Viewer } from "../auth/actor";
 
 type LanguageName = { code: string; name: string };

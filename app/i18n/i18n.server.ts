@@ -1,6 +1,8 @@
 import { createCookie } from "@remix-run/node";
 import { createInstance } from "i18next";
-import { fallbackLanguage, fromAcceptLanguage, isLanguage, languages, namespaces, type Language } from "./config";
+import { fallbackLanguage, fromAcceptLanguage, isLanguage, languages, namespaces, type Language, type Namespace } from "./config";
+import { messagePartsOf } from "./page-messages";
+import type { Messages } from "./resources";
 import { resources } from "./resources.server";
 
 export const languageCookie = createCookie("lng", {
@@ -24,9 +26,18 @@ void i18nServer.init({
   interpolation: { escapeValue: false },
 });
 
-/** Every namespace of one language: what a page ships to the browser. */
-export function messagesOf(language: Language) {
-  return resources[language];
+/** A language's messages as a page at this path ships them to the browser (page-messages.ts). */
+export function messagesOf(language: Language, pathname = "/"): Partial<Record<Namespace, Messages>> {
+  const parts = messagePartsOf(pathname);
+  if (!parts) return resources[language];
+  const chosen: Partial<Record<Namespace, Messages>> = {};
+  for (const part of parts) {
+    const [namespace, key] = part.split(":") as [Namespace, string | undefined];
+    const all = resources[language][namespace];
+    if (key === undefined) chosen[namespace] = all;
+    else if (all[key] !== undefined) chosen[namespace] = { ...chosen[namespace], [key]: all[key] };
+  }
+  return chosen;
 }
 
 /** The language the visitor chose: `?lng=` on this request, else the cookie an earlier choice set. */

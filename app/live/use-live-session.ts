@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import type { CommandReply, LiveClientEvents, LiveServerEvents } from "./contract";
 import { applyLiveEvent } from "./apply-event";
 import type { LiveState } from "./state.server";
@@ -52,65 +52,76 @@ export function useLiveSession(initial: LiveState) {
   }, [initial]);
 
   useEffect(() => {
-    const socket: LiveSocket = io({ retries: 5, ackTimeout: 10_000, transports: ["websocket", "polling"] });
-    socketRef.current = socket;
-    // Events that arrive while a snapshot is on its way are applied again on top of it: the
-    // snapshot may have been read before they were committed, and every event is idempotent.
-    const inFlight = new Set<LiveServerEvent[]>();
-    let latest = 0;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => {
-      clearTimeout(retry);
-      const arrived: LiveServerEvent[] = [];
-      const request = ++latest;
-      inFlight.add(arrived);
-      // A server that cannot reach its database (a PostgreSQL restart) refuses for now: ask again
-      // while connected, or the page would stay out of the session's room until a reload.
-      const again = () => {
-        if (request === latest && socket.connected) retry = setTimeout(refresh, 1_000 + Math.random() * 1_000);
+    let stop = () => {};
+    let stopped = false;
+    // socket.io's client (a seventh of the phone's scripts) loads after the page shows, which
+    // works as plain forms meanwhile: the current item comes first on a slow link (decision 026).
+    void import("socket.io-client").then(({ io }) => {
+      if (stopped) return;
+      const socket: LiveSocket = io({ retries: 5, ackTimeout: 10_000, transports: ["websocket", "polling"] });
+      socketRef.current = socket;
+      // Events that arrive while a snapshot is on its way are applied again on top of it: the
+      // snapshot may have been read before they were committed, and every event is idempotent.
+      const inFlight = new Set<LiveServerEvent[]>();
+      let latest = 0;
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      const refresh = () => {
+        clearTimeout(retry);
+        const arrived: LiveServerEvent[] = [];
+        const request = ++latest;
+        inFlight.add(arrived);
+        // A server that cannot reach its database (a PostgreSQL restart) refuses for now: ask again
+        // while connected, or the page would stay out of the session's room until a reload.
+        const again = () => {
+          if (request === latest && socket.connected) retry = setTimeout(refresh, 1_000 + Math.random() * 1_000);
+        };
+        socket
+          .emitWithAck("liveSession:watch", { liveSessionId })
+          .then((reply) => {
+            if (!reply.ok) return reply.error.code === "server" ? again() : undefined;
+            if (request !== latest) return;
+            setState(arrived.reduce(applyLiveEvent, reply.data));
+            // Online only once the page watches the session, so no event can slip past it.
+            setConnection("online");
+          })
+          .catch(() => {
+            setConnection("offline");
+            again();
+          })
+          .finally(() => inFlight.delete(arrived));
       };
-      socket
-        .emitWithAck("liveSession:watch", { liveSessionId })
-        .then((reply) => {
-          if (!reply.ok) return reply.error.code === "server" ? again() : undefined;
-          if (request !== latest) return;
-          setState(arrived.reduce(applyLiveEvent, reply.data));
-          // Online only once the page watches the session, so no event can slip past it.
-          setConnection("online");
-        })
-        .catch(() => {
-          setConnection("offline");
-          again();
-        })
-        .finally(() => inFlight.delete(arrived));
-    };
-    refreshRef.current = refresh;
-    const offline = () => setConnection("offline");
-    const listeners = serverEvents.map((name) => {
-      const listener = (event: LiveServerEvent) => {
-        for (const arrived of inFlight) arrived.push(event);
-        setState((current) => applyLiveEvent(current, event));
+      refreshRef.current = refresh;
+      const offline = () => setConnection("offline");
+      const listeners = serverEvents.map((name) => {
+        const listener = (event: LiveServerEvent) => {
+          for (const arrived of inFlight) arrived.push(event);
+          setState((current) => applyLiveEvent(current, event));
+        };
+        socket.on(name, listener as never);
+        return [name, listener] as const;
+      });
+      const countdown = ({ secondsLeft }: { secondsLeft: number | null }) =>
+        setTimer(secondsLeft === null ? null : { endsAt: Date.now() + secondsLeft * 1000 });
+      socket.on("liveSession.timer", countdown);
+      const panel = ({ shown }: { shown: boolean }) => setJoinPanel({ shown, at: Date.now() });
+      socket.on("liveSession.joinPanel", panel);
+      socket.on("connect", refresh);
+      socket.on("disconnect", offline);
+      stop = () => {
+        clearTimeout(retry);
+        for (const [name, listener] of listeners) socket.off(name, listener as never);
+        socket.off("liveSession.timer", countdown);
+        socket.off("liveSession.joinPanel", panel);
+        socket.off("connect", refresh);
+        socket.off("disconnect", offline);
+        socket.disconnect();
+        socketRef.current = null;
+        refreshRef.current = () => {};
       };
-      socket.on(name, listener as never);
-      return [name, listener] as const;
     });
-    const countdown = ({ secondsLeft }: { secondsLeft: number | null }) =>
-      setTimer(secondsLeft === null ? null : { endsAt: Date.now() + secondsLeft * 1000 });
-    socket.on("liveSession.timer", countdown);
-    const panel = ({ shown }: { shown: boolean }) => setJoinPanel({ shown, at: Date.now() });
-    socket.on("liveSession.joinPanel", panel);
-    socket.on("connect", refresh);
-    socket.on("disconnect", offline);
     return () => {
-      clearTimeout(retry);
-      for (const [name, listener] of listeners) socket.off(name, listener as never);
-      socket.off("liveSession.timer", countdown);
-      socket.off("liveSession.joinPanel", panel);
-      socket.off("connect", refresh);
-      socket.off("disconnect", offline);
-      socket.disconnect();
-      socketRef.current = null;
-      refreshRef.current = () => {};
+      stopped = true;
+      stop();
     };
   }, [liveSessionId]);
 

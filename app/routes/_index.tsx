@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { listPlans } from "../catalogue/catalogue.server";
 import { listUpcomingConferences } from "../conferences/conferences.server";
 import { AboutSite } from "../accessibility/ui/about-site";

@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { changePassword, signOutEverywhere } from "../auth/account.server";
 import { requireStaff } from "../auth/actor.server";
 import { clearCookieHeader, sessionCookieName } from "../auth/cookies.server";

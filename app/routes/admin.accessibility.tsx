@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { listReports } from "../accessibility/reports.server";
 import { readSiteSettings, updateSiteSettings } from "../accessibility/settings.server";
 import { requireStaff } from "../auth/actor.server";

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { requireStaff } from "../auth/actor.server";
 import { languages } from "../i18n/config";
 import { LanguageName } from "../i18n/language-name";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { requireStaff } from "../auth/actor.server";
 import { retentionMonths, setRetentionMonths } from "../auth/participant-data.server";
 import { formObject, perform } from "../forms.server";

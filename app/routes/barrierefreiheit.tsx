@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { reportBarrier } from "../accessibility/reports.server";
 import { readSiteSettings } from "../accessibility/settings.server";
 import { ReportForm } from "../accessibility/ui/report-form";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
 import { requireActor } from "../auth/actor.server";
 import { getConference } from "../conferences/conferences.server";

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../i18n/translate";
 import { requireActor } from "../auth/actor.server";
 import { segmentLabel, SuppressionNote } from "../feedback/ui/breakdowns";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { requireActor } from "../auth/actor.server";
 import { listPlans } from "../catalogue/catalogue.server";
 import { ConferenceForm } from "../conferences/ui/conference-form";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { retentionMonths } from "../auth/participant-data.server";
 import { titleFrom } from "../i18n/meta";
 import { minGroupSize } from "../results/privacy";

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { requireActor } from "../auth/actor.server";
 import { listPlans } from "../catalogue/catalogue.server";
 import { titleFrom } from "../i18n/meta";

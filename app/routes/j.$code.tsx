@@ -7,7 +7,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { actorIn } from "../auth/actor";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";

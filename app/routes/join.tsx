@@ -1,6 +1,6 @@
 import { data, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { DomainError, refusalInit } from "../errors";
 import { retryAfterHeaders } from "../forms.server";
 import { titleFrom } from "../i18n/meta";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { getCatalogue, parseCatalogueFilter } from "../catalogue/catalogue.server";
 import { titleFrom } from "../i18n/meta";
 import { agendaAction, moderatorState } from "../live/moderate.server";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { titleFrom } from "../i18n/meta";
 import { consoleAction, moderatorState } from "../live/moderate.server";
 import { listPaperVotes } from "../live/paper-votes.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "../i18n/translate";
 import { actorFrom } from "../auth/actor.server";
 import { can } from "../auth/permissions";
 import { MaturityBadge } from "../catalogue/ui/maturity-badge";

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { requireActor } from "../auth/actor.server";
 import { importCatalogueFile, importLimit } from "../catalogue/import-file.server";
 import { readTextForm } from "../files.server";

@@ -36,7 +36,7 @@ async function measure(label: string, urls: string[], cookie: string) {
   }
   const ratio = (name: string) => `${((1 - totals[name]! / totals.raw!) * 100).toFixed(0)} % smaller`;
   console.log(
-    `${label.padEnd(34)} ${String(urls.length).padStart(3)} file(s)  raw ${kib(totals.raw!).padStart(10)}  ` +
+    `${label.padEnd(40)} ${String(urls.length).padStart(3)} file(s)  raw ${kib(totals.raw!).padStart(10)}  ` +
       `gzip ${kib(totals.gzip!).padStart(10)} (${ratio("gzip")})  brotli ${kib(totals.brotli!).padStart(10)} (${ratio("brotli")})`,
   );
 }
@@ -50,9 +50,16 @@ try {
   const { cookie, location } = await joinByLink(server.url, session.joinCode, { language: "de" });
   const page = await (await fetch(`${server.url}${location}`, { headers: { cookie } })).text();
   const scripts = [...new Set([...page.matchAll(/(?:src|href)="(\/build\/[^"]+\.js)"/g)].map((m) => `${server.url}${m[1]}`))];
+  // Scripts the page imports once it runs (socket.io's client): named in the scripts, not the HTML.
+  const later = new Set<string>();
+  for (const script of scripts) {
+    const code = await (await fetch(script)).text();
+    for (const m of code.matchAll(/import\("(\/build\/[^"]+\.js)"\)/g)) later.add(`${server.url}${m[1]}`);
+  }
   const styles = [...new Set([...page.matchAll(/href="(\/build\/[^"]+\.css)"/g)].map((m) => `${server.url}${m[1]}`))];
   console.log(`Mitplan compression, ${new Date().toISOString()}`);
   await measure("participant page: scripts", scripts, cookie);
+  if (later.size > 0) await measure("participant page: scripts loaded later", [...later], cookie);
   await measure("participant page: styles", styles, cookie);
   await measure("participant page: HTML", [`${server.url}${location}`], cookie);
   await measure("join page (/j/:code): HTML", [`${server.url}/j/${session.joinCode}`], "");

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 
 /**
  * What BITV 2.0 § 4 asks a public body's start page to say (what the site is, how to use it, the

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { Field } from "../../components/field";
 import type { FormError } from "../../forms.server";
 import { inLanguage } from "../../i18n/parts";

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "../../i18n/translate";
+import { useTranslation } from "../../i18n/translate";
 import type { MeasureDiff, RevisionEntry } from "../history.server";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";

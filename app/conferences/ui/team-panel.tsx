@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { formatDate } from "../../i18n/format";
 import { ActionForm } from "../../components/action-form";
 import type { TeamMember } from "../team.server";

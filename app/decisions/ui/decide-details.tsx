@@ -1,5 +1,5 @@
 import type { ChangeEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { Field } from "../../components/field";
 import { inLanguage } from "../../i18n/parts";
 import { changeFields, longFields, type Outcome } from "../outcomes";

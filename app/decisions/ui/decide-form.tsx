@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import type { FormError } from "../../forms.server";
 import { languages } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";

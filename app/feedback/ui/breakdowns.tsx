@@ -1,5 +1,5 @@
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "../../i18n/translate";
+import { useTranslation } from "../../i18n/translate";
 import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 import type { Breakdown, Dimension } from "../../results/breakdowns.server";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import type { ConferenceView } from "../../conferences/conferences.server";
 import { formatDateTime } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 
 const datasets = ["results", "breakdowns", "proposals", "comments", "decisions"] as const;
 const formats = ["csv", "json"] as const;

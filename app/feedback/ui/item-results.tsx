@@ -1,5 +1,5 @@
-import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import type { TFunction } from "../../i18n/translate";
+import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber } from "../../i18n/numbers";

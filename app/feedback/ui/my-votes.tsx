@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { criterionLabel } from "../../live/ui/criteria";
 import { ItemResultView } from "../../live/ui/item-result";
 import type { MyInput } from "../my-input.server";

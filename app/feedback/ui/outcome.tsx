@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { formatDate } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import type { Outcome } from "../feedback.server";

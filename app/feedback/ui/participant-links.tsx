@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 
 /**
  * Under the participant's phone view: their own input, a personal link back to it for another

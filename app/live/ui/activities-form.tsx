@@ -1,5 +1,5 @@
 import { useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";

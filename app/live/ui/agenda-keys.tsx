@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { ActionForm } from "../../components/action-form";
 import type { AgendaItemView } from "../views";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { MeasureFilters } from "../../catalogue/ui/measure-filters";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { ReadAloud } from "../../components/read-aloud";
 import { directionOf } from "../../i18n/config";
 import { commentBodyMax } from "../limits";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import type { LiveConnection } from "../use-live-session";
 
 /** Whether live updates arrive. Without JavaScript there is no connection to speak of, so nothing shows. */

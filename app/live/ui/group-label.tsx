@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 
 /** A participant group as the join form names it; "not stated" when the author gave none. */
 export function GroupLabel({ group }: { group: string | null }) {

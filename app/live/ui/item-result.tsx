@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { BarChart } from "../../components/bar-chart";
 import type { ItemResult } from "../views";
 import { criterionLabel } from "./criteria";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import type { FormError } from "../../forms.server";
 import { participantGroups } from "../limits";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import type { JoinLink } from "../qr.server";
 import { LocalLinkWarning } from "./local-link-warning";
 

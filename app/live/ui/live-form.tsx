@@ -1,5 +1,5 @@
 import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { DomainError } from "../../errors";
 import type { FormError } from "../../forms.server";
 import { newClientId, type LiveConnection, type useLiveSession } from "../use-live-session";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 
 /**
  * Shown where the join link is made from localhost: the projected QR code would send every phone

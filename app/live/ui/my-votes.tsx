@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import type { AgendaItemView, MyVotes } from "../views";
 import { contentLanguageOf, criterionLabel } from "./criteria";

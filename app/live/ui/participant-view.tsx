@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { ReadAloud } from "../../components/read-aloud";
 import { inLanguage } from "../../i18n/parts";
 import { applyLiveEvent } from "../apply-event";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { LanguageName } from "../../i18n/language-name";
 import { directionOf } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { proposalBodyMax, proposalTitleMax } from "../limits";
 import type { AgendaItemView } from "../views";
 import { LiveForm, sentText, useRefusedPost } from "./live-form";

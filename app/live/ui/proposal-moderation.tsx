@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import type { ProposalView } from "../views";
 import { HideForm, MergeForm } from "./hide-form";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 
 /** Breadcrumb and title shared by the moderator's agenda and console pages. */

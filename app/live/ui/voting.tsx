@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import type { AgendaItemView, MyVotes } from "../views";
 import { criterionHelp, criterionLabel } from "./criteria";
 import { LiveForm } from "./live-form";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { BarChart } from "../../components/bar-chart";
 import { inLanguage } from "../../i18n/parts";
 import { DataTable } from "../../components/data-table";
