@@ -17,7 +17,7 @@ const chrome: MessagePart[] = [
   "decisions:nav",
 ];
 
-const phone: MessagePart[] = [...chrome, "live", "auth:error", "auth:csrf", "feedback:participant"];
+const phone: MessagePart[] = [...chrome, "live", "auth:error", "auth:csrf", "feedback:participant", "feedback:returnLink"];
 
 const phonePaths = [/^\/join\/?$/, /^\/j\/[^/]+\/?$/, /^\/live\/[^/]+\/?$/];
 

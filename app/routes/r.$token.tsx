@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translate";
 import { actorFrom } from "../auth/actor.server";
 import { participantCookieHeader } from "../auth/participants.server";
 import { openReturnLink } from "../auth/return-links.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/translate";
 import { ActionForm } from "../../components/action-form";
 import type { PaperBatch } from "../paper-votes.server";
 import type { AgendaItemView } from "../views";
