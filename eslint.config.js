@@ -12,7 +12,9 @@ const tablesOf = {
   auth: ["users", "authSessions", "rateLimits", "staffRole", "participants", "retentionSettings"],
   catalogue: ["plans", "planRevisions", "units", "sections", "clusters", "goals", "measures", "measureTranslations", "measureVersions", "indicators", "indicatorValues", "maturity"],
   conferences: ["conferences", "conferenceKind", "conferenceTeamMembers"],
-  live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities"],
+  // The vote triggers keep item_tally and answer_tally for both the live result and the plan-wide results, so the
+  // live room reads it too (docs/decisions/028); results owns the tallies.
+  live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities", "itemTallies", "answerTallies"],
   results: ["resultSnapshots", "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
   decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs"],
   feedback: [],

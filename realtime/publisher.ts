@@ -1,8 +1,7 @@
 import type { Server } from "socket.io";
 import type { Db } from "../db/client";
 import type { LiveEvent, Publish } from "../app/live/events";
-import { loadItem } from "../app/live/items.server";
-import { computeItemResult } from "../app/live/results.server";
+import { liveItemResult } from "../app/live/live-tally.server";
 import { logError } from "../app/log.server";
 import { liveSessionRoom } from "./events";
 import { moderatorsRoom } from "../app/live/contract";
@@ -23,12 +22,12 @@ export function createPublisher(io: Server, db: Db, intervalMs = resultIntervalM
     io.to(room).emit(event.type, event);
   };
 
+  // One query per coalesced update: the aggregate comes from the tallies, not from the votes.
   async function sendResult(agendaItemId: string, liveSessionId: string) {
-    const item = await loadItem(db, agendaItemId);
-    if (!item) return;
-    const result = await computeItemResult(db, item, liveSessionId);
-    const audience = item.resultsVisible ? "all" : "moderators";
-    emit({ type: "result.updated", liveSessionId, audience, result });
+    const found = await liveItemResult(db, agendaItemId);
+    if (!found) return;
+    const audience = found.resultsVisible ? "all" : "moderators";
+    emit({ type: "result.updated", liveSessionId, audience, result: found.result });
   }
 
   const lastSent = new Map<string, number>();

@@ -9,7 +9,7 @@ import { DomainError, parseInput } from "../errors";
 import { commentsOfItems } from "./comments.server";
 import { loadItems, loadLiveSession } from "./items.server";
 import { loadProposals } from "./proposals.server";
-import { computeItemResult } from "./results.server";
+import { liveItemResults } from "./live-tally.server";
 import { notFound } from "./setup.server";
 import { visibleToParticipants } from "./rules";
 import { liveSessionRefSchema } from "./schemas";
@@ -63,6 +63,19 @@ export async function authorizeWatch(db: Db, actor: Actor, input: unknown) {
  */
 export async function getLiveState(db: Db, actor: Actor, liveSessionId: string): Promise<LiveState> {
   const { moderator } = await authorizeWatch(db, actor, { liveSessionId });
+  return liveStateOf(db, actor, { moderator, liveSessionId });
+}
+
+/**
+ * The state of a session authorizeWatch let the actor watch, without asking again: a phone's
+ * watch authorises before it joins the rooms and reads after (realtime/live-handlers.ts). The
+ * session row is read here, after the join, so a change in between is never lost.
+ */
+export async function liveStateOf(
+  db: Db,
+  actor: Actor,
+  { moderator, liveSessionId }: { moderator: boolean; liveSessionId: string },
+): Promise<LiveState> {
   const session = (await loadLiveSession(db, liveSessionId))!;
   const conference = (await getConference(db, session.conferenceId))!;
   const items = await loadItems(db, session.id);
@@ -70,11 +83,7 @@ export async function getLiveState(db: Db, actor: Actor, liveSessionId: string):
   const visibleItems = moderator ? items : items.filter((i) => visibleToParticipants(i, session.currentAgendaItemId));
   const [commentList, results, proposalList, joined, mine] = await Promise.all([
     commentsOfItems(db, current ? [current.id] : [], moderator),
-    Promise.all(
-      visibleItems
-        .filter((i) => moderator || i.resultsVisible)
-        .map((i) => computeItemResult(db, i, session.id)),
-    ),
+    liveItemResults(db, visibleItems.filter((i) => moderator || i.resultsVisible)),
     moderator ? loadProposals(db, eq(proposals.conferenceId, session.conferenceId)) : Promise.resolve(null),
     db.select({ n: count() }).from(participants).where(eq(participants.conferenceId, session.conferenceId)),
     actor.kind === "participant" ? myVotes(db, actor.participantId, session.id) : Promise.resolve(null),
