@@ -36,6 +36,8 @@ async function connectAll(target: Target) {
       const socket = io(target.urls[index % target.urls.length]!, {
         transports: ["websocket"],
         reconnection: false,
+        // On a loaded shared machine a handshake can take longer than the default 20 s.
+        timeout: 60_000,
         extraHeaders: target.mode === "mitplan" ? { cookie: `mitplan_participant=${token}` } : {},
       });
       socket.on("result.updated", (event) => onResult(target.name, index, event));

@@ -263,7 +263,7 @@ async function pass(label: string, processes: number, ns: number[]) {
       figures = await run(n, processes);
     } catch (error) {
       console.log(`${label.padEnd(10)} ${String(n).padStart(5)} failed: ${error instanceof Error ? error.message : error}`);
-      break;
+      continue;
     }
     console.log(line(label, figures.mitplan));
     console.log(line("bare", figures.bare));
