@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import type { ActionResult } from "../components/action-result";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { titleFrom } from "../i18n/meta";
 import { consoleAction, moderatorState } from "../live/moderate.server";
@@ -33,20 +32,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   return consoleAction(request, context, params.liveSessionId);
 }
-
-/** Commands whose socket event carries all they changed (the paper form needs a fresh clientId). */
-const publishedIntents = new Set(["current", "phase", "settings", "timer", "comment", "proposal", "close"]);
-
-/**
- * After such a command the loader would read the whole session, and useLiveSession would then ask
- * the socket for it once more: the event already brought the change, and a reconnect reloads the
- * whole state, so the page is not revalidated.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, actionResult, defaultShouldRevalidate }) => {
-  const result = actionResult as ActionResult | undefined;
-  if (formMethod === "POST" && result && "ok" in result && publishedIntents.has(result.intent)) return false;
-  return defaultShouldRevalidate;
-};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: titleFrom(matches, "conferences:console.metaTitle", { title: data?.state.liveSession.title ?? "" }) },
