@@ -5,7 +5,7 @@ import type { LiveDeps } from "../app/live/events";
 import { moderateComment, postComment, supportComment } from "../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../app/live/proposals.server";
 import { conferenceOfLiveSession } from "../app/live/items.server";
-import { authorizeWatch, getLiveState } from "../app/live/state.server";
+import { authorizeWatch, liveStateOf } from "../app/live/state.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
 import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
 import { logError } from "../app/log.server";
@@ -64,7 +64,7 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps, track: 
     // Join first, then read: a change committed in between arrives as an event instead of being lost.
     await socket.join(rooms);
     try {
-      return await getLiveState(deps.db, actor, liveSessionId);
+      return await liveStateOf(deps.db, actor, { moderator, liveSessionId });
     } catch (error) {
       for (const room of rooms) await socket.leave(room);
       throw error;

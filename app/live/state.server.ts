@@ -63,6 +63,19 @@ export async function authorizeWatch(db: Db, actor: Actor, input: unknown) {
  */
 export async function getLiveState(db: Db, actor: Actor, liveSessionId: string): Promise<LiveState> {
   const { moderator } = await authorizeWatch(db, actor, { liveSessionId });
+  return liveStateOf(db, actor, { moderator, liveSessionId });
+}
+
+/**
+ * The state of a session authorizeWatch let the actor watch, without asking again: a phone's
+ * watch authorises before it joins the rooms and reads after (realtime/live-handlers.ts). The
+ * session row is read here, after the join, so a change in between is never lost.
+ */
+export async function liveStateOf(
+  db: Db,
+  actor: Actor,
+  { moderator, liveSessionId }: { moderator: boolean; liveSessionId: string },
+): Promise<LiveState> {
   const session = (await loadLiveSession(db, liveSessionId))!;
   const conference = (await getConference(db, session.conferenceId))!;
   const items = await loadItems(db, session.id);

@@ -19,10 +19,12 @@ import { participants } from "../../db/schema";
 import { loadDemoData } from "../../app/demo/demo-data.server";
 import { createStaff } from "../support/fixtures";
 import { withDatabaseName } from "../support/urls";
+import type { Target as WorkerTarget } from "./live-worker";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const baseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const sizes = (process.env.BENCH_SIZES ?? "500,1000,2000,3000").split(",").map(Number);
+const sizes = (process.env.BENCH_SIZES ?? "500,1000,2000,3000,5000").split(",").map(Number);
+const scaleOutSizes = (process.env.BENCH_SCALE_OUT_SIZES ?? "1000,2000").split(",").filter(Boolean).map(Number);
 const workerCount = Number(process.env.BENCH_WORKERS ?? 2);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 12);
 const now = () => performance.timeOrigin + performance.now();
@@ -35,6 +37,7 @@ type Figures = {
   rssPerConnKb: number;
   cpuMsPerVote: number;
   missed: number;
+  failedVotes: number;
 };
 
 function percentile(values: number[], p: number): number {
@@ -43,14 +46,20 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-function procStats(pid: number): { cpuMs: number; rssKb: number } {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  const ticks = Number(stat[11]) + Number(stat[12]);
-  const rss = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]!;
-  return { cpuMs: (ticks * 1000) / 100, rssKb: Number(rss) };
+function procStats(pids: number[]): { cpuMs: number; rssKb: number } {
+  let cpuMs = 0;
+  let rssKb = 0;
+  for (const pid of pids) {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    cpuMs += ((Number(stat[11]) + Number(stat[12])) * 1000) / 100;
+    rssKb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]!);
+  }
+  return { cpuMs, rssKb };
 }
 
-function startProcess(command: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+type Server = { child: ChildProcess; url: string };
+
+function startProcess(command: string[], env: Record<string, string>): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", ...command], {
       cwd: root,
@@ -67,8 +76,8 @@ function startProcess(command: string[], env: Record<string, string>): Promise<{
 }
 
 type WorkerReply =
-  | { type: "ready"; connected: number }
-  | { type: "round"; acks: number[]; seen: number[] }
+  | { type: "ready" }
+  | { type: "round"; acks: number[]; seen: number[]; failed: number }
   | { type: "error"; error: string };
 
 function ask(worker: ChildProcess, message: unknown): Promise<WorkerReply> {
@@ -78,59 +87,87 @@ function ask(worker: ChildProcess, message: unknown): Promise<WorkerReply> {
   });
 }
 
-async function measure(
-  n: number,
-  server: { child: ChildProcess; url: string },
-  setup: { mode: "mitplan" | "bare"; tokens: string[]; liveSessionId: string; agendaItemId: string },
-): Promise<Figures> {
-  const pid = server.child.pid!;
-  await sleep(500);
-  const before = procStats(pid);
+type Target = Omit<WorkerTarget, "urls"> & { servers: Server[] };
+
+/**
+ * Both servers of a size are measured in the same run, their rounds taking turns (A B B A …):
+ * on a shared machine the load drifts within minutes, and it then weighs on both alike, so
+ * their ratio means something even when the absolute figures wander.
+ */
+async function measure(n: number, targets: Target[]): Promise<Figures[]> {
   const workers = Array.from({ length: workerCount }, () =>
     fork(path.join(root, "tests/bench/live-worker.ts"), [], { execArgv: ["--import", "tsx"], cwd: root }),
   );
-  const shares = workers.map((_, w) => setup.tokens.filter((_, i) => i % workerCount === w));
-  await Promise.all(
-    workers.map((worker, w) => ask(worker, { type: "setup", setup: { url: server.url, ...setup, tokens: shares[w] } })),
-  );
-  await sleep(1000);
-  const connected = procStats(pid);
-  const burst = Math.max(10, Math.min(100, Math.floor(n / 10)));
-  let total = 0;
-  const ack: number[] = [];
-  const fanout: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    total += burst;
-    const voters = Array.from({ length: burst }, () => Math.floor(Math.random() * n));
-    const startAt = now() + 100;
-    const replies = await Promise.all(
-      workers.map((worker, w) =>
-        ask(worker, {
-          type: "round",
-          round: { round, expectedTotal: total, startAt, voters: voters.filter((v) => v % workerCount === w).map((v) => Math.floor(v / workerCount)) },
-        }),
-      ),
-    );
-    for (const reply of replies) {
-      if (reply.type !== "round") continue;
-      ack.push(...reply.acks);
-      fanout.push(...reply.seen);
+  try {
+    const state = new Map<string, { pids: number[]; total: number; figures: Figures }>();
+    for (const target of targets) {
+      const pids = target.servers.map((s) => s.child.pid!);
+      await sleep(500);
+      const before = procStats(pids);
+      const { servers, ...rest } = target;
+      await Promise.all(
+        workers.map((worker, w) =>
+          ask(worker, {
+            type: "connect",
+            target: { ...rest, urls: servers.map((s) => s.url), tokens: target.tokens.filter((_, i) => i % workerCount === w) },
+          }),
+        ),
+      );
+      await sleep(1000);
+      const figures: Figures = { n, ack: [], fanout: [], rssPerConnKb: (procStats(pids).rssKb - before.rssKb) / n, cpuMsPerVote: 0, missed: 0, failedVotes: 0 };
+      state.set(target.name, { pids, total: 0, figures });
     }
-    await sleep(400);
+    const burst = Math.max(10, Math.min(100, Math.floor(n / 10)));
+    let cpuVotes = 0;
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? targets : [...targets].reverse();
+      const voters = Array.from({ length: burst }, () => Math.floor(Math.random() * n));
+      for (const target of order) {
+        const s = state.get(target.name)!;
+        s.total += burst;
+        const cpuBefore = procStats(s.pids).cpuMs;
+        const startAt = now() + 100;
+        const replies = await Promise.all(
+          workers.map((worker, w) =>
+            ask(worker, {
+              type: "round",
+              round: {
+                target: target.name,
+                round,
+                expectedTotal: s.total,
+                startAt,
+                voters: voters.filter((v) => v % workerCount === w).map((v) => Math.floor(v / workerCount)),
+              },
+            }),
+          ),
+        );
+        for (const reply of replies) {
+          if (reply.type !== "round") continue;
+          s.figures.ack.push(...reply.acks);
+          s.figures.fanout.push(...reply.seen);
+          s.figures.failedVotes += reply.failed;
+          s.total -= reply.failed;
+        }
+        await sleep(400);
+        s.figures.cpuMsPerVote += procStats(s.pids).cpuMs - cpuBefore;
+      }
+      cpuVotes += burst;
+    }
+    return targets.map((target) => {
+      const { figures } = state.get(target.name)!;
+      return {
+        ...figures,
+        cpuMsPerVote: figures.cpuMsPerVote / cpuVotes,
+        missed: figures.fanout.filter((f) => !Number.isFinite(f)).length,
+      };
+    });
+  } finally {
+    for (const worker of workers) if (worker.connected) worker.send({ type: "stop" });
   }
-  const after = procStats(pid);
-  for (const worker of workers) worker.send({ type: "stop" });
-  return {
-    n,
-    ack,
-    fanout,
-    rssPerConnKb: (connected.rssKb - before.rssKb) / n,
-    cpuMsPerVote: (after.cpuMs - connected.cpuMs) / (burst * rounds),
-    missed: fanout.filter((f) => !Number.isFinite(f)).length,
-  };
 }
 
-async function mitplanRun(n: number): Promise<Figures> {
+/** A database with one running dot-voting item and N participants; dropped by `drop`. */
+async function prepareDatabase(n: number) {
   const name = `mitplan_bench_${process.pid}`;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -167,24 +204,37 @@ async function mitplanRun(n: number): Promise<Figures> {
   });
   for (let i = 0; i < rows.length; i += 1000) await database.db.insert(participants).values(rows.slice(i, i + 1000));
   await database.close();
-
-  const server = await startProcess(["server.ts"], { DATABASE_URL: url, PORT: "0", DEMO_DATA: "off" });
-  try {
-    return await measure(n, server, { mode: "mitplan", tokens, liveSessionId: session.id, agendaItemId });
-  } finally {
-    server.child.kill("SIGTERM");
-    await sleep(500);
-    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  return {
+    url,
+    tokens,
+    liveSessionId: session.id,
+    agendaItemId,
+    drop: async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
 
-async function bareRun(n: number): Promise<Figures> {
-  const server = await startProcess(["tests/bench/bare-server.ts"], { PORT: "0" });
+/** Mitplan on `processes` app processes (PostgreSQL adapter) and the bare server, N sockets each. */
+async function run(n: number, processes: number): Promise<{ mitplan: Figures; bare: Figures }> {
+  const prepared = await prepareDatabase(n);
+  const servers: Server[] = [];
   try {
-    return await measure(n, server, { mode: "bare", tokens: Array.from({ length: n }, () => ""), liveSessionId: "", agendaItemId: "" });
+    for (let i = 0; i < processes; i++) {
+      servers.push(await startProcess(["server.ts"], { DATABASE_URL: prepared.url, PORT: "0", DEMO_DATA: "off" }));
+    }
+    const bare = await startProcess(["tests/bench/bare-server.ts"], { PORT: "0" });
+    servers.push(bare);
+    const [mitplan, baseline] = await measure(n, [
+      { name: "mitplan", mode: "mitplan", servers: servers.slice(0, processes), tokens: prepared.tokens, liveSessionId: prepared.liveSessionId, agendaItemId: prepared.agendaItemId },
+      { name: "bare", mode: "bare", servers: [bare], tokens: prepared.tokens.map(() => ""), liveSessionId: "", agendaItemId: "" },
+    ]);
+    return { mitplan: mitplan!, bare: baseline! };
   } finally {
-    server.child.kill("SIGTERM");
+    for (const server of servers) server.child.kill("SIGTERM");
+    await Promise.all(servers.map((s) => (s.child.exitCode === null ? new Promise((r) => s.child.once("exit", r)) : null)));
+    await prepared.drop();
   }
 }
 
@@ -192,7 +242,7 @@ const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1).padStart(7) : "   
 
 function line(label: string, f: Figures) {
   return [
-    label.padEnd(8),
+    label.padEnd(10),
     String(f.n).padStart(5),
     fmt(percentile(f.ack, 50)),
     fmt(percentile(f.ack, 95)),
@@ -202,25 +252,29 @@ function line(label: string, f: Figures) {
     fmt(percentile(f.fanout, 99)),
     fmt(f.rssPerConnKb),
     fmt(f.cpuMsPerVote),
-    String(f.missed).padStart(6),
+    `${String(f.missed).padStart(6)}/${f.failedVotes}`,
   ].join(" ");
 }
 
-console.log(`bench:live — ${rounds} rounds of vote bursts, ${workerCount} client worker processes, PostgreSQL ${baseUrl.replace(/\/\/.*@/, "//…@")}`);
-console.log("latencies in ms (p50 p95 p99); fan-out = vote burst sent → every socket saw the new total");
-console.log("server    conns  ack p50 ack p95 ack p99 fan p50 fan p95 fan p99 KB/conn CPUms/vote missed");
-for (const n of sizes) {
-  let mitplan: Figures;
-  try {
-    mitplan = await mitplanRun(n);
-  } catch (error) {
-    console.log(`mitplan  ${String(n).padStart(5)} failed: ${error instanceof Error ? error.message : error}`);
-    break;
+async function pass(label: string, processes: number, ns: number[]) {
+  for (const n of ns) {
+    let figures: Awaited<ReturnType<typeof run>>;
+    try {
+      figures = await run(n, processes);
+    } catch (error) {
+      console.log(`${label.padEnd(10)} ${String(n).padStart(5)} failed: ${error instanceof Error ? error.message : error}`);
+      continue;
+    }
+    console.log(line(label, figures.mitplan));
+    console.log(line("bare", figures.bare));
+    const ratio = percentile(figures.mitplan.fanout, 95) / percentile(figures.bare.fanout, 95);
+    console.log(`ratio      ${String(n).padStart(5)} fan-out p95 ${label}/bare = ${ratio.toFixed(2)}×`);
   }
-  const bare = await bareRun(n);
-  console.log(line("mitplan", mitplan));
-  console.log(line("bare", bare));
-  const ratio = percentile(mitplan.fanout, 95) / percentile(bare.fanout, 95);
-  console.log(`ratio    ${String(n).padStart(5)} fan-out p95 mitplan/bare = ${ratio.toFixed(2)}×`);
 }
+
+console.log(`bench:live — ${rounds} rounds of vote bursts per server, taking turns, ${workerCount} client worker processes, PostgreSQL ${baseUrl.replace(/\/\/.*@/, "//…@")}`);
+console.log("latencies in ms (p50 p95 p99); fan-out = vote burst sent → every socket saw the new total; CPU of the server process(es)");
+console.log("server     conns ack p50 ack p95 ack p99 fan p50 fan p95 fan p99 KB/conn CPUms/vote missed/failed votes");
+await pass("mitplan", 1, sizes);
+if (scaleOutSizes.length > 0) await pass("mitplan×3", 3, scaleOutSizes);
 process.exit(0);
