@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { languages as mitplanLanguages, type Language } from "../i18n/config";
 import { defaultTimeoutMs, reasonOf, requestJson, type Answer } from "./http.server";
-import { pairsOf, TranslatorError, type LanguagePairs, type Translator } from "./translator";
+import { pairsOf, TranslatorError, type Translator } from "./translator";
 
 /**
  * Mitplan's languages by DeepL's codes. English comes out British (a German city's usage);
@@ -54,8 +54,12 @@ export function deepl(options: DeepLOptions): Translator {
       const what = status === 456 ? `quota exceeded: ${reason}` : reason;
       return new TranslatorError("rate-limited", engine, what, { status, retryAfterSeconds: answer.retryAfterSeconds });
     }
-    if (status === 400 && /lang/i.test(reason)) return new TranslatorError("unsupported-language", engine, reason, { status });
-    if (status === 403) return new TranslatorError("unavailable", engine, `the API key was refused: ${reason}`, { status });
+    if (status === 400 && /lang/i.test(reason)) {
+      return new TranslatorError("unsupported-language", engine, reason, { status });
+    }
+    if (status === 403) {
+      return new TranslatorError("unavailable", engine, `the API key was refused: ${reason}`, { status });
+    }
     return new TranslatorError("unavailable", engine, `HTTP ${status}: ${reason}`, { status });
   }
 

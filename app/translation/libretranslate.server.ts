@@ -40,7 +40,10 @@ export function libreTranslate(options: LibreTranslateOptions): Translator {
     const reason = reasonOf(answer.body, "error");
     const status = answer.status;
     if (status === 429) {
-      return new TranslatorError("rate-limited", engine, reason, { status, retryAfterSeconds: answer.retryAfterSeconds });
+      return new TranslatorError("rate-limited", engine, reason, {
+        status,
+        retryAfterSeconds: answer.retryAfterSeconds,
+      });
     }
     // 400 also says a missing API key or a too long text; only these two name a language.
     if (status === 400 && /not supported|not available as a target language/i.test(reason)) {
@@ -54,7 +57,12 @@ export function libreTranslate(options: LibreTranslateOptions): Translator {
     accepts,
 
     async languages(): Promise<LanguagePairs> {
-      const answer = await requestJson(engine, endpoint("languages"), { headers: { accept: "application/json" } }, timeoutMs);
+      const answer = await requestJson(
+        engine,
+        endpoint("languages"),
+        { headers: { accept: "application/json" } },
+        timeoutMs,
+      );
       if (answer.status !== 200) throw failure(answer);
       const parsed = languagesSchema.safeParse(answer.body);
       if (!parsed.success) throw new TranslatorError("unavailable", engine, "unexpected answer to /languages");

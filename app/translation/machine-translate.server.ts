@@ -75,7 +75,15 @@ export async function machineTranslate(
     // Another process may have stored the same translation meanwhile: the first one stays.
     await db
       .insert(machineTranslations)
-      .values(made.map((m) => ({ sourceHash: hash, sourceLanguage: from, targetLanguage: m.language, text: m.text, engine: m.engine })))
+      .values(
+        made.map((m) => ({
+          sourceHash: hash,
+          sourceLanguage: from,
+          targetLanguage: m.language,
+          text: m.text,
+          engine: m.engine,
+        })),
+      )
       .onConflictDoNothing();
     return await cached(db, hash, from, targets);
   } catch (error) {

@@ -18,17 +18,15 @@ export type FakeService = {
   requests: RecordedRequest[];
   /** Answers for the next requests, in order; after them the service translates again. */
   reply(...replies: Reply[]): void;
-  /** Resolves with the next request once it has arrived (and been recorded). */
-  nextRequest(): Promise<RecordedRequest>;
   close(): Promise<void>;
 };
 
-type Handler = (request: RecordedRequest) => { status: number; body: unknown };
+type Answer = Exclude<Reply, "hang">;
+type Handler = (request: RecordedRequest) => Answer;
 
 async function startFake(handle: Handler): Promise<FakeService> {
   const requests: RecordedRequest[] = [];
   const queued: Reply[] = [];
-  let waiting: ((request: RecordedRequest) => void)[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -45,11 +43,8 @@ async function startFake(handle: Handler): Promise<FakeService> {
       const recorded: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body };
       requests.push(recorded);
       const reply = queued.shift() ?? handle(recorded);
-      const waiters = waiting;
-      waiting = [];
-      for (const resolve of waiters) resolve(recorded);
       if (reply === "hang") return;
-      res.writeHead(reply.status, { "content-type": "application/json", ...("headers" in reply ? reply.headers : {}) });
+      res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
       res.end(JSON.stringify(reply.body));
     });
   });
@@ -59,7 +54,6 @@ async function startFake(handle: Handler): Promise<FakeService> {
     url: `http://127.0.0.1:${port}`,
     requests,
     reply: (...replies) => queued.push(...replies),
-    nextRequest: () => new Promise((resolve) => waiting.push(resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -75,9 +69,7 @@ const fields = (body: unknown): Record<string, unknown> =>
  * LibreTranslate 1.x: `POST /translate` with q (a text or a list), source, target, format and,
  * on servers run with `--api-keys`, api_key; `GET /languages`. Errors are `{ "error": … }`.
  */
-export function fakeLibreTranslate(
-  options: { apiKey?: string; languages?: string[] } = {},
-): Promise<FakeService> {
+export function fakeLibreTranslate(options: { apiKey?: string; languages?: string[] } = {}): Promise<FakeService> {
   const loaded = options.languages ?? ["en", "de", "tr", "ar", "uk", "ru", "pl", "fa"];
   return startFake((request) => {
     if (request.method === "GET" && request.path === "/languages") {
@@ -86,7 +78,9 @@ export function fakeLibreTranslate(
         body: loaded.map((code) => ({ code, name: code, targets: loaded.filter((c) => c !== code) })),
       };
     }
-    if (request.method !== "POST" || request.path !== "/translate") return { status: 404, body: { error: "Not Found" } };
+    if (request.method !== "POST" || request.path !== "/translate") {
+      return { status: 404, body: { error: "Not Found" } };
+    }
     const { q, source, target, format, api_key: apiKey } = fields(request.body);
     if (options.apiKey && apiKey !== undefined && apiKey !== options.apiKey) {
       return { status: 403, body: { error: "Invalid API key" } };
@@ -98,7 +92,9 @@ export function fakeLibreTranslate(
       if (!value) return { status: 400, body: { error: `Invalid request: missing ${name} parameter` } };
     }
     for (const code of [source, target]) {
-      if (typeof code !== "string" || !loaded.includes(code)) return { status: 400, body: { error: `${String(code)} is not supported` } };
+      if (typeof code !== "string" || !loaded.includes(code)) {
+        return { status: 400, body: { error: `${String(code)} is not supported` } };
+      }
     }
     if (format !== undefined && format !== "text" && format !== "html") {
       return { status: 400, body: { error: `${String(format)} format is not supported` } };
@@ -110,7 +106,7 @@ export function fakeLibreTranslate(
 
 /** DeepL's codes as its documentation lists them (a part is enough here). */
 const deeplSources = ["AR", "BG", "CS", "DE", "EN", "ES", "FR", "IT", "PL", "PT", "RU", "TR", "UK", "ZH"];
-const deeplTargets = ["AR", "BG", "CS", "DE", "EN-GB", "EN-US", "ES", "FR", "IT", "PL", "PT-BR", "PT-PT", "RU", "TR", "UK", "ZH-HANS"];
+const deeplTargets = ["AR", "BG", "CS", "DE", "EN-GB", "EN-US", "ES", "FR", "IT", "PL", "PT-BR", "PT-PT", "RU", "TR", "UK"];
 
 /**
  * The DeepL API v2: `POST /v2/translate` with `Authorization: DeepL-Auth-Key <key>`, a JSON body
@@ -118,7 +114,9 @@ const deeplTargets = ["AR", "BG", "CS", "DE", "EN-GB", "EN-US", "ES", "FR", "IT"
  */
 export function fakeDeepL(options: { apiKey: string }): Promise<FakeService> {
   return startFake((request) => {
-    if (request.method !== "POST" || request.path !== "/v2/translate") return { status: 404, body: { message: "Not found" } };
+    if (request.method !== "POST" || request.path !== "/v2/translate") {
+      return { status: 404, body: { message: "Not found" } };
+    }
     if (request.headers.authorization !== `DeepL-Auth-Key ${options.apiKey}`) {
       return { status: 403, body: { message: "Wrong authentication key" } };
     }
@@ -134,7 +132,9 @@ export function fakeDeepL(options: { apiKey: string }): Promise<FakeService> {
     }
     return {
       status: 200,
-      body: { translations: text.map((t) => ({ detected_source_language: source ?? "DE", text: `${target}: ${String(t)}` })) },
+      body: {
+        translations: text.map((t) => ({ detected_source_language: source ?? "DE", text: `${target}: ${String(t)}` })),
+      },
     };
   });
 }
