@@ -3,3 +3,4 @@ export * from "./catalogue";
 export * from "./participation";
 export * from "./tallies";
 export * from "./accessibility";
+export * from "./translation";
