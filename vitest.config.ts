@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -15,6 +16,9 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
+    // Most files wait on a browser, a server or a database, not on the CPU: two at once even on
+    // a 2-core machine (vitest's default there is one), more where there are more cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
