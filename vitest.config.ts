@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -16,9 +15,6 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",
-    // Most files wait on a browser, a server or a database, not on the CPU: two at once even on
-    // a 2-core machine (vitest's default there is one), more where there are more cores.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
