@@ -42,9 +42,12 @@ describe.skipIf(!postgresTestUrl())("the postgres driver when its connection die
         return afterKill;
       })
       .catch((error: Error & { code?: string }) => error.code);
-    expect(await outcome).toBe("CONNECTION_CLOSED");
+    // The socket either closes cleanly or is reset by the dying backend, as the timing falls; both
+    // are the driver's "connection lost", and neither may hang or end the process.
+    const connectionLost = ["CONNECTION_CLOSED", "ECONNRESET"];
+    expect(connectionLost).toContain(await outcome);
     await expect.poll(() => afterKill, { timeout: 5_000 }).toBeDefined();
-    expect(await afterKill).toBe("CONNECTION_CLOSED");
+    expect(connectionLost).toContain(await afterKill);
     const [row] = await sql<{ answer: number }[]>`select 42 as answer`;
     expect(row?.answer).toBe(42);
     expect(uncaught).toEqual([]);
