@@ -7,16 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
 import deConferences from "../../locales/de/conferences.json";
 import deLive from "../../locales/de/live.json";
-import { expectAccessible, launchBrowser } from "../support/browser";
+import { expectAccessible, launchBrowser, roomScreens as sizes } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
-
-const sizes = {
-  phone: { width: 360, height: 740 },
-  console: { width: 1366, height: 800 },
-  projector: { width: 1920, height: 1080 },
-} as const;
 
 let server: TestServer;
 let browser: Browser;

@@ -13,17 +13,10 @@ import { setPhase } from "../../app/live/steer.server";
 import { castVote } from "../../app/live/votes.server";
 import deConferences from "../../locales/de/conferences.json";
 import deLive from "../../locales/de/live.json";
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser } from "../support/browser";
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, roomScreens as sizes } from "../support/browser";
 import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
-
-const sizes = {
-  phone: { width: 360, height: 740 },
-  console: { width: 1366, height: 800 },
-  projector: { width: 1920, height: 1080 },
-  smallProjector: { width: 1280, height: 720 },
-} as const;
 
 let server: TestServer;
 let browser: Browser;

@@ -8,6 +8,14 @@ export const viewports = {
   desktop: { width: 1280, height: 900 },
 } as const;
 
+/** The room's screens as issue 13 measured them: a phone, the moderator's laptop, two projectors. */
+export const roomScreens = {
+  phone: { width: 360, height: 740 },
+  console: { width: 1366, height: 800 },
+  projector: { width: 1920, height: 1080 },
+  smallProjector: { width: 1280, height: 720 },
+} as const;
+
 /** One headless chromium per test file; open pages from it and close it in afterAll. */
 export async function launchBrowser(): Promise<Browser> {
   // The global setup found (or installed) it before the first test: tests/support/find-browser.ts.
