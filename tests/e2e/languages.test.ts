@@ -160,7 +160,7 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
   it("lets a Leichte Sprache participant join and comment, in larger type", async () => {
     const reply = await moderator.timeout(5_000).emitWithAck("agendaItem:setPhase", { agendaItemId: item, phase: "discuss" });
     expect(reply.ok).toBe(true);
-    const { page } = await phone("de-DE");
+    const { page } = await phone("de-DE", { voices: ["de-DE"] });
     await join(page, "de", "de-x-ls");
     const size = (selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(await size("main p")).toBeGreaterThanOrEqual(19);
@@ -170,6 +170,13 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator(".comment-list").textContent()).toContain("Ich finde das gut.");
     expect(await page.locator(".comment__body", { hasText: "Ich finde das gut." }).getAttribute("lang")).toBe("de-x-ls");
     await checkPage(page, "after commenting in Leichte Sprache");
+    // A comment is read aloud too, by a German voice for Leichte Sprache, on the device.
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(`${request.url()} ${request.postData() ?? ""}`));
+    await page.locator(".comment", { hasText: "Ich finde das gut." }).locator(".read-aloud").click();
+    const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+    expect(spoken.at(-1)).toEqual({ text: "Ich finde das gut.", lang: "de-DE" });
+    expect(requests.filter((r) => r.includes("finde") || r.includes(encodeURIComponent("Ich finde")))).toEqual([]);
     expect(scriptErrors, "errors in the browser").toEqual([]);
   });
 
@@ -211,6 +218,43 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
         await expectAccessible(page, "the projector in Persian");
       } else expect(joinBox.x).toBeGreaterThan(current.x);
     }
+    await context.close();
+  });
+
+  it("shows results right to left in Persian: bars grow from the right edge on the phone and the projector", async () => {
+    const reply = await moderator.timeout(5_000).emitWithAck("agendaItem:setPhase", { agendaItemId: item, phase: "results" });
+    expect(reply.ok).toBe(true);
+    /**
+     * Where the first bar sits in its chart (its gap to the chart's left and right edges), and the
+     * point it grows from, as a share of its width (0 its left end, 1 its right end): a bar short
+     * of full length must grow from the start edge too.
+     */
+    const barGaps = (page: Page) =>
+      page.locator(".bar-chart__picture").first().evaluate((svg) => {
+        const element = svg.querySelector<SVGRectElement>(".bar-chart__bar")!;
+        const [chart, bar] = [svg.getBoundingClientRect(), element.getBoundingClientRect()];
+        const origin = parseFloat(getComputedStyle(element).transformOrigin) / element.getBBox().width;
+        return { left: bar.left - chart.left, right: chart.right - bar.right, origin: Math.round(origin * 100) / 100 };
+      });
+    const persian = visited.fa!;
+    await persian.locator(".item-result .bar-chart__bar").first().waitFor();
+    const onPhone = await barGaps(persian);
+    expect(onPhone.right, "the phone's bar starts at the right edge").toBeLessThan(1);
+    expect(onPhone.left).toBeGreaterThan(10);
+    expect(onPhone.origin, "it grows from its right end").toBe(1);
+    await checkPage(persian, "the result in Persian");
+
+    const context = await browser.newContext({ viewport: viewports.desktop });
+    await context.addCookies([{ name: "mitplan_session", value: staffToken, url: server.url }]);
+    const page = await context.newPage();
+    for (const language of ["de", "fa"]) {
+      await page.goto(`${server.url}/live/${session.liveSessionId}/present?lng=${language}`);
+      await page.locator(".item-result .bar-chart__bar").first().waitFor();
+      const gaps = await barGaps(page);
+      if (language === "fa") expect([gaps.right < 1, gaps.origin], "the projector's bar starts at the right edge").toEqual([true, 1]);
+      else expect([gaps.left < 1, gaps.origin], "left to right, it starts at the left edge").toEqual([true, 0]);
+    }
+    await expectAccessible(page, "the projector's result in Persian");
     await context.close();
   });
 });

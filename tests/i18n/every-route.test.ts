@@ -71,6 +71,24 @@ describe.each(languages)("in %s", (language) => {
   });
 });
 
+/** Error pages a route's loader throws (not only the catch-all's 404) keep the page's language. */
+const errorPages = [
+  { status: 404, path: () => `/live/00000000-0000-4000-8000-000000000000/present`, cookie: () => adminCookie },
+  { status: 403, path: () => "/admin/users", cookie: () => participantCookie },
+];
+
+describe.each(languages)("error pages in %s", (language) => {
+  it.each(errorPages)("a $status renders every message, with the language's lang and dir", async ({ status, path, cookie }) => {
+    missing.length = 0;
+    const page = await get(server.url, withLanguage(path(), language), cookie());
+    expect(page.status).toBe(status);
+    expect(page.html).toContain(`<html lang="${language}" dir="${directionOf(language)}"`);
+    expect(page.text).toContain('class="page error-page"');
+    expect(missing).toEqual([]);
+    expect(page.text.match(bareKey)?.[1]).toBeUndefined();
+  });
+});
+
 it("has a sample path for every route", async () => {
   const build = (await import(pathToFileURL(path.resolve(import.meta.dirname, "../../build/index.js")).href)) as ServerBuild;
   const routeIds = Object.keys(build.routes).filter((id) => id !== "root").sort();
