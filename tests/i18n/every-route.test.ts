@@ -1,7 +1,8 @@
 /**
  * Every route in every language (docs/decisions/021): the page carries the language's `lang` and
- * `dir`, and no message is missing. The pages' i18next reports a missing key on the console
- * (app/i18n/provider.tsx); any such report fails the test, as does a bare key in the text.
+ * `dir` and the footer's link to the accessibility statement, and no message is missing. The
+ * pages' translator reports a missing key on the console (app/i18n/translate.tsx); any such
+ * report fails the test, as does a bare key in the text.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -66,6 +67,8 @@ describe.each(languages)("in %s", (language) => {
     expect(page.status, url).toBeLessThan(id === "routes/$" ? 500 : 400);
     if (!(page.response.headers.get("content-type") ?? "").startsWith("text/html")) return;
     expect(page.html, url).toContain(`<html lang="${language}" dir="${directionOf(language)}"`);
+    // The accessibility statement is one link away from every page (§12b BGG, issue 10).
+    expect(page.text, url).toMatch(/<footer[\s\S]*href="\/barrierefreiheit"[\s\S]*<\/footer>/);
     expect(missing, url).toEqual([]);
     expect(page.text.match(bareKey)?.[1], url).toBeUndefined();
   });
