@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { directionOf, fromAcceptLanguage, intlLocaleOf, languages } from "../../app/i18n/config";
+import { directionOf, fromAcceptLanguage, intlLocaleOf, languages, type Language } from "../../app/i18n/config";
 import { formatDate } from "../../app/i18n/format";
 import { i18nServer } from "../../app/i18n/i18n.server";
 import { formatNumber } from "../../app/i18n/numbers";
+import { resources } from "../../app/i18n/resources.server";
 import { createTranslator } from "../../app/i18n/translate";
 
 describe("the interface languages", () => {
@@ -41,5 +42,17 @@ describe("the interface languages", () => {
     expect(createTranslator("de", { common: { error: { status: "Fehler {{status}}" } } })("common:error.status", { status: 2026 })).toBe("Fehler 2026");
     // Text stays text: a keyboard key or a code is not a number.
     expect(createTranslator("fa", { common: { k: "{{key}}" } })("common:k", { key: "1" })).toBe("1");
+  });
+
+  it("give a number of points or people the noun's form for that number (results on phone and projector)", () => {
+    const t = (language: Language) => createTranslator(language, resources[language]);
+    expect(t("de")("live:results.rankedFirst", { count: 1 })).toBe("Von 1 Person auf Platz 1 gesetzt");
+    expect(t("de")("live:results.dotsTotal", { count: 1, paper: 0 })).toBe("1 Punkt, davon 0 auf Papier");
+    expect(t("de")("live:results.dotsTotal", { count: 4, paper: 4 })).toBe("4 Punkte, davon 4 auf Papier");
+    expect(t("en")("live:results.rankedFirst", { count: 1 })).toBe("Ranked first by 1 person");
+    expect(t("ru")("live:results.rankedFirst", { count: 5 })).toBe("На первое место поставили 5 человек");
+    expect(t("ru")("live:results.dotsTotal", { count: 3, paper: 1 })).toBe("3 балла, из них на бумаге: 1");
+    expect(t("ar")("live:results.rankedFirst", { count: 2 })).toBe("وضعه شخصان في المرتبة الأولى");
+    expect(t("fa")("live:results.dotsTotal", { count: 12, paper: 0 })).toBe("۱۲ امتیاز، از آن ۰ روی کاغذ");
   });
 });
