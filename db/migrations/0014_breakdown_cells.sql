@@ -35,7 +35,7 @@ ALTER TABLE "dot_holding" ADD CONSTRAINT "dot_holding_participant_id_participant
 --> statement-breakpoint
 -- The breakdown dimensions and a profile's key in each: the one list the trigger and the fill use.
 CREATE FUNCTION "profile_keys"(grp "participant_group", dist text, lang text) RETURNS TABLE(dimension text, key text)
-  LANGUAGE sql IMMUTABLE AS $$ VALUES ('group', grp::text), ('district', dist), ('language', lang) $$;
+  LANGUAGE sql STABLE AS $$ VALUES ('group', grp::text), ('district', dist), ('language', lang) $$;
 --> statement-breakpoint
 -- Adds to one cell; taking back (negative figures, `adding` false) only updates, as in 0005.
 CREATE FUNCTION "breakdown_cell_move"(item uuid, k "vote_kind", crit text, dim text, cell_key text,
