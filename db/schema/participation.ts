@@ -219,6 +219,13 @@ export const votes = pgTable(
     weight: integer("weight").notNull().default(1),
     source: voteSource("source").notNull().default("online"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The participant's profile when the vote was cast, set by a trigger (migration 0014,
+     * docs/decisions/038-breakdown-cells.md): breakdowns count it, not the profile as it is now.
+     */
+    group: participantGroup("group"),
+    district: text("district"),
+    language: text("language"),
   },
   (t) => [
     uniqueIndex("vote_client_id").on(t.liveSessionId, t.clientId),
