@@ -77,15 +77,9 @@ export const socketEventPermissions = {
   "liveSession:watch": "public",
   "vote:cast": "vote.cast",
   "ranking:cast": "vote.cast",
-  "paperVote:enter": "vote.enterPaper",
   "comment:post": "comment.write",
   "comment:support": "comment.support",
-  "comment:moderate": "comment.hide",
   "proposal:submit": "proposal.write",
-  "proposal:moderate": "comment.hide",
-  "agendaItem:setPhase": "liveSession.moderate",
-  "agendaItem:settings": "liveSession.moderate",
-  "liveSession:setCurrentItem": "liveSession.moderate",
 } satisfies Record<keyof ClientToServerEvents, Access>;
 
 export function socketEventAccess(event: string): Access | undefined {

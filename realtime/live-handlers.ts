@@ -2,12 +2,11 @@ import type { Socket } from "socket.io";
 import { actorIn, type Actor, type ParticipantActor } from "../app/auth/actor";
 import { DomainError } from "../app/errors";
 import type { LiveDeps } from "../app/live/events";
-import { moderateComment, postComment, supportComment } from "../app/live/comments.server";
-import { moderateProposal, submitProposal } from "../app/live/proposals.server";
+import { postComment, supportComment } from "../app/live/comments.server";
+import { submitProposal } from "../app/live/proposals.server";
 import { conferenceOfLiveSession } from "../app/live/items.server";
 import { authorizeWatch, liveStateOf } from "../app/live/state.server";
-import { setCurrentItem, setPhase, updateItemSettings } from "../app/live/steer.server";
-import { castRanking, castVote, enterPaperVotes } from "../app/live/votes.server";
+import { castRanking, castVote } from "../app/live/votes.server";
 import { logError } from "../app/log.server";
 import { liveSessionRoom } from "./events";
 import type { CommandError, CommandReply, LiveClientEvents } from "../app/live/contract";
@@ -72,17 +71,7 @@ export function registerLiveHandlers(socket: LiveSocket, deps: LiveDeps, track: 
   });
   command("vote:cast", (actor, payload) => castVote(deps, actor, payload));
   command("ranking:cast", (actor, payload) => castRanking(deps, actor, payload));
-  command("paperVote:enter", (actor, payload) => enterPaperVotes(deps, actor, payload));
   command("comment:post", (actor, payload) => postComment(deps, actor, payload));
   command("comment:support", (actor, payload) => supportComment(deps, actor, payload));
-  command("comment:moderate", (actor, payload) => moderateComment(deps, actor, payload));
   command("proposal:submit", (actor, payload) => submitProposal(deps, actor, payload));
-  command("proposal:moderate", (actor, payload) => {
-    const { liveSessionId, ...input } = (payload ?? {}) as { liveSessionId?: unknown };
-    if (typeof liveSessionId !== "string") throw new DomainError("invalid", "common:validation.invalid");
-    return moderateProposal(deps, actor, input, liveSessionId);
-  });
-  command("agendaItem:setPhase", (actor, payload) => setPhase(deps, actor, payload));
-  command("agendaItem:settings", (actor, payload) => updateItemSettings(deps, actor, payload));
-  command("liveSession:setCurrentItem", (actor, payload) => setCurrentItem(deps, actor, payload));
 }

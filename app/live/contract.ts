@@ -1,6 +1,6 @@
 import type { LiveEvent } from "./events";
 import type { LiveState } from "./state.server";
-import type { AgendaItemView, CommentView, ProposalView } from "./views";
+import type { CommentView, ProposalView } from "./views";
 import type { VoteReceipt } from "./votes.server";
 
 /** Why a command was refused: a locale key the client translates, with field-level keys. */
@@ -13,20 +13,17 @@ export type CommandError = {
 export type CommandReply<T> = { ok: true; data: T } | { ok: false; error: CommandError };
 type Command<P, T> = (payload: P, ack: (reply: CommandReply<T>) => void) => void;
 
-/** Live-session commands a client may send; each maps to one domain function. */
+/**
+ * Live-session commands a client may send; each maps to one domain function. Only the phones' own
+ * actions travel here: the console steers through its forms (docs/decisions/037).
+ */
 export interface LiveClientEvents {
   "liveSession:watch": Command<{ liveSessionId: string }, LiveState>;
   "vote:cast": Command<unknown, VoteReceipt>;
   "ranking:cast": Command<unknown, VoteReceipt>;
-  "paperVote:enter": Command<unknown, { duplicate: boolean }>;
   "comment:post": Command<unknown, CommentView>;
   "comment:support": Command<unknown, CommentView>;
-  "comment:moderate": Command<unknown, CommentView>;
   "proposal:submit": Command<unknown, ProposalView>;
-  "proposal:moderate": Command<{ liveSessionId: string } & Record<string, unknown>, ProposalView>;
-  "agendaItem:setPhase": Command<unknown, AgendaItemView>;
-  "agendaItem:settings": Command<unknown, AgendaItemView>;
-  "liveSession:setCurrentItem": Command<unknown, AgendaItemView>;
 }
 
 type ClientLiveEvent = Exclude<LiveEvent, { audience: "internal" }>;

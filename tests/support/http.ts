@@ -76,3 +76,13 @@ export async function joinByLink(origin: string, code: string, fields: Fields) {
   if (joined.status !== 302) throw new Error(`POST /j/${code}: ${joined.status}\n${joined.html.slice(0, 500)}`);
   return { cookie: cookiesFrom(joined.response), location: joined.location! };
 }
+
+/**
+ * A step at the moderator's console, posted as its form: the one path that steers a live session
+ * (docs/decisions/037). The server publishes the change, so watching sockets hear it.
+ */
+export async function steerAtConsole(origin: string, liveSessionId: string, cookie: string, fields: Fields) {
+  const page = await post(origin, `/live/${liveSessionId}/console`, fields, cookie);
+  if (page.status !== 200) throw new Error(`console ${String(fields.intent)}: ${page.status}`);
+  return page;
+}
