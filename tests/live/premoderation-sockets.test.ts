@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
-import type { LiveClientEvents } from "../../app/live/contract";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink, steerAtConsole, type Fields } from "../support/http";
-import { connectLiveClient, until, type LiveClient } from "../support/live-clients";
+import { command, connectLiveClient, until, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -15,15 +14,6 @@ let amalTablet: LiveClient;
 let ben: LiveClient;
 /** The moderator's console form: moderation goes there, the sockets carry what follows. */
 let steer: (fields: Fields) => Promise<unknown>;
-
-function command<E extends keyof LiveClientEvents>(client: LiveClient, event: E, payload: Parameters<LiveClientEvents[E]>[0]) {
-  const timed = client.socket.timeout(5_000);
-  return (timed.emitWithAck as (event: E, payload: unknown) => Promise<Parameters<Parameters<LiveClientEvents[E]>[1]>[0]>).call(
-    timed,
-    event,
-    payload,
-  );
-}
 
 beforeAll(async () => {
   server = await startTestServer();

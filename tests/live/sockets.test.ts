@@ -6,10 +6,9 @@ import { createSession } from "../../app/auth/sessions.server";
 import { loadItem } from "../../app/live/items.server";
 import { computeItemResult } from "../../app/live/results.server";
 import { votes } from "../../db/schema";
-import type { LiveClientEvents } from "../../app/live/contract";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink, post, steerAtConsole, type Fields } from "../support/http";
-import { connectLiveClient, until, type ClientEvent, type LiveClient } from "../support/live-clients";
+import { command, connectLiveClient, until, type ClientEvent, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -27,15 +26,6 @@ const connect = (name: string, cookie: string) => connectLiveClient(server.url, 
 const everyone = () => [moderator, projector, ...participants];
 /** The moderator's console form: the live session is steered there, the sockets carry what follows. */
 const steer = (fields: Fields) => steerAtConsole(server.url, session.liveSessionId, staffCookie, fields);
-/** Sends a command and resolves with its acknowledgement, typed by the contract. */
-function command<E extends keyof LiveClientEvents>(
-  client: LiveClient,
-  event: E,
-  payload: Parameters<LiveClientEvents[E]>[0],
-): Promise<Parameters<Parameters<LiveClientEvents[E]>[1]>[0]> {
-  const timed = client.socket.timeout(5_000);
-  return (timed.emitWithAck as (event: E, payload: unknown) => Promise<never>).call(timed, event, payload);
-}
 const received = (client: LiveClient, check: (event: ClientEvent) => boolean) => client.events.some(check);
 
 beforeAll(async () => {
@@ -101,9 +91,9 @@ describe("a live item from discussion to results, over real sockets", () => {
       );
     }
 
-    const vote = (client: LiveClient, payload: Record<string, unknown>) =>
+    const vote = (client: LiveClient, payload: { kind: "dots"; value: number } | { kind: "rating"; criterion: string; value: number }) =>
       command(client, "vote:cast", { clientId: randomUUID().replace(/-/g, ""), agendaItemId: item, ...payload });
-    const retried = { kind: "dots", clientId: `retry-${randomUUID()}`, agendaItemId: item, value: 2 };
+    const retried = { kind: "dots" as const, clientId: `retry-${randomUUID()}`, agendaItemId: item, value: 2 };
     const [first, again] = [await command(de, "vote:cast", retried), await command(de, "vote:cast", retried)];
     expect(first.ok && first.data.duplicate).toBe(false);
     expect(again.ok && again.data).toMatchObject({ duplicate: true, myVotes: { dotsSpent: 2 } });
