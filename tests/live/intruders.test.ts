@@ -12,6 +12,7 @@ import type { StaffActor } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
 import { deactivateUser } from "../../app/auth/users.server";
 import { moderateComment, postComment } from "../../app/live/comments.server";
+import type { Ack } from "../../app/live/contract";
 import { commentSupports } from "../../db/schema";
 import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink, post } from "../support/http";
@@ -36,8 +37,9 @@ async function socketWith(cookie: string): Promise<Socket> {
   return socket;
 }
 
-type Reply = { ok: boolean; data?: unknown; error?: { code: string; messageKey: string } };
-const send = (socket: Socket, event: string, payload: unknown) => socket.timeout(5_000).emitWithAck(event, payload) as Promise<Reply>;
+/** Any event with any payload, as a hostile client sends it; the answer is the one acknowledgement. */
+type Reply = Ack<unknown>;
+const send = (socket: Socket, event: string, payload: unknown): Promise<Reply> => socket.timeout(5_000).emitWithAck(event, payload);
 
 beforeAll(async () => {
   server = await startTestServer();
