@@ -15,7 +15,7 @@ import { moderateComment, postComment } from "../../app/live/comments.server";
 import type { Ack } from "../../app/live/contract";
 import { commentSupports } from "../../db/schema";
 import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
-import { joinByLink, post } from "../support/http";
+import { joinByLink, post, steered } from "../support/http";
 import { connectLiveClient, until } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 import { makeUser } from "../auth/helpers";
@@ -138,7 +138,7 @@ describe("a moderator whose login session ended", () => {
     const steer = () => post(server.url, `/live/${own.liveSessionId}/console`, { intent: "settings", agendaItemId: own.itemIds[0]!, commentsOpen: "true" }, cookie);
     // Both consoles watch and a step goes through while the session lives.
     for (const socket of consoles) expect((await send(socket, "liveSession:watch", watch)).ok).toBe(true);
-    expect((await steer()).status).toBe(200);
+    expect(steered(await steer())).toBe(true);
     return { db, user, actor, sessionId: token.split(".")[0]!, consoles, watch, steer };
   }
 

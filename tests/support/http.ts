@@ -83,6 +83,11 @@ export async function joinByLink(origin: string, code: string, fields: Fields) {
  */
 export async function steerAtConsole(origin: string, liveSessionId: string, cookie: string, fields: Fields) {
   const page = await post(origin, `/live/${liveSessionId}/console`, fields, cookie);
-  if (page.status !== 200) throw new Error(`console ${String(fields.intent)}: ${page.status}`);
+  if (!steered(page)) throw new Error(`console ${String(fields.intent)}: ${page.status} ${page.location ?? ""}`);
   return page;
+}
+
+/** Whether a console post went through: its page, or a redirect back to it (never to the sign-in). */
+export function steered({ status, location }: { status: number; location: string | null }): boolean {
+  return status < 300 || (status < 400 && !location?.startsWith("/login"));
 }
