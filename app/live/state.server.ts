@@ -54,7 +54,7 @@ export async function authorizeWatch(db: Db, actor: Actor, input: unknown) {
     }
     if (session.status === "draft") throw new DomainError("conflict", "live:error.notStarted");
   }
-  return { moderator };
+  return { moderator, liveSessionId };
 }
 
 /**

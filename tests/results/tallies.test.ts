@@ -78,7 +78,8 @@ async function talliesAndCounts() {
       coalesce(sum(value * weight) filter (where kind = 'dots'), 0)::int as dots,
       coalesce(sum(value * weight) filter (where kind = 'dots' and participant_id is null), 0)::int as paper_dots
     from vote group by 1`);
-  const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as never[];
+  // PGlite answers execute() with { rows }, postgres.js with the rows themselves.
+  const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows);
   const sorted = <T>(list: T[]) => list.map((x) => JSON.stringify(x)).sort();
   const answers = await db.select().from(answerTallies);
   const items = await db.select().from(itemTallies);
@@ -100,14 +101,14 @@ async function talliesAndCounts() {
     counted: {
       cells: sorted(cellsCounted.map(cell)),
       answers: sorted(
-        rowsOf(counted).map((a: { agenda_item_id: string; kind: string; criterion: string | null; distribution: Record<string, number> }) => ({
+        rowsOf<{ agenda_item_id: string; kind: string; criterion: string | null; distribution: Record<string, number> }>(counted).map((a) => ({
           item: a.agenda_item_id,
           kind: a.kind,
           criterion: a.criterion,
           distribution: sortedKeys(a.distribution),
         })),
       ),
-      items: sorted(rowsOf(countedItems).map((i: { agenda_item_id: string; voters: number; dots: number; paper_dots: number }) => [i.agenda_item_id, i.voters, i.dots, i.paper_dots])),
+      items: sorted(rowsOf<{ agenda_item_id: string; voters: number; dots: number; paper_dots: number }>(countedItems).map((i) => [i.agenda_item_id, i.voters, i.dots, i.paper_dots])),
     },
   };
 }
