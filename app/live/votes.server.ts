@@ -36,6 +36,7 @@ async function lockVoter(tx: Tx, agendaItemId: string, participantId: string) {
         votingState: agendaItems.votingState,
         activities: agendaItems.activities,
         clusterId: agendaItems.clusterId,
+        measureIds: agendaItems.measureIds,
       },
       session: {
         id: liveSessions.id,
@@ -162,7 +163,7 @@ export async function castVote(deps: LiveDeps, actor: Actor, input: unknown): Pr
   return { duplicate: outcome.duplicate, myVotes: tallyMyVotes(outcome.mine) };
 }
 
-/** A ranking ballot over the measures of a cluster item; the newest ballot replaces older ones. */
+/** A ranking ballot over the measures of a ranking or cluster item; the newest ballot replaces older ones. */
 export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown): Promise<VoteReceipt> {
   authorize(actor, "vote.cast");
   if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
@@ -180,10 +181,14 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
     }));
     const mine = await votesOf(tx, actor.participantId, session.id);
     if (await isRetry(tx, session.id, rows)) return { duplicate: true, liveSessionId: session.id, mine };
-    if (!item.activities.ranking || !item.clusterId) throw new DomainError("invalid", "live:error.activityOff");
-    const options = await tx.select({ code: measures.code }).from(measures).where(eq(measures.clusterId, item.clusterId));
+    if (!item.activities.ranking || !(item.measureIds || item.clusterId)) throw new DomainError("invalid", "live:error.activityOff");
+    // The options as rules.rankingOptions reads them: a ranking item's own list, else the cluster's measures.
+    const options = await tx
+      .select({ code: measures.code })
+      .from(measures)
+      .where(item.measureIds ? inArray(measures.id, item.measureIds) : eq(measures.clusterId, item.clusterId!));
     const known = new Set(options.map((o) => o.code));
-    // Only the cluster's own measures, each once: anything else would sit in the votes unseen by results.
+    // Only the item's own measures, each once: anything else would sit in the votes unseen by results.
     if (new Set(ballot.order).size !== ballot.order.length || !ballot.order.every((code) => known.has(code))) {
       throw new DomainError("invalid", "live:error.outOfRange");
     }

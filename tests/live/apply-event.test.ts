@@ -16,6 +16,7 @@ function question(id: string, position: number, extra: Partial<AgendaItemView> =
     measure: null,
     cluster: null,
     question: `Frage ${position + 1}`,
+    rankedMeasures: null,
     activities: defaultActivities("question"),
     phase: "discuss",
     commentsOpen: true,
