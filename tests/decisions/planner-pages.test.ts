@@ -5,6 +5,12 @@
  */
 import resultsDe from "../../locales/de/results.json";
 import { count } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { LanguageLabel } from "../../app/i18n/language-name";
+import type { Language } from "../../app/i18n/config";
+import { resources } from "../../app/i18n/resources.server";
+import { TranslationProvider } from "../../app/i18n/translate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { closeLiveSession } from "../../app/live/setup.server";
@@ -64,6 +70,12 @@ const selected = (html: string, id: string) => {
   return /<option [^>]*selected=""[^>]*>([^<]*)<\/option>/.exec(select)?.[1] ?? null;
 };
 
+/** The inbox entry of one proposal, from its link to the end of its list item. */
+const proposalLine = (html: string, id: string) => {
+  const at = html.indexOf(`href="/inbox/proposal/${id}"`);
+  return at === -1 ? "" : html.slice(at, html.indexOf("</li>", at));
+};
+
 describe("the planner's inbox", () => {
   it("lists each proposal with its conference, author group and language, the prioritised measures and the flagged comment", async () => {
     const page = await get(server.url, "/inbox", planner);
@@ -73,12 +85,29 @@ describe("the planner's inbox", () => {
     expect(page.text).toContain("Zukunftskonferenz Mitte");
     // p10, who proposed it, joined as a migrant organisation and in Arabic.
     expect(page.text).toContain("Migrantenorganisation");
-    expect(page.text).toContain("العربية");
+    // Its language named in the reader's language; the native name is for choosing a language.
+    expect(proposalLine(page.html, conference.proposals.newIdea)).toContain("Arabisch");
+    expect(proposalLine(page.html, conference.proposals.newIdea)).not.toContain("العربية");
     expect(page.text).toContain(`href="/inbox/result/${conference.items.w1}"`);
     // Percentages keep their sign on the line: a no-break space, as Intl writes them.
     expect(page.text).toContain("24 Punkte (80\u00a0% aller Punkte der Sitzung)");
     expect(page.text).toContain("Die Bildungskarte muss digital sein.");
     expect(page.text).toContain(`href="/inbox">Eingang</a>`);
+  });
+
+  it("names the languages in English for an English reader, Leichte Sprache and Kurmanji included", async () => {
+    const page = await get(server.url, "/inbox?lng=en", planner);
+    expect(proposalLine(page.html, conference.proposals.newIdea)).toContain("Arabic");
+    expect(proposalLine(page.html, conference.proposals.newIdea)).not.toContain("العربية");
+    const render = (language: string, code: string) => renderToString(
+      createElement(TranslationProvider, { language, messages: resources[language as Language], children: createElement(LanguageLabel, { code }) }),
+    );
+    expect(render("de", "de-x-ls")).toBe("Leichte Sprache");
+    expect(render("en", "kmr")).toBe("Kurdish (Kurmanji)");
+    expect(render("tr", "ar")).toBe("Arapça");
+    // A language outside the ten is named by Intl in the reader's language, a malformed code by itself.
+    expect(render("de", "it")).toBe("Italienisch");
+    expect(render("de", "not a code")).toBe("not a code");
   });
 
   it("is the planners' page: a moderator gets 403, a visitor is sent to sign in", async () => {
