@@ -13,6 +13,7 @@ import { resources } from "../../app/i18n/resources.server";
 import { TranslationProvider } from "../../app/i18n/translate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
+import { changeMeasure } from "../../app/catalogue/revisions.server";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { decisionReasons, decisions, planRevisions } from "../../db/schema";
 import { createStaff, recordingDeps } from "../support/fixtures";
@@ -301,5 +302,22 @@ describe("results and the measure history", () => {
     expect(value.status).toBe(302);
     const diff = await get(server.url, value.location!.replace(/#.*/, ""));
     expect(rowOf(diff.html, "Indikator 1: Ist-Wert am 30. Juni 2026")).toContain("87 (Halbjahr)");
+  });
+
+  it("names a changed focus theme by its title in the diff, under the field's label in the reader's language", async () => {
+    await changeMeasure(server.database.db, await createStaff(server.database.db, "planner"), {
+      planSlug: testPlanSlug,
+      code: "W-2",
+      changes: { clusterKey: "bildung" },
+      reason: "Gehört zur Bildung",
+    });
+    for (const [lng, field] of [["de", "Schwerpunktthema"], ["en", "Focus theme"]] as const) {
+      const page = await get(server.url, `${measurePath}/W-2/history?lng=${lng}`);
+      expect(page.text).not.toContain("clusterKey");
+      const row = rowOf(page.html, field);
+      expect(row).toMatch(/<td class="diff-before"><span lang="de"[^>]*>Wohnen<\/span><\/td>/);
+      expect(row).toMatch(/<td class="diff-after"><span lang="de"[^>]*>Bildung<\/span><\/td>/);
+      expect(row).not.toMatch(/>(wohnen|bildung)</);
+    }
   });
 });
