@@ -7,6 +7,7 @@ import { authorize } from "../auth/permissions";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
+import { publishPaperBatch } from "./paper-batch.server";
 import { votable } from "./rules";
 import { notFound } from "./setup.server";
 import { castRankingSchema, castVoteSchema, paperVoteSchema } from "./schemas";
@@ -87,9 +88,10 @@ async function isRetry(tx: Tx, liveSessionId: string, rows: NewVote[]): Promise<
 }
 
 /** Stores a command's rows; a client id taken meanwhile by a concurrent command refuses them all. */
-async function insertVotes(tx: Tx, rows: NewVote[]): Promise<void> {
-  const inserted = await tx.insert(votes).values(rows).onConflictDoNothing().returning({ id: votes.id });
+async function insertVotes(tx: Tx, rows: NewVote[]) {
+  const inserted = await tx.insert(votes).values(rows).onConflictDoNothing().returning();
   if (inserted.length !== rows.length) throw new DomainError("conflict", "live:error.clientIdTaken");
+  return inserted;
 }
 
 function dotsSpent(rows: VoteRow[], agendaItemId: string) {
@@ -244,13 +246,11 @@ export async function enterPaperVotes(deps: LiveDeps, actor: Actor, input: unkno
       weight: entry.kind === "dots" ? 1 : entry.weight,
       source: "paper",
     };
-    if (await isRetry(tx, row.session.id, [vote])) return { duplicate: true, liveSessionId: row.session.id };
+    if (await isRetry(tx, row.session.id, [vote])) return { duplicate: true, stored: null };
     checkPaperEntry(row.item.activities, entry);
-    await insertVotes(tx, [vote]);
-    return { duplicate: false, liveSessionId: row.session.id };
+    const [stored] = await insertVotes(tx, [vote]);
+    return { duplicate: false, stored: stored! };
   });
-  if (!outcome.duplicate) {
-    deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: entry.agendaItemId });
-  }
+  if (outcome.stored) await publishPaperBatch(deps, outcome.stored);
   return { duplicate: outcome.duplicate };
 }

@@ -56,6 +56,7 @@ function state(items: AgendaItemView[], moderator: boolean): LiveState {
     comments: [],
     results: items.filter((i) => moderator || i.resultsVisible).map((i) => emptyResult(i.id)),
     proposals: moderator ? [] : null,
+    paperBatches: moderator ? [] : null,
     participantCount: 3,
     me: null,
     moderator,
