@@ -17,6 +17,8 @@ const serverEvents = [
   "comment.deleted",
   "proposal.added",
   "proposal.updated",
+  "paperBatch.updated",
+  "paperBatch.withdrawn",
   "result.updated",
   "participants.joined",
 ] as const satisfies readonly (keyof LiveServerEvents)[];
