@@ -1,7 +1,7 @@
 /**
  * Another moderator's paper entries reach every console watching the session at once (issue 13):
  * two moderators' real socket.io clients and a phone, against the real server. One moderator
- * enters over the socket, corrects and withdraws through the console's form; the other console's
+ * enters, corrects and withdraws through the console's form (decision 037); the other console's
  * list follows each step, and the phone hears none of it.
  */
 import { randomUUID } from "node:crypto";
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
 import { addTeamMember } from "../../app/conferences/team.server";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
-import { joinByLink, post } from "../support/http";
+import { joinByLink, post, steerAtConsole } from "../support/http";
 import { connectLiveClient, until, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -46,10 +46,9 @@ describe("paper entries on every console", () => {
   it("lists a colleague's entry, its correction and its withdrawal live, and never tells a phone", async () => {
     expect(bernd.state.paperBatches).toEqual([]);
     expect(phone.state.paperBatches).toBeNull();
-    const entered = await anna.socket
-      .timeout(5_000)
-      .emitWithAck("paperVote:enter", { clientId: randomUUID(), agendaItemId: item, kind: "rating", criterion: "urgency", value: 4, weight: 3 });
-    expect(entered).toEqual({ ok: true, data: { duplicate: false } });
+    await steerAtConsole(server.url, liveSessionId, annaCookie, {
+      intent: "paper", clientId: randomUUID(), agendaItemId: item, kind: "rating", criterion: "urgency", value: "4", weight: "3",
+    });
     await until("bernd's console lists anna's entry", () => bernd.state.paperBatches?.length === 1);
     const [batch] = bernd.state.paperBatches!;
     expect(batch).toMatchObject({ agendaItemId: item, kind: "rating", criterion: "urgency", value: 4, weight: 3, enteredBy: "Test moderator" });
