@@ -73,3 +73,10 @@ export async function setRetentionMonths(db: Db, actor: Actor, input: unknown): 
     .onConflictDoUpdate({ target: retentionSettings.id, set: { participantMonths, updatedBy, updatedAt: sql`now()` } });
   return { participantMonths };
 }
+
+/** The group each participant gave when joining (null: not stated, or erased). */
+export async function participantGroups(db: Reader, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: participants.id, group: participants.group }).from(participants).where(inArray(participants.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.group]));
+}

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { clusters, measures, plans, units } from "../../db/schema";
+import { clusters, measures, plans, sections, units } from "../../db/schema";
 
 /** The key facts of a measure that other rooms show (agenda items, results, proposals). */
 export type MeasureSummary = {
@@ -88,4 +88,34 @@ export async function resolveCatalogueRefs(
 export async function planIdOf(db: Reader, slug: string): Promise<string | null> {
   const [row] = await db.select({ id: plans.id }).from(plans).where(eq(plans.slug, slug));
   return row?.id ?? null;
+}
+
+export type PlanRef = { id: string; slug: string; title: string; language: string };
+
+/** The plans other rooms name (a conference's, a decision's), by id. */
+export async function planRefs(db: Reader, ids: string[]): Promise<Map<string, PlanRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: plans.id, slug: plans.slug, title: plans.title, language: plans.language })
+    .from(plans)
+    .where(inArray(plans.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Where in the catalogue an input arose: a section and a focus theme (null where there is none). */
+export type CataloguePlace = { sectionKey: string | null; clusterKey: string | null };
+
+/** A measure gives its section and focus theme; a focus theme given on its own (a theme's agenda item) wins. */
+export async function cataloguePlace(db: Reader, ref: { measureId: string | null; clusterId: string | null }): Promise<CataloguePlace> {
+  if (!ref.measureId && !ref.clusterId) return { sectionKey: null, clusterKey: null };
+  const [measure] = ref.measureId
+    ? await db
+        .select({ sectionKey: sections.key, clusterId: measures.clusterId })
+        .from(measures)
+        .leftJoin(sections, eq(sections.id, measures.sectionId))
+        .where(eq(measures.id, ref.measureId))
+    : [];
+  const clusterId = ref.clusterId ?? measure?.clusterId ?? null;
+  const [cluster] = clusterId ? await db.select({ key: clusters.key }).from(clusters).where(eq(clusters.id, clusterId)) : [];
+  return { sectionKey: measure?.sectionKey ?? null, clusterKey: cluster?.key ?? null };
 }

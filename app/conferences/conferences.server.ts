@@ -1,10 +1,10 @@
-import { asc, desc, eq, gte } from "drizzle-orm";
+import { asc, desc, eq, gte, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { conferences, plans } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { planIdOf } from "../catalogue/summaries.server";
+import { planIdOf, planRefs, type PlanRef } from "../catalogue/summaries.server";
 import { DomainError, invalidInput } from "../errors";
 import { languages } from "../i18n/config";
 import { districtLines, maxDistrictLength, maxDistricts } from "./districts";
@@ -72,6 +72,24 @@ export async function getConference(db: Reader, id: string): Promise<ConferenceV
     .innerJoin(plans, eq(plans.id, conferences.planId))
     .where(eq(conferences.id, id));
   return row ?? null;
+}
+
+/** A conference as the rooms above name it: its title and its plan (the plan's language for fallbacks). */
+export type ConferenceRef = { id: string; title: string; planId: string; plan: PlanRef };
+
+export async function conferenceRefs(db: Reader, ids: string[]): Promise<Map<string, ConferenceRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: conferences.id, title: conferences.title, planId: conferences.planId })
+    .from(conferences)
+    .where(inArray(conferences.id, [...new Set(ids)]));
+  const plansById = await planRefs(db, rows.map((r) => r.planId));
+  return new Map(rows.map((r) => [r.id, { ...r, plan: plansById.get(r.planId)! }]));
+}
+
+/** The conferences held on a plan, for reads across all of them (the planners' inbox). */
+export async function conferencesOfPlan(db: Reader, planId: string): Promise<{ id: string; title: string }[]> {
+  return db.select({ id: conferences.id, title: conferences.title }).from(conferences).where(eq(conferences.planId, planId));
 }
 
 export const createConferenceSchema = z.object({

@@ -1,25 +1,16 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import {
-  agendaItems,
-  clusters,
-  commentSupports,
-  comments,
-  conferences,
-  decisions,
-  liveSessions,
-  measures,
-  participants,
-  plans,
-  proposals,
-  resultSnapshots,
-  sections,
-} from "../../db/schema";
+import { decisions } from "../../db/schema";
 import type { Actor } from "../auth/actor";
+import { participantGroups } from "../auth/participant-data.server";
 import { authorize } from "../auth/permissions";
+import { cataloguePlace, measureSummaries, type CataloguePlace } from "../catalogue/summaries.server";
+import { conferenceRefs } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
+import { commentsByIds, itemPlaces, proposalsByIds } from "../live/inputs.server";
 import type { ItemResult } from "../live/views";
+import { frozenResults } from "../results/frozen.server";
 import { loadDecisions, type DecisionView } from "./views.server";
 
 type Reader = Pick<Db, "select">;
@@ -28,8 +19,7 @@ export const inputKinds = ["proposal", "result", "comment"] as const;
 export type InputKind = (typeof inputKinds)[number];
 
 type MeasureRef = { code: string; title: string };
-/** Where in the catalogue an input arose: the section and focus theme of the agenda item it was made on. */
-export type CataloguePlace = { sectionKey: string | null; clusterKey: string | null };
+export type { CataloguePlace };
 type Context = {
   id: string;
   plan: { slug: string; title: string; language: string };
@@ -71,8 +61,28 @@ export type DecisionInput = Context &
 
 const inputRef = z.object({ kind: z.enum(inputKinds), id: z.string().uuid() });
 const notFound = () => new DomainError("not_found", "common:error.notFoundText");
-const planColumns = { slug: plans.slug, title: plans.title, language: plans.language };
-const conferenceColumns = { id: conferences.id, title: conferences.title };
+
+/** The plan and conference an input was made in, as the decide page heads it. */
+async function contextOf(db: Reader, conferenceId: string): Promise<Pick<Context, "plan" | "conference">> {
+  const conference = (await conferenceRefs(db, [conferenceId])).get(conferenceId)!;
+  const { slug, title, language } = conference.plan;
+  return { plan: { slug, title, language }, conference: { id: conference.id, title: conference.title } };
+}
+
+async function measureRef(db: Reader, measureId: string | null): Promise<MeasureRef | null> {
+  const measure = measureId ? (await measureSummaries(db, [measureId])).get(measureId) : undefined;
+  return measure ? { code: measure.code, title: measure.title } : null;
+}
+
+async function groupOf(db: Reader, participantId: string | null): Promise<string | null> {
+  return participantId ? ((await participantGroups(db, [participantId])).get(participantId) ?? null) : null;
+}
+
+/** A measure's item gives its section and focus theme; a focus theme's item the theme alone. */
+async function placeOf(db: Reader, agendaItemId: string | null): Promise<CataloguePlace> {
+  const item = agendaItemId ? (await itemPlaces(db, [agendaItemId])).get(agendaItemId) : undefined;
+  return item ? cataloguePlace(db, item) : { sectionKey: null, clusterKey: null };
+}
 
 /**
  * A proposal, a prioritised measure's result (by its agenda item) or a comment, with where it came
@@ -83,128 +93,76 @@ export async function decisionInput(db: Reader, actor: Actor, input: unknown): P
   authorize(actor, "decision.write");
   const { kind, id } = parseInput(inputRef, input);
   if (kind === "proposal") {
-    const [row] = await db
-      .select({
-        proposal: proposals,
-        plan: planColumns,
-        conference: conferenceColumns,
-        measure: { code: measures.code, title: measures.title },
-        group: participants.group,
-      })
-      .from(proposals)
-      .innerJoin(conferences, eq(conferences.id, proposals.conferenceId))
-      .innerJoin(plans, eq(plans.id, conferences.planId))
-      .leftJoin(measures, eq(measures.id, proposals.measureId))
-      .leftJoin(participants, eq(participants.id, proposals.participantId))
-      .where(eq(proposals.id, id));
-    if (!row) throw notFound();
-    const p = row.proposal;
+    const [p] = await proposalsByIds(db, [id]);
+    if (!p) throw notFound();
+    const [context, measure, authorGroup, place, decisionViews] = await Promise.all([
+      contextOf(db, p.conferenceId),
+      measureRef(db, p.measureId),
+      groupOf(db, p.participantId),
+      placeOf(db, p.agendaItemId),
+      loadDecisions(db, { proposalIds: [id] }),
+    ]);
     return {
       kind,
       id,
-      plan: row.plan,
-      conference: row.conference,
-      decisions: await loadDecisions(db, { proposalIds: [id] }),
-      proposal: {
-        kind: p.kind,
-        title: p.title,
-        body: p.body,
-        language: p.language,
-        authorGroup: row.group,
-        measure: row.measure?.code ? row.measure : null,
-        hidden: p.hiddenAt !== null,
-      },
-      place: await placeOf(db, p.agendaItemId),
+      ...context,
+      decisions: decisionViews,
+      proposal: { kind: p.kind, title: p.title, body: p.body, language: p.language, authorGroup, measure, hidden: p.hiddenAt !== null },
+      place,
     };
   }
   if (kind === "result") {
-    const [row] = await db
-      .select({
-        plan: planColumns,
-        conference: conferenceColumns,
-        liveSession: { id: liveSessions.id, title: liveSessions.title, status: liveSessions.status },
-        measure: { code: measures.code, title: measures.title },
-        data: resultSnapshots.data,
-      })
-      .from(agendaItems)
-      .innerJoin(measures, eq(measures.id, agendaItems.measureId))
-      .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-      .innerJoin(conferences, eq(conferences.id, liveSessions.conferenceId))
-      .innerJoin(plans, eq(plans.id, conferences.planId))
-      .leftJoin(resultSnapshots, eq(resultSnapshots.agendaItemId, agendaItems.id))
-      .where(eq(agendaItems.id, id));
-    if (!row) throw notFound();
-    const { status, ...liveSession } = row.liveSession;
+    const item = (await itemPlaces(db, [id])).get(id);
+    const measure = item && (await measureRef(db, item.measureId));
+    if (!item || !measure) throw notFound();
+    const [context, frozen, decisionViews] = await Promise.all([
+      contextOf(db, item.conferenceId),
+      frozenResults(db, [id]),
+      loadDecisions(db, { agendaItemIds: [id] }),
+    ]);
+    const { status, ...liveSession } = item.liveSession;
     return {
       kind,
       id,
-      plan: row.plan,
-      conference: row.conference,
-      decisions: await loadDecisions(db, { agendaItemIds: [id] }),
+      ...context,
+      decisions: decisionViews,
       liveSession: { ...liveSession, closed: status === "closed" },
-      measure: row.measure,
-      result: (row.data as ItemResult | null) ?? null,
+      measure,
+      result: frozen.get(id) ?? null,
     };
   }
-  const [row] = await db
-    .select({
-      comment: comments,
-      plan: planColumns,
-      conference: conferenceColumns,
-      measure: { code: measures.code, title: measures.title },
-      question: agendaItems.question,
-      group: participants.group,
-      supportCount: sql<number>`(select count(*) from ${commentSupports} where ${commentSupports.commentId} = ${comments.id})::int`,
-    })
-    .from(comments)
-    .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
-    .leftJoin(measures, eq(measures.id, agendaItems.measureId))
-    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-    .innerJoin(conferences, eq(conferences.id, liveSessions.conferenceId))
-    .innerJoin(plans, eq(plans.id, conferences.planId))
-    .leftJoin(participants, eq(participants.id, comments.participantId))
-    .where(eq(comments.id, id));
-  if (!row) throw notFound();
+  const [comment] = await commentsByIds(db, [id]);
+  if (!comment) throw notFound();
+  const item = (await itemPlaces(db, [comment.agendaItemId])).get(comment.agendaItemId)!;
+  const [context, measure, authorGroup, place, decisionViews] = await Promise.all([
+    contextOf(db, comment.conferenceId),
+    measureRef(db, item.measureId),
+    groupOf(db, comment.participantId),
+    cataloguePlace(db, item),
+    loadDecisions(db, { commentIds: [id] }),
+  ]);
   return {
     kind,
     id,
-    plan: row.plan,
-    conference: row.conference,
-    decisions: await loadDecisions(db, { commentIds: [id] }),
+    ...context,
+    decisions: decisionViews,
     comment: {
-      body: row.comment.body,
-      language: row.comment.language,
-      supportCount: Number(row.supportCount),
-      authorGroup: row.group,
-      hidden: row.comment.hiddenAt !== null,
+      body: comment.body,
+      language: comment.language,
+      supportCount: comment.supportCount,
+      authorGroup,
+      hidden: comment.hiddenAt !== null,
     },
-    about: row.measure?.code ? row.measure : { question: row.question },
-    place: await placeOf(db, row.comment.agendaItemId),
+    about: measure ?? { question: item.question },
+    place,
   };
-}
-
-/** A measure's item gives its section and focus theme; a focus theme's item the theme alone. */
-async function placeOf(db: Reader, agendaItemId: string | null): Promise<CataloguePlace> {
-  if (!agendaItemId) return { sectionKey: null, clusterKey: null };
-  const [row] = await db
-    .select({ sectionKey: sections.key, clusterKey: clusters.key })
-    .from(agendaItems)
-    .leftJoin(measures, eq(measures.id, agendaItems.measureId))
-    .leftJoin(sections, eq(sections.id, measures.sectionId))
-    .leftJoin(clusters, sql`${clusters.id} = coalesce(${agendaItems.clusterId}, ${measures.clusterId})`)
-    .where(eq(agendaItems.id, agendaItemId));
-  return { sectionKey: row?.sectionKey ?? null, clusterKey: row?.clusterKey ?? null };
 }
 
 /** The participant group each proposal's author gave when joining (null: not stated, or a moderator's). */
 export async function authorGroups(db: Reader, proposalIds: string[]): Promise<Record<string, string | null>> {
-  if (proposalIds.length === 0) return {};
-  const rows = await db
-    .select({ id: proposals.id, group: participants.group })
-    .from(proposals)
-    .leftJoin(participants, eq(participants.id, proposals.participantId))
-    .where(inArray(proposals.id, proposalIds));
-  return Object.fromEntries(rows.map((r) => [r.id, r.group]));
+  const list = await proposalsByIds(db, proposalIds);
+  const groups = await participantGroups(db, list.flatMap((p) => (p.participantId ? [p.participantId] : [])));
+  return Object.fromEntries(list.map((p) => [p.id, p.participantId ? (groups.get(p.participantId) ?? null) : null]));
 }
 
 /**
@@ -214,10 +172,18 @@ export async function authorGroups(db: Reader, proposalIds: string[]): Promise<R
 export async function inputLanguages(db: Reader, decisionIds: string[]): Promise<Record<string, string>> {
   if (decisionIds.length === 0) return {};
   const rows = await db
-    .select({ id: decisions.id, proposal: proposals.language, comment: comments.language })
+    .select({ id: decisions.id, proposalId: decisions.proposalId, commentId: decisions.commentId })
     .from(decisions)
-    .leftJoin(proposals, eq(proposals.id, decisions.proposalId))
-    .leftJoin(comments, eq(comments.id, decisions.commentId))
     .where(inArray(decisions.id, decisionIds));
-  return Object.fromEntries(rows.flatMap((r) => (r.proposal ?? r.comment ? [[r.id, (r.proposal ?? r.comment)!]] : [])));
+  const [proposalList, commentList] = await Promise.all([
+    proposalsByIds(db, rows.flatMap((r) => (r.proposalId ? [r.proposalId] : []))),
+    commentsByIds(db, rows.flatMap((r) => (r.commentId ? [r.commentId] : []))),
+  ]);
+  const language = new Map([...proposalList, ...commentList].map((input) => [input.id, input.language]));
+  return Object.fromEntries(
+    rows.flatMap((r) => {
+      const found = language.get(r.proposalId ?? r.commentId ?? "");
+      return found ? [[r.id, found]] : [];
+    }),
+  );
 }
