@@ -1,11 +1,14 @@
-import { and, asc, eq, exists, isNull, ne, notExists, sql, type SQL } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { agendaItems, commentSupports, comments, conferences, decisions, liveSessions, measures, plans, proposals, resultSnapshots, votes } from "../../db/schema";
+import { decisions } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { measureSummaries, planIdOf } from "../catalogue/summaries.server";
+import { conferencesOfPlan } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
-import type { ItemResult } from "../live/views";
+import { flaggedComments, itemPlaces, openProposals, votedMeasureItems } from "../live/inputs.server";
+import { frozenResults } from "../results/frozen.server";
 import { text } from "../text";
 
 type Reader = Pick<Db, "select">;
@@ -47,116 +50,91 @@ export type Inbox = {
 
 const inboxInput = z.object({ planSlug: text({ min: 1, max: 100 }) });
 
-/** An input is open while no final decision (anything but deferred) answers it. */
-const decided = (db: Reader, column: SQL, outcome: "final" | "deferred") =>
-  db
-    .select({ id: decisions.id })
+/** The plan's inputs a decision answered: finally (anything but deferred), or deferred only. */
+async function answeredInputs(db: Reader, planId: string) {
+  const rows = await db
+    .select({ proposalId: decisions.proposalId, agendaItemId: decisions.agendaItemId, commentId: decisions.commentId, outcome: decisions.outcome })
     .from(decisions)
-    .where(and(sql`${column}`, outcome === "final" ? ne(decisions.outcome, "deferred") : eq(decisions.outcome, "deferred")));
+    .where(eq(decisions.planId, planId));
+  const final = new Set<string>();
+  const deferred = new Set<string>();
+  for (const row of rows) {
+    const id = (row.proposalId ?? row.agendaItemId ?? row.commentId)!;
+    (row.outcome === "deferred" ? deferred : final).add(id);
+  }
+  return { final: [...final], deferred };
+}
+
+/** Most dots first, items without dots last; equal shares by measure code. */
+const byDots = (a: { share: number | null; code: string }, b: { share: number | null; code: string }) =>
+  (b.share ?? -Infinity) - (a.share ?? -Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 export async function inbox(db: Reader, actor: Actor, input: unknown): Promise<Inbox> {
   authorize(actor, "decision.write");
   const { planSlug } = parseInput(inboxInput, input);
-  const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.slug, planSlug));
-  if (!plan) throw new DomainError("not_found", "common:error.notFoundText");
-  const conference = { id: conferences.id, title: conferences.title };
+  const planId = await planIdOf(db, planSlug);
+  if (!planId) throw new DomainError("not_found", "common:error.notFoundText");
+  // An input is open while no final decision answers it.
+  const [conferenceList, answered] = await Promise.all([conferencesOfPlan(db, planId), answeredInputs(db, planId)]);
+  const conferenceIds = conferenceList.map((c) => c.id);
+  const conferenceOf = new Map(conferenceList.map((c) => [c.id, c]));
+  const [proposalRows, itemRows, commentRows] = await Promise.all([
+    openProposals(db, conferenceIds, answered.final),
+    votedMeasureItems(db, conferenceIds, answered.final),
+    flaggedComments(db, conferenceIds, answered.final),
+  ]);
+  const [frozen, commentItems] = await Promise.all([
+    frozenResults(db, itemRows.map((i) => i.id)),
+    itemPlaces(db, commentRows.map((c) => c.agendaItemId)),
+  ]);
+  const measureIds = [...proposalRows.map((p) => p.measureId), ...itemRows.map((i) => i.measureId), ...[...commentItems.values()].map((i) => i.measureId)];
+  const measureOf = await measureSummaries(db, [...new Set(measureIds.flatMap((id) => (id ? [id] : [])))]);
+  const measure = (id: string | null) => {
+    const found = id ? measureOf.get(id) : undefined;
+    return found ? { code: found.code, title: found.title } : null;
+  };
 
-  const proposalRows = await db
-    .select({
-      proposal: proposals,
-      conference,
-      measure: { code: measures.code, title: measures.title },
-      deferred: sql<boolean>`${exists(decided(db, sql`${decisions.proposalId} = ${proposals.id}`, "deferred"))}`,
-    })
-    .from(proposals)
-    .innerJoin(conferences, eq(conferences.id, proposals.conferenceId))
-    .leftJoin(measures, eq(measures.id, proposals.measureId))
-    .where(
-      and(
-        eq(conferences.planId, plan.id),
-        isNull(proposals.hiddenAt),
-        // A duplicate the moderator merged follows the proposal it was merged into.
-        isNull(proposals.mergedIntoId),
-        notExists(decided(db, sql`${decisions.proposalId} = ${proposals.id}`, "final")),
-      ),
-    )
-    .orderBy(asc(proposals.createdAt));
-
-  const resultRows = await db
-    .select({
-      agendaItemId: agendaItems.id,
-      conference,
-      liveSession: { id: liveSessions.id, title: liveSessions.title },
-      measure: { code: measures.code, title: measures.title },
-      data: resultSnapshots.data,
-      deferred: sql<boolean>`${exists(decided(db, sql`${decisions.agendaItemId} = ${agendaItems.id}`, "deferred"))}`,
-    })
-    .from(agendaItems)
-    .innerJoin(measures, eq(measures.id, agendaItems.measureId))
-    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-    .innerJoin(conferences, eq(conferences.id, liveSessions.conferenceId))
-    .innerJoin(resultSnapshots, eq(resultSnapshots.agendaItemId, agendaItems.id))
-    .where(
-      and(
-        eq(conferences.planId, plan.id),
-        eq(liveSessions.status, "closed"),
-        exists(db.select({ id: votes.id }).from(votes).where(eq(votes.agendaItemId, agendaItems.id))),
-        notExists(decided(db, sql`${decisions.agendaItemId} = ${agendaItems.id}`, "final")),
-      ),
-    )
-    .orderBy(sql`(${resultSnapshots.data}->'dots'->>'share')::numeric desc nulls last`, asc(measures.code));
-
-  const commentRows = await db
-    .select({
-      comment: comments,
-      conference,
-      measure: { code: measures.code, title: measures.title },
-      question: agendaItems.question,
-      supportCount: sql<number>`(select count(*) from ${commentSupports} where ${commentSupports.commentId} = ${comments.id})::int`,
-      deferred: sql<boolean>`${exists(decided(db, sql`${decisions.commentId} = ${comments.id}`, "deferred"))}`,
-    })
-    .from(comments)
-    .innerJoin(agendaItems, eq(agendaItems.id, comments.agendaItemId))
-    .leftJoin(measures, eq(measures.id, agendaItems.measureId))
-    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-    .innerJoin(conferences, eq(conferences.id, liveSessions.conferenceId))
-    .where(
-      and(
-        eq(conferences.planId, plan.id),
-        eq(comments.flaggedRelevant, true),
-        isNull(comments.hiddenAt),
-        isNull(comments.mergedIntoId),
-        notExists(decided(db, sql`${decisions.commentId} = ${comments.id}`, "final")),
-      ),
-    )
-    .orderBy(asc(comments.createdAt));
+  // Only a result frozen when its session closed is one to decide.
+  const results = itemRows.flatMap((item) => {
+    const result = frozen.get(item.id);
+    return result ? [{ item, result, measure: measure(item.measureId)! }] : [];
+  });
+  results.sort((a, b) => byDots({ share: a.result.dots?.share ?? null, code: a.measure.code }, { share: b.result.dots?.share ?? null, code: b.measure.code }));
 
   return {
-    proposals: proposalRows.map(({ proposal: p, conference, measure, deferred }) => ({
+    proposals: proposalRows.map((p) => ({
       id: p.id,
-      conference,
+      conference: conferenceOf.get(p.conferenceId)!,
       kind: p.kind,
-      measure: measure?.code ? measure : null,
+      measure: measure(p.measureId),
       title: p.title,
       body: p.body,
       language: p.language,
       createdAt: p.createdAt.toISOString(),
-      deferred,
+      deferred: answered.deferred.has(p.id),
     })),
-    results: resultRows.map(({ data, ...row }) => {
-      const result = data as ItemResult;
-      return { ...row, voterCount: result.voterCount, dots: result.dots ? { total: result.dots.total, share: result.dots.share } : null };
+    results: results.map(({ item, result, measure }) => ({
+      agendaItemId: item.id,
+      conference: conferenceOf.get(item.conferenceId)!,
+      liveSession: { id: item.liveSession.id, title: item.liveSession.title },
+      measure,
+      deferred: answered.deferred.has(item.id),
+      voterCount: result.voterCount,
+      dots: result.dots ? { total: result.dots.total, share: result.dots.share } : null,
+    })),
+    comments: commentRows.map((c) => {
+      const item = commentItems.get(c.agendaItemId)!;
+      return {
+        id: c.id,
+        agendaItemId: c.agendaItemId,
+        conference: conferenceOf.get(c.conferenceId)!,
+        about: measure(item.measureId) ?? { question: item.question },
+        body: c.body,
+        language: c.language,
+        supportCount: c.supportCount,
+        createdAt: c.createdAt.toISOString(),
+        deferred: answered.deferred.has(c.id),
+      };
     }),
-    comments: commentRows.map(({ comment: c, conference, measure, question, supportCount, deferred }) => ({
-      id: c.id,
-      agendaItemId: c.agendaItemId,
-      conference,
-      about: measure?.code ? measure : { question },
-      body: c.body,
-      language: c.language,
-      supportCount: Number(supportCount),
-      createdAt: c.createdAt.toISOString(),
-      deferred,
-    })),
   };
 }
