@@ -45,7 +45,6 @@ const tableDebt = [
   "app/feedback/conference-export.server.ts",
   "app/feedback/conferences.server.ts",
   "app/feedback/feedback.server.ts",
-  "app/feedback/my-input.server.ts",
   "app/live/comments.server.ts",
   "app/live/join.server.ts",
   "app/live/proposals.server.ts",

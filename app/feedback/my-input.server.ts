@@ -1,16 +1,14 @@
-import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { comments, liveSessions, plans, proposals, resultSnapshots } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { getConference, type ConferenceView } from "../conferences/conferences.server";
+import { conferenceRefs, getConference, type ConferenceView } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
 import { languages } from "../i18n/config";
-import { loadComments } from "../live/comments.server";
 import { loadItems } from "../live/items.server";
-import { loadProposals } from "../live/proposals.server";
+import { commentsOf, liveSessionsOf, proposalsByIds, proposalsOf } from "../live/inputs.server";
 import type { AgendaItemView, CommentView, ItemResult } from "../live/views";
 import { myVotes } from "../live/my-votes.server";
 import type { Reader } from "../results/answers.server";
+import { frozenResults } from "../results/frozen.server";
 import { loadDecisions, standing } from "../decisions/views.server";
 import { outcomeFor, type Outcome, type ProposalFeedback } from "./feedback.server";
 
@@ -52,14 +50,14 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
   }
   const language = parseInput(myInputSchema, input).language ?? actor.language;
   const conference = (await getConference(db, actor.conferenceId))!;
-  const [plan] = await db.select({ language: plans.language }).from(plans).where(eq(plans.slug, conference.planSlug));
-  const sessions = await db.select().from(liveSessions).where(eq(liveSessions.conferenceId, conference.id)).orderBy(asc(liveSessions.startedAt));
+  const plan = (await conferenceRefs(db, [conference.id])).get(conference.id)!.plan;
+  const sessions = await liveSessionsOf(db, conference.id, { closedOnly: false, order: "startedAt" });
   const perSession = await Promise.all(
     sessions.map(async (session) => ({ session, items: await loadItems(db, session.id), mine: await myVotes(db, actor.participantId, session.id) })),
   );
   const [commentList, proposalList] = await Promise.all([
-    loadComments(db, eq(comments.participantId, actor.participantId), { withHidden: true, limit: 1000 }),
-    loadProposals(db, eq(proposals.participantId, actor.participantId)),
+    commentsOf(db, { participantId: actor.participantId }, { withHidden: true, limit: 1000 }),
+    proposalsOf(db, { participantId: actor.participantId }),
   ]);
   const items = new Map(perSession.flatMap(({ items: list }) => list.map((i) => [i.id, i])));
   const voted = perSession.flatMap(({ session, items: list, mine }) =>
@@ -68,19 +66,18 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       .map((item) => ({ session, item, mine })),
   );
   const votedIds = voted.map((v) => v.item.id);
-  const [snapshots, decisionViews] = await Promise.all([
-    votedIds.length ? db.select().from(resultSnapshots).where(inArray(resultSnapshots.agendaItemId, votedIds)) : Promise.resolve([]),
+  const [frozen, decisionViews] = await Promise.all([
+    frozenResults(db, votedIds),
     loadDecisions(db, {
       proposalIds: proposalList.map((p) => p.mergedIntoId ?? p.id),
       agendaItemIds: votedIds,
       commentIds: commentList.map((c) => c.id),
     }),
   ]);
-  const frozen = new Map(snapshots.map((s) => [s.agendaItemId, s.data as ItemResult]));
   const answers = standing(decisionViews);
   const outcome = (id: string) => {
     const view = answers.get(id);
-    return view ? outcomeFor(view, language, plan!.language) : null;
+    return view ? outcomeFor(view, language, plan.language) : null;
   };
   const about = (item: AgendaItemView | undefined): About | null =>
     item
@@ -93,15 +90,13 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       : null;
   // A proposal the moderators merged into someone else's: name the one it follows.
   const targets = proposalList.flatMap((p) => (p.mergedIntoId ? [p.mergedIntoId] : []));
-  const titles = new Map(
-    targets.length ? (await db.select({ id: proposals.id, title: proposals.title }).from(proposals).where(inArray(proposals.id, targets))).map((p) => [p.id, p.title]) : [],
-  );
+  const titles = new Map((await proposalsByIds(db, targets)).map((p) => [p.id, p.title]));
 
   // Participants learn why something was hidden, never which moderator hid it.
   const withoutModerator = (hidden: { reason: string; at: string } | null) => (hidden ? { reason: hidden.reason, at: hidden.at } : null);
   return {
     conference,
-    contentLanguage: plan!.language,
+    contentLanguage: plan.language,
     comments: commentList.map((c) => ({
       id: c.id,
       body: c.body,
