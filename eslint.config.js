@@ -44,7 +44,6 @@ const tableDebt = [
   "app/demo/demo-data.server.ts",
   "app/feedback/conference-export.server.ts",
   "app/feedback/conferences.server.ts",
-  "app/feedback/feedback.server.ts",
   "app/live/comments.server.ts",
   "app/live/join.server.ts",
   "app/live/proposals.server.ts",

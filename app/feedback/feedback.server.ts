@@ -1,13 +1,10 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { comments, liveSessions, plans, proposals } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { getConference, type ConferenceView } from "../conferences/conferences.server";
+import { conferenceRefs, getConference, type ConferenceView } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
 import { languages } from "../i18n/config";
-import { loadComments } from "../live/comments.server";
-import { loadProposals } from "../live/proposals.server";
+import { commentsOf, liveSessionsOf, proposalsOf } from "../live/inputs.server";
 import type { CommentView, ProposalView } from "../live/views";
 import { resultsOf, type ResultsOptions, type SessionResults } from "../results/aggregate.server";
 import type { Reader } from "../results/answers.server";
@@ -45,19 +42,12 @@ export async function conferenceFeedback(db: Reader, actor: Actor, input: unknow
   const { conferenceId, language } = parseInput(feedbackInput, input);
   const conference = await getConference(db, conferenceId);
   if (!conference) throw notFound();
-  const [plan] = await db.select({ language: plans.language }).from(plans).where(eq(plans.slug, conference.planSlug));
-  const planLanguage = plan!.language;
-  const closed = await db
-    .select({ id: liveSessions.id })
-    .from(liveSessions)
-    .where(and(eq(liveSessions.conferenceId, conferenceId), eq(liveSessions.status, "closed")))
-    .orderBy(asc(liveSessions.closedAt));
+  const planLanguage = (await conferenceRefs(db, [conferenceId])).get(conferenceId)!.plan.language;
+  const closed = await liveSessionsOf(db, conferenceId, { closedOnly: true, order: "closedAt" });
   const sessions = await Promise.all(closed.map((s) => resultsOf(db, s.id, null, options)));
   const itemIds = sessions.flatMap((s) => s.items.map((i) => i.item.id));
-  const proposalList = (await loadProposals(db, and(eq(proposals.conferenceId, conferenceId), isNull(proposals.hiddenAt))!)).reverse();
-  const commentList = itemIds.length
-    ? await loadComments(db, inArray(comments.agendaItemId, itemIds), { withHidden: false, limit: 5000 })
-    : [];
+  const proposalList = (await proposalsOf(db, { conferenceId, withHidden: false })).reverse();
+  const commentList = await commentsOf(db, { agendaItemIds: itemIds }, { withHidden: false, limit: 5000 });
   const answers = standing(
     await loadDecisions(db, {
       proposalIds: proposalList.map((p) => p.mergedIntoId ?? p.id),
