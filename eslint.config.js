@@ -42,7 +42,6 @@ const tableDebt = [
   "app/decisions/decide.server.ts",
   "app/decisions/views.server.ts",
   "app/demo/demo-data.server.ts",
-  "app/feedback/conference-export.server.ts",
   "app/feedback/conferences.server.ts",
   "app/live/comments.server.ts",
   "app/live/join.server.ts",

@@ -119,3 +119,9 @@ export async function cataloguePlace(db: Reader, ref: { measureId: string | null
   const [cluster] = clusterId ? await db.select({ key: clusters.key }).from(clusters).where(eq(clusters.id, clusterId)) : [];
   return { sectionKey: measure?.sectionKey ?? null, clusterKey: cluster?.key ?? null };
 }
+
+/** Each measure's title by its code, for naming the measures of a plan in exports. */
+export async function measureTitles(db: Reader, planId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ code: measures.code, title: measures.title }).from(measures).where(eq(measures.planId, planId));
+  return new Map(rows.map((m) => [m.code, m.title]));
+}

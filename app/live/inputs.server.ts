@@ -155,3 +155,17 @@ export async function commentsOf(
   const where = "participantId" in of ? eq(comments.participantId, of.participantId) : inArray(comments.agendaItemId, of.agendaItemIds);
   return loadComments(db, where, { withHidden, limit });
 }
+
+/** The ids of a conference's proposals and of the comments on its items, hidden ones only `withHidden`: what decisions may answer. */
+export async function inputIdsOf(
+  db: Reader,
+  { conferenceId, agendaItemIds, withHidden }: { conferenceId: string; agendaItemIds: string[]; withHidden: boolean },
+): Promise<{ proposalIds: string[]; commentIds: string[] }> {
+  const [proposalRows, commentRows] = await Promise.all([
+    db.select({ id: proposals.id }).from(proposals).where(and(eq(proposals.conferenceId, conferenceId), withHidden ? undefined : isNull(proposals.hiddenAt))),
+    agendaItemIds.length
+      ? db.select({ id: comments.id }).from(comments).where(and(inArray(comments.agendaItemId, agendaItemIds), withHidden ? undefined : isNull(comments.hiddenAt)))
+      : Promise.resolve([]),
+  ]);
+  return { proposalIds: proposalRows.map((p) => p.id), commentIds: commentRows.map((c) => c.id) };
+}
