@@ -40,7 +40,6 @@ const tableDebt = [
   "app/conferences/conferences.server.ts",
   "app/conferences/team.server.ts",
   "app/decisions/decide.server.ts",
-  "app/decisions/views.server.ts",
   "app/demo/demo-data.server.ts",
   "app/feedback/conferences.server.ts",
   "app/live/comments.server.ts",

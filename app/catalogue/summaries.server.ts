@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { clusters, measures, plans, sections, units } from "../../db/schema";
+import { clusters, measures, planRevisions, plans, sections, units } from "../../db/schema";
 
 /** The key facts of a measure that other rooms show (agenda items, results, proposals). */
 export type MeasureSummary = {
@@ -124,4 +124,11 @@ export async function cataloguePlace(db: Reader, ref: { measureId: string | null
 export async function measureTitles(db: Reader, planId: string): Promise<Map<string, string>> {
   const rows = await db.select({ code: measures.code, title: measures.title }).from(measures).where(eq(measures.planId, planId));
   return new Map(rows.map((m) => [m.code, m.title]));
+}
+
+/** The number of each plan revision, by id: how decisions and the history name the revision a change landed in. */
+export async function revisionNumbers(db: Reader, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: planRevisions.id, number: planRevisions.number }).from(planRevisions).where(inArray(planRevisions.id, ids));
+  return new Map(rows.map((r) => [r.id, r.number]));
 }

@@ -1,7 +1,8 @@
-import { asc, desc, eq, inArray, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { asc, desc, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { decisionReasons, decisions, measures, planRevisions, proposals } from "../../db/schema";
+import { decisionReasons, decisions } from "../../db/schema";
+import { measureSummaries, revisionNumbers } from "../catalogue/summaries.server";
+import { proposalsByIds } from "../live/inputs.server";
 
 type Reader = Pick<Db, "select">;
 
@@ -32,45 +33,38 @@ export async function loadDecisions(db: Reader, ids: SubjectIds): Promise<Decisi
     ids.commentIds?.length ? inArray(decisions.commentId, ids.commentIds) : undefined,
   ].filter((c) => c !== undefined);
   if (conditions.length === 0) return [];
-  const taken = alias(measures, "taken");
-  const intoMeasure = alias(measures, "into_measure");
-  const intoProposal = alias(proposals, "into_proposal");
-  const rows = await db
-    .select({
-      decision: decisions,
-      taken: { code: taken.code, title: taken.title },
-      intoMeasure: { code: intoMeasure.code, title: intoMeasure.title },
-      intoProposal: { id: intoProposal.id, title: intoProposal.title },
-      revision: planRevisions.number,
-    })
-    .from(decisions)
-    .leftJoin(taken, eq(taken.id, decisions.measureId))
-    .leftJoin(intoMeasure, eq(intoMeasure.id, decisions.mergedIntoMeasureId))
-    .leftJoin(intoProposal, eq(intoProposal.id, decisions.mergedIntoProposalId))
-    .leftJoin(planRevisions, eq(planRevisions.id, decisions.revisionId))
-    .where(or(...conditions))
-    .orderBy(desc(decisions.decidedAt));
-  const reasons = rows.length
-    ? await db
-        .select()
-        .from(decisionReasons)
-        .where(inArray(decisionReasons.decisionId, rows.map((r) => r.decision.id)))
-        .orderBy(asc(decisionReasons.language))
-    : [];
-  return rows.map(({ decision: d, taken: t, intoMeasure: m, intoProposal: p, revision }) => ({
-    id: d.id,
-    outcome: d.outcome,
-    decidedAt: d.decidedAt.toISOString(),
-    subject: d.proposalId
-      ? { kind: "proposal", id: d.proposalId }
-      : d.agendaItemId
-        ? { kind: "result", id: d.agendaItemId }
-        : { kind: "comment", id: d.commentId! },
-    reasons: reasons.filter((r) => r.decisionId === d.id).map(({ language, text }) => ({ language, text })),
-    measure: t?.code ? { code: t.code, title: t.title } : null,
-    mergedInto: m?.code ? { kind: "measure", ...m } : p?.id ? { kind: "proposal", ...p } : null,
-    revision: revision ?? null,
-  }));
+  const rows = await db.select().from(decisions).where(or(...conditions)).orderBy(desc(decisions.decidedAt));
+  if (rows.length === 0) return [];
+  const some = (ids: (string | null)[]) => [...new Set(ids.flatMap((id) => (id ? [id] : [])))];
+  const [reasons, measureOf, proposalOf, revisionOf] = await Promise.all([
+    db.select().from(decisionReasons).where(inArray(decisionReasons.decisionId, rows.map((r) => r.id))).orderBy(asc(decisionReasons.language)),
+    measureSummaries(db, some(rows.flatMap((r) => [r.measureId, r.mergedIntoMeasureId]))),
+    proposalsByIds(db, some(rows.map((r) => r.mergedIntoProposalId))).then((list) => new Map(list.map((p) => [p.id, p]))),
+    revisionNumbers(db, some(rows.map((r) => r.revisionId))),
+  ]);
+  return rows.map((d) => {
+    const taken = d.measureId ? measureOf.get(d.measureId) : undefined;
+    const intoMeasure = d.mergedIntoMeasureId ? measureOf.get(d.mergedIntoMeasureId) : undefined;
+    const intoProposal = d.mergedIntoProposalId ? proposalOf.get(d.mergedIntoProposalId) : undefined;
+    return {
+      id: d.id,
+      outcome: d.outcome,
+      decidedAt: d.decidedAt.toISOString(),
+      subject: d.proposalId
+        ? { kind: "proposal", id: d.proposalId }
+        : d.agendaItemId
+          ? { kind: "result", id: d.agendaItemId }
+          : { kind: "comment", id: d.commentId! },
+      reasons: reasons.filter((r) => r.decisionId === d.id).map(({ language, text }) => ({ language, text })),
+      measure: taken ? { code: taken.code, title: taken.title } : null,
+      mergedInto: intoMeasure
+        ? { kind: "measure", code: intoMeasure.code, title: intoMeasure.title }
+        : intoProposal
+          ? { kind: "proposal", id: intoProposal.id, title: intoProposal.title }
+          : null,
+      revision: d.revisionId ? (revisionOf.get(d.revisionId) ?? null) : null,
+    };
+  });
 }
 
 /** The decision that stands for each input: the newest one. */
