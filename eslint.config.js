@@ -39,7 +39,6 @@ const tableDebt = [
   "app/catalogue/history.server.ts",
   "app/conferences/conferences.server.ts",
   "app/conferences/team.server.ts",
-  "app/decisions/decide.server.ts",
   "app/demo/demo-data.server.ts",
   "app/feedback/conferences.server.ts",
   "app/live/comments.server.ts",

@@ -43,6 +43,13 @@ export async function lockPlan(tx: Tx, slug: string) {
   return plan;
 }
 
+/** lockPlan for a plan known by id (a decision's, found through its input). */
+export async function lockPlanById(tx: Tx, id: string) {
+  const [plan] = await tx.select().from(plans).where(eq(plans.id, id)).for("update");
+  if (!plan) throw notFound();
+  return plan;
+}
+
 export async function openRevision(tx: Tx, actor: StaffActor, planId: string, reason: string): Promise<RevisionRef> {
   const [last] = await tx.select({ number: max(planRevisions.number) }).from(planRevisions).where(eq(planRevisions.planId, planId));
   const [revision] = await tx

@@ -1,10 +1,13 @@
 import { desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, comments, conferences, decisionReasons, decisions, liveSessions, measures, planRevisions, plans, proposals } from "../../db/schema";
+import { decisionReasons, decisions } from "../../db/schema";
 import type { Actor, StaffActor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { findMeasure, insertMeasure, openRevision, updateMeasure, type RevisionRef, type Tx } from "../catalogue/revisions.server";
+import { findMeasure, insertMeasure, lockPlanById, openRevision, updateMeasure, type RevisionRef, type Tx } from "../catalogue/revisions.server";
+import { measureSummaries, revisionNumbers } from "../catalogue/summaries.server";
+import { conferenceRefs } from "../conferences/conferences.server";
 import { DomainError, invalidInput } from "../errors";
+import { commentsByIds, itemPlaces, proposalsByIds } from "../live/inputs.server";
 import { enqueueDecisionMails } from "./decision-mail.server";
 import { decideSchema, type DecideInput, type DecisionSubject } from "./schemas";
 
@@ -19,47 +22,38 @@ export type DecideResult = {
 const subjectId = (s: DecisionSubject) => (s.kind === "proposal" ? s.proposalId : s.kind === "result" ? s.agendaItemId : s.commentId);
 const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
+const planOfConference = async (tx: Tx, conferenceId: string) => (await conferenceRefs(tx, [conferenceId])).get(conferenceId)!.planId;
+
 /** Each input with the plan it belongs to; only a prioritised measure of a closed session is a result to decide. */
 async function planOfSubject(tx: Tx, subject: DecisionSubject): Promise<string> {
   if (subject.kind === "proposal") {
-    const [row] = await tx
-      .select({ planId: conferences.planId })
-      .from(proposals)
-      .innerJoin(conferences, eq(conferences.id, proposals.conferenceId))
-      .where(eq(proposals.id, subject.proposalId));
-    if (!row) throw notFound();
-    return row.planId;
+    const [proposal] = await proposalsByIds(tx, [subject.proposalId]);
+    if (!proposal) throw notFound();
+    return planOfConference(tx, proposal.conferenceId);
   }
-  const itemId =
-    subject.kind === "result"
-      ? subject.agendaItemId
-      : (await tx.select({ id: comments.agendaItemId }).from(comments).where(eq(comments.id, subject.commentId)))[0]?.id;
-  if (!itemId) throw notFound();
-  const [row] = await tx
-    .select({ planId: conferences.planId, kind: agendaItems.kind, status: liveSessions.status })
-    .from(agendaItems)
-    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-    .innerJoin(conferences, eq(conferences.id, liveSessions.conferenceId))
-    .where(eq(agendaItems.id, itemId));
-  if (!row) throw notFound();
-  if (subject.kind === "result" && row.kind !== "measure") throw new DomainError("invalid", "results:error.notAMeasure");
-  if (subject.kind === "result" && row.status !== "closed") throw new DomainError("conflict", "results:error.sessionNotClosed");
-  return row.planId;
+  const itemId = subject.kind === "result" ? subject.agendaItemId : (await commentsByIds(tx, [subject.commentId]))[0]?.agendaItemId;
+  const item = itemId ? (await itemPlaces(tx, [itemId])).get(itemId) : undefined;
+  if (!item) throw notFound();
+  if (subject.kind === "result" && item.kind !== "measure") throw new DomainError("invalid", "results:error.notAMeasure");
+  if (subject.kind === "result" && item.liveSession.status !== "closed") throw new DomainError("conflict", "results:error.sessionNotClosed");
+  return planOfConference(tx, item.conferenceId);
 }
 
 /** What a decision sent again gets: the answer its first submit got. */
 async function earlierResult(tx: Tx, decisionIds: string[]): Promise<DecideResult> {
   const [row] = await tx
-    .select({
-      outcome: decisions.outcome,
-      revision: { id: planRevisions.id, number: planRevisions.number },
-      measure: { id: measures.id, code: measures.code },
-    })
+    .select({ outcome: decisions.outcome, revisionId: decisions.revisionId, measureId: decisions.measureId })
     .from(decisions)
-    .leftJoin(planRevisions, eq(planRevisions.id, decisions.revisionId))
-    .leftJoin(measures, eq(measures.id, decisions.measureId))
     .where(eq(decisions.id, decisionIds[0]!));
-  return { decisionIds, outcome: row!.outcome, revision: row!.revision, measure: row!.measure };
+  const { outcome, revisionId, measureId } = row!;
+  const number = revisionId ? (await revisionNumbers(tx, [revisionId])).get(revisionId) : undefined;
+  const measure = measureId ? (await measureSummaries(tx, [measureId])).get(measureId) : undefined;
+  return {
+    decisionIds,
+    outcome,
+    revision: revisionId && number !== undefined ? { id: revisionId, number } : null,
+    measure: measure ? { id: measure.id, code: measure.code } : null,
+  };
 }
 
 /** The reason a revision records: the one in the plan's own language, else the first given. */
@@ -87,11 +81,11 @@ export async function decide(db: Db, actor: Actor, input: unknown, { mailOrigin 
     for (const subject of subjects) planIds.add(await planOfSubject(tx, subject));
     if (planIds.size > 1) throw new DomainError("invalid", "results:error.mixedPlans");
     // Decisions and revisions of one plan are taken one at a time.
-    const [plan] = await tx.select().from(plans).where(eq(plans.id, [...planIds][0]!)).for("update");
+    const plan = await lockPlanById(tx, [...planIds][0]!);
     // The plan's language is the one the catalogue and every participant can fall back to.
-    if (!reasons.some((reason) => reason.language === plan!.language)) {
+    if (!reasons.some((reason) => reason.language === plan.language)) {
       throw new DomainError("invalid", "results:error.reasonInPlanLanguage", { reasons: "results:error.reasonInPlanLanguage" }, {
-        language: plan!.language,
+        language: plan.language,
       });
     }
     const ids = subjects.map(subjectId);
@@ -111,18 +105,18 @@ export async function decide(db: Db, actor: Actor, input: unknown, { mailOrigin 
     let measure: { id: string; code: string } | null = null;
     let mergedInto: { mergedIntoMeasureId?: string; mergedIntoProposalId?: string } = {};
     if (decision.outcome === "accepted") {
-      revision = await openRevision(tx, planner, plan!.id, revisionReason(reasons, plan!.language));
+      revision = await openRevision(tx, planner, plan.id, revisionReason(reasons, plan.language));
       const { change } = decision;
       const done =
         change.kind === "newMeasure"
-          ? await insertMeasure(tx, plan!.id, revision, change.measure)
-          : await updateMeasure(tx, plan!.id, revision, change.code, change.changes);
+          ? await insertMeasure(tx, plan.id, revision, change.measure)
+          : await updateMeasure(tx, plan.id, revision, change.code, change.changes);
       measure = done.measure;
     } else if (decision.outcome === "merged" && decision.into.kind === "measure") {
-      mergedInto = { mergedIntoMeasureId: (await findMeasure(tx, plan!.id, decision.into.code)).id };
+      mergedInto = { mergedIntoMeasureId: (await findMeasure(tx, plan.id, decision.into.code)).id };
     } else if (decision.outcome === "merged" && decision.into.kind === "proposal") {
       const target = decision.into.proposalId;
-      if (ids.includes(target) || (await planOfSubject(tx, { kind: "proposal", proposalId: target })) !== plan!.id) {
+      if (ids.includes(target) || (await planOfSubject(tx, { kind: "proposal", proposalId: target })) !== plan.id) {
         throw new DomainError("invalid", "results:error.mergeTarget", { into: "results:error.mergeTarget" });
       }
       mergedInto = { mergedIntoProposalId: target };
@@ -132,7 +126,7 @@ export async function decide(db: Db, actor: Actor, input: unknown, { mailOrigin 
       .insert(decisions)
       .values(
         subjects.map((subject) => ({
-          planId: plan!.id,
+          planId: plan.id,
           proposalId: subject.kind === "proposal" ? subject.proposalId : null,
           agendaItemId: subject.kind === "result" ? subject.agendaItemId : null,
           commentId: subject.kind === "comment" ? subject.commentId : null,
