@@ -1,7 +1,7 @@
 import { asc, desc, eq, gte, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { conferences, plans } from "../../db/schema";
+import { conferences } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { planIdOf, planRefs, type PlanRef } from "../catalogue/summaries.server";
@@ -35,20 +35,19 @@ const conferenceColumns = {
   district: conferences.district,
   districts: conferences.districts,
   languages: conferences.languages,
-  planSlug: plans.slug,
-  planTitle: plans.title,
+  planId: conferences.planId,
 };
+
+/** The conferences with their plan's slug and title, the plans read in one batch from the catalogue. */
+async function withPlans(db: Reader, rows: (Omit<ConferenceView, "planSlug" | "planTitle"> & { planId: string })[]): Promise<ConferenceView[]> {
+  const plansById = await planRefs(db, rows.map((r) => r.planId));
+  return rows.map(({ planId, ...row }) => ({ ...row, planSlug: plansById.get(planId)!.slug, planTitle: plansById.get(planId)!.title }));
+}
 
 type Reader = Pick<Db, "select">;
 
 export async function listUpcomingConferences(db: Reader, now = new Date()): Promise<ConferenceView[]> {
-  return db
-    .select(conferenceColumns)
-    .from(conferences)
-    .innerJoin(plans, eq(plans.id, conferences.planId))
-    .where(gte(conferences.startsAt, now))
-    .orderBy(asc(conferences.startsAt))
-    .limit(20);
+  return withPlans(db, await db.select(conferenceColumns).from(conferences).where(gte(conferences.startsAt, now)).orderBy(asc(conferences.startsAt)).limit(20));
 }
 
 /**
@@ -58,7 +57,7 @@ export async function listUpcomingConferences(db: Reader, now = new Date()): Pro
 export async function listConferences(db: Reader, actor: Actor): Promise<(ConferenceView & { steerable: boolean })[]> {
   authorize(actor, "conference.manage");
   const [rows, steerable] = await Promise.all([
-    db.select(conferenceColumns).from(conferences).innerJoin(plans, eq(plans.id, conferences.planId)).orderBy(desc(conferences.startsAt)),
+    db.select(conferenceColumns).from(conferences).orderBy(desc(conferences.startsAt)).then((list) => withPlans(db, list)),
     steerableConferences(db, actor),
   ]);
   return rows.map((row) => ({ ...row, steerable: steerable === "all" || steerable.has(row.id) }));
@@ -66,11 +65,7 @@ export async function listConferences(db: Reader, actor: Actor): Promise<(Confer
 
 export async function getConference(db: Reader, id: string): Promise<ConferenceView | null> {
   if (!z.string().uuid().safeParse(id).success) return null;
-  const [row] = await db
-    .select(conferenceColumns)
-    .from(conferences)
-    .innerJoin(plans, eq(plans.id, conferences.planId))
-    .where(eq(conferences.id, id));
+  const [row] = await withPlans(db, await db.select(conferenceColumns).from(conferences).where(eq(conferences.id, id)));
   return row ?? null;
 }
 
