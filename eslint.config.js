@@ -37,7 +37,6 @@ const foreignTables = (room) => ({
 // then leaves this list.
 const tableDebt = [
   "app/catalogue/history.server.ts",
-  "app/conferences/team.server.ts",
   "app/demo/demo-data.server.ts",
   "app/feedback/conferences.server.ts",
   "app/live/comments.server.ts",

@@ -1,11 +1,11 @@
 import { and, asc, eq, ne } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { conferences, conferenceTeamMembers, users } from "../../db/schema";
+import { conferences, conferenceTeamMembers } from "../../db/schema";
 import type { Actor, StaffRole } from "../auth/actor";
 import { emailSchema } from "../auth/account.server";
 import { authorize, can, type Action } from "../auth/permissions";
+import { staffAccountByEmail, staffAccounts } from "../auth/staff-names.server";
 import { DomainError, parseInput } from "../errors";
 
 type Reader = Pick<Db, "select">;
@@ -65,26 +65,23 @@ export type TeamMember = {
   addedByName: string | null;
 };
 
-const addedBy = alias(users, "added_by_user");
-
 /** The conference's team, oldest member (the creator) first; only the team and admins see it. */
 export async function listTeam(db: Reader, actor: Actor, conferenceId: string): Promise<TeamMember[]> {
   await authorizeConference(db, actor, "conference.manage", conferenceId);
-  return db
-    .select({
-      userId: users.id,
-      displayName: users.displayName,
-      email: users.email,
-      role: users.role,
-      active: users.active,
-      addedAt: conferenceTeamMembers.addedAt,
-      addedByName: addedBy.displayName,
-    })
+  const rows = await db
+    .select()
     .from(conferenceTeamMembers)
-    .innerJoin(users, eq(users.id, conferenceTeamMembers.userId))
-    .leftJoin(addedBy, eq(addedBy.id, conferenceTeamMembers.addedBy))
     .where(eq(conferenceTeamMembers.conferenceId, conferenceId))
-    .orderBy(asc(conferenceTeamMembers.addedAt), asc(users.displayName));
+    .orderBy(asc(conferenceTeamMembers.addedAt));
+  const accounts = await staffAccounts(db, rows.flatMap((r) => (r.addedBy ? [r.userId, r.addedBy] : [r.userId])));
+  const members = rows.flatMap((r) => {
+    const account = accounts.get(r.userId);
+    if (!account) return [];
+    const { id, displayName, email, role, active } = account;
+    return [{ userId: id, displayName, email, role, active, addedAt: r.addedAt, addedByName: (r.addedBy && accounts.get(r.addedBy)?.displayName) ?? null }];
+  });
+  // Members added at the same moment by name, as the list always showed them.
+  return members.sort((a, b) => a.addedAt.getTime() - b.addedAt.getTime() || (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0));
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -110,7 +107,7 @@ export async function addTeamMember(db: Db, actor: Actor, input: unknown): Promi
   const data = parseInput(addMemberSchema, input, "conferences:team.invalid");
   const userId = await db.transaction(async (tx) => {
     await lockTeam(tx, actor, data.conferenceId);
-    const [user] = await tx.select({ id: users.id, role: users.role, active: users.active }).from(users).where(eq(users.email, data.email));
+    const user = await staffAccountByEmail(tx, data.email);
     if (!user) throw emailError("conferences:team.error.unknownAccount");
     if (!user.active) throw emailError("conferences:team.error.inactiveAccount");
     // An admin on the list would look as if the team could take their rights away.
@@ -139,13 +136,12 @@ export async function removeTeamMember(db: Db, actor: Actor, input: unknown): Pr
     const [member] = await tx.select({ userId: conferenceTeamMembers.userId }).from(conferenceTeamMembers).where(onTeam);
     if (!member) throw new DomainError("not_found", "conferences:team.error.notMember");
     if (!can(actor, "conference.steerAny")) {
-      const [other] = await tx
+      const others = await tx
         .select({ userId: conferenceTeamMembers.userId })
         .from(conferenceTeamMembers)
-        .innerJoin(users, eq(users.id, conferenceTeamMembers.userId))
-        .where(and(eq(conferenceTeamMembers.conferenceId, data.conferenceId), ne(conferenceTeamMembers.userId, data.userId), eq(users.active, true)))
-        .limit(1);
-      if (!other) throw new DomainError("conflict", "conferences:team.error.lastMember");
+        .where(and(eq(conferenceTeamMembers.conferenceId, data.conferenceId), ne(conferenceTeamMembers.userId, data.userId)));
+      const accounts = await staffAccounts(tx, others.map((o) => o.userId));
+      if (![...accounts.values()].some((account) => account.active)) throw new DomainError("conflict", "conferences:team.error.lastMember");
     }
     await tx.delete(conferenceTeamMembers).where(onTeam);
   });
