@@ -38,7 +38,6 @@ const foreignTables = (room) => ({
 const tableDebt = [
   "app/catalogue/history.server.ts",
   "app/demo/demo-data.server.ts",
-  "app/feedback/conferences.server.ts",
   "app/live/comments.server.ts",
   "app/live/join.server.ts",
   "app/live/proposals.server.ts",

@@ -80,3 +80,13 @@ export async function participantGroups(db: Reader, ids: string[]): Promise<Map<
   const rows = await db.select({ id: participants.id, group: participants.group }).from(participants).where(inArray(participants.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.group]));
 }
+
+/** How many participants a conference has per group (`key` null: not stated). */
+export async function participantsByGroup(db: Reader, conferenceId: string): Promise<{ key: string | null; count: number }[]> {
+  const rows = await db
+    .select({ key: sql<string | null>`${participants.group}::text`, count: sql<number>`count(*)::int` })
+    .from(participants)
+    .where(eq(participants.conferenceId, conferenceId))
+    .groupBy(participants.group);
+  return rows.map((r) => ({ key: r.key, count: Number(r.count) }));
+}

@@ -87,6 +87,19 @@ export async function conferencesOfPlan(db: Reader, planId: string): Promise<{ i
   return db.select({ id: conferences.id, title: conferences.title }).from(conferences).where(eq(conferences.planId, planId));
 }
 
+export type ConferenceSummary = { id: string; title: string; startsAt: Date; place: string | null };
+
+/** Of the given conferences, the `limit` that start latest, latest first. */
+export async function latestConferences(db: Reader, ids: string[], limit: number): Promise<ConferenceSummary[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: conferences.id, title: conferences.title, startsAt: conferences.startsAt, place: conferences.place })
+    .from(conferences)
+    .where(inArray(conferences.id, ids))
+    .orderBy(desc(conferences.startsAt))
+    .limit(limit);
+}
+
 export const createConferenceSchema = z.object({
   planSlug: text({ min: 1, max: 100 }),
   kind: z.enum(conferenceKinds),

@@ -169,3 +169,13 @@ export async function inputIdsOf(
   ]);
   return { proposalIds: proposalRows.map((p) => p.id), commentIds: commentRows.map((c) => c.id) };
 }
+
+/** The conferences with at least one closed session: those whose feedback has something to show. */
+export async function conferencesWithClosedSessions(db: Reader): Promise<string[]> {
+  const rows = await db
+    .select({ conferenceId: liveSessions.conferenceId })
+    .from(liveSessions)
+    .where(eq(liveSessions.status, "closed"))
+    .groupBy(liveSessions.conferenceId);
+  return rows.map((r) => r.conferenceId);
+}
