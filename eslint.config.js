@@ -45,7 +45,6 @@ const tableDebt = [
   "app/live/state.server.ts",
   "app/live/votes.server.ts",
   "app/results/aggregate.server.ts",
-  "app/results/answers.server.ts",
   "app/results/breakdowns.server.ts",
   "app/results/plan.server.ts",
   "app/results/rollup-counted.server.ts",

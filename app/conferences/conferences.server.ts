@@ -87,6 +87,11 @@ export async function conferencesOfPlan(db: Reader, planId: string): Promise<{ i
   return db.select({ id: conferences.id, title: conferences.title }).from(conferences).where(eq(conferences.planId, planId));
 }
 
+/** The ids of a plan's conferences as a subquery, for plan-wide reads done in one query. */
+export function planConferenceIds(db: Reader, planId: string) {
+  return db.select({ id: conferences.id }).from(conferences).where(eq(conferences.planId, planId));
+}
+
 export type ConferenceSummary = { id: string; title: string; startsAt: Date; place: string | null };
 
 /** Of the given conferences, the `limit` that start latest, latest first. */

@@ -179,3 +179,12 @@ export async function conferencesWithClosedSessions(db: Reader): Promise<string[
     .groupBy(liveSessions.conferenceId);
   return rows.map((r) => r.conferenceId);
 }
+
+/** The agenda items of some conferences (given as a subquery of ids), as a subquery: plan-wide results stay one query. */
+export function itemsOfConferences(db: Reader, conferenceIds: SQLWrapper) {
+  return db
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
+    .where(inArray(liveSessions.conferenceId, conferenceIds));
+}
