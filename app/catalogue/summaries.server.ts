@@ -132,3 +132,10 @@ export async function revisionNumbers(db: Reader, ids: string[]): Promise<Map<st
   const rows = await db.select({ id: planRevisions.id, number: planRevisions.number }).from(planRevisions).where(inArray(planRevisions.id, ids));
   return new Map(rows.map((r) => [r.id, r.number]));
 }
+
+/** Each measure's focus theme (cluster) id, null where it has none. */
+export async function measureClusterIds(db: Reader, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: measures.id, clusterId: measures.clusterId }).from(measures).where(inArray(measures.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.clusterId]));
+}

@@ -188,3 +188,18 @@ export function itemsOfConferences(db: Reader, conferenceIds: SQLWrapper) {
     .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
     .where(inArray(liveSessions.conferenceId, conferenceIds));
 }
+
+/** itemsOfConferences with what plan-wide results need of each item, as a subquery to join a result table to. */
+export function itemFactsOfConferences(db: Reader, conferenceIds: SQLWrapper) {
+  return db
+    .select({
+      id: agendaItems.id,
+      measureId: agendaItems.measureId,
+      clusterId: agendaItems.clusterId,
+      kind: agendaItems.kind,
+      ratingMax: sql<number | null>`(${agendaItems.activities}->'rating'->>'max')::int`.as("rating_max"),
+    })
+    .from(agendaItems)
+    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
+    .where(inArray(liveSessions.conferenceId, conferenceIds));
+}

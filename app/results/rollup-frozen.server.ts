@@ -1,8 +1,11 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import { agendaItems, measures, resultSnapshots } from "../../db/schema";
+import { eq, sql } from "drizzle-orm";
+import { resultSnapshots } from "../../db/schema";
+import { measureClusterIds } from "../catalogue/summaries.server";
+import { planConferenceIds } from "../conferences/conferences.server";
+import { itemFactsOfConferences } from "../live/inputs.server";
 import type { Distribution, ItemResult } from "../live/views";
-import { planItems, type Reader } from "./answers.server";
-import { clusterOf, type BordaRow, type DistributionRow, type ItemRollup } from "./rollup.server";
+import type { Reader } from "./answers.server";
+import type { BordaRow, DistributionRow, ItemRollup } from "./rollup.server";
 
 const data = resultSnapshots.data;
 
@@ -19,14 +22,14 @@ export async function frozenFigures(
 ): Promise<{ rollups: ItemRollup[]; distributions: DistributionRow[]; borda: BordaRow[] }> {
   const figures = { rollups: [] as ItemRollup[], distributions: [] as DistributionRow[], borda: [] as BordaRow[] };
   // Only the parts of each snapshot that add up, and the rating range the item offered.
+  const items = itemFactsOfConferences(db, planConferenceIds(db, planId)).as("plan_item");
   const rows = await db
     .select({
-      agendaItemId: agendaItems.id,
-      measureId: agendaItems.measureId,
-      clusterId: clusterOf,
-      itemClusterId: agendaItems.clusterId,
-      itemKind: agendaItems.kind,
-      ratingMax: sql<number | null>`(${agendaItems.activities}->'rating'->>'max')::int`,
+      agendaItemId: items.id,
+      measureId: items.measureId,
+      itemClusterId: items.clusterId,
+      itemKind: items.kind,
+      ratingMax: items.ratingMax,
       voters: sql<number>`(${data}->>'voterCount')::int`,
       comments: sql<number>`(${data}->>'commentCount')::int`,
       dots: sql<number | null>`(${data}->'dots'->>'total')::int`,
@@ -36,11 +39,11 @@ export async function frozenFigures(
       ranking: sql<ItemResult["ranking"]>`${data}->'ranking'`,
     })
     .from(resultSnapshots)
-    .innerJoin(agendaItems, eq(agendaItems.id, resultSnapshots.agendaItemId))
-    .leftJoin(measures, eq(measures.id, agendaItems.measureId))
-    .where(inArray(resultSnapshots.agendaItemId, planItems(db, planId)));
-  for (const { agendaItemId, measureId, clusterId, itemClusterId, itemKind, ratingMax, voters, comments, dots, paperDots, scale, rating, ranking } of rows) {
-    const subject = { measureId, clusterId };
+    .innerJoin(items, eq(items.id, resultSnapshots.agendaItemId));
+  // A measure's own cluster, or a cluster item's (rollup.server's clusterOf, here after the read).
+  const clusterOfMeasure = await measureClusterIds(db, rows.flatMap((r) => (r.measureId ? [r.measureId] : [])));
+  for (const { agendaItemId, measureId, itemClusterId, itemKind, ratingMax, voters, comments, dots, paperDots, scale, rating, ranking } of rows) {
+    const subject = { measureId, clusterId: (measureId ? clusterOfMeasure.get(measureId) : null) ?? itemClusterId };
     figures.rollups.push({ agendaItemId, ...subject, voters, comments, dots: dots ?? 0, paperDots: paperDots ?? 0 });
     // A question nobody answered adds nothing, as when counting from the votes.
     if (scale) figures.distributions.push({ ...subject, kind: "scale", criterion: null, ratingMax: null, distribution: scale });
