@@ -48,7 +48,6 @@ const tableDebt = [
   "app/results/breakdowns.server.ts",
   "app/results/plan.server.ts",
   "app/results/rollup-counted.server.ts",
-  "app/results/rollup.server.ts",
 ];
 const roomRules = rooms.flatMap((room, i) => [
   {

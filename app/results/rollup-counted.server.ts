@@ -1,7 +1,10 @@
 import { and, count, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { agendaItems, answerTallies, comments, itemTallies, measures, votes } from "../../db/schema";
 import type { Reader } from "./answers.server";
-import { anyOf, clusterOf, type BordaRow, type DistributionRow, type ItemRollup } from "./rollup.server";
+import { anyOf, type BordaRow, type DistributionRow, type ItemRollup } from "./rollup.server";
+
+/** A measure's own cluster, or a cluster item's (rollup-frozen reads the same after its query). */
+const clusterOf = sql<string | null>`coalesce(${measures.clusterId}, ${agendaItems.clusterId})`;
 
 /**
  * Plan-wide figures of agenda items without a snapshot, by the rules the live result counts

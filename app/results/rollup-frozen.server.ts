@@ -40,7 +40,7 @@ export async function frozenFigures(
     })
     .from(resultSnapshots)
     .innerJoin(items, eq(items.id, resultSnapshots.agendaItemId));
-  // A measure's own cluster, or a cluster item's (rollup.server's clusterOf, here after the read).
+  // A measure's own cluster, or a cluster item's (as rollup-counted's clusterOf), here after the read.
   const clusterOfMeasure = await measureClusterIds(db, rows.flatMap((r) => (r.measureId ? [r.measureId] : [])));
   for (const { agendaItemId, measureId, itemClusterId, itemKind, ratingMax, voters, comments, dots, paperDots, scale, rating, ranking } of rows) {
     const subject = { measureId, clusterId: (measureId ? clusterOfMeasure.get(measureId) : null) ?? itemClusterId };

@@ -1,5 +1,3 @@
-import { sql } from "drizzle-orm";
-import { agendaItems, measures } from "../../db/schema";
 import type { Distribution } from "../live/views";
 
 /**
@@ -30,6 +28,3 @@ export type DistributionRow = {
 export type BordaRow = { measureId: string; points: number; firstPlaces: number; ballots: number };
 
 export { anyOf } from "../live/results.server";
-
-/** A measure's own cluster, or a cluster item's. */
-export const clusterOf = sql<string | null>`coalesce(${measures.clusterId}, ${agendaItems.clusterId})`;
