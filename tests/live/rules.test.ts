@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { commentable, visibleToParticipants, votable } from "../../app/live/rules";
+import {
+  commentable,
+  proposable,
+  resultAudience,
+  resultsRevealed,
+  supportable,
+  visibleToParticipants,
+  votable,
+  votingNotice,
+  votingOpen,
+} from "../../app/live/rules";
 import { participantCommands } from "../../app/live/ui/participant-commands";
 
 const item = { id: "a", phase: "discuss", votingState: "closed", commentsOpen: true, resultsVisible: false, activities: { comments: true } } as const;
@@ -24,6 +34,44 @@ describe("what participants may do with an item", () => {
     expect(visibleToParticipants(item, "a")).toBe(true);
     expect(visibleToParticipants(item, "b")).toBe(false);
     expect(visibleToParticipants({ ...item, resultsVisible: true }, "b")).toBe(true);
+  });
+
+  it("get an item's result once it is revealed; the moderators get it before", () => {
+    expect(resultsRevealed(item)).toBe(false);
+    expect(resultAudience(item)).toBe("moderators");
+    expect(resultsRevealed({ resultsVisible: true })).toBe(true);
+    expect(resultAudience({ resultsVisible: true })).toBe("all");
+  });
+
+  it("see voting open on the item itself whatever the session, and vote only while it runs", () => {
+    const open = { phase: "prioritise", votingState: "open" } as const;
+    expect(votingOpen(open)).toBe(true);
+    expect(votingOpen({ ...open, phase: "results" })).toBe(false);
+    expect(votable({ status: "draft" }, open)).toBe(false);
+  });
+
+  it("are told why there is no voting control: later while discussed, closed otherwise, nothing when hidden or open", () => {
+    expect(votingNotice(live, { phase: "discuss", votingState: "closed" })).toBe("later");
+    expect(votingNotice(live, { phase: "prioritise", votingState: "closed" })).toBe("closed");
+    expect(votingNotice(live, { phase: "results", votingState: "closed" })).toBe("closed");
+    expect(votingNotice({ status: "closed" }, { phase: "prioritise", votingState: "open" })).toBe("closed");
+    expect(votingNotice(live, { phase: "prioritise", votingState: "open" })).toBeNull();
+    expect(votingNotice(live, { phase: "discuss", votingState: "hidden" })).toBeNull();
+  });
+
+  it("propose while the session runs, on any item or none", () => {
+    expect(proposable({ status: "live" })).toBe(true);
+    expect(proposable({ status: "draft" })).toBe(false);
+    expect(proposable({ status: "closed" })).toBe(false);
+  });
+
+  it("support a comment everybody sees, while the session runs", () => {
+    const comment = { hidden: null, mergedIntoId: null, awaitingApproval: false };
+    expect(supportable(live, comment)).toBe(true);
+    expect(supportable({ status: "closed" }, comment)).toBe(false);
+    expect(supportable(live, { ...comment, awaitingApproval: true })).toBe(false);
+    expect(supportable(live, { ...comment, hidden: { reason: "" } })).toBe(false);
+    expect(supportable(live, { ...comment, mergedIntoId: "c" })).toBe(false);
   });
 });
 
