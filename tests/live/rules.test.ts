@@ -10,6 +10,8 @@ import {
   votingNotice,
   votingOpen,
 } from "../../app/live/rules";
+import { countedVotes, type AnswerRow } from "../../app/live/latest-answer";
+import { tallyMyVotes } from "../../app/live/my-votes.server";
 import { participantCommands } from "../../app/live/ui/participant-commands";
 
 const item = { id: "a", phase: "discuss", votingState: "closed", commentsOpen: true, resultsVisible: false, activities: { comments: true } } as const;
@@ -72,6 +74,63 @@ describe("what participants may do with an item", () => {
     expect(supportable(live, { ...comment, awaitingApproval: true })).toBe(false);
     expect(supportable(live, { ...comment, hidden: { reason: "" } })).toBe(false);
     expect(supportable(live, { ...comment, mergedIntoId: "c" })).toBe(false);
+  });
+});
+
+describe("the latest answer counts", () => {
+  const at = (second: number) => new Date(Date.UTC(2026, 11, 2, 15, 0, second));
+  const row = (participantId: string | null, kind: AnswerRow["kind"], criterion: string | null, value: number, second: number) => ({
+    agendaItemId: "i",
+    participantId,
+    kind,
+    criterion,
+    value,
+    createdAt: at(second),
+  });
+
+  it("keeps each participant's newest answer per question, every dot vote and every paper entry", () => {
+    const newestFirst = [
+      row("p", "rating", "urgency", 5, 9),
+      row("p", "scale", null, 7, 8),
+      row("q", "rating", "urgency", 1, 7),
+      row("p", "rating", "urgency", 2, 6),
+      row("p", "rating", "impact", 4, 5),
+      row("p", "dots", null, -1, 4),
+      row("p", "dots", null, 2, 3),
+      row(null, "scale", null, 3, 2),
+      row(null, "scale", null, 6, 1),
+      row("p", "scale", null, 1, 0),
+    ];
+    expect(countedVotes(newestFirst).map((r) => [r.participantId, r.kind, r.criterion, r.value])).toEqual([
+      ["p", "rating", "urgency", 5],
+      ["p", "scale", null, 7],
+      ["q", "rating", "urgency", 1],
+      ["p", "rating", "impact", 4],
+      ["p", "dots", null, -1],
+      ["p", "dots", null, 2],
+      [null, "scale", null, 3],
+      [null, "scale", null, 6],
+    ]);
+  });
+
+  it("keeps a participant's newest ranking ballot whole, told apart to the microsecond when read as text", () => {
+    const ballot = (createdAt: string, order: string[]) =>
+      order.map((code, i) => ({ agendaItemId: "i", participantId: "p", kind: "ranking" as const, criterion: code, value: i + 1, createdAt }));
+    const newestFirst = [...ballot("2026-12-02 15:00:00.000002+00", ["B", "A"]), ...ballot("2026-12-02 15:00:00.000001+00", ["A", "B", "C"])];
+    expect(countedVotes(newestFirst).map((r) => r.criterion)).toEqual(["B", "A"]);
+  });
+
+  it("is what a participant sees as their own votes", () => {
+    const mine = tallyMyVotes([
+      row("p", "ranking", "B", 1, 9),
+      row("p", "ranking", "A", 2, 9),
+      row("p", "ranking", "A", 1, 8),
+      row("p", "scale", null, 7, 7),
+      row("p", "scale", null, 2, 6),
+      row("p", "dots", null, 2, 5),
+      row("p", "dots", null, 1, 4),
+    ]);
+    expect(mine).toEqual({ dotsSpent: 3, dotsByItem: { i: 3 }, ratings: {}, scale: { i: 7 }, ranking: { i: ["B", "A"] } });
   });
 });
 
