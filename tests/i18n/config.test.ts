@@ -64,6 +64,7 @@ describe("the interface languages", () => {
     expect(t("de")("live:error.tooManyDotsOnItem", { count: 1 })).toBe("Auf ein Thema können Sie höchstens 1 Punkt setzen.");
     expect(t("de")("live:dots.remaining", { remaining: 0, count: 1 })).toBe("0 von 1 Punkt übrig");
     expect(t("de")("auth:retention.saved", { count: 1 })).toContain(" 1 Monat nach ");
+    expect(t("de")("catalogue:plan.shown", { shown: 1, count: 1 })).toBe("1 von 1 Maßnahme");
     expect(t("en")("conferences:paper.batchAnswer", { kind: "Skala", value: 7, count: 1 })).toBe("Skala: value 7, 1 ballot");
     // The export is written on the server.
     const exported = i18nServer.getFixedT("de", "feedback");
@@ -71,6 +72,7 @@ describe("the interface languages", () => {
     expect(exported("export.rankingEntry", { rank: 1, code: "W-2", first: 3, count: 7 })).toBe("1. W-2: 3× auf Platz 1, 7 Rangpunkte");
     // Russian: one (1, 21), few (2–4), many (5–20).
     expect([1, 3, 5, 21].map((count) => t("ru")("conferences:paper.batchDots", { count }))).toEqual(["1 балл", "3 балла", "5 баллов", "21 балл"]);
+    expect(t("ru")("catalogue:plan.shown", { shown: 3, count: 21 })).toBe("3 из 21 меры");
     expect(t("ru")("live:error.noDotsLeft", { count: 5 })).toBe("Баллов не осталось: вы распределили 5 баллов.");
     expect(t("ru")("feedback:privacy.retention", { count: 2 })).toMatch(/^Через 2 месяца после/);
     // Arabic: zero, one and two name no digit; few (3–10) takes the plural, many (11–99) the singular.
