@@ -123,7 +123,7 @@ describe("a ranking item (decision 034)", () => {
     });
     const exported = rows.find((r) => r[2] === "Was soll zuerst umgesetzt werden?")!;
     expect(exported[3]).toBe("Rangfolge");
-    expect(exported.at(-1)).toBe("1. 510-2: 2× auf Platz 1, 5 Rangpunkte\n2. 540-2: 1× auf Platz 1, 3 Rangpunkte\n3. Jobcenter-1: 0× auf Platz 1, 1 Rangpunkte");
+    expect(exported.at(-1)).toBe("1. 510-2: 2× auf Platz 1, 5 Rangpunkte\n2. 540-2: 1× auf Platz 1, 3 Rangpunkte\n3. Jobcenter-1: 0× auf Platz 1, 1 Rangpunkt");
     const [row] = await database.db.select({ measureIds: agendaItems.measureIds }).from(agendaItems).where(eq(agendaItems.id, itemId));
     expect(row!.measureIds).toHaveLength(3);
   });
