@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import type { FormError } from "../../forms";
 
 type Props = {
   language: string;

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 import { Field } from "../../components/field";
-import type { FormError } from "../../forms.server";
+import type { FormError } from "../../forms";
 import { inLanguage } from "../../i18n/parts";
 import { SelectField, TextAreaField } from "../../components/form-fields";
 

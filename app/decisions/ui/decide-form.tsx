@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import type { FormError } from "../../forms";
 import { languages } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
 import type { Outcome } from "../outcomes";

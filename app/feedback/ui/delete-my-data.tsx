@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import type { FormError } from "../../forms";
 
 /**
  * Deleting one's data takes two steps: this link opens the confirmation (a plain GET, so it works

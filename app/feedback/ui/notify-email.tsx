@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import type { FormError } from "../../forms";
 
 /**
  * The optional address for decision mails (docs/decisions/031): asked for with explicit consent,

@@ -3,7 +3,7 @@ import { useTranslation } from "../../i18n/translate";
 import { defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
-import type { ActionResult } from "../../components/action-result";
+import { formView, type FormReply } from "../../forms";
 import { criterionLabel } from "./criteria";
 
 /**
@@ -13,7 +13,7 @@ import { criterionLabel } from "./criteria";
 export function ActivitiesForm({ item }: { item: AgendaItemView }) {
   const { t } = useTranslation();
   const label = (criterion: string) => criterionLabel(t, criterion);
-  const refused = useActionData<ActionResult>();
+  const page = useActionData<FormReply>();
   const { activities } = item;
   const formId = `activities-${item.id}`;
   const id = (name: string) => `${formId}-${name}`;
@@ -26,7 +26,7 @@ export function ActivitiesForm({ item }: { item: AgendaItemView }) {
     activities.ranking && t("conferences:activities.ranking"),
   ].filter(Boolean);
   return (
-    <details className="activities" open={refused?.formId === formId && "error" in refused}>
+    <details className="activities" open={Boolean(formView(page, formId).error)}>
       <summary>
         {t("conferences:activities.summary", {
           list: enabled.length > 0 ? enabled.join(" · ") : t("conferences:activities.noneEnabled"),

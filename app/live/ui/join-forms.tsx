@@ -1,5 +1,5 @@
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import type { FormError } from "../../forms";
 import { participantGroups } from "../limits";
 
 /** The way in: a GET form, so the code lands in the address and works without JavaScript. */

@@ -1,7 +1,7 @@
 import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { DomainError } from "../../errors";
-import type { FormError } from "../../forms.server";
+import type { FormError } from "../../forms";
 import { newClientId, type LiveConnection, type useLiveSession } from "../use-live-session";
 import { fieldsOf, participantCommands, type Fields, type ParticipantEvent } from "./participant-commands";
 
