@@ -17,15 +17,18 @@ export function formObject(form: FormData): Sent {
 
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
 
-/** The submission behind already-read fields (a multipart upload reads its own). */
-export function submissionOf(fields: Sent): Submission {
+/**
+ * The submission behind already-read fields (a multipart upload reads its own). `formId` names
+ * the form when the post does not: a page whose action serves one form knows which it is.
+ */
+export function submissionOf(fields: Sent, formId = ""): Submission {
   // An id is only echoed back and compared; a hand-made request cannot make the answer large.
-  return { fields, intent: text(fields.intent).slice(0, 100), formId: text(fields.formId).slice(0, 100) };
+  return { fields, intent: text(fields.intent).slice(0, 100), formId: text(fields.formId).slice(0, 100) || formId };
 }
 
 /** Reads a form post (urlencoded or multipart without files) as a submission. */
-export async function readSubmission(request: Request): Promise<Submission> {
-  return submissionOf(formObject(await request.formData()));
+export async function readSubmission(request: Request, formId = ""): Promise<Submission> {
+  return submissionOf(formObject(await request.formData()), formId);
 }
 
 // Never sent back into a page: a password is typed again.

@@ -55,7 +55,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return accepted(submission, null);
   }
-  const created = await attempt(submission, () => createLiveSession(context.db, actor, input));
+  const created = await attempt({ ...submission, formId: submission.formId || "create-live-session" }, () =>
+    createLiveSession(context.db, actor, input),
+  );
   return created.ok ? redirect(`/live/${created.value.id}/agenda`) : created.reply;
 }
 

@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context, "conference.create");
-  const submission = await readSubmission(request);
+  const submission = await readSubmission(request, "create-conference");
   const form = submission.fields;
   const startsAt = String(form.startsAt ?? "");
   const created = await attempt(submission, () =>

@@ -25,6 +25,11 @@ describe("the form protocol (decision 036)", () => {
     expect(submission.formId).toBe("");
   });
 
+  it("names the form when the post does not, for a page whose action serves one form", () => {
+    expect(submissionOf({ title: "x" }, "create-conference").formId).toBe("create-conference");
+    expect(submissionOf({ formId: "team" }, "create-conference").formId).toBe("team");
+  });
+
   it("answers a refusal with its status, locale keys and what was sent, never a password", async () => {
     const submission = submissionOf({ intent: "changePassword", formId: "password", email: "a@b.de", newPassword: "secret123456", currentPassword: "old" });
     const result = await attempt(submission, async () => {
