@@ -46,7 +46,7 @@ export function invalidInput(error: ZodError, messageKey?: string): DomainError 
   return new DomainError("invalid", messageKey ?? firstOwn ?? "common:validation.invalid", fields);
 }
 
-export const statusOf: Record<DomainErrorCode, number> = {
+const statusOf: Record<DomainErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,

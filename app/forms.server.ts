@@ -82,15 +82,3 @@ export function retryAfterHeaders({ actionHeaders, loaderHeaders }: Parameters<H
   const retryAfter = actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
   return retryAfter ? { "Retry-After": retryAfter } : {};
 }
-
-/** @deprecated transitional, removed once every route answers with a FormReply. */
-export async function perform<T>(run: () => Promise<T>) {
-  try {
-    return { ok: true as const, value: await run() };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const formError: FormError = { code: error.code, messageKey: error.messageKey, values: error.values, fields: error.fields };
-    return { ok: false as const, response: data({ error: formError }, refusalInit(error)) };
-  }
-}
-export type { FormError } from "./forms";
