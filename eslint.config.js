@@ -15,7 +15,8 @@ const tablesOf = {
   live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities",
     // The vote triggers keep the tallies; the live result reads them (decision 027).
     "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
-  results: ["resultSnapshots"],
+  // The vote trigger keeps the breakdown cells; only the results read them (decision 038).
+  results: ["resultSnapshots", "breakdownCells", "dotHoldings"],
   decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs", "decisionMails"],
   feedback: [],
   accessibility: ["siteSettings", "accessibilityReports"],

@@ -1,7 +1,7 @@
 import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
-import type { Server } from "socket.io";
 import { logError } from "../app/log.server";
+import type { RealtimeServer } from "./events";
 
 export type AttachedAdapter = {
   /** Whether the LISTEN connection is up, so events of the other processes arrive. */
@@ -16,7 +16,7 @@ export type AttachedAdapter = {
  * The adapter is patched (patches/@socket.io+postgres-adapter+0.5.0.patch, docs/decisions/018)
  * to give its dead LISTEN connection back after a PostgreSQL restart.
  */
-export async function attachPostgresAdapter(io: Server, url: string): Promise<AttachedAdapter> {
+export async function attachPostgresAdapter(io: RealtimeServer, url: string): Promise<AttachedAdapter> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   // A connection the database server drops (restart, failover) must not take the process down;
   // the adapter reconnects by itself. The LISTEN connection stays checked out, so the pool's

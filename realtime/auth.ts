@@ -1,14 +1,12 @@
-import type { Socket } from "socket.io";
 import { actorFromCookies } from "../app/auth/actor.server";
 import { allows, type Access } from "../app/auth/route-permissions";
 import type { Db } from "../db/client";
-import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "./events";
-
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+import type { Ack } from "../app/live/contract";
+import type { ClientToServerEvents, RealtimeSocket } from "./events";
 
 /** Handshake: staff by their session cookie, participants by their participant cookie, else anonymous. */
 export function authenticateSocket(db: Db) {
-  return async (socket: AppSocket, next: (error?: Error) => void) => {
+  return async (socket: RealtimeSocket, next: (error?: Error) => void) => {
     try {
       const { actor, identities } = await actorFromCookies(db, socket.request.headers.cookie);
       socket.data.actor = actor;
@@ -20,17 +18,16 @@ export function authenticateSocket(db: Db) {
   };
 }
 
-// Both reply shapes in use (ping's `message`, the live commands' `messageKey`) carry the key.
-const refusal = (code: string, key: string) => ({ ok: false, error: { code, message: key, messageKey: key } }) as const;
-const forbidden = refusal("forbidden", "auth:error.eventNotAllowed");
-const sessionEnded = refusal("unauthenticated", "auth:error.sessionEnded");
+// Refused before any handler runs, in the acknowledgement every event answers with.
+const forbidden: Ack<never> = { ok: false, error: { code: "forbidden", messageKey: "auth:error.eventNotAllowed" } };
+const sessionEnded: Ack<never> = { ok: false, error: { code: "unauthenticated", messageKey: "auth:error.sessionEnded" } };
 
 /**
  * A staff socket holds its rights only while its login session lives: sign-out, a password
  * change, deactivation or an expired session end it, and a changed role applies at once. Reads
  * the actor again from the handshake's cookie; false when the session is gone.
  */
-export async function staffSessionLives(db: Db, socket: AppSocket): Promise<boolean> {
+export async function staffSessionLives(db: Db, socket: RealtimeSocket): Promise<boolean> {
   if (socket.data.actor.kind !== "staff") return true;
   const { actor } = await actorFromCookies(db, socket.request.headers.cookie);
   if (actor.kind !== "staff") return false;
@@ -43,12 +40,12 @@ export async function staffSessionLives(db: Db, socket: AppSocket): Promise<bool
  * an event without an entry is refused for everyone. A staff socket whose session ended is
  * told so and disconnected, which also takes it out of the moderators' rooms.
  */
-export function guardEvents(socket: AppSocket, db: Db): void {
+export function guardEvents(socket: RealtimeSocket, db: Db): void {
   // One check after the other: the socket's events reach their handlers in the order they were sent.
   let checked = Promise.resolve();
   socket.use(([event, ...args], next) => {
     const ack = args.at(-1);
-    const reply = (answer: typeof forbidden | typeof sessionEnded) => {
+    const reply = (answer: Ack<never>) => {
       if (typeof ack === "function") ack(answer);
     };
     checked = checked.then(() => staffSessionLives(db, socket)).then(
@@ -77,15 +74,9 @@ export const socketEventPermissions = {
   "liveSession:watch": "public",
   "vote:cast": "vote.cast",
   "ranking:cast": "vote.cast",
-  "paperVote:enter": "vote.enterPaper",
   "comment:post": "comment.write",
   "comment:support": "comment.support",
-  "comment:moderate": "comment.hide",
   "proposal:submit": "proposal.write",
-  "proposal:moderate": "comment.hide",
-  "agendaItem:setPhase": "liveSession.moderate",
-  "agendaItem:settings": "liveSession.moderate",
-  "liveSession:setCurrentItem": "liveSession.moderate",
 } satisfies Record<keyof ClientToServerEvents, Access>;
 
 export function socketEventAccess(event: string): Access | undefined {

@@ -1,18 +1,18 @@
+import type { Server, Socket } from "socket.io";
+import { z } from "zod";
 import type { Actor, ParticipantActor } from "../app/auth/actor";
-import type { LiveClientEvents, LiveServerEvents } from "../app/live/contract";
+import type { Ack, LiveClientEvents, LiveServerEvents } from "../app/live/contract";
 
 /**
- * The socket.io contract, shared by the server and the browser bundle. Every client event
- * answers through an acknowledgement, so a client knows whether its action was committed.
+ * The socket.io contract of the server: the live room's commands and events, and `ping`. Every
+ * client event answers through the one acknowledgement `Ack` (app/live/contract.ts), so a client
+ * knows whether its action was committed.
  */
-export type AckError = { code: "invalid" | "forbidden" | "not_found" | "conflict" | "server"; message: string };
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
-
-export type PingPayload = { sentAt: number };
+export const pingSchema = z.object({ sentAt: z.number().finite() });
 export type Pong = { sentAt: number; serverTime: number };
 
 export interface ClientToServerEvents extends LiveClientEvents {
-  ping: (payload: PingPayload, ack: (reply: Ack<Pong>) => void) => void;
+  ping: (payload: z.input<typeof pingSchema>, ack: (reply: Ack<Pong>) => void) => void;
 }
 
 export type ServerToClientEvents = LiveServerEvents;
@@ -26,6 +26,9 @@ export interface SocketData {
   /** A participant's identities in every conference they joined; watching a session picks its own. */
   identities: ParticipantActor[];
 }
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** One room per live session, so a vote's aggregate reaches only that room. */
 export function liveSessionRoom(liveSessionId: string): string {

@@ -1,11 +1,18 @@
-import type { Server } from "socket.io";
 import type { Db } from "../db/client";
 import type { LiveEvent, Publish } from "../app/live/events";
 import { loadItem } from "../app/live/items.server";
 import { computeItemResult } from "../app/live/results.server";
 import { logError } from "../app/log.server";
-import { liveSessionRoom } from "./events";
+import { liveSessionRoom, type RealtimeServer } from "./events";
 import { authorRoom, moderatorsRoom } from "../app/live/contract";
+
+type ClientLiveEvent = Exclude<LiveEvent, { audience: "internal" }>;
+
+/**
+ * A room as the publisher sends to it: each event under its own type, which is what
+ * LiveServerEvents declares member by member (TypeScript cannot follow that through the union).
+ */
+type LiveBroadcast = { emit(type: ClientLiveEvent["type"], event: ClientLiveEvent): boolean };
 
 /** At most this many result updates per agenda item per second reach the screens. */
 export const resultIntervalMs = 200;
@@ -14,18 +21,19 @@ export const resultIntervalMs = 200;
  * Sends committed changes to the right rooms. A burst of votes becomes one aggregate per item
  * and interval, computed from the database, so a projector never chokes on single votes.
  */
-export function createPublisher(io: Server, db: Db, intervalMs = resultIntervalMs): Publish & { flush(): Promise<void> } {
+export function createPublisher(io: RealtimeServer, db: Db, intervalMs = resultIntervalMs): Publish & { flush(): Promise<void> } {
   const pending = new Map<string, { liveSessionId: string; timer: NodeJS.Timeout }>();
   const running = new Set<Promise<void>>();
 
-  const emit = (event: Exclude<LiveEvent, { audience: "internal" }>) => {
+  const emit = (event: ClientLiveEvent) => {
     const room =
       event.audience === "all"
         ? liveSessionRoom(event.liveSessionId)
         : event.audience === "author"
           ? authorRoom(event.liveSessionId, event.authorId)
           : moderatorsRoom(event.liveSessionId);
-    io.to(room).emit(event.type, event);
+    const screens: LiveBroadcast = io.to(room);
+    screens.emit(event.type, event);
   };
 
   async function sendResult(agendaItemId: string, liveSessionId: string) {

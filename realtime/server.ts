@@ -1,21 +1,14 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server } from "socket.io";
-import { z } from "zod";
 import { hasForeignOrigin, settleForwardedHost } from "../app/auth/origin";
 import type { Db } from "../db/client";
 import { authenticateSocket, guardEvents, staffSessionLives } from "./auth";
 import { attachPostgresAdapter } from "./adapter";
-import { registerLiveHandlers, type CommandTracker } from "./live-handlers";
+import { parseInput } from "../app/errors";
+import { acknowledge, type CommandTracker } from "./ack";
+import { registerLiveHandlers } from "./live-handlers";
 import { createPublisher } from "./publisher";
-import type {
-  Ack,
-  ClientToServerEvents,
-  InterServerEvents,
-  ServerToClientEvents,
-  SocketData,
-} from "./events";
-
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+import { pingSchema, type RealtimeServer } from "./events";
 
 /** What the domain sees of the socket layer: a way to publish a committed change. */
 export type Realtime = {
@@ -33,16 +26,6 @@ export type Realtime = {
  * without sending a command.
  */
 const staffCheckMs = 15_000;
-
-const pingSchema = z.object({ sentAt: z.number().finite() });
-
-/** Turns a bad payload into the same clear refusal for every event. */
-export function invalidPayload(error: z.ZodError): Ack<never> {
-  return {
-    ok: false,
-    error: { code: "invalid", message: error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ") },
-  };
-}
 
 export async function createRealtime(
   httpServer: HttpServer,
@@ -71,20 +54,17 @@ export async function createRealtime(
     },
   });
 
-  const adapter = postgresUrl ? await attachPostgresAdapter(io as never, postgresUrl) : null;
+  const adapter = postgresUrl ? await attachPostgresAdapter(io, postgresUrl) : null;
   io.use(authenticateSocket(db));
 
-  const publish = createPublisher(io as never, db);
+  const publish = createPublisher(io, db);
 
   io.on("connection", (socket) => {
     guardEvents(socket, db);
-    registerLiveHandlers(socket as never, { db, publish }, track);
-    socket.on("ping", (payload, ack) => {
-      if (typeof ack !== "function") return;
-      const parsed = pingSchema.safeParse(payload);
-      if (!parsed.success) return ack(invalidPayload(parsed.error));
-      ack({ ok: true, data: { sentAt: parsed.data.sentAt, serverTime: Date.now() } });
-    });
+    registerLiveHandlers(socket, { db, publish }, track);
+    socket.on("ping", (payload, ack) =>
+      acknowledge(ack, async () => ({ sentAt: parseInput(pingSchema, payload).sentAt, serverTime: Date.now() })),
+    );
   });
 
   const staffCheck = setInterval(() => {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { comments, decisions, measureVersions, planRevisions, plans, proposals, users } from "../../db/schema";
+import { clusters, comments, decisions, goals, measureVersions, planRevisions, plans, proposals, sections, units, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { DomainError, parseInput } from "../errors";
@@ -84,7 +84,11 @@ export async function revisionInputs(db: Reader, revisionIds: string[]): Promise
 }
 
 export type FieldChange = { field: string; before: string | null; after: string | null };
-export type MeasureDiff = { code: string; from: number; to: number; changes: FieldChange[] };
+/**
+ * `names` says what a key in a change stands for (`sectionKey:kinder` → the section's title), so
+ * a reader sees "Kinder und Jugendliche", not the key the catalogue file links by.
+ */
+export type MeasureDiff = { code: string; from: number; to: number; changes: FieldChange[]; names: Record<string, string> };
 
 /**
  * Field by field, what changed in a measure between two revisions of the plan: each side is the
@@ -100,14 +104,30 @@ export async function measureDiff(db: Reader, actor: Actor, input: unknown): Pro
   const [before, after] = await Promise.all([data.from, data.to].map((n) => snapshotAt(db, measure.id, n)));
   const [a, b] = [flatten(before ?? null), flatten(after ?? null)];
   const fields = [...new Set([...a.keys(), ...b.keys()])];
-  return {
-    code: measure.code,
-    from: data.from,
-    to: data.to,
-    changes: fields
-      .filter((field) => (a.get(field) ?? null) !== (b.get(field) ?? null))
-      .map((field) => ({ field, before: a.get(field) ?? null, after: b.get(field) ?? null })),
-  };
+  const changes = fields
+    .filter((field) => (a.get(field) ?? null) !== (b.get(field) ?? null))
+    .map((field) => ({ field, before: a.get(field) ?? null, after: b.get(field) ?? null }));
+  return { code: measure.code, from: data.from, to: data.to, changes, names: await namesOf(db, plan.id, changes) };
+}
+
+/** The titles of the sections, clusters, goals and units the changes name by key. */
+async function namesOf(db: Reader, planId: string, changes: FieldChange[]): Promise<Record<string, string>> {
+  const keysOf = (field: string) => changes.flatMap((c) => (c.field === field ? [c.before, c.after] : [])).filter((k): k is string => k !== null);
+  const named = async (field: string, keys: string[], read: (keys: string[]) => Promise<{ key: string; title: string }[]>) =>
+    keys.length === 0 ? [] : (await read(keys)).map((r) => [`${field}:${r.key}`, r.title] as const);
+  const entries = await Promise.all([
+    named("sectionKey", keysOf("sectionKey"), (keys) =>
+      db.select({ key: sections.key, title: sections.title }).from(sections).where(and(eq(sections.planId, planId), inArray(sections.key, keys))),
+    ),
+    named("clusterKey", keysOf("clusterKey"), (keys) =>
+      db.select({ key: clusters.key, title: clusters.title }).from(clusters).where(and(eq(clusters.planId, planId), inArray(clusters.key, keys))),
+    ),
+    named("goalKey", keysOf("goalKey"), (keys) =>
+      db.select({ key: goals.key, title: goals.title }).from(goals).where(and(eq(goals.planId, planId), inArray(goals.key, keys))),
+    ),
+    named("unitCode", keysOf("unitCode"), (keys) => db.select({ key: units.code, title: units.name }).from(units).where(inArray(units.code, keys))),
+  ]);
+  return Object.fromEntries(entries.flat());
 }
 
 async function snapshotAt(db: Reader, measureId: string, number: number): Promise<MeasureSnapshot | undefined> {

@@ -8,7 +8,7 @@ import type { LiveDeps } from "../live/events";
 import { submitProposal } from "../live/proposals.server";
 import { addAgendaItems, closeLiveSession, createLiveSession, startLiveSession } from "../live/setup.server";
 import { setCurrentItem, setPhase } from "../live/steer.server";
-import { castVote } from "../live/votes.server";
+import { castRanking, castVote } from "../live/votes.server";
 import { joinLiveSession } from "../live/join.server";
 import { demoVoices, type DemoVoice } from "./demo-voices";
 
@@ -74,17 +74,20 @@ async function join(deps: LiveDeps, joinCode: string, voice: DemoVoice): Promise
 const dots = (deps: LiveDeps, who: ParticipantActor, agendaItemId: string, value: number) =>
   castVote(deps, who, { kind: "dots", clientId: randomUUID(), agendaItemId, value });
 
-/** Round 1, finished: three measures prioritised, comments, two proposals, the planners' answers. */
+const rankedInRound1 = ["540-2", "170-4", "510-2"];
+
+/** Round 1, finished: three measures prioritised and ranked, comments, two proposals, the planners' answers. */
 async function runClosedRound(deps: LiveDeps, moderator: StaffActor, planner: StaffActor, conferenceId: string) {
   const round = await startSession(deps, moderator, conferenceId, "Runde 1: Was ist am wichtigsten?", {
     entries: [
       { kind: "measure", measureCode: "540-2" },
       { kind: "measure", measureCode: "170-4" },
       { kind: "measure", measureCode: "510-2" },
+      { kind: "ranking", question: "Was soll zuerst umgesetzt werden?", measureCodes: rankedInRound1 },
       { kind: "question", question: "Was fehlt in Ihrem Stadtteil?" },
     ],
   });
-  const [neighbourhood, languages, daycare, question] = round.itemIds as [string, string, string, string];
+  const [neighbourhood, languages, daycare, ranking, question] = round.itemIds as [string, string, string, string, string];
   const people: ParticipantActor[] = [];
   for (const voice of demoVoices) people.push(await join(deps, round.joinCode, voice));
 
@@ -95,6 +98,14 @@ async function runClosedRound(deps: LiveDeps, moderator: StaffActor, planner: St
     const spend = item === neighbourhood ? [3, 2, 1, 3, 2, 3, 1, 2, 3, 2, 1, 3] : item === languages ? [2, 3, 3, 1, 2, 2, 3, 3, 1, 2, 3, 2] : [1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 1, 0];
     for (const [i, who] of people.entries()) if (spend[i]) await dots(deps, who, item, spend[i]!);
   }
+  // The three measures ranked against each other: most put the neighbourhood first.
+  await setCurrentItem(deps, moderator, { liveSessionId: round.liveSessionId, agendaItemId: ranking });
+  await setPhase(deps, moderator, { agendaItemId: ranking, phase: "prioritise" });
+  for (const [i, who] of people.entries()) {
+    const order = i % 4 === 3 ? ["170-4", "540-2", "510-2"] : i % 4 === 2 ? ["540-2", "510-2", "170-4"] : rankedInRound1;
+    await castRanking(deps, who, { clientId: randomUUID().replace(/-/g, ""), agendaItemId: ranking, order });
+  }
+  await setPhase(deps, moderator, { agendaItemId: ranking, phase: "results" });
   await setCurrentItem(deps, moderator, { liveSessionId: round.liveSessionId, agendaItemId: neighbourhood });
   const comment = (who: number, agendaItemId: string, body: string) =>
     postComment(deps, people[who]!, { agendaItemId, body, clientId: randomUUID() });
@@ -145,6 +156,8 @@ async function openLiveRound(deps: LiveDeps, moderator: StaffActor, conferenceId
       { kind: "measure", measureCode: "500-1" },
       { kind: "measure", measureCode: "540-4" },
       { kind: "measure", measureCode: "170-1" },
+      // Up next: the three measures of this round ranked against each other.
+      { kind: "ranking", question: "Was soll zuerst umgesetzt werden?", measureCodes: ["500-1", "540-4", "170-1"] },
       { kind: "question", question: "Was fehlt in Ihrem Stadtteil?" },
     ],
   });

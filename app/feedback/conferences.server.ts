@@ -37,7 +37,7 @@ export async function participationOf(db: Reader, conferenceId: string, minGroup
     .from(participants)
     .where(eq(participants.conferenceId, conferenceId))
     .groupBy(participants.group);
-  const order = (key: string | null) => (key === null ? Infinity : participantGroup.enumValues.indexOf(key as never));
+  const order = (key: string | null) => (key === null ? Infinity : (participantGroup.enumValues as readonly string[]).indexOf(key));
   const cells = rows.map((r) => ({ key: r.key, participants: Number(r.count), figures: {} })).sort((a, b) => order(a.key) - order(b.key));
   return { total: cells.reduce((n, c) => n + c.participants, 0), byGroup: suppressSmallCells(cells, minGroupSize) };
 }

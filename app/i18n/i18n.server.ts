@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { createInstance } from "i18next";
 import { fallbackLanguage, fromAcceptLanguage, isLanguage, languages, namespaces, type Language, type Namespace } from "./config";
+import { formatInMessage } from "./numbers";
 import { messagePartsOf } from "./page-messages";
 import type { Messages } from "./resources";
 import { resources } from "./resources.server";
@@ -23,7 +24,14 @@ void i18nServer.init({
   ns: [...namespaces],
   resources,
   initImmediate: false,
-  interpolation: { escapeValue: false },
+  // Numbers as the pages' translator writes them (translate.tsx): the reader's digits.
+  interpolation: {
+    escapeValue: false,
+    alwaysFormat: true,
+    // Anything else goes back untouched (i18next itself handles a missing value), whatever the type says.
+    format: (value: unknown, _format?: string, language?: string): string =>
+      typeof value === "number" && language ? formatInMessage(value, language) : (value as string),
+  },
 });
 
 /** A language's messages as a page at this path ships them to the browser (page-messages.ts). */

@@ -1,5 +1,6 @@
 import { cloneElement, createContext, Fragment, isValidElement, useContext, useMemo, type ReactElement, type ReactNode } from "react";
-import { directionOf } from "./config";
+import { directionOf, intlLocaleOf } from "./config";
+import { formatInMessage } from "./numbers";
 import type { Messages } from "./resources";
 
 /**
@@ -26,17 +27,22 @@ function lookUp(messages: Record<string, Messages>, namespace: string, path: str
   return typeof node === "string" ? node : undefined;
 }
 
-function interpolate(template: string, options: TOptions | undefined): string {
+/** Numbers in the page's language (i18n.server.ts formats them the same way for loaders and e-mails). */
+function interpolate(template: string, options: TOptions | undefined, language: string): string {
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => {
     const value = options?.[name];
-    return value === undefined || value === null ? "" : String(value);
+    if (value === undefined || value === null) return "";
+    return typeof value === "number" ? formatInMessage(value, language) : String(value);
   });
 }
 
-/** As i18next: an invalid or unknown language tag has no plural rule, and the bare key is read. */
+/**
+ * As i18next: an invalid or unknown language tag has no plural rule, and the bare key is read.
+ * The rules are those of the locale `Intl` formats with (Kurmanji as `ku`), as the locale check expects.
+ */
 function pluralRulesOf(language: string): Intl.PluralRules | undefined {
   try {
-    return new Intl.PluralRules(language);
+    return new Intl.PluralRules(intlLocaleOf(language));
   } catch {
     return undefined;
   }
@@ -56,10 +62,10 @@ export function createTranslator(language: string, messages: Record<string, Mess
     candidates.push(path);
     for (const candidate of candidates) {
       const found = lookUp(messages, namespace, candidate);
-      if (found !== undefined) return interpolate(found, options);
+      if (found !== undefined) return interpolate(found, options, language);
     }
     reportMissing(language, namespace, path);
-    return options?.defaultValue !== undefined ? interpolate(options.defaultValue, options) : path;
+    return options?.defaultValue !== undefined ? interpolate(options.defaultValue, options, language) : path;
   };
 }
 

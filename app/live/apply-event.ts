@@ -60,6 +60,11 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
     case "proposal.added":
     case "proposal.updated":
       return state.proposals ? { ...state, proposals: upsert(state.proposals, event.proposal, true) } : state;
+    // Listed in the order they were entered; a correction keeps its place.
+    case "paperBatch.updated":
+      return state.paperBatches ? { ...state, paperBatches: upsert(state.paperBatches, event.batch) } : state;
+    case "paperBatch.withdrawn":
+      return state.paperBatches ? { ...state, paperBatches: state.paperBatches.filter((b) => b.id !== event.voteId) } : state;
     case "result.updated": {
       const results = state.results.filter((r) => r.agendaItemId !== event.result.agendaItemId);
       return { ...state, results: [...results, event.result] };

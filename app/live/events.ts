@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { visibleToParticipants } from "./rules";
+import type { PaperBatch } from "./paper-batch.server";
 import type { AgendaItemView, CommentView, ItemResult, ProposalView } from "./views";
 
 /**
@@ -34,6 +35,9 @@ export type LiveEvent =
   | { type: "proposal.updated"; liveSessionId: string; audience: "moderators"; proposal: ProposalView }
   | { type: "result.updated"; liveSessionId: string; audience: "all" | "moderators"; result: ItemResult }
   | { type: "votes.changed"; liveSessionId: string; audience: "internal"; agendaItemId: string }
+  /** A paper entry as it stands after being entered or corrected; the consoles list it. */
+  | { type: "paperBatch.updated"; liveSessionId: string; audience: "moderators"; batch: PaperBatch }
+  | { type: "paperBatch.withdrawn"; liveSessionId: string; audience: "moderators"; agendaItemId: string; voteId: string }
   | { type: "participants.joined"; liveSessionId: string; audience: "all"; participantCount: number };
 
 /**

@@ -10,7 +10,7 @@ type ItemRow = typeof agendaItems.$inferSelect;
 
 async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
   const [measureById, clusterById] = await Promise.all([
-    measureSummaries(db, rows.flatMap((r) => (r.measureId ? [r.measureId] : []))),
+    measureSummaries(db, rows.flatMap((r) => [...(r.measureId ? [r.measureId] : []), ...(r.measureIds ?? [])])),
     clusterSummaries(db, rows.flatMap((r) => (r.clusterId ? [r.clusterId] : []))),
   ]);
   return rows.map((r) => {
@@ -33,6 +33,12 @@ async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
         : null,
       cluster: cluster ? { key: cluster.key, title: cluster.title, measures: cluster.measures } : null,
       question: r.question,
+      rankedMeasures: r.measureIds
+        ? r.measureIds.flatMap((id) => {
+            const ranked = measureById.get(id);
+            return ranked ? [{ code: ranked.code, title: ranked.title }] : [];
+          })
+        : null,
       activities: r.activities,
       phase: r.phase,
       commentsOpen: r.commentsOpen,

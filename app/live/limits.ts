@@ -17,3 +17,5 @@ export const participantGroups = [
 export const commentBodyMax = 1000;
 export const proposalTitleMax = 200;
 export const proposalBodyMax = 2000;
+/** How many measures one ranking ballot may order (a ranking item puts up at most as many). */
+export const rankingMeasuresMax = 30;

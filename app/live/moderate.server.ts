@@ -56,6 +56,7 @@ function agendaCommands(context: AppLoadContext, liveSessionId: string): Record<
       ),
     addCluster: (actor, form) => add(actor, [{ kind: "cluster", clusterKey: form.clusterKey }]),
     addQuestion: (actor, form) => add(actor, [{ kind: "question", question: form.question }]),
+    addRanking: (actor, form) => add(actor, [{ kind: "ranking", question: form.question, measureCodes: list(form.rankingCode) }]),
     move: (actor, form) => moveAgendaItem(deps, actor, { agendaItemId: form.agendaItemId, direction: form.direction }),
     remove: (actor, form) => removeAgendaItem(deps, actor, { agendaItemId: form.agendaItemId }),
     activities: (actor, form) =>

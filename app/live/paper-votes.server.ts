@@ -1,12 +1,12 @@
-import { and, asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions, votes } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { staffNames } from "../auth/staff-names.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
+import { paperBatchesOf, publishPaperBatch, type PaperBatch } from "./paper-batch.server";
 import { correctPaperVoteSchema, paperVoteRefSchema } from "./schemas";
 import { notFound } from "./setup.server";
 import { authorizeLiveSession } from "./steering.server";
@@ -14,41 +14,10 @@ import { checkPaperEntry } from "./votes.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** One paper entry as the console lists it: what was counted, how many ballots, who typed it in. */
-export type PaperBatch = {
-  id: string;
-  agendaItemId: string;
-  kind: "dots" | "rating" | "scale";
-  criterion: string | null;
-  value: number;
-  weight: number;
-  enteredBy: string | null;
-  createdAt: string;
-};
-
-/** The session's paper entries, oldest first, as the moderator typed them in. */
+/** The session's paper entries, oldest first, for its conference's team. */
 export async function listPaperVotes(db: Db, actor: Actor, liveSessionId: string): Promise<PaperBatch[]> {
   await authorizeLiveSession(db, actor, "vote.enterPaper", liveSessionId);
-  const rows = await db
-    .select()
-    .from(votes)
-    .where(and(eq(votes.liveSessionId, liveSessionId), eq(votes.source, "paper")))
-    .orderBy(asc(votes.createdAt), asc(votes.id));
-  const names = await staffNames(db, rows.map((vote) => vote.enteredBy));
-  return rows.map((vote) => toBatch(vote, names));
-}
-
-function toBatch(vote: typeof votes.$inferSelect, names: Map<string, string>): PaperBatch {
-  return {
-    id: vote.id,
-    agendaItemId: vote.agendaItemId,
-    kind: vote.kind as PaperBatch["kind"],
-    criterion: vote.criterion,
-    value: vote.value,
-    weight: vote.weight,
-    enteredBy: vote.enteredBy ? (names.get(vote.enteredBy) ?? null) : null,
-    createdAt: vote.createdAt.toISOString(),
-  };
+  return paperBatchesOf(db, liveSessionId);
 }
 
 /**
@@ -82,7 +51,7 @@ export async function correctPaperVote(deps: LiveDeps, actor: Actor, input: unkn
   authorize(actor, "vote.enterPaper");
   const data = parseInput(correctPaperVoteSchema, input);
   const outcome = await deps.db.transaction(async (tx) => {
-    const { session, vote, activities } = await lockPaperVote(tx, actor, data.voteId);
+    const { vote, activities } = await lockPaperVote(tx, actor, data.voteId);
     const kind = vote.kind as PaperBatch["kind"];
     // Checked against the item as it is now: a scale since narrowed refuses a value it no longer offers.
     checkPaperEntry(activities, { kind, criterion: data.criterion, value: data.value });
@@ -92,11 +61,9 @@ export async function correctPaperVote(deps: LiveDeps, actor: Actor, input: unkn
       weight: kind === "dots" ? 1 : data.weight,
     };
     const [updated] = await tx.update(votes).set(changes).where(eq(votes.id, vote.id)).returning();
-    return { liveSessionId: session.id, vote: updated! };
+    return { vote: updated! };
   });
-  const { liveSessionId, vote } = outcome;
-  deps.publish({ type: "votes.changed", liveSessionId, audience: "internal", agendaItemId: vote.agendaItemId });
-  return toBatch(vote, await staffNames(deps.db, [vote.enteredBy]));
+  return publishPaperBatch(deps, outcome.vote);
 }
 
 /** Takes a paper entry out of the count: entered twice, or on the wrong item. */
@@ -108,6 +75,8 @@ export async function withdrawPaperVote(deps: LiveDeps, actor: Actor, input: unk
     await tx.delete(votes).where(eq(votes.id, vote.id));
     return { liveSessionId: session.id, agendaItemId: vote.agendaItemId };
   });
-  deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: outcome.agendaItemId });
+  const { liveSessionId, agendaItemId } = outcome;
+  deps.publish({ type: "paperBatch.withdrawn", liveSessionId, audience: "moderators", agendaItemId, voteId: data.voteId });
+  deps.publish({ type: "votes.changed", liveSessionId, audience: "internal", agendaItemId });
   return { voteId: data.voteId };
 }

@@ -1,6 +1,7 @@
 import { and, count, eq, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, answerTallies, comments, itemTallies, votes } from "../../db/schema";
+import { rankingOptions } from "./rules";
 import { borda, round, shareAtLeast, summarise } from "./stats";
 import type { AgendaItemView, Distribution, ItemResult } from "./views";
 
@@ -58,7 +59,7 @@ async function latestBallots(db: Executor, itemIds: string[]): Promise<Map<strin
 export async function computeItemResults(db: Executor, items: AgendaItemView[], liveSessionId: string): Promise<ItemResult[]> {
   if (items.length === 0) return [];
   const ids = items.map((i) => i.id);
-  const ranked = items.filter((i) => i.activities.ranking && i.cluster).map((i) => i.id);
+  const ranked = items.filter((i) => i.activities.ranking && rankingOptions(i).length > 0).map((i) => i.id);
   const [tallies, commentRows, [session], answers, ballots] = await Promise.all([
     db.select().from(itemTallies).where(anyOf(itemTallies.agendaItemId, ids)),
     db
@@ -86,8 +87,8 @@ export async function computeItemResults(db: Executor, items: AgendaItemView[], 
     const dots = tally?.dots ?? 0;
     const scaleDistribution = distribution("scale", null);
     let ranking: ItemResult["ranking"] = null;
-    if (activities.ranking && item.cluster) {
-      const options = item.cluster.measures;
+    const options = rankingOptions(item);
+    if (activities.ranking && options.length > 0) {
       const scores = borda(ballots.get(item.id) ?? [], options.map((m) => m.code));
       ranking = options
         .map((m) => ({ code: m.code, title: m.title, ...scores.get(m.code)! }))

@@ -28,6 +28,14 @@ export function commentable(session: SessionFacts, item: Pick<ItemFacts, "id" | 
   return session.status === "live" && item.id === session.currentAgendaItemId && item.activities.comments && item.commentsOpen;
 }
 
+/**
+ * The measures a ranking ballot orders: a ranking item's own list, else a focus theme's measures.
+ * The ballot form, the domain's check (by the same lists in the database) and the results use it.
+ */
+export function rankingOptions(item: Pick<AgendaItemView, "rankedMeasures" | "cluster">): { code: string; title: string }[] {
+  return item.rankedMeasures ?? item.cluster?.measures ?? [];
+}
+
 /** What decides who sees a comment; a `CommentView` has it, and so does a comment's row. */
 export type CommentFacts = { hidden: unknown; mergedIntoId: string | null; awaitingApproval: boolean };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { languages } from "../i18n/config";
-import { commentBodyMax, participantGroups, proposalBodyMax, proposalTitleMax } from "./limits";
+import { commentBodyMax, participantGroups, proposalBodyMax, proposalTitleMax, rankingMeasuresMax } from "./limits";
 import { optionalText, text } from "../text";
 
 /** Input schemas of every live-session command; the same ones serve forms and sockets. */
@@ -34,6 +34,18 @@ export const agendaEntrySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("measure"), measureCode: text({ min: 1, max: 40 }) }),
   z.object({ kind: z.literal("cluster"), clusterKey: text({ min: 1, max: 100 }) }),
   z.object({ kind: z.literal("question"), question: text({ min: 1, max: 300 }) }),
+  // The room orders these measures, given by code in the moderator's order; each code once.
+  z.object({
+    kind: z.literal("ranking"),
+    question: text({ min: 1, max: 300 }),
+    measureCodes: z.array(text({ min: 1, max: 40 })).superRefine((codes, context) => {
+      const size = codes.length < 2 ? "live:error.rankingTooFew" : codes.length > rankingMeasuresMax ? "live:error.rankingTooMany" : null;
+      if (size) context.addIssue({ code: "custom", params: { messageKey: size } });
+      if (new Set(codes.map((c) => c.toLowerCase())).size !== codes.length) {
+        context.addIssue({ code: "custom", params: { messageKey: "live:error.rankingDuplicate" } });
+      }
+    }),
+  }),
 ]);
 
 export const addAgendaItemsSchema = z.object({
@@ -99,7 +111,7 @@ export const castVoteSchema = z.discriminatedUnion("kind", [
 export const castRankingSchema = z.object({
   clientId,
   agendaItemId: uuid,
-  order: z.array(text({ min: 1, max: 40 })).min(1).max(30),
+  order: z.array(text({ min: 1, max: 40 })).min(1).max(rankingMeasuresMax),
 });
 
 export const paperVoteSchema = z.object({

@@ -13,6 +13,7 @@ import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.ser
 import { defaultCriteria } from "./limits";
 import { computeItemResults } from "./results.server";
 import { authorizeAgendaItem, authorizeLiveSession } from "./steering.server";
+import type { AgendaItemView } from "./views";
 import {
   addAgendaItemsSchema,
   agendaItemRefSchema,
@@ -25,7 +26,7 @@ import {
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** What a new agenda item offers until the moderator changes it. */
-export function defaultActivities(kind: "measure" | "cluster" | "question"): AgendaActivities {
+export function defaultActivities(kind: AgendaItemView["kind"]): AgendaActivities {
   if (kind === "measure") {
     return {
       comments: true,
@@ -35,7 +36,7 @@ export function defaultActivities(kind: "measure" | "cluster" | "question"): Age
       ranking: false,
     };
   }
-  if (kind === "cluster") return { comments: true, dots: null, rating: null, scale: null, ranking: true };
+  if (kind === "cluster" || kind === "ranking") return { comments: true, dots: null, rating: null, scale: null, ranking: true };
   return { comments: true, dots: null, rating: null, scale: null, ranking: false };
 }
 
@@ -95,7 +96,7 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
     const conference = await getConference(tx, session.conferenceId);
     const planId = (await planIdOf(tx, conference!.planSlug))!;
     const refs = await resolveCatalogueRefs(tx, planId, {
-      measureCodes: data.entries.flatMap((e) => (e.kind === "measure" ? [e.measureCode] : [])),
+      measureCodes: data.entries.flatMap((e) => (e.kind === "measure" ? [e.measureCode] : e.kind === "ranking" ? e.measureCodes : [])),
       clusterKeys: data.entries.flatMap((e) => (e.kind === "cluster" ? [e.clusterKey] : [])),
     });
     const [last] = await tx
@@ -111,13 +112,25 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
       if ((entry.kind === "measure" && !measureId) || (entry.kind === "cluster" && !clusterId)) {
         throw new DomainError("invalid", "live:error.unknownCatalogueEntry", { [`entries.${i}`]: "common:validation.invalidValue" });
       }
+      // Codes resolve in the conference's own plan only, so another plan's measure is unknown here.
+      const measureIds = entry.kind === "ranking" ? entry.measureCodes.map((code) => refs.measures.get(code.toLowerCase())) : null;
+      const unknown = entry.kind === "ranking" ? entry.measureCodes.filter((_, j) => !measureIds![j]) : [];
+      if (unknown.length > 0) {
+        throw new DomainError(
+          "invalid",
+          "live:error.rankingUnknownMeasures",
+          { [`entries.${i}.measureCodes`]: "live:error.rankingUnknownMeasures" },
+          { codes: unknown.join(", ") },
+        );
+      }
       return {
         liveSessionId: session.id,
         position: position++,
         kind: entry.kind,
         measureId: measureId ?? null,
         clusterId: clusterId ?? null,
-        question: entry.kind === "question" ? entry.question : null,
+        question: entry.kind === "question" || entry.kind === "ranking" ? entry.question : null,
+        measureIds: measureIds as string[] | null,
         activities: defaultActivities(entry.kind),
       };
     });

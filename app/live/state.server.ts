@@ -8,6 +8,7 @@ import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import { commentsOfItems } from "./comments.server";
 import { loadItems, loadLiveSession } from "./items.server";
+import { paperBatchesOf, type PaperBatch } from "./paper-batch.server";
 import { loadProposals } from "./proposals.server";
 import { computeItemResults } from "./results.server";
 import { notFound } from "./setup.server";
@@ -32,6 +33,8 @@ export type LiveState = {
   /** Results the reader may see: all for moderators, revealed ones for everybody else. */
   results: ItemResult[];
   proposals: ProposalView[] | null;
+  /** The session's paper entries, for moderators only (null for everybody else). */
+  paperBatches: PaperBatch[] | null;
   participantCount: number;
   me: (MyVotes & { participantId: string; language: string }) | null;
   moderator: boolean;
@@ -54,7 +57,7 @@ export async function authorizeWatch(db: Db, actor: Actor, input: unknown) {
     }
     if (session.status === "draft") throw new DomainError("conflict", "live:error.notStarted");
   }
-  return { moderator };
+  return { moderator, liveSessionId };
 }
 
 /**
@@ -81,7 +84,7 @@ export async function liveStateOf(
   const items = await loadItems(db, session.id);
   const current = items.find((i) => i.id === session.currentAgendaItemId) ?? null;
   const visibleItems = moderator ? items : items.filter((i) => visibleToParticipants(i, session.currentAgendaItemId));
-  const [commentList, results, proposalList, joined, mine] = await Promise.all([
+  const [commentList, results, proposalList, batches, joined, mine] = await Promise.all([
     commentsOfItems(db, current ? [current.id] : [], moderator, actor.kind === "participant" ? actor.participantId : undefined),
     computeItemResults(
       db,
@@ -89,6 +92,7 @@ export async function liveStateOf(
       session.id,
     ),
     moderator ? loadProposals(db, eq(proposals.conferenceId, session.conferenceId)) : Promise.resolve(null),
+    moderator ? paperBatchesOf(db, session.id) : Promise.resolve(null),
     db.select({ n: count() }).from(participants).where(eq(participants.conferenceId, session.conferenceId)),
     actor.kind === "participant" ? myVotes(db, actor.participantId, session.id) : Promise.resolve(null),
   ]);
@@ -106,6 +110,7 @@ export async function liveStateOf(
     comments: commentList,
     results,
     proposals: proposalList,
+    paperBatches: batches,
     participantCount: joined[0]!.n,
     me: mine && actor.kind === "participant" ? { ...mine, participantId: actor.participantId, language: actor.language } : null,
     moderator,

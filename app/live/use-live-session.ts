@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Socket } from "socket.io-client";
-import type { CommandReply, LiveClientEvents, LiveServerEvents } from "./contract";
+import type { CommandPayload, CommandReply, LiveClientEvents, LiveCommand, LiveServerEvents } from "./contract";
 import { applyLiveEvent } from "./apply-event";
 import type { LiveState } from "./state.server";
 
@@ -17,11 +17,23 @@ const serverEvents = [
   "comment.deleted",
   "proposal.added",
   "proposal.updated",
+  "paperBatch.updated",
+  "paperBatch.withdrawn",
   "result.updated",
   "participants.joined",
 ] as const satisfies readonly (keyof LiveServerEvents)[];
 
 type LiveServerEvent = Parameters<LiveServerEvents[(typeof serverEvents)[number]]>[0];
+
+/** The socket as the state events use it: one listener takes them all, so it takes their union. */
+type StateListener = (event: LiveServerEvent) => void;
+type StateEvents = {
+  on(name: LiveServerEvent["type"], listener: StateListener): unknown;
+  off(name: LiveServerEvent["type"], listener: StateListener): unknown;
+};
+
+/** A command's answer while there is no socket (yet) or it gave up: the form says it was not sent. */
+const offline = { ok: false, error: { code: "server", messageKey: "live:connection.offline" } } as const;
 
 /** When the moderator's countdown ends, by this browser's clock; null while none runs. */
 export type Timer = { endsAt: number } | null;
@@ -92,14 +104,12 @@ export function useLiveSession(initial: LiveState) {
       };
       refreshRef.current = refresh;
       const offline = () => setConnection("offline");
-      const listeners = serverEvents.map((name) => {
-        const listener = (event: LiveServerEvent) => {
-          for (const arrived of inFlight) arrived.push(event);
-          setState((current) => applyLiveEvent(current, event));
-        };
-        socket.on(name, listener as never);
-        return [name, listener] as const;
-      });
+      const apply = (event: LiveServerEvent) => {
+        for (const arrived of inFlight) arrived.push(event);
+        setState((current) => applyLiveEvent(current, event));
+      };
+      const stateEvents: StateEvents = socket;
+      for (const name of serverEvents) stateEvents.on(name, apply);
       const countdown = ({ secondsLeft }: { secondsLeft: number | null }) =>
         setTimer(secondsLeft === null ? null : { endsAt: Date.now() + secondsLeft * 1000 });
       socket.on("liveSession.timer", countdown);
@@ -109,7 +119,7 @@ export function useLiveSession(initial: LiveState) {
       socket.on("disconnect", offline);
       stop = () => {
         clearTimeout(retry);
-        for (const [name, listener] of listeners) socket.off(name, listener as never);
+        for (const name of serverEvents) stateEvents.off(name, apply);
         socket.off("liveSession.timer", countdown);
         socket.off("liveSession.joinPanel", panel);
         socket.off("connect", refresh);
@@ -126,20 +136,22 @@ export function useLiveSession(initial: LiveState) {
   }, [liveSessionId]);
 
   const send = useCallback(
-    <E extends keyof LiveClientEvents>(
-      event: E,
-      payload: Parameters<LiveClientEvents[E]>[0],
-    ): Promise<Parameters<Parameters<LiveClientEvents[E]>[1]>[0]> => {
-      const socket = socketRef.current;
-      if (!socket) return Promise.resolve({ ok: false, error: { code: "server", messageKey: "live:connection.offline" } });
-      return (socket.emitWithAck as (e: E, p: unknown) => Promise<CommandReply<unknown>>)(event, payload).catch(
-        () => ({ ok: false as const, error: { code: "server" as const, messageKey: "live:connection.offline" } }),
-      ) as never;
-    },
+    <E extends LiveCommand>(event: E, payload: CommandPayload<E>) => sendCommand(socketRef.current, event, payload),
     [],
   );
 
   return { state, setState, connection, send, timer, joinPanel };
+}
+
+/** Sends a command and waits for its acknowledgement, typed by the contract; offline when it cannot. */
+function sendCommand<E extends LiveCommand>(socket: LiveSocket | null, event: E, payload: CommandPayload<E>): Promise<CommandReply<E>>;
+// socket.io types emitWithAck per event name; for an event that is itself a type parameter it
+// cannot pair payload and answer, so the wire is spoken untyped here and the overload above holds.
+async function sendCommand(socket: LiveSocket | null, event: LiveCommand, payload: unknown): Promise<CommandReply<LiveCommand>> {
+  if (!socket) return offline;
+  const wire: Socket = socket;
+  const reply: Promise<CommandReply<LiveCommand>> = wire.emitWithAck(event, payload);
+  return reply.catch(() => offline);
 }
 
 /** A client-made id for a vote, so a retry is recognised as the same vote. */

@@ -7,7 +7,7 @@ export type VotingState = "closed" | "open" | "hidden";
 export type AgendaItemView = {
   id: string;
   position: number;
-  kind: "measure" | "cluster" | "question";
+  kind: "measure" | "cluster" | "question" | "ranking";
   measure: {
     code: string;
     title: string;
@@ -18,7 +18,10 @@ export type AgendaItemView = {
     language: string;
   } | null;
   cluster: { key: string; title: string; measures: { code: string; title: string }[] } | null;
+  /** The moderator's question; a ranking item asks it about its measures. */
   question: string | null;
+  /** A ranking item's measures in the moderator's order; null for other kinds (read through `rankingOptions`). */
+  rankedMeasures: { code: string; title: string }[] | null;
   activities: AgendaActivities;
   phase: Phase;
   commentsOpen: boolean;

@@ -7,6 +7,7 @@ import { authorize } from "../auth/permissions";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
+import { publishPaperBatch } from "./paper-batch.server";
 import { votable } from "./rules";
 import { notFound } from "./setup.server";
 import { castRankingSchema, castVoteSchema, paperVoteSchema } from "./schemas";
@@ -36,6 +37,7 @@ async function lockVoter(tx: Tx, agendaItemId: string, participantId: string) {
         votingState: agendaItems.votingState,
         activities: agendaItems.activities,
         clusterId: agendaItems.clusterId,
+        measureIds: agendaItems.measureIds,
       },
       session: {
         id: liveSessions.id,
@@ -86,9 +88,10 @@ async function isRetry(tx: Tx, liveSessionId: string, rows: NewVote[]): Promise<
 }
 
 /** Stores a command's rows; a client id taken meanwhile by a concurrent command refuses them all. */
-async function insertVotes(tx: Tx, rows: NewVote[]): Promise<void> {
-  const inserted = await tx.insert(votes).values(rows).onConflictDoNothing().returning({ id: votes.id });
+async function insertVotes(tx: Tx, rows: NewVote[]) {
+  const inserted = await tx.insert(votes).values(rows).onConflictDoNothing().returning();
   if (inserted.length !== rows.length) throw new DomainError("conflict", "live:error.clientIdTaken");
+  return inserted;
 }
 
 function dotsSpent(rows: VoteRow[], agendaItemId: string) {
@@ -162,7 +165,7 @@ export async function castVote(deps: LiveDeps, actor: Actor, input: unknown): Pr
   return { duplicate: outcome.duplicate, myVotes: tallyMyVotes(outcome.mine) };
 }
 
-/** A ranking ballot over the measures of a cluster item; the newest ballot replaces older ones. */
+/** A ranking ballot over the measures of a ranking or cluster item; the newest ballot replaces older ones. */
 export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown): Promise<VoteReceipt> {
   authorize(actor, "vote.cast");
   if (actor.kind !== "participant") throw new DomainError("forbidden", "live:error.notInConference");
@@ -180,10 +183,14 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
     }));
     const mine = await votesOf(tx, actor.participantId, session.id);
     if (await isRetry(tx, session.id, rows)) return { duplicate: true, liveSessionId: session.id, mine };
-    if (!item.activities.ranking || !item.clusterId) throw new DomainError("invalid", "live:error.activityOff");
-    const options = await tx.select({ code: measures.code }).from(measures).where(eq(measures.clusterId, item.clusterId));
+    if (!item.activities.ranking || !(item.measureIds || item.clusterId)) throw new DomainError("invalid", "live:error.activityOff");
+    // The options as rules.rankingOptions reads them: a ranking item's own list, else the cluster's measures.
+    const options = await tx
+      .select({ code: measures.code })
+      .from(measures)
+      .where(item.measureIds ? inArray(measures.id, item.measureIds) : eq(measures.clusterId, item.clusterId!));
     const known = new Set(options.map((o) => o.code));
-    // Only the cluster's own measures, each once: anything else would sit in the votes unseen by results.
+    // Only the item's own measures, each once: anything else would sit in the votes unseen by results.
     if (new Set(ballot.order).size !== ballot.order.length || !ballot.order.every((code) => known.has(code))) {
       throw new DomainError("invalid", "live:error.outOfRange");
     }
@@ -239,13 +246,11 @@ export async function enterPaperVotes(deps: LiveDeps, actor: Actor, input: unkno
       weight: entry.kind === "dots" ? 1 : entry.weight,
       source: "paper",
     };
-    if (await isRetry(tx, row.session.id, [vote])) return { duplicate: true, liveSessionId: row.session.id };
+    if (await isRetry(tx, row.session.id, [vote])) return { duplicate: true, stored: null };
     checkPaperEntry(row.item.activities, entry);
-    await insertVotes(tx, [vote]);
-    return { duplicate: false, liveSessionId: row.session.id };
+    const [stored] = await insertVotes(tx, [vote]);
+    return { duplicate: false, stored: stored! };
   });
-  if (!outcome.duplicate) {
-    deps.publish({ type: "votes.changed", liveSessionId: outcome.liveSessionId, audience: "internal", agendaItemId: entry.agendaItemId });
-  }
+  if (outcome.stored) await publishPaperBatch(deps, outcome.stored);
   return { duplicate: outcome.duplicate };
 }

@@ -1,7 +1,7 @@
-import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { agendaItems, conferences, latestAnswers, liveSessions, resultSnapshots, votes } from "../../db/schema";
+import { agendaItems, conferences, liveSessions, resultSnapshots } from "../../db/schema";
 
 export type Reader = Pick<Db, "select" | "selectDistinctOn">;
 
@@ -29,38 +29,3 @@ export async function countedItemIds(db: Reader, planId: string): Promise<string
 
 /** Which agenda items a query covers, as a condition on a table's agenda item column. */
 export type ItemFilter = (agendaItemId: AnyPgColumn) => SQL;
-
-/**
- * What each participant's answers count for, one row each: their latest ratings and scale
- * answer, and their net dots per item (dots taken back cancel out). Paper ballots belong to no
- * participant and are not here.
- */
-export function participantAnswers(db: Reader, onItems: ItemFilter) {
-  const dots = db
-    .select({
-      agendaItemId: votes.agendaItemId,
-      participantId: votes.participantId,
-      kind: votes.kind,
-      criterion: votes.criterion,
-      value: sql<number>`sum(${votes.value})::int`.as("value"),
-      weight: sql<number>`1`.as("weight"),
-    })
-    .from(votes)
-    .where(and(onItems(votes.agendaItemId), isNotNull(votes.participantId), eq(votes.kind, "dots")))
-    .groupBy(votes.agendaItemId, votes.participantId, votes.kind, votes.criterion)
-    .having(sql`sum(${votes.value}) <> 0`);
-  // The latest answer per participant and question is kept by the vote trigger (decision 011):
-  // read, not recomputed, so there is one implementation of "the latest answer counts".
-  const latest = db
-    .select({
-      agendaItemId: latestAnswers.agendaItemId,
-      participantId: sql<string | null>`${latestAnswers.participantId}`.as("participant_id"),
-      kind: latestAnswers.kind,
-      criterion: latestAnswers.criterion,
-      value: latestAnswers.value,
-      weight: latestAnswers.weight,
-    })
-    .from(latestAnswers)
-    .where(onItems(latestAnswers.agendaItemId));
-  return latest.unionAll(dots).as("answers");
-}

@@ -1,8 +1,9 @@
-import { eq, sql } from "drizzle-orm";
-import { agendaItems, participants } from "../../db/schema";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { agendaItems, breakdownCells, dotHoldings, latestAnswers, liveSessions } from "../../db/schema";
 import { round } from "../live/stats";
-import { participantAnswers, type ItemFilter, type Reader } from "./answers.server";
+import type { ItemFilter, Reader } from "./answers.server";
 import { suppressSmallCells, type Cell, type RawCell } from "./privacy";
+import { anyOf } from "./rollup.server";
 
 export const dimensions = ["group", "district", "language"] as const;
 export type Dimension = (typeof dimensions)[number];
@@ -19,16 +20,26 @@ export type Breakdown = {
   cells: Cell<BreakdownFigures>[];
 };
 
-const columnOf = {
-  group: sql`${participants.group}::text`,
-  district: participants.district,
-  language: participants.language,
-} as const;
+/**
+ * What a breakdown adds up per item or measure, question and key: people in the cell, their
+ * answers (dots: holders), the sum of the answers (dots: net dots) and the answers of 7 or more.
+ */
+export type CellSums = {
+  subjectId: string;
+  kind: "dots" | "rating" | "scale";
+  criterion: string | null;
+  dimension: Dimension;
+  key: string | null;
+  participants: number;
+  answers: number;
+  total: number;
+  atLeast7: number;
+};
 
 /**
- * The counted answers split by participant group, district and language, grouped in the
- * database (one GROUPING SETS pass), then small cells suppressed. Paper ballots belong to no
- * participant and so to no cell.
+ * The breakdowns by participant group, district and language, read from the cells the vote
+ * trigger keeps (decision 038), then small cells suppressed. Paper ballots belong to no
+ * participant and so to no cell; ranking ballots are not broken down.
  */
 export async function loadBreakdowns(
   db: Reader,
@@ -39,59 +50,151 @@ export async function loadBreakdowns(
     minGroupSize: number;
   },
 ): Promise<Breakdown[]> {
-  const answers = participantAnswers(db, items);
-  const subject = by === "agendaItem" ? answers.agendaItemId : agendaItems.measureId;
-  const sets = dimensionList.map((d) => sql`(${subject}, ${answers.kind}, ${answers.criterion}, ${columnOf[d]})`);
+  const sums = by === "agendaItem" ? await itemCells(db, items, dimensionList) : await measureCells(db, items, dimensionList);
+  return assembleBreakdowns(sums, minGroupSize);
+}
+
+const counted = and(ne(breakdownCells.participants, 0), ne(breakdownCells.kind, "ranking"));
+const ofDimensions = (list: readonly Dimension[]) => inArray(breakdownCells.dimension, [...list]);
+
+/** A subject's cells as JSON text: one row per item or measure instead of one per cell (~40,000 for 500 items). */
+const cellsAsJson = (c: { kind: unknown; criterion: unknown; dimension: unknown; key: unknown; participants: unknown; answers: unknown; total: unknown; atLeast7: unknown }) =>
+  sql<string>`json_agg(json_build_array(${c.kind}, ${c.criterion}, ${c.dimension}, ${c.key}, ${c.participants}, ${c.answers}, ${c.total}, ${c.atLeast7}))::text`;
+
+type CellTuple = [CellSums["kind"], string | null, Dimension, string | null, number, number, number, number];
+
+function parseCells(rows: { subjectId: string; cells: string }[]): CellSums[] {
+  return rows.flatMap(({ subjectId, cells }) =>
+    (JSON.parse(cells) as CellTuple[]).map(([kind, criterion, dimension, key, participants, answers, total, atLeast7]) => ({
+      subjectId, kind, criterion, dimension, key, participants, answers, total, atLeast7,
+    })),
+  );
+}
+
+async function itemCells(db: Reader, items: ItemFilter, list: readonly Dimension[]): Promise<CellSums[]> {
+  const c = breakdownCells;
+  const rows = await db
+    .select({ subjectId: c.agendaItemId, cells: cellsAsJson(c) })
+    .from(c)
+    .where(and(items(c.agendaItemId), ofDimensions(list), counted))
+    .groupBy(c.agendaItemId);
+  return parseCells(rows);
+}
+
+/**
+ * A measure's cells are its items' cells added up. People are distinct per cell, so where one
+ * conference had the measure on more than one agenda item (a participant belongs to one
+ * conference, so only there can the same person answer it twice) they are counted distinct
+ * from the counted answers and dot holdings of those items.
+ */
+async function measureCells(db: Reader, items: ItemFilter, list: readonly Dimension[]): Promise<CellSums[]> {
+  const c = breakdownCells;
+  const summed = db
+    .select({
+      measureId: sql<string>`${agendaItems.measureId}`.as("measure_id"),
+      kind: c.kind,
+      criterion: c.criterion,
+      dimension: c.dimension,
+      key: c.key,
+      participants: sql<number>`sum(${c.participants})::int`.as("participants"),
+      answers: sql<number>`sum(${c.answers})::int`.as("answers"),
+      total: sql<number>`sum(${c.total})::int`.as("total"),
+      atLeast7: sql<number>`sum(${c.atLeast7})::int`.as("at_least_7"),
+    })
+    .from(c)
+    .innerJoin(agendaItems, eq(agendaItems.id, c.agendaItemId))
+    .where(and(items(c.agendaItemId), ofDimensions(list), counted, sql`${agendaItems.measureId} is not null`))
+    .groupBy(agendaItems.measureId, c.kind, c.criterion, c.dimension, c.key)
+    .as("summed");
+  const [placed, rows] = await Promise.all([
+    db
+      .select({ id: agendaItems.id, measureId: agendaItems.measureId, conferenceId: liveSessions.conferenceId })
+      .from(agendaItems)
+      .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
+      .where(items(agendaItems.id)),
+    db.select({ subjectId: summed.measureId, cells: cellsAsJson(summed) }).from(summed).groupBy(summed.measureId),
+  ]);
+  const sums = parseCells(rows);
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { measureId, conferenceId } of placed) {
+    if (!measureId) continue;
+    const at = `${measureId}|${conferenceId}`;
+    if (seen.has(at)) repeated.add(measureId);
+    seen.add(at);
+  }
+  if (repeated.size === 0) return sums;
+  const distinct = await distinctPeople(db, placed.filter((i) => i.measureId && repeated.has(i.measureId)).map((i) => i.id), list);
+  return sums.map((row) => ({ ...row, participants: distinct.get(cellId(row)) ?? row.participants }));
+}
+
+const cellId = (row: Pick<CellSums, "subjectId" | "kind" | "criterion" | "dimension" | "key">) =>
+  [row.subjectId, row.kind, row.criterion, row.dimension, row.key].join("\u0000");
+
+const profileColumn = {
+  group: sql`${latestAnswers.group}::text`,
+  district: latestAnswers.district,
+  language: latestAnswers.language,
+} as const;
+
+/** Distinct people per measure cell over these agenda items, keyed by `cellId`. */
+async function distinctPeople(db: Reader, itemIds: string[], list: readonly Dimension[]): Promise<Map<string, number>> {
   // GROUPING(column) is 0 in the grouping set that groups by that column.
-  const dimension =
-    dimensionList.length === 1
-      ? sql<Dimension>`${literal(dimensionList[0]!)}`
-      : sql<Dimension>`case ${sql.join(
-          dimensionList.map((d) => sql`when grouping(${columnOf[d]}) = 0 then ${literal(d)}`),
-          sql` `,
-        )} end`;
-  const key = sql<string | null>`case ${sql.join(
-    dimensionList.map((d) => sql`when grouping(${columnOf[d]}) = 0 then ${columnOf[d]}`),
+  const dimension = sql<Dimension>`case ${sql.join(
+    list.map((d) => sql`when grouping(${profileColumn[d]}) = 0 then ${sql.raw(`'${d}'`)}`),
     sql` `,
   )} end`;
-  const base = db
-    .select({
-      subjectId: sql<string>`${subject}`,
-      kind: answers.kind,
-      criterion: answers.criterion,
-      dimension,
-      key,
-      // Answers are one per participant, item and question, so per item a count is the number of
-      // people; a measure may have been asked twice of the same conference, hence distinct.
-      participants: by === "agendaItem" ? sql<number>`count(*)::int` : sql<number>`count(distinct ${answers.participantId})::int`,
-      answers: sql<number>`count(*)::int`,
-      total: sql<number>`sum(${answers.value})::int`,
-      atLeast7: sql<number>`(count(*) filter (where ${answers.value} >= 7))::int`,
-    })
-    .from(answers)
-    .innerJoin(participants, eq(participants.id, answers.participantId));
-  const joined = by === "measure" ? base.innerJoin(agendaItems, eq(agendaItems.id, answers.agendaItemId)) : base;
-  const rows = await joined.groupBy(sql`grouping sets (${sql.join(sets, sql`, `)})`);
+  const key = sql<string | null>`case ${sql.join(
+    list.map((d) => sql`when grouping(${profileColumn[d]}) = 0 then ${profileColumn[d]}`),
+    sql` `,
+  )} end`;
+  const sets = list.map((d) => sql`(${agendaItems.measureId}, ${latestAnswers.kind}, ${latestAnswers.criterion}, ${profileColumn[d]})`);
+  const [answered, holding] = await Promise.all([
+    db
+      .select({
+        subjectId: sql<string>`${agendaItems.measureId}`,
+        kind: sql<CellSums["kind"]>`${latestAnswers.kind}`,
+        criterion: latestAnswers.criterion,
+        dimension,
+        key,
+        people: sql<number>`count(distinct ${latestAnswers.participantId})::int`,
+      })
+      .from(latestAnswers)
+      .innerJoin(agendaItems, eq(agendaItems.id, latestAnswers.agendaItemId))
+      .where(anyOf(latestAnswers.agendaItemId, itemIds))
+      .groupBy(sql`grouping sets (${sql.join(sets, sql`, `)})`),
+    db
+      .select({
+        subjectId: sql<string>`${agendaItems.measureId}`,
+        dimension: sql<Dimension>`${dotHoldings.dimension}`,
+        key: dotHoldings.key,
+        people: sql<number>`count(distinct ${dotHoldings.participantId})::int`,
+      })
+      .from(dotHoldings)
+      .innerJoin(agendaItems, eq(agendaItems.id, dotHoldings.agendaItemId))
+      .where(and(anyOf(dotHoldings.agendaItemId, itemIds), inArray(dotHoldings.dimension, [...list]), ne(dotHoldings.dots, 0)))
+      .groupBy(agendaItems.measureId, dotHoldings.dimension, dotHoldings.key),
+  ]);
+  const rows = [...answered, ...holding.map((r) => ({ ...r, kind: "dots" as const, criterion: null }))];
+  return new Map(rows.map((r) => [cellId(r), Number(r.people)]));
+}
 
+/** Cell sums into breakdowns: figures per cell, a fixed order, small cells suppressed. */
+export function assembleBreakdowns(sums: CellSums[], minGroupSize: number): Breakdown[] {
   const grouped = new Map<string, { head: Omit<Breakdown, "cells">; cells: RawCell<BreakdownFigures>[] }>();
-  for (const row of rows) {
-    // Question items have no measure, and ranking ballots are not counted answers.
-    if (row.subjectId === null || row.kind === "ranking") continue;
-    const kind = row.kind;
-    const id = [row.subjectId, row.kind, row.criterion, row.dimension].join("\u0000");
-    const entry = grouped.get(id) ?? {
-      head: { subjectId: row.subjectId, kind, criterion: row.criterion, dimension: row.dimension },
-      cells: [],
-    };
+  for (const row of sums) {
+    const { subjectId, kind, criterion, dimension } = row;
+    const id = [subjectId, kind, criterion, dimension].join("\u0000");
+    const entry = grouped.get(id) ?? { head: { subjectId, kind, criterion, dimension }, cells: [] };
     entry.cells.push({
       key: row.key,
-      participants: Number(row.participants),
+      participants: row.participants,
       figures:
         kind === "dots"
-          ? { value: Number(row.total), shareAtLeast7: null }
+          ? { value: row.total, shareAtLeast7: null }
           : {
-              value: round(Number(row.total) / Number(row.answers)),
-              shareAtLeast7: kind === "scale" ? round(Number(row.atLeast7) / Number(row.answers)) : null,
+              value: round(row.total / row.answers),
+              shareAtLeast7: kind === "scale" ? round(row.atLeast7 / row.answers) : null,
             },
     });
     grouped.set(id, entry);
@@ -103,9 +206,6 @@ export async function loadBreakdowns(
     .sort((x, y) => (x.order < y.order ? -1 : 1))
     .map(({ head, cells }) => ({ ...head, cells: suppressSmallCells(cells.sort(byKey), minGroupSize) }));
 }
-
-/** A dimension's name as an SQL literal; the names are this module's own constants. */
-const literal = (d: Dimension) => sql.raw(`'${d}'`);
 
 /** Stated values in alphabetical order, "not stated" last. */
 function byKey(a: { key: string | null }, b: { key: string | null }): number {

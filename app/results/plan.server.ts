@@ -80,9 +80,10 @@ export async function planResults(db: Reader, actor: Actor, input: unknown, opti
       .where(eq(conferences.planId, plan.id)),
   ]);
   const byClusterAndCode = new Map(measureRows.map((m) => [`${m.clusterId}|${m.code}`, m.id]));
+  const byCode = new Map(measureRows.map((m) => [m.code, m.id]));
   const none = Promise.resolve([]);
   const [frozen, countedItems, countedAnswers, countedBallots, breakdowns] = await Promise.all([
-    frozenFigures(db, plan.id, (clusterId, code) => byClusterAndCode.get(`${clusterId}|${code}`)),
+    frozenFigures(db, plan.id, (clusterId, code) => (clusterId ? byClusterAndCode.get(`${clusterId}|${code}`) : byCode.get(code))),
     counted.length > 0 ? countedRollups(db, counted) : none,
     counted.length > 0 ? countedDistributions(db, counted) : none,
     counted.length > 0 ? countedBorda(db, counted) : none,

@@ -61,7 +61,8 @@ export async function countedDistributions(db: Reader, items: Items): Promise<Di
 
 /**
  * Borda points over the ranking items, counting each participant's latest ballot: with n
- * measures in the cluster, rank r earns n − r points (first n − 1, last 0), as on the projector.
+ * measures put up (a ranking item's list, else the cluster's), rank r earns n − r points (first
+ * n − 1, last 0), as on the projector.
  */
 export async function countedBorda(db: Reader, items: Items): Promise<BordaRow[]> {
   const options = db
@@ -74,14 +75,20 @@ export async function countedBorda(db: Reader, items: Items): Promise<BordaRow[]
   const rows = await db
     .select({
       measureId: measures.id,
-      points: sql<number>`sum(${options.n} - ${votes.value})::int`,
+      points: sql<number>`sum(coalesce(cardinality(${agendaItems.measureIds}), ${options.n}) - ${votes.value})::int`,
       firstPlaces: sql<number>`(count(*) filter (where ${votes.value} = 1))::int`,
       ballots: sql<number>`count(distinct ${votes.participantId})::int`,
     })
     .from(votes)
     .innerJoin(agendaItems, eq(agendaItems.id, votes.agendaItemId))
-    .innerJoin(measures, and(eq(measures.clusterId, agendaItems.clusterId), eq(measures.code, votes.criterion)))
-    .innerJoin(options, eq(options.clusterId, agendaItems.clusterId))
+    .innerJoin(
+      measures,
+      and(
+        eq(measures.code, votes.criterion),
+        sql`(${measures.id} = any(${agendaItems.measureIds}) or (${agendaItems.measureIds} is null and ${measures.clusterId} = ${agendaItems.clusterId}))`,
+      ),
+    )
+    .leftJoin(options, eq(options.clusterId, agendaItems.clusterId))
     .where(and(anyOf(votes.agendaItemId, items), eq(votes.kind, "ranking"), latestBallot))
     .groupBy(measures.id);
   return rows.map((r) => ({ ...r, points: Number(r.points), firstPlaces: Number(r.firstPlaces), ballots: Number(r.ballots) }));

@@ -14,7 +14,8 @@ const data = resultSnapshots.data;
 export async function frozenFigures(
   db: Reader,
   planId: string,
-  measureIdOf: (clusterId: string, code: string) => string | undefined,
+  /** A ranked measure's id by code: in the item's cluster, or (a ranking item, no cluster) in the plan. */
+  measureIdOf: (clusterId: string | null, code: string) => string | undefined,
 ): Promise<{ rollups: ItemRollup[]; distributions: DistributionRow[]; borda: BordaRow[] }> {
   const figures = { rollups: [] as ItemRollup[], distributions: [] as DistributionRow[], borda: [] as BordaRow[] };
   // Only the parts of each snapshot that add up, and the rating range the item offered.
@@ -24,6 +25,7 @@ export async function frozenFigures(
       measureId: agendaItems.measureId,
       clusterId: clusterOf,
       itemClusterId: agendaItems.clusterId,
+      itemKind: agendaItems.kind,
       ratingMax: sql<number | null>`(${agendaItems.activities}->'rating'->>'max')::int`,
       voters: sql<number>`(${data}->>'voterCount')::int`,
       comments: sql<number>`(${data}->>'commentCount')::int`,
@@ -37,7 +39,7 @@ export async function frozenFigures(
     .innerJoin(agendaItems, eq(agendaItems.id, resultSnapshots.agendaItemId))
     .leftJoin(measures, eq(measures.id, agendaItems.measureId))
     .where(inArray(resultSnapshots.agendaItemId, planItems(db, planId)));
-  for (const { agendaItemId, measureId, clusterId, itemClusterId, ratingMax, voters, comments, dots, paperDots, scale, rating, ranking } of rows) {
+  for (const { agendaItemId, measureId, clusterId, itemClusterId, itemKind, ratingMax, voters, comments, dots, paperDots, scale, rating, ranking } of rows) {
     const subject = { measureId, clusterId };
     figures.rollups.push({ agendaItemId, ...subject, voters, comments, dots: dots ?? 0, paperDots: paperDots ?? 0 });
     // A question nobody answered adds nothing, as when counting from the votes.
@@ -48,7 +50,7 @@ export async function frozenFigures(
       figures.distributions.push({ ...subject, kind: "rating", criterion, ratingMax: max, distribution: summary.distribution });
     }
     for (const entry of ranking ?? []) {
-      const ranked = itemClusterId ? measureIdOf(itemClusterId, entry.code) : undefined;
+      const ranked = itemClusterId || itemKind === "ranking" ? measureIdOf(itemClusterId, entry.code) : undefined;
       // The ballots of a ranking item are the people who voted on it.
       if (ranked) figures.borda.push({ measureId: ranked, points: entry.points, firstPlaces: entry.firstPlaces, ballots: voters });
     }

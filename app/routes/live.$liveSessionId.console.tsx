@@ -4,7 +4,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { titleFrom } from "../i18n/meta";
 import { consoleAction, moderatorState } from "../live/moderate.server";
-import { listPaperVotes } from "../live/paper-votes.server";
 import { isLocalOrigin, publicOrigin } from "../live/qr.server";
 import { LocalLinkWarning } from "../live/ui/local-link-warning";
 import { SessionHeading } from "../live/ui/session-heading";
@@ -28,11 +27,9 @@ import moderateStyles from "../styles/moderate.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { actor, state } = await moderatorState(request, context, params.liveSessionId);
+  const { state } = await moderatorState(request, context, params.liveSessionId);
   return {
     state,
-    // Read with the page and again after each of its forms (Remix revalidates): a correction shows at once.
-    paperBatches: await listPaperVotes(context.db, actor, state.liveSession.id),
     paperClientId: randomUUID(),
     localJoinLink: isLocalOrigin(publicOrigin(request, context)),
   };
@@ -47,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function ConsolePage() {
-  const { state: initial, paperBatches, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
+  const { state: initial, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
   const { state, connection, timer, joinPanel } = useLiveSession(initial);
   const { t } = useTranslation();
   const { liveSession, conference, items } = state;
@@ -137,7 +134,7 @@ export default function ConsolePage() {
             <section aria-labelledby="paper-title" className="console-box">
               <h2 id="paper-title">{t("conferences:paper.heading")}</h2>
               <PaperVotes item={current} clientId={paperClientId} />
-              <PaperBatches item={current} batches={paperBatches.filter((b) => b.agendaItemId === current.id)} />
+              <PaperBatches item={current} batches={(state.paperBatches ?? []).filter((b) => b.agendaItemId === current.id)} />
             </section>
           )}
         </div>

@@ -23,7 +23,7 @@ export const conferenceKind = pgEnum("conference_kind", [
   "district_talk",
 ]);
 export const liveSessionStatus = pgEnum("live_session_status", ["draft", "live", "closed"]);
-export const agendaItemKind = pgEnum("agenda_item_kind", ["measure", "cluster", "question"]);
+export const agendaItemKind = pgEnum("agenda_item_kind", ["measure", "cluster", "question", "ranking"]);
 export const phase = pgEnum("phase", ["discuss", "prioritise", "results"]);
 export const votingState = pgEnum("voting_state", ["closed", "open", "hidden"]);
 export const participantGroup = pgEnum("participant_group", [
@@ -117,6 +117,8 @@ export const agendaItems = pgTable(
     measureId: uuid("measure_id").references(() => measures.id),
     clusterId: uuid("cluster_id").references(() => clusters.id),
     question: text("question"),
+    /** A ranking item's measures in the moderator's order (2 or more of the conference's plan); null for other kinds. */
+    measureIds: uuid("measure_ids").array(),
     activities: jsonb("activities").$type<AgendaActivities>().notNull(),
     phase: phase("phase").notNull().default("discuss"),
     commentsOpen: boolean("comments_open").notNull().default(true),
@@ -219,6 +221,13 @@ export const votes = pgTable(
     weight: integer("weight").notNull().default(1),
     source: voteSource("source").notNull().default("online"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The participant's profile when the vote was cast, set by a trigger (migration 0014,
+     * docs/decisions/038-breakdown-cells.md): breakdowns count it, not the profile as it is now.
+     */
+    group: participantGroup("group"),
+    district: text("district"),
+    language: text("language"),
   },
   (t) => [
     uniqueIndex("vote_client_id").on(t.liveSessionId, t.clientId),

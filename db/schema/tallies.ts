@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { agendaItems, participants, voteKind } from "./participation";
+import { agendaItems, participantGroup, participants, voteKind } from "./participation";
 
 /*
  * What the votes of an open agenda item add up to, kept by triggers on `vote` (migration 0005,
@@ -70,6 +70,51 @@ export const latestAnswers = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     value: integer("value").notNull(),
     weight: integer("weight").notNull(),
+    // The counted vote's profile (migration 0014).
+    group: participantGroup("group"),
+    district: text("district"),
+    language: text("language"),
   },
   (t) => [unique("latest_answer_key").on(t.agendaItemId, t.participantId, t.kind, t.criterion).nullsNotDistinct()],
+);
+
+/**
+ * Per agenda item, question, breakdown dimension and key (a group, district or language; null is
+ * "not stated"): the sums a breakdown shows, counted as the results count (migration 0014,
+ * docs/decisions/038-breakdown-cells.md). Rating and scale: each participant's latest answer
+ * under the profile it was given with. Dots: `participants` are the holders of nonzero net dots.
+ */
+export const breakdownCells = pgTable(
+  "breakdown_cell",
+  {
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    kind: voteKind("kind").notNull(),
+    criterion: text("criterion"),
+    dimension: text("dimension").notNull(),
+    key: text("key"),
+    participants: integer("participants").notNull().default(0),
+    answers: integer("answers").notNull().default(0),
+    total: integer("total").notNull().default(0),
+    atLeast7: integer("at_least_7").notNull().default(0),
+  },
+  (t) => [unique("breakdown_cell_key").on(t.agendaItemId, t.kind, t.criterion, t.dimension, t.key).nullsNotDistinct()],
+);
+
+/** A participant's net dots on an item per breakdown key, so a cell knows when a holder comes or goes. */
+export const dotHoldings = pgTable(
+  "dot_holding",
+  {
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participants.id, { onDelete: "cascade" }),
+    dimension: text("dimension").notNull(),
+    key: text("key"),
+    dots: integer("dots").notNull(),
+  },
+  (t) => [unique("dot_holding_key").on(t.agendaItemId, t.participantId, t.dimension, t.key).nullsNotDistinct()],
 );

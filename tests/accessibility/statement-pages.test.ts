@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityReports } from "../../db/schema";
+import easyAccessibility from "../../locales/de-x-ls/accessibility.json";
 import { sessionCookie } from "../auth/helpers";
 import { createStaff } from "../support/fixtures";
 import { get, post } from "../support/http";
@@ -13,6 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+const easyAbout = easyAccessibility.about;
 const reports = async () => server.database.db.select().from(accessibilityReports);
 
 describe("the accessibility statement", () => {
@@ -26,6 +28,17 @@ describe("the accessibility statement", () => {
     expect(text).toContain("Erklärung zur Barrierefreiheit");
     expect(text).toContain('href="https://www.schlichtungsstelle-bgg.de"');
     expect(text).toContain("Die Kontaktstelle wird gerade benannt.");
+    // What is not yet accessible, each with its reason (§12b BGG).
+    const notYet = text.match(/Was ist noch nicht barrierefrei\?<\/h2><ul>([\s\S]*?)<\/ul>/)?.[1] ?? "";
+    expect(notYet.match(/<li>[^<]*Grund: [^<]+<\/li>/g)).toHaveLength(4);
+  });
+
+  it("is summed up on the start page in Leichte Sprache, which every other language links to, beside the sign-language slot", async () => {
+    const easy = (await get(server.url, "/?lng=de-x-ls")).text;
+    for (const part of ["what", "how", "statement"] as const) expect(easy).toContain(easyAbout[part]);
+    expect(easy).toContain(easyAbout.signHeading);
+    expect(easy).not.toContain('href="/?lng=de-x-ls"');
+    for (const language of ["de", "tr", "fa"]) expect((await get(server.url, `/?lng=${language}`)).text).toContain('href="/?lng=de-x-ls" hrefLang="de-x-ls"');
   });
 
   it("takes a report without JavaScript, in the reader's language, and shows it to admins", async () => {

@@ -18,6 +18,7 @@ import { createSession } from "../../app/auth/sessions.server";
 import { permissions } from "../../app/auth/permissions";
 import { routePermissions, type Access } from "../../app/auth/route-permissions";
 import { socketEventPermissions } from "../../realtime/auth";
+import type { Ack } from "../../app/live/contract";
 import { createConference } from "../../app/conferences/conferences.server";
 import { addTeamMember, listTeam } from "../../app/conferences/team.server";
 import { moderateComment, postComment } from "../../app/live/comments.server";
@@ -28,6 +29,7 @@ import { submitProposal } from "../../app/live/proposals.server";
 import { authSessions, users } from "../../db/schema";
 import { demoAccounts } from "../../app/demo/demo-data.server";
 import { recordingDeps, startedSession, createStaff } from "../support/fixtures";
+import { steered } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookie } from "./helpers";
 import { samplePaths, type RouteFixture as Fixture } from "../support/route-samples";
@@ -212,11 +214,9 @@ describe("the socket event registry", () => {
       });
       const events = [...Object.entries(socketEventPermissions), ["no:such-event", "user.manage"] as const];
       for (const [event, access] of events) {
-        const reply = (await socket.timeout(5_000).emitWithAck(event as never, {} as never)) as {
-          ok: boolean;
-          error?: { messageKey?: string };
-        };
-        const refused = !reply.ok && reply.error?.messageKey === "auth:error.eventNotAllowed";
+        // Any name, in the one acknowledgement every event answers with (app/live/contract.ts).
+        const reply: Ack<unknown> = await socket.timeout(5_000).emitWithAck(event, {});
+        const refused = !reply.ok && reply.error.messageKey === "auth:error.eventNotAllowed";
         const expected = event !== "no:such-event" && allowed(role, access);
         expect(refused, `${event} as ${role}: ${JSON.stringify(reply)}`).toBe(!expected);
       }
@@ -239,56 +239,74 @@ async function socketOf(role: Role) {
   return socket;
 }
 
-/** Each socket event that steers the sample session or shows its console, with a real payload. */
-const steeringEvents = (f: Fixture): [string, Record<string, unknown>][] => [
-  ["liveSession:watch", { liveSessionId: f.liveSessionId }],
-  ["paperVote:enter", { clientId: randomUUID(), agendaItemId: f.itemIds[0], kind: "dots", value: 1, weight: 1 }],
-  ["comment:moderate", { commentId: f.commentId, action: "flag" }],
-  ["proposal:moderate", { liveSessionId: f.liveSessionId, proposalId: f.proposalId, action: "unhide" }],
-  ["agendaItem:setPhase", { agendaItemId: f.itemIds[0], phase: "discuss" }],
-  ["agendaItem:settings", { agendaItemId: f.itemIds[0], commentsOpen: true }],
-  ["liveSession:setCurrentItem", { liveSessionId: f.liveSessionId, agendaItemId: f.itemIds[0] }],
+/**
+ * The console's steps that once also had socket commands of their own (decision 037), as its
+ * forms send them: moving to an item, a phase, a setting, moderating, a paper vote.
+ */
+const consoleSteps = (f: Fixture): Record<string, string>[] => [
+  { intent: "paper", agendaItemId: f.itemIds[0]!, kind: "dots", value: "1", clientId: randomUUID() },
+  { intent: "comment", commentId: f.commentId, action: "flag" },
+  { intent: "proposal", proposalId: f.proposalId, action: "unhide" },
+  { intent: "phase", agendaItemId: f.itemIds[0]!, phase: "discuss" },
+  { intent: "settings", agendaItemId: f.itemIds[0]!, commentsOpen: "true" },
+  { intent: "current", agendaItemId: f.itemIds[0]! },
 ];
 
-describe("steering the sample conference over sockets", () => {
-  it("lists every steering event the staff roles may send", () => {
+/** A console step posted with the role's cookie, as the console's fetcher sends it. */
+async function postStep(cookie: string, fields: Record<string, string>) {
+  const response = await fetch(`${server.url}/live/${fixture.liveSessionId}/console`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+    redirect: "manual",
+  });
+  await response.arrayBuffer();
+  return { status: response.status, location: response.headers.get("location") ?? "" };
+}
+
+describe("steering the sample conference", () => {
+  it("leaves no steering to the sockets: every staff-only step is a console form (decision 037)", () => {
     const staffOnly = Object.entries(socketEventPermissions).filter(([, access]) => access !== "public" && !allowed("participant", access));
-    expect(steeringEvents(fixture).map(([event]) => event).sort()).toEqual([...staffOnly.map(([event]) => event), "liveSession:watch"].sort());
+    expect(staffOnly).toEqual([]);
   });
 
-  it.each(staffRoles)("answers %s as its team membership says", async (role) => {
+  it.each(staffRoles)("answers %s as its team membership says, on the socket and at the console", async (role) => {
     const socket = await socketOf(role);
     try {
-      for (const [event, payload] of steeringEvents(fixture)) {
-        const reply = (await socket.timeout(5_000).emitWithAck(event as never, payload as never)) as { ok: boolean; error?: { code: string; messageKey: string } };
-        if (outsider(role)) {
-          expect(reply, `${event} as ${role}`).toEqual({ ok: false, error: expect.objectContaining({ code: "forbidden", messageKey: "conferences:team.notOnTeam" }) });
-        } else {
-          expect(reply, `${event} as ${role}`).toMatchObject({ ok: true });
-        }
+      const reply = await socket.timeout(5_000).emitWithAck("liveSession:watch", { liveSessionId: fixture.liveSessionId });
+      if (outsider(role)) {
+        expect(reply).toEqual({ ok: false, error: expect.objectContaining({ code: "forbidden", messageKey: "conferences:team.notOnTeam" }) });
+      } else {
+        expect(reply).toMatchObject({ ok: true });
       }
     } finally {
       socket.disconnect();
     }
+    for (const step of consoleSteps(fixture)) {
+      const answer = await postStep((await cookieOf(role))!, step);
+      if (outsider(role)) expect(answer.status, `${step.intent} as ${role}`).toBe(403);
+      else expect(steered(answer), `${step.intent} as ${role}: ${answer.status}`).toBe(true);
+    }
   });
 
-  it.each(staffRoles.filter((role) => !outsider(role)))("refuses %s every steering event once its login session ended", async (role) => {
+  it.each(staffRoles.filter((role) => !outsider(role)))("refuses %s on the socket and at the console once its login session ended", async (role) => {
     const db = server.database.db;
-    for (const [event, payload] of steeringEvents(fixture)) {
-      // One console per event: a socket whose session ended is told so and then closed.
-      const { token } = await createSession(db, staffIds.get(role)!);
-      const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie: `mitplan_session=${token}` }, forceNew: true });
-      try {
-        await new Promise<void>((resolve, reject) => {
-          socket.once("connect", resolve);
-          socket.once("connect_error", reject);
-        });
-        await db.delete(authSessions).where(eq(authSessions.id, token.split(".")[0]!));
-        const reply = (await socket.timeout(5_000).emitWithAck(event as never, payload as never)) as { ok: boolean; error?: { code: string; messageKey: string } };
-        expect(reply, `${event} as ${role}`).toEqual({ ok: false, error: expect.objectContaining({ code: "unauthenticated", messageKey: "auth:error.sessionEnded" }) });
-      } finally {
-        socket.disconnect();
+    const { token } = await createSession(db, staffIds.get(role)!);
+    const cookie = `mitplan_session=${token}`;
+    const socket = connect(server.url, { transports: ["websocket"], extraHeaders: { cookie }, forceNew: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once("connect", resolve);
+        socket.once("connect_error", reject);
+      });
+      await db.delete(authSessions).where(eq(authSessions.id, token.split(".")[0]!));
+      for (const step of consoleSteps(fixture)) {
+        expect(verdict(await postStep(cookie, step)), `${step.intent} as ${role}`).toBe("sign-in");
       }
+      const reply = await socket.timeout(5_000).emitWithAck("liveSession:watch", { liveSessionId: fixture.liveSessionId });
+      expect(reply).toEqual({ ok: false, error: expect.objectContaining({ code: "unauthenticated", messageKey: "auth:error.sessionEnded" }) });
+    } finally {
+      socket.disconnect();
     }
   });
 
@@ -297,11 +315,12 @@ describe("steering the sample conference over sockets", () => {
     const heard: string[] = [];
     stranger.onAny((type: string) => heard.push(type));
     try {
-      const watched = (await stranger.timeout(5_000).emitWithAck("liveSession:watch" as never, { liveSessionId: fixture.liveSessionId } as never)) as { ok: boolean };
+      const watched = await stranger.timeout(5_000).emitWithAck("liveSession:watch", { liveSessionId: fixture.liveSessionId });
       expect(watched.ok).toBe(false);
-      expect((await team.timeout(5_000).emitWithAck("liveSession:watch" as never, { liveSessionId: fixture.liveSessionId } as never)) as { ok: boolean }).toMatchObject({ ok: true });
-      const teamHeard = new Promise((resolve) => team.once("comment.updated" as never, resolve as never));
-      await team.timeout(5_000).emitWithAck("comment:moderate" as never, { commentId: fixture.commentId, action: "unflag" } as never);
+      expect(await team.timeout(5_000).emitWithAck("liveSession:watch", { liveSessionId: fixture.liveSessionId })).toMatchObject({ ok: true });
+      const teamHeard = new Promise((resolve) => team.once("comment.updated", resolve));
+      const step = await postStep((await cookieOf("moderator"))!, { intent: "comment", commentId: fixture.commentId, action: "unflag" });
+      expect(steered(step)).toBe(true);
       await teamHeard;
       // The team's screen has the moderators' event; the stranger, who was refused, has nothing.
       expect(heard).toEqual([]);

@@ -4,7 +4,7 @@
  * runs rounds of votes and prints acknowledgement and vote-to-every-screen latency
  * (p50/p95/p99) with server CPU and memory per connection. It prints figures; it asserts nothing.
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess, type Serializable } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -80,10 +80,10 @@ type WorkerReply =
   | { type: "round"; acks: number[]; seen: number[]; failed: number }
   | { type: "error"; error: string };
 
-function ask(worker: ChildProcess, message: unknown): Promise<WorkerReply> {
+function ask(worker: ChildProcess, message: Serializable): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     worker.once("message", (reply: WorkerReply) => (reply.type === "error" ? reject(new Error(reply.error)) : resolve(reply)));
-    worker.send(message as never);
+    worker.send(message);
   });
 }
 

@@ -1,8 +1,9 @@
 import { inspect } from "node:util";
+import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { handleError } from "../../app/entry.server";
 import { users } from "../../db/schema";
-import { commandError } from "../../realtime/live-handlers";
+import { refusalOf } from "../../realtime/ack";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 
 /** Issue 9, point 18: failed statements reached the log with argon2 and token hashes. */
@@ -32,7 +33,7 @@ describe("the log of a failed SQL statement", () => {
 
   it("names the SQLSTATE code and message, never the parameters, from a socket command", () => {
     expect(failure).toBeTruthy();
-    const line = logged(() => commandError(failure));
+    const line = logged(() => refusalOf(failure));
     expect(line).toContain("23505");
     expect(line).toContain("duplicate key value");
     expect(line).not.toContain(secretHash);
@@ -41,7 +42,7 @@ describe("the log of a failed SQL statement", () => {
 
   it("does the same for a loader or action of a page", () => {
     const request = new Request("http://localhost/admin/users", { method: "POST" });
-    const line = logged(() => handleError(failure, { request, params: {}, context: {} as never }));
+    const line = logged(() => handleError(failure, { request, params: {}, context: {} as AppLoadContext }));
     expect(line).toContain("POST /admin/users failed: database error 23505");
     expect(line).not.toContain(secretHash);
     expect(line).not.toContain(email);

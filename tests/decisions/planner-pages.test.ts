@@ -5,8 +5,15 @@
  */
 import resultsDe from "../../locales/de/results.json";
 import { count } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { LanguageLabel } from "../../app/i18n/language-name";
+import type { Language } from "../../app/i18n/config";
+import { resources } from "../../app/i18n/resources.server";
+import { TranslationProvider } from "../../app/i18n/translate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
+import { changeMeasure } from "../../app/catalogue/revisions.server";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { decisionReasons, decisions, planRevisions } from "../../db/schema";
 import { createStaff, recordingDeps } from "../support/fixtures";
@@ -64,6 +71,12 @@ const selected = (html: string, id: string) => {
   return /<option [^>]*selected=""[^>]*>([^<]*)<\/option>/.exec(select)?.[1] ?? null;
 };
 
+/** The inbox entry of one proposal, from its link to the end of its list item. */
+const proposalLine = (html: string, id: string) => {
+  const at = html.indexOf(`href="/inbox/proposal/${id}"`);
+  return at === -1 ? "" : html.slice(at, html.indexOf("</li>", at));
+};
+
 describe("the planner's inbox", () => {
   it("lists each proposal with its conference, author group and language, the prioritised measures and the flagged comment", async () => {
     const page = await get(server.url, "/inbox", planner);
@@ -73,12 +86,29 @@ describe("the planner's inbox", () => {
     expect(page.text).toContain("Zukunftskonferenz Mitte");
     // p10, who proposed it, joined as a migrant organisation and in Arabic.
     expect(page.text).toContain("Migrantenorganisation");
-    expect(page.text).toContain("العربية");
+    // Its language named in the reader's language; the native name is for choosing a language.
+    expect(proposalLine(page.html, conference.proposals.newIdea)).toContain("Arabisch");
+    expect(proposalLine(page.html, conference.proposals.newIdea)).not.toContain("العربية");
     expect(page.text).toContain(`href="/inbox/result/${conference.items.w1}"`);
     // Percentages keep their sign on the line: a no-break space, as Intl writes them.
     expect(page.text).toContain("24 Punkte (80\u00a0% aller Punkte der Sitzung)");
     expect(page.text).toContain("Die Bildungskarte muss digital sein.");
     expect(page.text).toContain(`href="/inbox">Eingang</a>`);
+  });
+
+  it("names the languages in English for an English reader, Leichte Sprache and Kurmanji included", async () => {
+    const page = await get(server.url, "/inbox?lng=en", planner);
+    expect(proposalLine(page.html, conference.proposals.newIdea)).toContain("Arabic");
+    expect(proposalLine(page.html, conference.proposals.newIdea)).not.toContain("العربية");
+    const render = (language: string, code: string) => renderToString(
+      createElement(TranslationProvider, { language, messages: resources[language as Language], children: createElement(LanguageLabel, { code }) }),
+    );
+    expect(render("de", "de-x-ls")).toBe("Leichte Sprache");
+    expect(render("en", "kmr")).toBe("Kurdish (Kurmanji)");
+    expect(render("tr", "ar")).toBe("Arapça");
+    // A language outside the ten is named by Intl in the reader's language, a malformed code by itself.
+    expect(render("de", "it")).toBe("Italienisch");
+    expect(render("de", "not a code")).toBe("not a code");
   });
 
   it("is the planners' page: a moderator gets 403, a visitor is sent to sign in", async () => {
@@ -272,5 +302,22 @@ describe("results and the measure history", () => {
     expect(value.status).toBe(302);
     const diff = await get(server.url, value.location!.replace(/#.*/, ""));
     expect(rowOf(diff.html, "Indikator 1: Ist-Wert am 30. Juni 2026")).toContain("87 (Halbjahr)");
+  });
+
+  it("names a changed focus theme by its title in the diff, under the field's label in the reader's language", async () => {
+    await changeMeasure(server.database.db, await createStaff(server.database.db, "planner"), {
+      planSlug: testPlanSlug,
+      code: "W-2",
+      changes: { clusterKey: "bildung" },
+      reason: "Gehört zur Bildung",
+    });
+    for (const [lng, field] of [["de", "Schwerpunktthema"], ["en", "Focus theme"]] as const) {
+      const page = await get(server.url, `${measurePath}/W-2/history?lng=${lng}`);
+      expect(page.text).not.toContain("clusterKey");
+      const row = rowOf(page.html, field);
+      expect(row).toMatch(/<td class="diff-before"><span lang="de"[^>]*>Wohnen<\/span><\/td>/);
+      expect(row).toMatch(/<td class="diff-after"><span lang="de"[^>]*>Bildung<\/span><\/td>/);
+      expect(row).not.toMatch(/>(wohnen|bildung)</);
+    }
   });
 });

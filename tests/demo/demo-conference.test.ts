@@ -36,6 +36,8 @@ describe("the demo conference that npm start shows", () => {
     expect(state.results.find((r) => r.agendaItemId === current.id)?.dots?.total).toBeGreaterThan(0);
     expect(new Set(state.comments.map((c) => c.language))).toEqual(new Set(["de", "ar"]));
     expect(state.participantCount).toBeGreaterThan(0);
+    // Up next on the agenda: this round's measures put up for ranking.
+    expect(state.items.find((i) => i.kind === "ranking")?.rankedMeasures?.map((m) => m.code)).toEqual(["500-1", "540-4", "170-1"]);
   });
 
   it("has a closed session with frozen results and the planners' answers to its proposals", async () => {
@@ -43,6 +45,10 @@ describe("the demo conference that npm start shows", () => {
     const feedback = await conferenceFeedback(database.db, { kind: "anonymous" }, { conferenceId: conference!.id, language: "en" });
     expect(feedback.sessions).toHaveLength(1);
     expect(feedback.sessions[0]!.items.length).toBeGreaterThanOrEqual(3);
+    // A ranking of three measures, its frozen result saying how many put each first.
+    const ranking = feedback.sessions[0]!.items.find((i) => i.item.kind === "ranking")!;
+    expect(ranking.result.ranking!.map((r) => r.code)).toEqual(["540-2", "170-4", "510-2"]);
+    expect(ranking.result.ranking![0]!.firstPlaces).toBeGreaterThan(0);
     expect(feedback.proposals.map((p) => [p.title, p.decision?.outcome])).toEqual(
       expect.arrayContaining([
         ["Sprachcafé in jedem Stadtbezirk", "merged"],

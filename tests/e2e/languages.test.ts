@@ -4,15 +4,14 @@
  * visited in de, de-x-ls, tr, ar and fa; the console and the projector are mirrored in Persian;
  * the language switcher works on a phone without JavaScript; "read aloud" speaks on the device only.
  */
-import { io, type Socket } from "socket.io-client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportBarrier } from "../../app/accessibility/reports.server";
 import { anonymous } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
-import type { LiveClientEvents, LiveServerEvents } from "../../app/live/contract";
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
+import { steerAtConsole } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
 const phoneSize = { width: 360, height: 740 };
@@ -22,7 +21,6 @@ let session: Awaited<ReturnType<typeof startedSession>>;
 let item: string;
 let staffToken: string;
 let adminToken: string;
-let moderator: Socket<LiveServerEvents, LiveClientEvents>;
 const scriptErrors: string[] = [];
 
 beforeAll(async () => {
@@ -33,12 +31,9 @@ beforeAll(async () => {
   item = session.itemIds[0]!;
   staffToken = (await createSession(db, staff.userId)).token;
   adminToken = (await createSession(db, (await createStaff(db, "admin")).userId)).token;
-  moderator = io(server.url, { transports: ["websocket"], extraHeaders: { cookie: `mitplan_session=${staffToken}` }, forceNew: true });
-  await new Promise((resolve) => moderator.once("connect", () => resolve(null)));
 });
 
 afterAll(async () => {
-  moderator?.disconnect();
   await browser?.close();
   await server?.close();
 });
@@ -71,6 +66,11 @@ async function phone(locale: string, options: { voices?: string[]; javaScriptEna
   const page = await context.newPage();
   page.on("pageerror", (error) => scriptErrors.push(error.message));
   return { context, page };
+}
+
+/** The moderator's step at the console, where the live session is steered (decision 037). */
+async function steer(phase: string) {
+  await steerAtConsole(server.url, session.liveSessionId, `mitplan_session=${staffToken}`, { intent: "phase", agendaItemId: item, phase });
 }
 
 async function checkPage(page: Page, name: string) {
@@ -139,8 +139,7 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
     expect(spoken[0]!.lang).toBe("de-DE");
     expect(requests.filter((r) => r.includes(encodeURIComponent(spoken[0]!.text.slice(0, 12))) || r.includes(spoken[0]!.text.slice(0, 12)))).toEqual([]);
 
-    const reply = await moderator.timeout(5_000).emitWithAck("agendaItem:setPhase", { agendaItemId: item, phase: "prioritise" });
-    expect(reply.ok).toBe(true);
+    await steer("prioritise");
     await page.locator(`#dots-add-${item}`).waitFor();
     await checkPage(page, "prioritising in Turkish");
     await giveDot(page);
@@ -158,9 +157,8 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
   });
 
   it("lets a Leichte Sprache participant join and comment, in larger type", async () => {
-    const reply = await moderator.timeout(5_000).emitWithAck("agendaItem:setPhase", { agendaItemId: item, phase: "discuss" });
-    expect(reply.ok).toBe(true);
-    const { page } = await phone("de-DE");
+    await steer("discuss");
+    const { page } = await phone("de-DE", { voices: ["de-DE"] });
     await join(page, "de", "de-x-ls");
     const size = (selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(await size("main p")).toBeGreaterThanOrEqual(19);
@@ -170,6 +168,13 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator(".comment-list").textContent()).toContain("Ich finde das gut.");
     expect(await page.locator(".comment__body", { hasText: "Ich finde das gut." }).getAttribute("lang")).toBe("de-x-ls");
     await checkPage(page, "after commenting in Leichte Sprache");
+    // A comment is read aloud too, by a German voice for Leichte Sprache, on the device.
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(`${request.url()} ${request.postData() ?? ""}`));
+    await page.locator(".comment", { hasText: "Ich finde das gut." }).locator(".read-aloud").click();
+    const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
+    expect(spoken.at(-1)).toEqual({ text: "Ich finde das gut.", lang: "de-DE" });
+    expect(requests.filter((r) => r.includes("finde") || r.includes(encodeURIComponent("Ich finde")))).toEqual([]);
     expect(scriptErrors, "errors in the browser").toEqual([]);
   });
 
@@ -211,6 +216,42 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
         await expectAccessible(page, "the projector in Persian");
       } else expect(joinBox.x).toBeGreaterThan(current.x);
     }
+    await context.close();
+  });
+
+  it("shows results right to left in Persian: bars grow from the right edge on the phone and the projector", async () => {
+    await steer("results");
+    /**
+     * Where the first bar sits in its chart (its gap to the chart's left and right edges), and the
+     * point it grows from, as a share of its width (0 its left end, 1 its right end): a bar short
+     * of full length must grow from the start edge too.
+     */
+    const barGaps = (page: Page) =>
+      page.locator(".bar-chart__picture").first().evaluate((svg) => {
+        const element = svg.querySelector<SVGRectElement>(".bar-chart__bar")!;
+        const [chart, bar] = [svg.getBoundingClientRect(), element.getBoundingClientRect()];
+        const origin = parseFloat(getComputedStyle(element).transformOrigin) / element.getBBox().width;
+        return { left: bar.left - chart.left, right: chart.right - bar.right, origin: Math.round(origin * 100) / 100 };
+      });
+    const persian = visited.fa!;
+    await persian.locator(".item-result .bar-chart__bar").first().waitFor();
+    const onPhone = await barGaps(persian);
+    expect(onPhone.right, "the phone's bar starts at the right edge").toBeLessThan(1);
+    expect(onPhone.left).toBeGreaterThan(10);
+    expect(onPhone.origin, "it grows from its right end").toBe(1);
+    await checkPage(persian, "the result in Persian");
+
+    const context = await browser.newContext({ viewport: viewports.desktop });
+    await context.addCookies([{ name: "mitplan_session", value: staffToken, url: server.url }]);
+    const page = await context.newPage();
+    for (const language of ["de", "fa"]) {
+      await page.goto(`${server.url}/live/${session.liveSessionId}/present?lng=${language}`);
+      await page.locator(".item-result .bar-chart__bar").first().waitFor();
+      const gaps = await barGaps(page);
+      if (language === "fa") expect([gaps.right < 1, gaps.origin], "the projector's bar starts at the right edge").toEqual([true, 1]);
+      else expect([gaps.left < 1, gaps.origin], "left to right, it starts at the left edge").toEqual([true, 0]);
+    }
+    await expectAccessible(page, "the projector's result in Persian");
     await context.close();
   });
 });

@@ -3,7 +3,7 @@ import type { StaffActor } from "../../app/auth/actor";
 import type { DomainError } from "../../app/errors";
 import { exportConference } from "../../app/feedback/conference-export.server";
 import { eq } from "drizzle-orm";
-import { comments, decisionReasons, liveSessions, participants } from "../../db/schema";
+import { comments, decisionReasons, liveSessions, participants, votes } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { commentOn, decidedConference, handMadeConference, importTestPlan } from "../support/results-fixtures";
@@ -117,6 +117,8 @@ describe("exports of a conference", () => {
   it("writes no text cell a spreadsheet would run as a formula: districts, titles, reasons", async () => {
     const formula = '=HYPERLINK("http://x","y")';
     await database.db.update(participants).set({ district: formula }).where(eq(participants.district, "Mitte"));
+    // Breakdowns count the district a vote was cast with (decision 038); the trigger moves the cells.
+    await database.db.update(votes).set({ district: formula }).where(eq(votes.district, "Mitte"));
     await database.db.update(liveSessions).set({ title: `+${formula}` });
     await database.db.update(decisionReasons).set({ text: `@${formula}` }).where(eq(decisionReasons.language, "de"));
     const quoted = (text: string) => `"'${text.replace(/"/g, '""')}"`;

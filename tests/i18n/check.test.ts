@@ -32,6 +32,10 @@ async function checkWith(language: string, namespace: string, change: (tree: Tre
 const node = (tree: Tree, key: string) => tree[key] as Tree;
 
 describe("the locale check", { timeout: 60_000 }, () => {
+  it("passes on the locales as they are", async () => {
+    expect(await checkWith("de", "common", () => {})).toBe("");
+  });
+
   it("fails for a missing key", async () => {
     expect(await checkWith("en", "common", (t) => delete node(t, "nav").home)).toContain('locales/en lacks "common:nav.home"');
   });
@@ -51,9 +55,11 @@ describe("the locale check", { timeout: 60_000 }, () => {
     expect(out).toContain('locales/en "common:home.publishedOn" uses {day}, German {date}');
   });
 
-  it("fails for a German text standing in for another language's, and for a language without its review state", async () => {
+  it("fails for a German or English text standing in for another language's, and for a language without its review state", async () => {
     const out = await checkWith("ar", "common", (t) => (node(t, "error").notFoundTitle = "Seite nicht gefunden"));
     expect(out).toContain('locales/ar "common:error.notFoundTitle" is the German text');
+    const english = await checkWith("tr", "live", (t) => (node(t, "comment").submit = "Send comment"));
+    expect(english).toContain('locales/tr "live:comment.submit" is the English text');
     expect(await checkWith("en", "common", (t) => delete node(t, "meta").reviewed)).toContain("locales/en/common.json lacks meta.reviewed");
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { directionOf, fromAcceptLanguage, intlLocaleOf, languages } from "../../app/i18n/config";
+import { directionOf, fromAcceptLanguage, intlLocaleOf, languages, type Language } from "../../app/i18n/config";
 import { formatDate } from "../../app/i18n/format";
+import { i18nServer } from "../../app/i18n/i18n.server";
 import { formatNumber } from "../../app/i18n/numbers";
+import { resources } from "../../app/i18n/resources.server";
+import { createTranslator } from "../../app/i18n/translate";
 
 describe("the interface languages", () => {
   it("are the ten of issue 10, Arabic and Persian right to left", () => {
@@ -28,5 +31,28 @@ describe("the interface languages", () => {
     expect(formatNumber(12, "fa")).toBe("۱۲");
     expect(formatDate("2026-12-02", "fa")).toContain("۲۰۲۶");
     expect(formatNumber(1234.5, "ar")).toBe("1,234.5");
+  });
+
+  it("write numbers inside messages in the language's digits, on pages and in loaders alike, grouping only from five digits", () => {
+    const messages = { live: { present: { participants_one: "{{count}} نفر", participants_other: "{{count}} نفر" } } };
+    expect(createTranslator("fa", messages)("live:present.participants", { count: 12 })).toBe("۱۲ نفر");
+    expect(i18nServer.getFixedT("fa", "live")("present.participants", { count: 12 })).toMatch(/^۱۲ نفر/);
+    expect(i18nServer.getFixedT("de", "live")("present.participants", { count: 2026 })).toBe("2026 Personen nehmen teil");
+    expect(i18nServer.getFixedT("de", "live")("present.participants", { count: 12345 })).toBe("12.345 Personen nehmen teil");
+    expect(createTranslator("de", { common: { error: { status: "Fehler {{status}}" } } })("common:error.status", { status: 2026 })).toBe("Fehler 2026");
+    // Text stays text: a keyboard key or a code is not a number.
+    expect(createTranslator("fa", { common: { k: "{{key}}" } })("common:k", { key: "1" })).toBe("1");
+  });
+
+  it("give a number of points or people the noun's form for that number (results on phone and projector)", () => {
+    const t = (language: Language) => createTranslator(language, resources[language]);
+    expect(t("de")("live:results.rankedFirst", { count: 1 })).toBe("Von 1 Person auf Platz 1 gesetzt");
+    expect(t("de")("live:results.dotsTotal", { count: 1, paper: 0 })).toBe("1 Punkt, davon 0 auf Papier");
+    expect(t("de")("live:results.dotsTotal", { count: 4, paper: 4 })).toBe("4 Punkte, davon 4 auf Papier");
+    expect(t("en")("live:results.rankedFirst", { count: 1 })).toBe("Ranked first by 1 person");
+    expect(t("ru")("live:results.rankedFirst", { count: 5 })).toBe("На первое место поставили 5 человек");
+    expect(t("ru")("live:results.dotsTotal", { count: 3, paper: 1 })).toBe("3 балла, из них на бумаге: 1");
+    expect(t("ar")("live:results.rankedFirst", { count: 2 })).toBe("وضعه شخصان في المرتبة الأولى");
+    expect(t("fa")("live:results.dotsTotal", { count: 12, paper: 0 })).toBe("۱۲ امتیاز، از آن ۰ روی کاغذ");
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Every route in every language (docs/decisions/021): the page carries the language's `lang` and
- * `dir`, and no message is missing. The pages' i18next reports a missing key on the console
- * (app/i18n/provider.tsx); any such report fails the test, as does a bare key in the text.
+ * `dir` and the footer's link to the accessibility statement, and no message is missing. The
+ * pages' translator reports a missing key on the console (app/i18n/translate.tsx); any such
+ * report fails the test, as does a bare key in the text.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -56,6 +57,8 @@ afterAll(async () => {
 const withLanguage = (url: string, language: string) => `${url}${url.includes("?") ? "&" : "?"}lng=${language}`;
 /** What i18next shows for a key it cannot find: the dotted key itself, alone in an element. */
 const bareKey = />\s*([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+)\s*</;
+/** The same in a CSV file: a cell that is nothing but a dotted key. */
+const csvBareKey = /(^|[;,"\n])([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+)(?=[;,"\r\n])/m;
 
 describe.each(languages)("in %s", (language) => {
   it.each(Object.keys(routePermissions))("%s renders every message, with the language's lang and dir", async (id) => {
@@ -64,10 +67,33 @@ describe.each(languages)("in %s", (language) => {
     missing.length = 0;
     const page = await get(server.url, url, cookie);
     expect(page.status, url).toBeLessThan(id === "routes/$" ? 500 : 400);
-    if (!(page.response.headers.get("content-type") ?? "").startsWith("text/html")) return;
+    const type = page.response.headers.get("content-type") ?? "";
+    // A spreadsheet's headings and words are translated on the server, where a missing message shows as its key.
+    if (type.startsWith("text/csv")) expect(page.text.match(csvBareKey)?.[2], url).toBeUndefined();
+    if (!type.startsWith("text/html")) return;
     expect(page.html, url).toContain(`<html lang="${language}" dir="${directionOf(language)}"`);
+    // The accessibility statement is one link away from every page (§12b BGG, issue 10).
+    expect(page.text, url).toMatch(/<footer[\s\S]*href="\/barrierefreiheit"[\s\S]*<\/footer>/);
     expect(missing, url).toEqual([]);
     expect(page.text.match(bareKey)?.[1], url).toBeUndefined();
+  });
+});
+
+/** Error pages a route's loader throws (not only the catch-all's 404) keep the page's language. */
+const errorPages = [
+  { status: 404, path: () => `/live/00000000-0000-4000-8000-000000000000/present`, cookie: () => adminCookie },
+  { status: 403, path: () => "/admin/users", cookie: () => participantCookie },
+];
+
+describe.each(languages)("error pages in %s", (language) => {
+  it.each(errorPages)("a $status renders every message, with the language's lang and dir", async ({ status, path, cookie }) => {
+    missing.length = 0;
+    const page = await get(server.url, withLanguage(path(), language), cookie());
+    expect(page.status).toBe(status);
+    expect(page.html).toContain(`<html lang="${language}" dir="${directionOf(language)}"`);
+    expect(page.text).toContain('class="page error-page"');
+    expect(missing).toEqual([]);
+    expect(page.text.match(bareKey)?.[1]).toBeUndefined();
   });
 });
 

@@ -16,6 +16,7 @@ function question(id: string, position: number, extra: Partial<AgendaItemView> =
     measure: null,
     cluster: null,
     question: `Frage ${position + 1}`,
+    rankedMeasures: null,
     activities: defaultActivities("question"),
     phase: "discuss",
     commentsOpen: true,
@@ -55,6 +56,7 @@ function state(items: AgendaItemView[], moderator: boolean): LiveState {
     comments: [],
     results: items.filter((i) => moderator || i.resultsVisible).map((i) => emptyResult(i.id)),
     proposals: moderator ? [] : null,
+    paperBatches: moderator ? [] : null,
     participantCount: 3,
     me: null,
     moderator,
@@ -136,5 +138,30 @@ describe("a comment its author deleted", () => {
       expect(once.comments.map((c) => c.id)).toEqual(["y"]);
       expect(apply(once, [deleted])).toEqual(once);
     }
+  });
+});
+
+describe("applying paper entries", () => {
+  const batch = (id: string, value: number) => ({
+    id,
+    agendaItemId: "a",
+    kind: "scale" as const,
+    criterion: null,
+    value,
+    weight: 2,
+    enteredBy: "Test moderator",
+    createdAt: "2026-12-02T15:00:00.000Z",
+  });
+  const entered = (id: string, value: number): ClientEvent => ({ type: "paperBatch.updated", liveSessionId, audience: "moderators", batch: batch(id, value) });
+
+  it("lists a colleague's entry once, corrects it in place and drops it when withdrawn, on a moderator's screen only", () => {
+    const moderator = state([question("a", 0)], true);
+    const listed = apply(moderator, [entered("p1", 7), entered("p2", 3), entered("p1", 7)]);
+    expect(listed.paperBatches!.map((b) => `${b.id}=${b.value}`)).toEqual(["p1=7", "p2=3"]);
+    const corrected = apply(listed, [entered("p1", 8)]);
+    expect(corrected.paperBatches!.map((b) => `${b.id}=${b.value}`)).toEqual(["p1=8", "p2=3"]);
+    const withdrawn: ClientEvent = { type: "paperBatch.withdrawn", liveSessionId, audience: "moderators", agendaItemId: "a", voteId: "p1" };
+    expect(apply(corrected, [withdrawn, withdrawn]).paperBatches!.map((b) => b.id)).toEqual(["p2"]);
+    expect(apply(state([question("a", 0)], false), [entered("p1", 7), withdrawn]).paperBatches).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandReply } from "../../app/live/contract";
 import { comments, proposals, rateLimits } from "../../db/schema";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { get, hiddenFields, joinByLink, post } from "../support/http";
@@ -30,7 +29,7 @@ async function participant(name: string) {
   return { cookie, client };
 }
 const postComment = (client: LiveClient, body: string, clientId?: string) =>
-  client.socket.timeout(10_000).emitWithAck("comment:post", { agendaItemId: item, body, clientId }) as Promise<CommandReply<{ id: string }>>;
+  client.socket.timeout(10_000).emitWithAck("comment:post", { agendaItemId: item, body, clientId });
 const storedBy = async (name: string) =>
   (await server.database.db.select({ body: comments.body }).from(comments)).filter((c) => c.body.startsWith(name)).length;
 

@@ -12,9 +12,10 @@ import type { StaffActor } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
 import { deactivateUser } from "../../app/auth/users.server";
 import { moderateComment, postComment } from "../../app/live/comments.server";
+import type { Ack } from "../../app/live/contract";
 import { commentSupports } from "../../db/schema";
 import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
-import { joinByLink, post } from "../support/http";
+import { joinByLink, post, steered } from "../support/http";
 import { connectLiveClient, until } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 import { makeUser } from "../auth/helpers";
@@ -36,8 +37,9 @@ async function socketWith(cookie: string): Promise<Socket> {
   return socket;
 }
 
-type Reply = { ok: boolean; data?: unknown; error?: { code: string; messageKey: string } };
-const send = (socket: Socket, event: string, payload: unknown) => socket.timeout(5_000).emitWithAck(event, payload) as Promise<Reply>;
+/** Any event with any payload, as a hostile client sends it; the answer is the one acknowledgement. */
+type Reply = Ack<unknown>;
+const send = (socket: Socket, event: string, payload: unknown): Promise<Reply> => socket.timeout(5_000).emitWithAck(event, payload);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -122,7 +124,7 @@ describe("supporting a comment", () => {
 });
 
 describe("a moderator whose login session ended", () => {
-  /** The team's moderator with two sockets (two open consoles) on one login session. */
+  /** The team's moderator with two open consoles (two sockets watching) on one login session. */
   async function moderatorWithSockets() {
     const db = server.database.db;
     const user = await makeUser(db, "moderator");
@@ -131,42 +133,45 @@ describe("a moderator whose login session ended", () => {
     const { token } = await createSession(db, user.id);
     const cookie = `mitplan_session=${token}`;
     const consoles = [await socketWith(cookie), await socketWith(cookie)];
-    const commands = [
-      ["agendaItem:settings", { agendaItemId: own.itemIds[0], commentsOpen: true }],
-      ["liveSession:setCurrentItem", { liveSessionId: own.liveSessionId, agendaItemId: own.itemIds[1] }],
-    ] as const;
-    // Both commands go through while the session lives.
-    for (const [event, payload] of commands) expect((await send(consoles[0]!, event, payload)).ok, event).toBe(true);
-    return { db, user, actor, sessionId: token.split(".")[0]!, consoles, commands };
+    const watch = { liveSessionId: own.liveSessionId };
+    // The console steers by its forms (decision 037); its sockets only watch.
+    const steer = () => post(server.url, `/live/${own.liveSessionId}/console`, { intent: "settings", agendaItemId: own.itemIds[0]!, commentsOpen: "true" }, cookie);
+    // Both consoles watch and a step goes through while the session lives.
+    for (const socket of consoles) expect((await send(socket, "liveSession:watch", watch)).ok).toBe(true);
+    expect(steered(await steer())).toBe(true);
+    return { db, user, actor, sessionId: token.split(".")[0]!, consoles, watch, steer };
   }
 
-  async function expectRefused(consoles: Socket[], commands: readonly (readonly [string, unknown])[]) {
-    for (const [i, [event, payload]] of commands.entries()) {
-      const reply = await send(consoles[i]!, event, payload);
-      expect(reply, event).toEqual({ ok: false, error: expect.objectContaining({ code: "unauthenticated", messageKey: "auth:error.sessionEnded" }) });
-      await until(`${event}: the socket is closed`, () => !consoles[i]!.connected);
+  async function expectRefused({ consoles, watch, steer }: Awaited<ReturnType<typeof moderatorWithSockets>>) {
+    const step = await steer();
+    expect([step.status, step.location?.split("?")[0]]).toEqual([302, "/login"]);
+    for (const [i, socket] of consoles.entries()) {
+      const reply = await send(socket, "liveSession:watch", watch);
+      expect(reply, `console ${i + 1}`).toEqual({ ok: false, error: expect.objectContaining({ code: "unauthenticated", messageKey: "auth:error.sessionEnded" }) });
+      await until(`console ${i + 1}: the socket is closed`, () => !socket.connected);
     }
   }
 
   it("cannot steer after signing out", async () => {
-    const { db, actor, sessionId, consoles, commands } = await moderatorWithSockets();
-    await signOut(db, actor, { sessionId });
-    await expectRefused(consoles, commands);
+    const moderator = await moderatorWithSockets();
+    await signOut(moderator.db, moderator.actor, { sessionId: moderator.sessionId });
+    await expectRefused(moderator);
   });
 
   it("cannot steer from another device after changing the password there", async () => {
-    const { db, user, actor, consoles, commands } = await moderatorWithSockets();
+    const moderator = await moderatorWithSockets();
+    const { db, user, actor } = moderator;
     const { token: elsewhere } = await createSession(db, user.id);
     await changePassword(db, actor, { currentPassword: user.password, newPassword: "ein ganz anderes langes Passwort" }, {
       sessionId: elsewhere.split(".")[0]!,
       ip: "198.51.100.9",
     });
-    await expectRefused(consoles, commands);
+    await expectRefused(moderator);
   });
 
   it("cannot steer once deactivated", async () => {
-    const { db, user, consoles, commands } = await moderatorWithSockets();
-    await deactivateUser(db, await createStaff(db, "admin"), { userId: user.id });
-    await expectRefused(consoles, commands);
+    const moderator = await moderatorWithSockets();
+    await deactivateUser(moderator.db, await createStaff(moderator.db, "admin"), { userId: moderator.user.id });
+    await expectRefused(moderator);
   });
 });

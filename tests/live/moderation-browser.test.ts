@@ -1,10 +1,15 @@
 /**
- * Pre-moderation and paper entries in real browsers at issue 13's sizes, with axe: a 1366×800
+ * Pre-moderation, paper entries and a ranking of chosen measures in real browsers at issue 13's sizes, with axe: a 1366×800
  * console, 360×740 phones and a 1920×1080 projector (its document one screen high).
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffActor } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
+import { loadItems } from "../../app/live/items.server";
+import { setCurrentItem, setPhase } from "../../app/live/steer.server";
+import { votes } from "../../db/schema";
 import deConferences from "../../locales/de/conferences.json";
 import deLive from "../../locales/de/live.json";
 import { expectAccessible, launchBrowser, roomScreens as sizes } from "../support/browser";
@@ -16,13 +21,14 @@ let server: TestServer;
 let browser: Browser;
 let session: Awaited<ReturnType<typeof startedSession>>;
 let staffToken: string;
+let staff: StaffActor;
 const contexts: BrowserContext[] = [];
 const scriptErrors: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   const db = server.database.db;
-  const staff = await createStaff(db, "moderator");
+  staff = await createStaff(db, "moderator");
   session = await startedSession(recordingDeps(db), staff, { measureCodes: ["540-2"] });
   staffToken = (await createSession(db, staff.userId)).token;
 });
@@ -145,6 +151,45 @@ describe("the presenter keys on the console steer the projector", { timeout: 120
     await expect.poll(() => shown.getAttribute("aria-pressed")).toBe("false");
     expect(await consolePage.getByText(fill(deConferences.console.screenShortcuts, { reveal: "R", joinPanel: "Q" })).count()).toBe(1);
     await expectAccessible(consolePage, "console with the presenter keys");
+    expect(scriptErrors, "errors in the browser").toEqual([]);
+  });
+});
+
+describe("a ranking of chosen measures, set up on the agenda and ranked on a phone", { timeout: 120_000 }, () => {
+  it("puts three measures up for ranking from the agenda form, and a 360×740 phone ranks them", async () => {
+    // The agenda page has no connection badge to wait for; its forms work before and after hydration alike.
+    const agenda = await open(sizes.console, [{ name: "mitplan_session", value: staffToken }]);
+    await agenda.goto(`${server.url}/live/${session.liveSessionId}/agenda`);
+    const form = agenda.locator("section", { has: agenda.getByRole("heading", { name: deConferences.picker.rankingHeading }) });
+    await form.getByLabel(deConferences.picker.rankingQuestionLabel).fill("Was soll zuerst umgesetzt werden?");
+    const measures = form.getByRole("group", { name: deConferences.picker.rankingMeasures });
+    for (const code of ["540-2", "510-2", "500-1"]) await measures.locator(`input[value="${code}"]`).check();
+    await expectAccessible(agenda, "agenda, a ranking being set up");
+    await form.getByRole("button", { name: deConferences.picker.addRanking }).click();
+    await agenda.locator("#agenda-title ~ *").getByText("Was soll zuerst umgesetzt werden?").first().waitFor();
+    const ranking = (await loadItems(server.database.db, session.liveSessionId)).find((i) => i.kind === "ranking")!;
+    // In the order the form lists them (the catalogue's), which the phones start from.
+    const listed = ranking.rankedMeasures!.map((m) => m.code);
+    expect([...listed].sort()).toEqual(["500-1", "510-2", "540-2"]);
+
+    const deps = recordingDeps(server.database.db);
+    await setCurrentItem(deps, staff, { liveSessionId: session.liveSessionId, agendaItemId: ranking.id });
+    await setPhase(deps, staff, { agendaItemId: ranking.id, phase: "prioritise" });
+    const page = await phone("de");
+    await page.getByRole("heading", { name: deLive.ranking.heading }).waitFor();
+    const list = page.locator(".ranking-list__item");
+    await expect.poll(() => list.count()).toBe(3);
+    await expect.poll(() => list.first().textContent()).toContain(listed[0]);
+    // The last from last to first place, by its own "up" buttons.
+    for (const at of [2, 1]) await list.nth(at).getByRole("button", { name: deLive.ranking.up }).click();
+    await expect.poll(() => list.first().textContent()).toContain(listed[2]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(sizes.phone.width);
+    await expectAccessible(page, "phone, ranking chosen measures");
+    await page.getByRole("button", { name: deLive.ranking.submit }).click();
+    await page.getByText(deLive.mine.ranking).waitFor();
+    const ballot = await server.database.db.select().from(votes).where(eq(votes.agendaItemId, ranking.id));
+    expect(ballot.sort((a, b) => a.value - b.value).map((v) => v.criterion)).toEqual([listed[2], listed[0], listed[1]]);
+    await expectAccessible(page, "phone, a ranking saved");
     expect(scriptErrors, "errors in the browser").toEqual([]);
   });
 });

@@ -47,7 +47,11 @@ describe("paper entries on the console", () => {
     expect(urgency(await result(item, session.liveSessionId))).toEqual({ 4: 3 });
     const corrected = await correctPaperVote(deps, moderator, { voteId: rating.id, criterion: "impact", value: 5, weight: 2 });
     expect(corrected).toMatchObject({ id: rating.id, kind: "rating", criterion: "impact", value: 5, weight: 2 });
-    expect(deps.events).toEqual([{ type: "votes.changed", liveSessionId: session.liveSessionId, audience: "internal", agendaItemId: item }]);
+    // The consoles list the corrected entry; the result follows from the tallies.
+    expect(deps.events).toEqual([
+      { type: "paperBatch.updated", liveSessionId: session.liveSessionId, audience: "moderators", batch: corrected },
+      { type: "votes.changed", liveSessionId: session.liveSessionId, audience: "internal", agendaItemId: item },
+    ]);
     const after = await result(item, session.liveSessionId);
     expect(urgency(after)).toEqual({});
     expect(after.rating!.find((c) => c.criterion === "impact")!.summary.distribution).toEqual({ 5: 2 });
@@ -59,7 +63,10 @@ describe("paper entries on the console", () => {
     await withdrawPaperVote(deps, moderator, { voteId: dots.id });
     expect((await result(item, session.liveSessionId)).dots).toMatchObject({ total: 0, paper: 0 });
     expect((await listPaperVotes(database.db, moderator, session.liveSessionId)).map((b) => b.id)).not.toContain(dots.id);
-    expect(deps.events).toHaveLength(1);
+    expect(deps.events).toEqual([
+      { type: "paperBatch.withdrawn", liveSessionId: session.liveSessionId, audience: "moderators", agendaItemId: item, voteId: dots.id },
+      { type: "votes.changed", liveSessionId: session.liveSessionId, audience: "internal", agendaItemId: item },
+    ]);
   });
 
   it("says which values are possible when a correction is off the scale, and changes nothing", async () => {

@@ -4,20 +4,19 @@
  * back, follow the moderator's steps live; once in German and once in Arabic. Each page on the
  * way is checked with axe and for sideways scrolling at 360 px and at desktop width.
  */
-import { io, type Socket } from "socket.io-client";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
-import type { LiveClientEvents, LiveServerEvents } from "../../app/live/contract";
 import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
+import { steerAtConsole } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
 let session: Awaited<ReturnType<typeof startedSession>>;
 let item: string;
-let moderator: Socket<LiveServerEvents, LiveClientEvents>;
+let moderatorCookie: string;
 const scriptErrors: string[] = [];
 
 beforeAll(async () => {
@@ -26,14 +25,11 @@ beforeAll(async () => {
   const staff = await createStaff(db, "moderator");
   session = await startedSession(recordingDeps(db), staff, { measureCodes: ["540-2"], dots: 5 });
   item = session.itemIds[0]!;
-  // The moderator steers over a socket, so the server's own publisher tells the phones.
-  const cookie = `mitplan_session=${(await createSession(db, staff.userId)).token}`;
-  moderator = io(server.url, { transports: ["websocket"], extraHeaders: { cookie }, forceNew: true });
-  await new Promise((resolve) => moderator.once("connect", () => resolve(null)));
+  // The moderator steers at the console, so the server's own publisher tells the phones.
+  moderatorCookie = `mitplan_session=${(await createSession(db, staff.userId)).token}`;
 });
 
 afterAll(async () => {
-  moderator?.disconnect();
   await browser?.close();
   await server?.close();
 });
@@ -53,9 +49,8 @@ async function checkPage(page: Page, name: string) {
   await page.setViewportSize(viewports.phone);
 }
 
-async function steer(event: "agendaItem:setPhase", payload: { agendaItemId: string; phase: string }) {
-  const reply = await moderator.timeout(5_000).emitWithAck(event, payload);
-  expect(reply.ok).toBe(true);
+async function steer(phase: string) {
+  await steerAtConsole(server.url, session.liveSessionId, moderatorCookie, { intent: "phase", agendaItemId: item, phase });
 }
 
 /** Joins by typing the code, as someone who cannot scan the QR code would. */
@@ -104,7 +99,7 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
   });
 
   it("follows the moderator into prioritising, and gives a dot and a rating in place", async () => {
-    await steer("agendaItem:setPhase", { agendaItemId: item, phase: "prioritise" });
+    await steer("prioritise");
     await german.getByRole("heading", { name: "Punkte vergeben" }).waitFor();
     await checkPage(german, "prioritising in German");
     await german.getByRole("button", { name: "Einen Punkt dazu" }).click();
@@ -138,7 +133,7 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
   });
 
   it("shows the revealed result on every phone without a reload", async () => {
-    await steer("agendaItem:setPhase", { agendaItemId: item, phase: "results" });
+    await steer("results");
     for (const page of [german, arabic]) {
       await page.locator("#result-title").waitFor();
       await expect.poll(() => page.locator(".item-result__total").textContent()).toMatch(/3/);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
-import type { LiveClientEvents } from "../../app/live/contract";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
-import { joinByLink } from "../support/http";
-import { connectLiveClient, until, type LiveClient } from "../support/live-clients";
+import { joinByLink, steerAtConsole, type Fields } from "../support/http";
+import { command, connectLiveClient, until, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -13,15 +12,8 @@ let amal: LiveClient;
 /** Amal's second screen (a tablet beside the phone): the same cookie, another socket. */
 let amalTablet: LiveClient;
 let ben: LiveClient;
-
-function command<E extends keyof LiveClientEvents>(client: LiveClient, event: E, payload: Parameters<LiveClientEvents[E]>[0]) {
-  const timed = client.socket.timeout(5_000);
-  return (timed.emitWithAck as (event: E, payload: unknown) => Promise<Parameters<Parameters<LiveClientEvents[E]>[1]>[0]>).call(
-    timed,
-    event,
-    payload,
-  );
-}
+/** The moderator's console form: moderation goes there, the sockets carry what follows. */
+let steer: (fields: Fields) => Promise<unknown>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -30,7 +22,9 @@ beforeAll(async () => {
   const session = await startedSession(recordingDeps(db), staff, { measureCodes: ["540-2"] });
   item = session.itemIds[0]!;
   const connect = (name: string, cookie: string) => connectLiveClient(server.url, session.liveSessionId, name, cookie);
-  moderator = await connect("moderator", `mitplan_session=${(await createSession(db, staff.userId)).token}`);
+  const staffCookie = `mitplan_session=${(await createSession(db, staff.userId)).token}`;
+  steer = (fields) => steerAtConsole(server.url, session.liveSessionId, staffCookie, fields);
+  moderator = await connect("moderator", staffCookie);
   const amalCookie = (await joinByLink(server.url, session.joinCode, { language: "ar" })).cookie;
   amal = await connect("amal", amalCookie);
   amalTablet = await connect("amal's tablet", amalCookie);
@@ -44,8 +38,7 @@ afterAll(async () => {
 
 describe("pre-moderation over real sockets", () => {
   it("shows a waiting comment to its author's screens and the moderators only, and to everybody once approved", async () => {
-    const switched = await command(moderator, "agendaItem:settings", { agendaItemId: item, commentsPremoderated: true });
-    expect(switched.ok).toBe(true);
+    await steer({ intent: "settings", agendaItemId: item, commentsPremoderated: "true" });
     for (const client of [amal, ben]) {
       await until(`${client.name} learns that comments are reviewed`, () => client.state.items[0]?.commentsPremoderated === true);
     }
@@ -56,8 +49,7 @@ describe("pre-moderation over real sockets", () => {
     await until("the moderator's queue holds it", () => moderator.state.comments.some((c) => c.id === posted.data.id));
 
     // Ben's phone hears the next comment's approval; had the waiting one reached it, it would sit in his events before.
-    const approved = await command(moderator, "comment:moderate", { action: "approve", commentId: posted.data.id });
-    expect(approved.ok).toBe(true);
+    await steer({ intent: "comment", action: "approve", commentId: posted.data.id });
     await until("ben sees it once approved", () => ben.state.comments.some((c) => c.id === posted.data.id));
     const seenByBen = ben.events.filter((e) => "comment" in e && e.comment.id === posted.data.id);
     expect(seenByBen.map((e) => [e.type, e.audience])).toEqual([["comment.added", "all"]]);
@@ -70,7 +62,7 @@ describe("pre-moderation over real sockets", () => {
     const posted = await command(ben, "comment:post", { agendaItemId: item, body: "Kauft Uhren!" });
     if (!posted.ok) throw new Error(posted.error.messageKey);
     await until("ben's screen shows it waiting", () => ben.state.comments.some((c) => c.id === posted.data.id));
-    expect((await command(moderator, "comment:moderate", { action: "hide", commentId: posted.data.id, reason: "Werbung" })).ok).toBe(true);
+    await steer({ intent: "comment", action: "hide", commentId: posted.data.id, reason: "Werbung" });
     await until("ben's screen drops it", () => !ben.state.comments.some((c) => c.id === posted.data.id));
     await until("the moderator sees why", () => moderator.state.comments.some((c) => c.id === posted.data.id && c.hidden?.reason === "Werbung"));
     expect(amal.events.some((e) => "comment" in e && e.comment.id === posted.data.id)).toBe(false);

@@ -38,3 +38,13 @@ describe("the rating form", () => {
     ]);
   });
 });
+
+describe("the proposal form", () => {
+  it("is one command of the kind chosen, and an unknown kind is refused as the schema would", () => {
+    const fields = { intent: "proposal", agendaItemId: "", kind: "new_measure", title: "Sprachcafé", body: "Deutsch üben" };
+    expect(participantCommands(fields, "s")).toMatchObject([{ event: "proposal:submit", payload: { kind: "new_measure", liveSessionId: "s", agendaItemId: null } }]);
+    expect(() => participantCommands({ ...fields, kind: "delete_measure" }, "s")).toThrow(
+      expect.objectContaining({ code: "invalid", messageKey: "common:validation.invalid", fields: { kind: "common:validation.invalidValue" } }),
+    );
+  });
+});

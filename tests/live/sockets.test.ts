@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
 import { loadItem } from "../../app/live/items.server";
 import { computeItemResult } from "../../app/live/results.server";
 import { votes } from "../../db/schema";
-import type { LiveClientEvents } from "../../app/live/contract";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
-import { joinByLink } from "../support/http";
-import { connectLiveClient, until, type ClientEvent, type LiveClient } from "../support/live-clients";
+import { joinByLink, post, steerAtConsole, type Fields } from "../support/http";
+import { command, connectLiveClient, until, type ClientEvent, type LiveClient } from "../support/live-clients";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -17,20 +17,15 @@ let item: string;
 let moderator: LiveClient;
 let projector: LiveClient;
 let participants: LiveClient[];
+let staffCookie: string;
+let participantCookies: string[];
 
 /** A real socket.io client with the cookies of a browser, watching the session and applying its events. */
 const connect = (name: string, cookie: string) => connectLiveClient(server.url, session.liveSessionId, name, cookie);
 
 const everyone = () => [moderator, projector, ...participants];
-/** Sends a command and resolves with its acknowledgement, typed by the contract. */
-function command<E extends keyof LiveClientEvents>(
-  client: LiveClient,
-  event: E,
-  payload: Parameters<LiveClientEvents[E]>[0],
-): Promise<Parameters<Parameters<LiveClientEvents[E]>[1]>[0]> {
-  const timed = client.socket.timeout(5_000);
-  return (timed.emitWithAck as (event: E, payload: unknown) => Promise<never>).call(timed, event, payload);
-}
+/** The moderator's console form: the live session is steered there, the sockets carry what follows. */
+const steer = (fields: Fields) => steerAtConsole(server.url, session.liveSessionId, staffCookie, fields);
 const received = (client: LiveClient, check: (event: ClientEvent) => boolean) => client.events.some(check);
 
 beforeAll(async () => {
@@ -39,12 +34,14 @@ beforeAll(async () => {
   const staff = await createStaff(db, "moderator");
   session = await startedSession(recordingDeps(db), staff, { measureCodes: ["540-2"], dots: 5 });
   item = session.itemIds[0]!;
-  const staffCookie = async () => `mitplan_session=${(await createSession(db, staff.userId)).token}`;
-  moderator = await connect("moderator", await staffCookie());
-  projector = await connect("projector", await staffCookie());
+  staffCookie = `mitplan_session=${(await createSession(db, staff.userId)).token}`;
+  moderator = await connect("moderator", staffCookie);
+  projector = await connect("projector", `mitplan_session=${(await createSession(db, staff.userId)).token}`);
   participants = [];
+  participantCookies = [];
   for (const [name, language] of [["de", "de"], ["ar", "ar"], ["en", "en"]] as const) {
     const { cookie } = await joinByLink(server.url, session.joinCode, { language });
+    participantCookies.push(cookie);
     participants.push(await connect(`participant ${name}`, cookie));
   }
 });
@@ -67,8 +64,7 @@ describe("a live item from discussion to results, over real sockets", () => {
       );
     }
 
-    const hidden = await command(moderator, "comment:moderate", { action: "hide", commentId: spam.data.id, reason: "Werbung" });
-    expect(hidden.ok).toBe(true);
+    await steer({ intent: "comment", action: "hide", commentId: spam.data.id, reason: "Werbung" });
     for (const client of participants) {
       await until(`${client.name} loses the hidden comment`, () =>
         received(client, (e) => e.type === "comment.removed" && e.commentId === spam.data.id),
@@ -84,19 +80,20 @@ describe("a live item from discussion to results, over real sockets", () => {
 
   it("takes votes while prioritising, counts a retry once, and refuses votes once voting is closed", async () => {
     const [de, ar, en] = participants as [LiveClient, LiveClient, LiveClient];
-    const forbidden = await command(de, "agendaItem:setPhase", { agendaItemId: item, phase: "results" });
-    expect(forbidden.ok).toBe(false);
+    const consolePath = `/live/${session.liveSessionId}/console`;
+    const forbidden = await post(server.url, consolePath, { intent: "phase", agendaItemId: item, phase: "results" }, participantCookies[0]);
+    expect(forbidden.status).toBe(403);
 
-    expect((await command(moderator, "agendaItem:setPhase", { agendaItemId: item, phase: "prioritise" })).ok).toBe(true);
+    await steer({ intent: "phase", agendaItemId: item, phase: "prioritise" });
     for (const client of everyone()) {
       await until(`${client.name} sees voting open`, () =>
         client.state.items.some((i) => i.id === item && i.phase === "prioritise" && i.votingState === "open"),
       );
     }
 
-    const vote = (client: LiveClient, payload: Record<string, unknown>) =>
+    const vote = (client: LiveClient, payload: { kind: "dots"; value: number } | { kind: "rating"; criterion: string; value: number }) =>
       command(client, "vote:cast", { clientId: randomUUID().replace(/-/g, ""), agendaItemId: item, ...payload });
-    const retried = { kind: "dots", clientId: `retry-${randomUUID()}`, agendaItemId: item, value: 2 };
+    const retried = { kind: "dots" as const, clientId: `retry-${randomUUID()}`, agendaItemId: item, value: 2 };
     const [first, again] = [await command(de, "vote:cast", retried), await command(de, "vote:cast", retried)];
     expect(first.ok && first.data.duplicate).toBe(false);
     expect(again.ok && again.data).toMatchObject({ duplicate: true, myVotes: { dotsSpent: 2 } });
@@ -120,27 +117,24 @@ describe("a live item from discussion to results, over real sockets", () => {
       received(moderator, (e) => e.type === "result.updated" && e.result.dots?.total === 6),
     );
 
-    expect((await command(moderator, "agendaItem:settings", { agendaItemId: item, votingState: "closed" })).ok).toBe(true);
+    await steer({ intent: "settings", agendaItemId: item, votingState: "closed" });
     await until("the participant sees voting closed", () => ar.state.items.some((i) => i.id === item && i.votingState === "closed"));
     const late = await vote(ar, { kind: "dots", value: 1 });
     expect(late).toMatchObject({ ok: false, error: { code: "conflict", messageKey: "live:error.votingClosed" } });
   });
 
   it("reveals the results, and everybody ends with the same numbers as the database", async () => {
-    expect((await command(moderator, "agendaItem:setPhase", { agendaItemId: item, phase: "results" })).ok).toBe(true);
-    for (const client of everyone()) {
-      await until(`${client.name} sees the result`, () => client.state.results.some((r) => r.agendaItemId === item));
-    }
-    // Let a trailing coalesced aggregate arrive, so every screen settles on its last state.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await steer({ intent: "phase", agendaItemId: item, phase: "results" });
     const db = server.database.db;
     const expected = await computeItemResult(db, (await loadItem(db, item))!, session.liveSessionId);
     expect(expected.dots).toEqual({ total: 6, paper: 0, share: 1 });
     expect(expected.rating!.find((r) => r.criterion === "urgency")!.summary.mean).toBe(3.67);
     expect(expected.voterCount).toBe(3);
-    for (const client of everyone()) {
-      expect(client.state.results.find((r) => r.agendaItemId === item), client.name).toEqual(expected);
-    }
+    // Every aggregate sent after the last vote carries these numbers, and they arrive in order:
+    // each screen settles on them, whether or not a trailing coalesced aggregate is still on its way.
+    const sent = JSON.parse(JSON.stringify(expected)) as typeof expected;
+    const settled = (client: LiveClient) => isDeepStrictEqual(client.state.results.find((r) => r.agendaItemId === item), sent);
+    for (const client of everyone()) await until(`${client.name} shows the database's numbers`, () => settled(client));
   });
 
   it("never sends a participant hidden comments, proposals, or results before they are revealed", () => {

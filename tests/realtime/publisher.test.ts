@@ -46,10 +46,11 @@ describe("the publisher", () => {
     const started = Date.now();
     for (const participant of participants) {
       await castVote(deps, participant, { kind: "dots", clientId: randomUUID(), agendaItemId: item, value: 1 });
+      // The pace of a room voting (the input of this test, not a wait): a vote every 30 ms or so.
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
     const elapsed = Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, interval * 2));
+    // The trailing aggregate, sent now instead of after its timer.
     await publish.flush();
 
     const results = emitted.filter((e) => e.event === "result.updated");

@@ -2,9 +2,12 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
+import { joinLiveSession } from "../../app/live/join.server";
 import { updateActivities } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
-import { agendaItems, answerTallies, itemTallies, votes } from "../../db/schema";
+import { eraseParticipant } from "../../app/auth/participant-data.server";
+import { agendaItems, answerTallies, breakdownCells, itemTallies, votes } from "../../db/schema";
+import { countedCellSums } from "../support/breakdown-count";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, joinAs, recordingDeps } from "../support/fixtures";
 import { importTestPlan, testSession, voter } from "../support/results-fixtures";
@@ -18,6 +21,7 @@ let moderator: StaffActor;
 let liveSessionId: string;
 let itemIds: string[];
 const people: ParticipantActor[] = [];
+let joinCode: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -44,7 +48,15 @@ beforeAll(async () => {
     });
     await setPhase(deps, moderator, { agendaItemId, phase: "prioritise" });
   }
-  for (let i = 0; i < 8; i++) people.push(await joinAs(deps, session.joinCode, "de", { group: "citizen" }));
+  // Profiles of all kinds, "not stated" included, so the breakdown cells have several keys.
+  const groups = ["citizen", "youth", "administration", null];
+  const districts = ["Mitte", "Stieghorst", null];
+  for (let i = 0; i < 8; i++) {
+    const profile = { group: groups[i % 4], district: districts[i % 3] };
+    const given = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== null)) as Record<string, string>;
+    people.push(await joinAs(deps, session.joinCode, i % 2 === 0 ? "de" : "en", given));
+  }
+  joinCode = session.joinCode;
 });
 afterAll(() => database.close());
 
@@ -66,12 +78,19 @@ async function talliesAndCounts() {
       coalesce(sum(value * weight) filter (where kind = 'dots'), 0)::int as dots,
       coalesce(sum(value * weight) filter (where kind = 'dots' and participant_id is null), 0)::int as paper_dots
     from vote group by 1`);
-  const rowsOf = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as never[];
+  // PGlite answers execute() with { rows }, postgres.js with the rows themselves.
+  const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows);
   const sorted = <T>(list: T[]) => list.map((x) => JSON.stringify(x)).sort();
   const answers = await db.select().from(answerTallies);
   const items = await db.select().from(itemTallies);
+  // Breakdown cells (decision 038): a cell nobody is in any more stays as zeros.
+  const cellsKept = (await db.select().from(breakdownCells)).filter((c) => c.participants !== 0);
+  const cellsCounted = await countedCellSums(db, "agendaItem");
+  const cell = (c: { subjectId?: string; agendaItemId?: string; kind: string; criterion: string | null; dimension: string; key: string | null; participants: number; answers: number; total: number; atLeast7: number }) =>
+    [c.subjectId ?? c.agendaItemId, c.kind, c.criterion, c.dimension, c.key, c.participants, c.answers, c.total, c.atLeast7];
   return {
     tallied: {
+      cells: sorted(cellsKept.map(cell)),
       answers: sorted(
         answers
           .filter((a) => Object.keys(a.distribution).length > 0)
@@ -80,15 +99,16 @@ async function talliesAndCounts() {
       items: sorted(items.filter((i) => i.voters !== 0 || i.dots !== 0).map((i) => [i.agendaItemId, i.voters, i.dots, i.paperDots])),
     },
     counted: {
+      cells: sorted(cellsCounted.map(cell)),
       answers: sorted(
-        rowsOf(counted).map((a: { agenda_item_id: string; kind: string; criterion: string | null; distribution: Record<string, number> }) => ({
+        rowsOf<{ agenda_item_id: string; kind: string; criterion: string | null; distribution: Record<string, number> }>(counted).map((a) => ({
           item: a.agenda_item_id,
           kind: a.kind,
           criterion: a.criterion,
           distribution: sortedKeys(a.distribution),
         })),
       ),
-      items: sorted(rowsOf(countedItems).map((i: { agenda_item_id: string; voters: number; dots: number; paper_dots: number }) => [i.agenda_item_id, i.voters, i.dots, i.paper_dots])),
+      items: sorted(rowsOf<{ agenda_item_id: string; voters: number; dots: number; paper_dots: number }>(countedItems).map((i) => [i.agenda_item_id, i.voters, i.dots, i.paper_dots])),
     },
   };
 }
@@ -163,6 +183,45 @@ describe("vote tallies", () => {
       .limit(3);
     await database.db.delete(votes).where(inArray(votes.id, newest.map((v) => v.id)));
     await database.db.delete(votes).where(sql`${votes.agendaItemId} = ${w1} and ${votes.kind} = 'scale' and ${votes.value} = 3`);
+    await expectTalliesMatchVotes();
+  });
+
+  it("count each answer in the breakdown cells under the profile it was cast with", async () => {
+    const [w1] = itemIds as [string];
+    const deps = recordingDeps(database.db);
+    const cast = voter(deps);
+    const c = people[2]!;
+    await cast.dots(c, w1, 1);
+    await cast.scale(c, w1, 8);
+    // Joining again with the same identity changes the profile: only later votes carry it.
+    await joinLiveSession(deps, { kind: "anonymous" }, { code: joinCode, language: "de", group: "youth", district: "Mitte" }, {
+      secretHash: "test-secret-hash",
+      clientIp: "198.51.100.1",
+      identities: [c],
+    });
+    await cast.dots(c, w1, 1);
+    const profiles = await database.db.select({ group: votes.group, district: votes.district }).from(votes).where(eq(votes.participantId, c.participantId));
+    expect(profiles).toContainEqual({ group: "administration", district: null });
+    expect(profiles).toContainEqual({ group: "youth", district: "Mitte" });
+    const groupCells = () =>
+      database.db
+        .select({ kind: breakdownCells.kind, key: breakdownCells.key, participants: breakdownCells.participants })
+        .from(breakdownCells)
+        .where(sql`${breakdownCells.agendaItemId} = ${w1} and ${breakdownCells.dimension} = 'group' and ${breakdownCells.kind} in ('dots', 'scale') and ${breakdownCells.participants} <> 0`);
+    // The scale answer stays with the old group until it is revised; each dot with its own.
+    expect(await groupCells()).toContainEqual({ kind: "scale", key: "administration", participants: 1 });
+    await expectTalliesMatchVotes();
+    await cast.scale(c, w1, 2);
+    expect(await groupCells()).not.toContainEqual({ kind: "scale", key: "administration", participants: 1 });
+    await expectTalliesMatchVotes();
+  });
+
+  it("move an erased profile's answers to \"not stated\"", async () => {
+    const b = people[1]!;
+    await database.db.transaction((tx) => eraseParticipant(tx, b.participantId, { stillReferenced: true }));
+    const profiles = await database.db.select({ group: votes.group, district: votes.district }).from(votes).where(eq(votes.participantId, b.participantId));
+    expect(profiles.length).toBeGreaterThan(0);
+    expect(profiles.every((p) => p.group === null && p.district === null)).toBe(true);
     await expectTalliesMatchVotes();
   });
 

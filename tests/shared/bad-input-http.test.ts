@@ -113,7 +113,7 @@ describe("bad text over the socket", () => {
     const { cookie } = await joinByLink(server.url, session.joinCode, { language: "de" });
     const client = await connectLiveClient(server.url, session.liveSessionId, "phone", cookie);
     try {
-      const post = (body: string) => client.socket.timeout(5_000).emitWithAck("comment:post", { agendaItemId: session.itemIds[0], body });
+      const post = (body: string) => client.socket.timeout(5_000).emitWithAck("comment:post", { agendaItemId: session.itemIds[0]!, body });
       expect(await post("Mehr\u0000Bänke")).toMatchObject({ ok: false, error: { code: "invalid", messageKey: "common:validation.controlCharacters" } });
       expect(await post("\u202Egnp.exe")).toMatchObject({ ok: false, error: { code: "invalid", messageKey: "common:validation.bidiControls" } });
       expect(await post("\u200B\u2060")).toMatchObject({ ok: false, error: { code: "invalid", fields: { body: "common:validation.required" } } });

@@ -76,3 +76,18 @@ export async function joinByLink(origin: string, code: string, fields: Fields) {
   if (joined.status !== 302) throw new Error(`POST /j/${code}: ${joined.status}\n${joined.html.slice(0, 500)}`);
   return { cookie: cookiesFrom(joined.response), location: joined.location! };
 }
+
+/**
+ * A step at the moderator's console, posted as its form: the one path that steers a live session
+ * (docs/decisions/037). The server publishes the change, so watching sockets hear it.
+ */
+export async function steerAtConsole(origin: string, liveSessionId: string, cookie: string, fields: Fields) {
+  const page = await post(origin, `/live/${liveSessionId}/console`, fields, cookie);
+  if (!steered(page)) throw new Error(`console ${String(fields.intent)}: ${page.status} ${page.location ?? ""}`);
+  return page;
+}
+
+/** Whether a console post went through: its page, or a redirect back to it (never to the sign-in). */
+export function steered({ status, location }: { status: number; location: string | null }): boolean {
+  return status < 300 || (status < 400 && !location?.startsWith("/login"));
+}

@@ -2,7 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { applyLiveEvent } from "../../app/live/apply-event";
 import type { LiveEvent } from "../../app/live/events";
 import type { LiveState } from "../../app/live/state.server";
-import type { LiveClientEvents, LiveServerEvents } from "../../app/live/contract";
+import type { CommandPayload, CommandReply, LiveClientEvents, LiveCommand, LiveServerEvents } from "../../app/live/contract";
 
 export type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
 
@@ -36,6 +36,14 @@ export async function connectLiveClient(url: string, liveSessionId: string, name
   });
   client.state = await watch(client);
   return client;
+}
+
+/** Sends a command and resolves with its acknowledgement, typed by the contract; fails after 5 s without one. */
+export function command<E extends LiveCommand>(client: Pick<LiveClient, "socket">, event: E, payload: CommandPayload<E>): Promise<CommandReply<E>>;
+// socket.io cannot pair payload and answer for an event name that is a type parameter: the overload above does.
+export function command(client: Pick<LiveClient, "socket">, event: LiveCommand, payload: unknown): Promise<CommandReply<LiveCommand>> {
+  const wire: Socket = client.socket;
+  return wire.timeout(5_000).emitWithAck(event, payload);
 }
 
 /** Waits until `check` holds, polling; fails naming `what` after the timeout. */

@@ -105,6 +105,9 @@ export function DiffView({ diff, versions, contentLanguage }: DiffProps) {
     if (text === null) return <span className="muted">{t("catalogue:history.empty")}</span>;
     // A maturity is a level with a name; the letter alone says nothing to most readers.
     if (field === "maturity" && ["A", "B", "C"].includes(text)) return <span>{t(`catalogue:maturity.${text}`)}</span>;
+    // A section, cluster, goal or unit by its title; the key is for files, not for readers.
+    const named = diff?.names[`${field}:${text}`];
+    if (named) return <span {...inLanguage(contentLanguage)}>{named}</span>;
     return <span {...inLanguage(contentLanguage)}>{text}</span>;
   };
   const pair = diff && { from: versionOf(diff.from), to: versionOf(diff.to) };

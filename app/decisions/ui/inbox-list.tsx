@@ -4,7 +4,7 @@ import { formatDate } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import { formatShare } from "../../i18n/numbers";
 import type { Inbox } from "../inbox.server";
-import { LanguageName } from "../../i18n/language-name";
+import { LanguageLabel } from "../../i18n/language-name";
 import { GroupLabel } from "../../live/ui/group-label";
 import { DeferredBadge, Quote } from "./input-meta";
 
@@ -61,7 +61,7 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
                   {" · "}
                   <GroupLabel group={groups[p.id] ?? null} />
                   {" · "}
-                  <LanguageName code={p.language} />
+                  <LanguageLabel code={p.language} />
                   {" · "}
                   <time dateTime={p.createdAt}>{formatDate(new Date(p.createdAt), lng)}</time>
                 </p>
@@ -138,7 +138,7 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
                   {" · "}
                   {t("decisions:input.supports", { count: c.supportCount })}
                   {" · "}
-                  <LanguageName code={c.language} />
+                  <LanguageLabel code={c.language} />
                 </p>
                 <Quote text={c.body} language={c.language} />
               </li>

@@ -2,7 +2,7 @@ import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import { ItemResultView } from "../../live/ui/item-result";
 import type { DecisionInput } from "../input.server";
-import { LanguageName } from "../../i18n/language-name";
+import { LanguageLabel } from "../../i18n/language-name";
 import { GroupLabel } from "../../live/ui/group-label";
 import { Quote } from "./input-meta";
 
@@ -35,7 +35,7 @@ export function InputSummary({ input }: { input: DecisionInput }) {
             </dd>
             <dt>{t("decisions:input.language")}</dt>
             <dd>
-              <LanguageName code={input.proposal.language} />
+              <LanguageLabel code={input.proposal.language} />
             </dd>
           </>
         )}
@@ -57,7 +57,7 @@ export function InputSummary({ input }: { input: DecisionInput }) {
             </dd>
             <dt>{t("decisions:input.language")}</dt>
             <dd>
-              <LanguageName code={input.comment.language} />
+              <LanguageLabel code={input.comment.language} />
             </dd>
             <dt>{t("decisions:input.supportsLabel")}</dt>
             <dd>{input.comment.supportCount}</dd>

@@ -13,8 +13,8 @@ import { OutcomeView } from "./outcome";
 /** Agenda items name catalogue content, which the city keeps in German; questions are the moderator's, also German. */
 const contentLanguage = "de";
 
-/** What an agenda item was about: a measure with its code, a focus theme, or an open question. */
-export function ResultItemTitle({ item }: { item: Pick<ItemResults["item"], "measure" | "cluster" | "question"> }) {
+/** What an agenda item was about: a measure with its code, a focus theme, a ranking's or an open question. */
+export function ResultItemTitle({ item }: { item: Pick<ItemResults["item"], "kind" | "measure" | "cluster" | "question"> }) {
   const { t } = useTranslation();
   if (item.measure) {
     return (
@@ -25,7 +25,7 @@ export function ResultItemTitle({ item }: { item: Pick<ItemResults["item"], "mea
   }
   const [kind, text] = item.cluster
     ? [t("conferences:item.cluster"), item.cluster.title]
-    : [t("conferences:item.question"), item.question ?? ""];
+    : [t(item.kind === "ranking" ? "conferences:item.ranking" : "conferences:item.question"), item.question ?? ""];
   return (
     <>
       <span className="muted">{kind}</span> <span {...inLanguage(contentLanguage)}>{text}</span>

@@ -115,7 +115,7 @@ export function ActivitiesForm({ item }: { item: AgendaItemView }) {
               </div>
             </div>
 
-            {item.kind === "cluster" && (
+            {(item.kind === "cluster" || item.kind === "ranking") && (
               <label className="choice">
                 <input type="checkbox" name="ranking" defaultChecked={activities.ranking} />
                 {t("conferences:activities.ranking")}

@@ -2,6 +2,7 @@ import { useTranslation } from "../../i18n/translate";
 import { MeasureFilters } from "../../catalogue/ui/measure-filters";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
+import { RankingPicker } from "./ranking-picker";
 
 export type PickerCatalogue = {
   language: string;
@@ -16,7 +17,10 @@ type Props = {
   onAgenda: string[];
 };
 
-/** Adds to the agenda: measures found in the conference's plan, a focus theme, or an open question. */
+/**
+ * Adds to the agenda: measures found in the conference's plan, a focus theme, a ranking of chosen
+ * measures, or an open question.
+ */
 export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
   const { t } = useTranslation();
   const content = inLanguage(catalogue.language);
@@ -82,6 +86,8 @@ export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
           </ActionForm>
         </section>
       )}
+
+      {catalogue.measures.length >= 2 && <RankingPicker catalogue={catalogue} />}
 
       <section aria-labelledby="add-question-title">
         <h3 id="add-question-title">{t("conferences:picker.questionHeading")}</h3>

@@ -1,5 +1,6 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
+import { rankingOptions } from "../rules";
 import type { AgendaItemView } from "../views";
 import { contentLanguageOf } from "./criteria";
 
@@ -12,6 +13,8 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
   const contentLang = contentLanguageOf(item);
   const content = inLanguage(contentLang);
   const foreign = item.kind !== "question" && contentLang !== i18n.language;
+  // A cluster's or a ranking item's measures, listed in the card.
+  const listed = item.measure ? [] : rankingOptions(item);
 
   return (
     <header className="live-item__header">
@@ -34,7 +37,7 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
       </h1>
       {foreign && contentLang === "de" && <p className="muted">{t("common:content.inGerman")}</p>}
 
-      {(item.measure || (item.cluster && item.cluster.measures.length > 0)) && (
+      {(item.measure || listed.length > 0) && (
         // A short card: the title is on the first screen, the details one tap away.
         <details className="live-item__card">
           <summary>{t(item.measure ? "live:facts.heading" : "live:facts.measures")}</summary>
@@ -64,9 +67,9 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
               )}
             </dl>
           )}
-          {item.cluster && (
+          {listed.length > 0 && (
             <ul className="live-item__measures" {...content}>
-              {item.cluster.measures.map((m) => (
+              {listed.map((m) => (
                 <li key={m.code}>
                   <span dir="ltr" className="live-item__code">
                     {m.code}

@@ -37,7 +37,7 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
       {anyVotes && result.dots && (
         <>
           <p className="item-result__total">
-            {t("live:results.dotsTotal", { total: result.dots.total, paper: result.dots.paper })}
+            {t("live:results.dotsTotal", { count: result.dots.total, paper: result.dots.paper })}
           </p>
           <BarChart
             {...chart}
@@ -97,7 +97,7 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
             max={Math.max(1, ...Object.values(result.scale.distribution))}
             bars={Array.from({ length: 10 }, (_, i) => {
               const count = result.scale!.distribution[i + 1] ?? 0;
-              return { key: String(i + 1), label: String(i + 1), value: count, valueText: String(count) };
+              return { key: String(i + 1), label: number(i + 1), value: count, valueText: number(count) };
             })}
           />
         </>
@@ -116,7 +116,7 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
             label: `${r.code} ${r.title}`,
             lang: contentLanguage,
             value: r.firstPlaces,
-            valueText: t("live:results.rankedFirst", { people: r.firstPlaces }),
+            valueText: t("live:results.rankedFirst", { count: r.firstPlaces }),
           }))}
         />
       )}

@@ -4,7 +4,7 @@ import type { AgendaItemView } from "../views";
 
 /**
  * What an agenda item is about, in the catalogue's own language: a measure with its code, a
- * focus theme, or the moderator's question.
+ * focus theme, or the moderator's question (a ranking item's too).
  */
 export function ItemTitle({ item }: { item: AgendaItemView }) {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ export function ItemTitle({ item }: { item: AgendaItemView }) {
   }
   return (
     <>
-      <span className="item-kind">{t("conferences:item.question")}</span>{" "}
+      <span className="item-kind">{t(item.kind === "ranking" ? "conferences:item.ranking" : "conferences:item.question")}</span>{" "}
       <span {...inLanguage("de")}>{item.question}</span>
     </>
   );

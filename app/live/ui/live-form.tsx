@@ -96,7 +96,7 @@ export function LiveForm({ formKey, intent, once, hidden = {}, resetOnSuccess = 
     }
     setStatus({ kind: "pending" });
     for (const command of commands) {
-      const reply = await forms.send(command.event, command.payload as never);
+      const reply = await forms.send(command.event, command.payload);
       if (!reply.ok) {
         setStatus({ kind: "refused", messageKey: reply.error.messageKey, values: reply.error.values });
         return;

@@ -1,5 +1,6 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
+import { rankingOptions } from "../rules";
 import type { AgendaItemView, MyVotes } from "../views";
 import { contentLanguageOf, criterionLabel } from "./criteria";
 
@@ -10,7 +11,7 @@ export function MyVotesSection({ item, me }: { item: AgendaItemView; me: MyVotes
   const ratings = Object.entries(me.ratings[item.id] ?? {});
   const scale = me.scale[item.id];
   const ranking = me.ranking[item.id] ?? [];
-  const titleOf = (code: string) => item.cluster?.measures.find((m) => m.code === code)?.title ?? "";
+  const titleOf = (code: string) => rankingOptions(item).find((m) => m.code === code)?.title ?? "";
   const none = dots === 0 && ratings.length === 0 && scale === undefined && ranking.length === 0;
 
   return (

@@ -1,6 +1,6 @@
 import { useTranslation } from "../../i18n/translate";
 import { ActionForm } from "../../components/action-form";
-import type { PaperBatch } from "../paper-votes.server";
+import type { PaperBatch } from "../paper-batch.server";
 import type { AgendaItemView } from "../views";
 import { criterionLabel } from "./criteria";
 

@@ -1,10 +1,14 @@
 import { DomainError } from "../../errors";
+import type { CommandPayload } from "../contract";
 
 /** Form fields as `formObject` (server) and `fieldsOf` (browser) read them. */
 export type Fields = Record<string, string | string[]>;
 
 export type ParticipantEvent = "vote:cast" | "ranking:cast" | "comment:post" | "comment:support" | "proposal:submit";
-export type ParticipantCommand = { event: ParticipantEvent; payload: Record<string, unknown> };
+/** A socket command and its payload, typed by the live contract (the domain's schema input). */
+export type ParticipantCommand = { [E in ParticipantEvent]: { event: E; payload: CommandPayload<E> } }[ParticipantEvent];
+
+const proposalKinds = ["new_measure", "change_measure"] as const;
 
 /** Radio groups of the rating form are named `rating.<criterion>`. */
 export const ratingFieldPrefix = "rating.";
@@ -46,7 +50,9 @@ export function participantCommands(fields: Fields, liveSessionId: string): Part
     case "support":
       return [{ event: "comment:support", payload: { commentId: one(fields.commentId) } }];
     case "proposal": {
-      const kind = one(fields.kind);
+      // The form offers the two kinds; anything else is refused as the domain's schema would.
+      const kind = proposalKinds.find((k) => k === one(fields.kind));
+      if (!kind) throw new DomainError("invalid", "common:validation.invalid", { kind: "common:validation.invalidValue" });
       return [
         {
           event: "proposal:submit",

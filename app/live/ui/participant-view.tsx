@@ -3,7 +3,7 @@ import { useTranslation } from "../../i18n/translate";
 import { ReadAloud } from "../../components/read-aloud";
 import { inLanguage } from "../../i18n/parts";
 import { applyLiveEvent } from "../apply-event";
-import { votable } from "../rules";
+import { rankingOptions, votable } from "../rules";
 import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
@@ -62,7 +62,7 @@ function useActivities(item: AgendaItemView, me: Me, state: LiveState): Activity
   }
   if (voting && activities.rating) list.push({ key: "rating", label: t("live:rating.heading"), panel: <RatingForm item={item} me={me} /> });
   if (voting && activities.scale) list.push({ key: "scale", label: t("live:scale.heading"), panel: <ScaleForm item={item} me={me} /> });
-  if (voting && activities.ranking && item.cluster) {
+  if (voting && activities.ranking && rankingOptions(item).length > 0) {
     list.push({ key: "ranking", label: t("live:ranking.heading"), panel: <RankingForm item={item} me={me} /> });
   }
   if (activities.comments || state.comments.length > 0) {

@@ -27,7 +27,7 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
       </p>
       <h1 id="present-item" className="projector__title">
         {item.measure && <span dir="ltr">{item.measure.code} </span>}
-        {item.kind === "question" ? item.question : <span {...content}>{item.measure?.title ?? item.cluster?.title}</span>}
+        {item.measure || item.cluster ? <span {...content}>{item.measure?.title ?? item.cluster?.title}</span> : item.question}
       </h1>
       {/* The room sees numbers only once the moderator reveals them; until then, how many have voted. */}
       {item.resultsVisible && result ? (

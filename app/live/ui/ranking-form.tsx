@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
+import { rankingOptions } from "../rules";
 import type { AgendaItemView, MyVotes } from "../views";
 import { contentLanguageOf } from "./criteria";
 import { LiveForm } from "./live-form";
@@ -14,12 +15,12 @@ function startingOrder(options: Option[], ballot: string[] | undefined): string[
 }
 
 /**
- * Ranking the measures of a cluster. Without JavaScript: one select per rank. With it: the list
+ * Ranking the measures of a ranking item or a cluster (rules.rankingOptions). Without JavaScript: one select per rank. With it: the list
  * itself, moved with up and down buttons. Both send the same `rank` fields in order.
  */
 export function RankingForm({ item, me }: { item: AgendaItemView; me: MyVotes }) {
   const { t } = useTranslation();
-  const options = item.cluster?.measures ?? [];
+  const options = rankingOptions(item);
   const [order, setOrder] = useState(() => startingOrder(options, me.ranking[item.id]));
   const [scripted, setScripted] = useState(false);
   const [announcement, setAnnouncement] = useState("");

@@ -6,7 +6,7 @@ import { formatNumber, formatShare } from "../../i18n/numbers";
 import type { Breakdown } from "../breakdowns.server";
 import type { MeasureStanding } from "../plan.server";
 import { byCriterion } from "../criteria-order";
-import { LanguageName } from "../../i18n/language-name";
+import { LanguageLabel } from "../../i18n/language-name";
 import { GroupLabel } from "../../live/ui/group-label";
 
 type Props = { standings: MeasureStanding[]; minGroupSize: number; contentLanguage: string };
@@ -16,7 +16,7 @@ function CellKey({ breakdown, cellKey }: { breakdown: Breakdown; cellKey: string
   const { t } = useTranslation();
   if (cellKey === null) return <>{t("results:plan.notStated")}</>;
   if (breakdown.dimension === "group") return <GroupLabel group={cellKey} />;
-  if (breakdown.dimension === "language") return <LanguageName code={cellKey} />;
+  if (breakdown.dimension === "language") return <LanguageLabel code={cellKey} />;
   return <span {...inLanguage("de")}>{cellKey}</span>;
 }
 

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
+import { addAgendaItems, closeLiveSession, createLiveSession, startLiveSession, updateActivities } from "../../app/live/setup.server";
+import { setPhase } from "../../app/live/steer.server";
+import { sessionResults } from "../../app/results/aggregate.server";
+import { dimensions, loadBreakdowns, type Breakdown } from "../../app/results/breakdowns.server";
+import { planResults } from "../../app/results/plan.server";
+import { sql } from "drizzle-orm";
+import { countedBreakdowns } from "../support/breakdown-count";
+import { openTestDatabase, type TestDatabase } from "../support/database";
+import { createStaff, recordingDeps } from "../support/fixtures";
+import { handMadeConference, importTestPlan, testPlanSlug, voter } from "../support/results-fixtures";
+
+/**
+ * Breakdowns read from the trigger-kept cells (decision 038) must be exactly the breakdowns
+ * counted from the votes, suppression included. The hand-made conference, plus a second session
+ * of the same conference that has W-1 again: p1–p6 (citizens) put dots on it and p1–p3 answer
+ * its scale a second time, so per measure the same people are in a cell twice.
+ */
+let database: TestDatabase;
+let moderator: StaffActor;
+let sessions: string[];
+let itemIds: string[];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const deps = recordingDeps(database.db);
+  await importTestPlan(deps);
+  moderator = await createStaff(database.db, "moderator");
+  const first = await handMadeConference(deps, moderator);
+  const second = await createLiveSession(deps.db, moderator, { conferenceId: first.conferenceId, title: "Zweite Runde", dotsPerParticipant: 5 });
+  const { ids } = await addAgendaItems(deps, moderator, { liveSessionId: second.id, entries: [{ kind: "measure", measureCode: "W-1" }] });
+  const again = ids[0]!;
+  await startLiveSession(deps, moderator, { liveSessionId: second.id });
+  await updateActivities(deps, moderator, {
+    agendaItemId: again,
+    activities: { comments: true, dots: { maxPerItem: 3 }, rating: null, scale: { min: 1, max: 10, label: null }, ranking: false },
+  });
+  await setPhase(deps, moderator, { agendaItemId: again, phase: "prioritise" });
+  const vote = voter(deps);
+  const p = first.participants as ParticipantActor[];
+  for (const who of p.slice(0, 6)) await vote.dots(who, again, 1);
+  for (const [i, n] of [[0, 9], [1, 3], [2, 7]] as const) await vote.scale(p[i]!, again, n);
+  sessions = [first.liveSessionId, second.id];
+  itemIds = [...first.itemIds, again];
+});
+afterAll(() => database.close());
+
+/** Pages list items and standings in their own order; each one's breakdowns in loadBreakdowns' order. */
+const bySubject = (list: Breakdown[]) => [...list].sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+const suppressedSomewhere = (list: Breakdown[]) => list.some((b) => b.cells.some((c) => c.suppressed));
+
+async function expectCellsEqualCounting() {
+  for (const minimum of [5, 2]) {
+    const perItem = (await Promise.all(sessions.map((liveSessionId) => sessionResults(database.db, moderator, { liveSessionId }, { minGroupSize: minimum }))))
+      .flatMap((s) => s.items.flatMap((i) => i.breakdowns));
+    const countedPerItem = await countedBreakdowns(database.db, "agendaItem", minimum, itemIds);
+    expect(bySubject(perItem)).toEqual(countedPerItem);
+    const perMeasure = await loadBreakdowns(database.db, { items: (c) => sql`${c} = any(${sql.param(itemIds)}::uuid[])`, by: "measure", minGroupSize: minimum });
+    expect(perMeasure).toEqual(await countedBreakdowns(database.db, "measure", minimum, itemIds));
+    if (minimum === 5) {
+      // The comparison covers suppression, not only shown cells.
+      expect(suppressedSomewhere(perItem)).toBe(true);
+      expect(suppressedSomewhere(perMeasure)).toBe(true);
+    }
+  }
+}
+
+describe("breakdown cells", () => {
+  it("give every breakdown that counting the votes gives, per item and per measure, small cells suppressed alike", async () => {
+    await expectCellsEqualCounting();
+  });
+
+  it("count a person once per measure cell when their conference had the measure twice", async () => {
+    const plan = await planResults(database.db, moderator, { planSlug: testPlanSlug, breakdownBy: "group" }, { minGroupSize: 2 });
+    const w1 = plan.measures.find((m) => m.measure.code === "W-1")!;
+    const dots = w1.breakdowns.find((b) => b.kind === "dots")!;
+    // p1–p6 hold dots on both W-1 items: six people, 12 + 6 = 18 dots.
+    expect(dots.cells.find((c) => !c.suppressed && c.key === "citizen")).toEqual({
+      key: "citizen", suppressed: false, participants: 6, value: 18, shareAtLeast7: null,
+    });
+    // Scale by group: citizens 8 9 7 6 10 3 and again 9 3 7: six people, nine answers, mean 62/9.
+    const scale = w1.breakdowns.find((b) => b.kind === "scale")!;
+    expect(scale.cells.find((c) => !c.suppressed && c.key === "citizen")).toEqual({
+      key: "citizen", suppressed: false, participants: 6, value: 6.89, shareAtLeast7: 0.67,
+    });
+  });
+
+  it("stay the same when the sessions close, and for every dimension plan-wide", async () => {
+    for (const liveSessionId of sessions) await closeLiveSession(recordingDeps(database.db), moderator, { liveSessionId });
+    await expectCellsEqualCounting();
+    for (const breakdownBy of dimensions) {
+      const plan = await planResults(database.db, moderator, { planSlug: testPlanSlug, breakdownBy });
+      const counted = await countedBreakdowns(database.db, "measure", plan.minGroupSize);
+      expect(bySubject(plan.measures.flatMap((m) => m.breakdowns))).toEqual(counted.filter((b) => b.dimension === breakdownBy));
+    }
+  });
+});
