@@ -1,5 +1,5 @@
 import { languages } from "../i18n/config";
-import type { FormError } from "../forms.server";
+import type { FormError } from "../forms";
 import type { InputKind } from "./input.server";
 import { changeFields, newMeasureFields, type Outcome } from "./outcomes";
 

@@ -13,11 +13,12 @@ import { CommentsSection } from "./comments";
 import { contentLanguageOf } from "./criteria";
 import { ItemHeading } from "./item-heading";
 import { ItemResultView } from "./item-result";
-import { ParticipantFormsProvider, type ParticipantForms, type PostOutcome } from "./live-form";
+import { ParticipantFormsProvider, type ParticipantForms } from "./live-form";
 import { MyVotesSection } from "./my-votes";
 import type { ParticipantEvent } from "./participant-commands";
 import { ProposalForm } from "./proposal-form";
 import { RankingForm } from "./ranking-form";
+import { usePageForm } from "../../components/page-form";
 import { Countdown } from "./session-timer";
 import { DotVoting, RatingForm, ScaleForm } from "./voting";
 
@@ -134,11 +135,13 @@ function EarlierResults({ state, currentId }: { state: LiveState; currentId: str
   );
 }
 
-type Props = { initial: LiveState; clientIdBase: string; outcome: PostOutcome };
+type Props = { initial: LiveState; clientIdBase: string; saved: string | null };
 
 /** The participant's phone: the current item and everything they can do with it, kept live. */
-export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
+export function ParticipantView({ initial, clientIdBase, saved }: Props) {
   const { t } = useTranslation();
+  // A refused plain post, whichever form sent it.
+  const refused = usePageForm("live", { wholePage: true }).error;
   const live = useLiveSession(initial);
   const { state, setState, send } = live;
   const connection = useBrowserOffline() ? "offline" : live.connection;
@@ -163,8 +166,8 @@ export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
     [setState, liveSessionId],
   );
   const forms: ParticipantForms = useMemo(
-    () => ({ liveSessionId, clientIdBase, connection, send, received, outcome }),
-    [liveSessionId, clientIdBase, connection, send, received, outcome],
+    () => ({ liveSessionId, clientIdBase, connection, send, received, saved }),
+    [liveSessionId, clientIdBase, connection, send, received, saved],
   );
 
   const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId) ?? null;
@@ -181,9 +184,9 @@ export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
           {t("live:participant.session", { conference: state.conference.title, session: state.liveSession.title })}
         </p>
         {/* A refused plain post reloads the page at its top, and its form may be gone (voting closed meanwhile). */}
-        {outcome.refused && (
+        {refused && (
           <p className="form-error" role="alert">
-            {t(outcome.refused.error.messageKey, outcome.refused.error.values)}
+            {t(refused.messageKey, refused.values)}
           </p>
         )}
         <Countdown timer={live.timer} className="live-page__timer" />
