@@ -11,7 +11,7 @@ import { addAgendaItems, createLiveSession, startLiveSession } from "../../app/l
 import { createConference } from "../../app/conferences/conferences.server";
 import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
-import { joinedParticipant, signedInStaff } from "./http";
+import { joinedParticipant, signedInStaff } from "../support/page-client";
 
 let server: TestServer;
 let browser: Browser;

@@ -12,7 +12,7 @@ import type { StaffActor } from "../../app/auth/actor";
 import { submitProposal } from "../../app/live/proposals.server";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
-import { joinedParticipant } from "../conferences/http";
+import { joinedParticipant } from "../support/page-client";
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { voter } from "../support/results-fixtures";

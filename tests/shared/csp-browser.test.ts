@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordingDeps, startedSession } from "../support/fixtures";
 import { launchBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
-import { signedInStaff } from "../conferences/http";
+import { signedInStaff } from "../support/page-client";
 
 let server: TestServer;
 let browser: Browser;
