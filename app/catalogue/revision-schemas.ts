@@ -49,8 +49,6 @@ export const measureChangesSchema = measureFieldsSchema
   .refine((changes) => Object.keys(changes).length > 0, { message: "nothing to change" });
 export type MeasureChanges = z.infer<typeof measureChangesSchema>;
 
-export const createMeasureSchema = z.object({ planSlug, reason, measure: newMeasureSchema });
-export const changeMeasureSchema = z.object({ planSlug, reason, code: measureCodeInput, changes: measureChangesSchema });
 export const setMaturitySchema = z.object({ planSlug, reason, code: measureCodeInput, maturity: orNone(z.enum(["A", "B", "C"])) });
 export const recordIndicatorValueSchema = z.object({
   planSlug,
