@@ -92,12 +92,12 @@ describe("the moderator pages in a browser", () => {
 
   it("changes the phase without a reload, and shows a participant's comment as it comes", async () => {
     await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
-    await page.getByText("Live verbunden").waitFor();
+    await page.getByText(t("conferences:connection.online")).waitFor();
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    await page.getByRole("button", { name: "Priorisieren" }).click();
+    await page.getByRole("button", { name: t("conferences:phase.prioritise") }).click();
     await expect
-      .poll(() => page.getByRole("button", { name: "Priorisieren" }).getAttribute("aria-pressed"))
+      .poll(() => page.getByRole("button", { name: t("conferences:phase.prioritise") }).getAttribute("aria-pressed"))
       .toBe("true");
 
     // The participant comments through the server's socket, so the event takes the real way to the console.
@@ -117,7 +117,7 @@ describe("the moderator pages in a browser", () => {
 
   it("keeps a comment that arrives while the page reloads its data after a command", async () => {
     await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
-    await page.getByText("Live verbunden").waitFor();
+    await page.getByText(t("conferences:connection.online")).waitFor();
     // Hold the revalidation back until the comment has been committed and shown, so the loader's
     // answer is older than what the socket already brought.
     let release = () => {};
@@ -155,9 +155,9 @@ describe("the moderator pages in a browser", () => {
     const consoleWindow = await context.newPage();
     try {
       await consoleWindow.goto(`${server.url}/live/${ids.session}/console?lng=de`);
-      await consoleWindow.getByText("Live verbunden").waitFor();
+      await consoleWindow.getByText(t("conferences:connection.online")).waitFor();
       await page.goto(`${server.url}/live/${ids.session}/agenda?lng=de`);
-      await page.getByText("Live verbunden").waitFor();
+      await page.getByText(t("conferences:connection.online")).waitFor();
 
       await page.getByLabel(t("conferences:picker.questionLabel"), { exact: true }).fill("Wer fehlt noch?");
       await page.getByRole("button", { name: t("conferences:picker.addQuestion") }).click();

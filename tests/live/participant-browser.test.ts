@@ -109,10 +109,10 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
     await expect.poll(() => german.locator(".dots__remaining").textContent()).toBe("4 von 5 Punkten übrig");
     // One activity at a time: rating is the next one after the dots.
     await german.getByRole("button", { name: t("live:rating.heading"), exact: true }).click();
-    await german.locator("fieldset", { hasText: "Dringlichkeit" }).getByText("4", { exact: true }).click();
+    await german.locator("fieldset", { hasText: t("live:criterion.urgency.label") }).getByText("4", { exact: true }).click();
     await german.getByRole("button", { name: t("live:rating.submit") }).click();
     await expect.poll(() => german.locator(`#rating-${item} [role=status]`).textContent()).toBe("Gespeichert");
-    await expect.poll(() => german.locator(".my-votes").textContent()).toContain("Dringlichkeit: 4 von 5");
+    await expect.poll(() => german.locator(".my-votes").textContent()).toContain(t("live:mine.rating", { criterion: t("live:criterion.urgency.label"), value: 4, max: 5 }));
 
     await arabic.getByRole("heading", { name: ar("live:dots.heading") }).waitFor();
     await checkPage(arabic, "prioritising in Arabic");
@@ -123,7 +123,7 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
   it("keeps a dot given offline, says so, and sends it when the connection is back", async () => {
     await german.getByRole("button", { name: t("live:dots.heading"), exact: true }).click();
     await offline.setOffline(true);
-    await expect.poll(() => german.locator(".connection-banner").textContent()).toContain("Keine Verbindung");
+    await expect.poll(() => german.locator(".connection-banner").textContent()).toContain(t("live:connection.banner"));
     await german.getByRole("button", { name: t("live:dots.add") }).click();
     await expect
       .poll(() => german.locator(`#dots-add-${item} [role=status]`).textContent())

@@ -50,7 +50,7 @@ describe("the security policy in a browser", { timeout: 90_000 }, () => {
     await staffContext.addCookies([{ name, value, url: server.url }]);
     const console = await open(staffContext, "console");
     await console.goto(`${server.url}/live/${session.liveSessionId}/console?lng=de`);
-    await console.getByText("Live verbunden").waitFor();
+    await console.getByText(t("conferences:connection.online")).waitFor();
 
     const phone = await open(await browser.newContext({ locale: "de-DE" }), "phone");
     await phone.goto(`${server.url}/j/${session.joinCode}`);
