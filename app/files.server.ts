@@ -10,7 +10,7 @@ import { translatorFor } from "./i18n/i18n.server";
 /** A file to download, made by an export. */
 export type ExportFile = { filename: string; contentType: string; body: string };
 
-export function downloadResponse(file: ExportFile): Response {
+function downloadResponse(file: ExportFile): Response {
   const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(file.body, {
     headers: {

@@ -16,7 +16,7 @@ type ClientLiveEvent = Exclude<LiveEvent, { audience: "internal" }>;
 type LiveBroadcast = { emit(type: ClientLiveEvent["type"], event: ClientLiveEvent): boolean };
 
 /** At most this many result updates per agenda item per second reach the screens. */
-export const resultIntervalMs = 200;
+const resultIntervalMs = 200;
 
 /**
  * Sends committed changes to the right rooms. A burst of votes becomes one aggregate per item

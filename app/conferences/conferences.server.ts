@@ -74,7 +74,7 @@ export async function getConference(db: Reader, id: string): Promise<ConferenceV
   return row ?? null;
 }
 
-export const createConferenceSchema = z.object({
+const createConferenceSchema = z.object({
   planSlug: text({ min: 1, max: 100 }),
   kind: z.enum(conferenceKinds),
   title: text({ min: 1, max: 200 }),

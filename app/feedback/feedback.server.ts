@@ -9,7 +9,7 @@ import { languages } from "../i18n/config";
 import { loadComments } from "../live/comments.server";
 import { loadProposals } from "../live/proposals.server";
 import type { CommentView, ProposalView } from "../live/views";
-import { resultsOf, type ResultsOptions, type SessionResults } from "../results/aggregate.server";
+import { sessionResults, type ResultsOptions, type SessionResults } from "../results/aggregate.server";
 import type { Reader } from "../results/answers.server";
 import { loadDecisions, reasonFor, standing, type DecisionView } from "../decisions/views.server";
 
@@ -52,7 +52,7 @@ export async function conferenceFeedback(db: Reader, actor: Actor, input: unknow
     .from(liveSessions)
     .where(and(eq(liveSessions.conferenceId, conferenceId), eq(liveSessions.status, "closed")))
     .orderBy(asc(liveSessions.closedAt));
-  const sessions = await Promise.all(closed.map((s) => resultsOf(db, s.id, null, options)));
+  const sessions = await Promise.all(closed.map((s) => sessionResults(db, actor, { liveSessionId: s.id }, options)));
   const itemIds = sessions.flatMap((s) => s.items.map((i) => i.item.id));
   const proposalList = (await loadProposals(db, and(eq(proposals.conferenceId, conferenceId), isNull(proposals.hiddenAt))!)).reverse();
   const commentList = itemIds.length
