@@ -8,14 +8,30 @@ import { defineConfig } from "vitest/config";
  */
 export const journeys = ["tests/e2e/**/*.test.ts", "tests/**/*browser.test.ts"];
 
+const common = { environment: "node", pool: "forks", testTimeout: 30_000, hookTimeout: 60_000 } as const;
+
+/**
+ * Two projects run one after the other (docs/decisions/035): the command, socket and page
+ * files two at a time, since each has its own database and server on port 0 and mostly waits on
+ * them; then the journeys one at a time, since two chromiums side by side starve each other's pages.
+ */
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
-    exclude: ["**/node_modules/**", ...(process.env.JOURNEYS === "skip" ? journeys : [])],
-    environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
-    pool: "forks",
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          ...common,
+          name: "commands",
+          include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+          exclude: ["**/node_modules/**", ...journeys],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      ...(process.env.JOURNEYS === "skip"
+        ? []
+        : [{ test: { ...common, name: "journeys", include: journeys, maxWorkers: 1, sequence: { groupOrder: 1 } } }]),
+    ],
   },
 });

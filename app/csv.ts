@@ -20,7 +20,7 @@ export function csvFormatOf(language: string): CsvFormat {
 }
 
 /** RFC 4180 with commas and decimal points: what a program reading the file expects. */
-export const plainCsv: CsvFormat = { separator: ",", decimalComma: false, language: "en" };
+const plainCsv: CsvFormat = { separator: ",", decimalComma: false, language: "en" };
 
 /**
  * RFC 4180: CRLF line ends, a field in double quotes when it holds the separator, a quote or a

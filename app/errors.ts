@@ -46,7 +46,7 @@ export function invalidInput(error: ZodError, messageKey?: string): DomainError 
   return new DomainError("invalid", messageKey ?? firstOwn ?? "common:validation.invalid", fields);
 }
 
-export const statusOf: Record<DomainErrorCode, number> = {
+const statusOf: Record<DomainErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -55,10 +55,36 @@ export const statusOf: Record<DomainErrorCode, number> = {
   rate_limited: 429,
 };
 
+/** Where a page answers some refusals otherwise: a malformed id in its URL is a 404, not a 400. */
+export type StatusOverrides = Partial<Record<DomainErrorCode, number>>;
+
 /** The HTTP answer to a refusal: its status, and when a limit says so, when to come back. */
-export function refusalInit(error: DomainError): ResponseInit {
-  if (error.retryAfterSeconds === undefined) return { status: statusOf[error.code] };
-  return { status: statusOf[error.code], headers: { "Retry-After": String(error.retryAfterSeconds) } };
+export function refusalInit(error: DomainError, overrides: StatusOverrides = {}): ResponseInit {
+  const status = overrides[error.code] ?? statusOf[error.code];
+  if (error.retryAfterSeconds === undefined) return { status };
+  return { status, headers: { "Retry-After": String(error.retryAfterSeconds) } };
+}
+
+/**
+ * A loader's refusal as the Response it throws: the status (and Retry-After) of the error's kind,
+ * which the root error page explains in the reader's language. The body stays empty: the page
+ * names what the status means, and a refusal's own key may name a form field nobody sees here.
+ */
+export function domainResponse(error: DomainError, overrides: StatusOverrides = {}): Response {
+  return new Response(null, refusalInit(error, overrides));
+}
+
+/**
+ * The one way a loader reads through a domain function (decision 036): a refusal becomes its
+ * HTTP answer (thrown, so Remix shows the error page), anything else propagates.
+ */
+export async function orRefuse<T>(read: Promise<T>, overrides: StatusOverrides = {}): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof DomainError) throw domainResponse(error, overrides);
+    throw error;
+  }
 }
 
 /** Validates a command's input inside the domain function; a failure changes nothing. */

@@ -1,5 +1,5 @@
 import { MaxPartSizeExceededError, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { DomainError, statusOf } from "./errors";
+import { DomainError, refusalInit } from "./errors";
 import { translatorFor } from "./i18n/i18n.server";
 
 /**
@@ -10,7 +10,7 @@ import { translatorFor } from "./i18n/i18n.server";
 /** A file to download, made by an export. */
 export type ExportFile = { filename: string; contentType: string; body: string };
 
-export function downloadResponse(file: ExportFile): Response {
+function downloadResponse(file: ExportFile): Response {
   const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(file.body, {
     headers: {
@@ -29,9 +29,10 @@ export async function download(request: Request, run: () => Promise<ExportFile>)
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const t = await translatorFor(request);
+    const init = refusalInit(error);
     return new Response(t(error.messageKey, error.values), {
-      status: statusOf[error.code],
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
+      status: init.status,
+      headers: { ...init.headers, "Content-Type": "text/plain; charset=utf-8" },
     });
   }
 }

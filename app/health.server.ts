@@ -27,7 +27,7 @@ async function databaseAnswers(db: Db): Promise<boolean> {
   }
 }
 
-export async function checkHealth(sources: HealthSources): Promise<Health> {
+async function checkHealth(sources: HealthSources): Promise<Health> {
   const draining = sources.draining();
   const database = await databaseAnswers(sources.db);
   const adapter = sources.adapterListening();

@@ -16,7 +16,7 @@ import { fallbackLanguage, languages } from "./i18n/config";
  * A URL holding a NUL byte, raw or percent-encoded, in its path or query. No page takes one and
  * PostgreSQL cannot store one, so it is refused before any loader passes it into a query.
  */
-export function hasNulByte(url: string): boolean {
+function hasNulByte(url: string): boolean {
   return url.includes("%00") || url.includes("\u0000");
 }
 

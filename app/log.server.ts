@@ -38,7 +38,7 @@ function framesOf(stack: string | undefined): string {
     .join("\n");
 }
 
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   const database = databaseError(error);
   if (database) {
     const frames = framesOf(fieldsOf(error)?.stack);

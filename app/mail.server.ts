@@ -30,7 +30,7 @@ export function mailerFromEnvironment(env: Record<string, string | undefined> = 
 }
 
 /** A mailer for one SMTP server (a URL or nodemailer's SMTP options), sending as `from`. */
-export function smtpMailer(server: string | { host?: string; port: number; secure: boolean; auth?: { user: string; pass: string } }, from: string): Mailer {
+function smtpMailer(server: string | { host?: string; port: number; secure: boolean; auth?: { user: string; pass: string } }, from: string): Mailer {
   // A stuck server must not hold a delivery run for nodemailer's default of minutes.
   const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
   const transport = nodemailer.createTransport(typeof server === "string" ? { url: server, ...timeouts } : { ...server, ...timeouts });

@@ -15,7 +15,7 @@ const controlCharacters = /(?![\t\n\r])\p{Cc}|\p{Cs}|[\uFFFE\uFFFF]/u;
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/u;
 const invisible = /[\s\u00AD\u180E\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
 
-export const textMessages = {
+const textMessages = {
   control: "common:validation.controlCharacters",
   bidi: "common:validation.bidiControls",
 } as const;

@@ -105,7 +105,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
-export class DataDirInUseError extends Error {
+class DataDirInUseError extends Error {
   constructor(dataDir: string, pid: number) {
     super(
       `The embedded database in ${path.resolve(dataDir)} is in use by process ${pid}. ` +

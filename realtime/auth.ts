@@ -79,7 +79,7 @@ export const socketEventPermissions = {
   "proposal:submit": "proposal.write",
 } satisfies Record<keyof ClientToServerEvents, Access>;
 
-export function socketEventAccess(event: string): Access | undefined {
+function socketEventAccess(event: string): Access | undefined {
   return Object.hasOwn(socketEventPermissions, event)
     ? (socketEventPermissions as Record<string, Access>)[event]
     : undefined;

@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { LiveEvent, Publish } from "../app/live/events";
 import { loadItem } from "../app/live/items.server";
 import { computeItemResult } from "../app/live/results.server";
+import { resultAudience } from "../app/live/rules";
 import { logError } from "../app/log.server";
 import { liveSessionRoom, type RealtimeServer } from "./events";
 import { authorRoom, moderatorsRoom } from "../app/live/contract";
@@ -15,7 +16,7 @@ type ClientLiveEvent = Exclude<LiveEvent, { audience: "internal" }>;
 type LiveBroadcast = { emit(type: ClientLiveEvent["type"], event: ClientLiveEvent): boolean };
 
 /** At most this many result updates per agenda item per second reach the screens. */
-export const resultIntervalMs = 200;
+const resultIntervalMs = 200;
 
 /**
  * Sends committed changes to the right rooms. A burst of votes becomes one aggregate per item
@@ -40,8 +41,7 @@ export function createPublisher(io: RealtimeServer, db: Db, intervalMs = resultI
     const item = await loadItem(db, agendaItemId);
     if (!item) return;
     const result = await computeItemResult(db, item, liveSessionId);
-    const audience = item.resultsVisible ? "all" : "moderators";
-    emit({ type: "result.updated", liveSessionId, audience, result });
+    emit({ type: "result.updated", liveSessionId, audience: resultAudience(item), result });
   }
 
   const lastSent = new Map<string, number>();

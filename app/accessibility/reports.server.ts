@@ -8,7 +8,7 @@ import { limitAccessibilityReport } from "../auth/rate-limit.server";
 import { DomainError, invalidInput } from "../errors";
 import { languages } from "../i18n/config";
 
-export const reportSchema = z.object({
+const reportSchema = z.object({
   message: z.string().trim().min(1).max(5000),
   contact: z
     .string()

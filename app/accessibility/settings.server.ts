@@ -32,7 +32,7 @@ export async function readSiteSettings(db: Db): Promise<SiteSettings> {
 const emptyAsNull = (value: string) => (value === "" ? null : value);
 const text = (max: number) => z.string().trim().max(max).transform(emptyAsNull);
 
-export const siteSettingsSchema = z.object({
+const siteSettingsSchema = z.object({
   // Only https: the link sits on a public body's start page and must not downgrade a visitor.
   signVideoUrl: z
     .string()

@@ -10,7 +10,7 @@ import { limitLogin, loginSucceeded } from "./rate-limit.server";
 import { createSession, deleteUserSessions } from "./sessions.server";
 
 /** Narrows an authorised actor to the staff member whose own account is at stake. */
-export function staffActor(actor: Actor): StaffActor {
+function staffActor(actor: Actor): StaffActor {
   authorize(actor, "account.manage");
   if (actor.kind !== "staff") throw new DomainError("forbidden", "common:error.forbiddenText");
   return actor;

@@ -53,7 +53,7 @@ export async function anonymiseParticipantsOf(db: Pick<Db, "update">, conference
   return rows.length;
 }
 
-export const defaultRetentionMonths = 12;
+const defaultRetentionMonths = 12;
 
 export async function retentionMonths(db: Reader): Promise<number> {
   const [row] = await db.select({ months: retentionSettings.participantMonths }).from(retentionSettings);

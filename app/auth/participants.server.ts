@@ -63,7 +63,7 @@ function writeIdentities(request: Request, tokens: string[]): string {
   return cookieHeader(request, participantCookieName, value, participantCookieMaxAgeSeconds);
 }
 
-export function clearParticipantCookieHeader(request: Request): string {
+function clearParticipantCookieHeader(request: Request): string {
   return clearCookieHeader(request, participantCookieName);
 }
 

@@ -5,7 +5,7 @@ import { randomToken } from "./tokens.server";
 // The library's default algorithm is argon2id; the parameters are OWASP's minimum for it.
 const argon2Options = { memoryCost: 19456, timeCost: 2, outputLen: 32, parallelism: 1 };
 
-export const passwordMinLength = 10;
+const passwordMinLength = 10;
 export const passwordMaxLength = 200;
 
 export function hashPassword(password: string): Promise<string> {

@@ -60,7 +60,7 @@ export async function listPlans(db: Db): Promise<PlanSummary[]> {
   }));
 }
 
-export const catalogueFilterSchema = z.object({
+const catalogueFilterSchema = z.object({
   cluster: text({ max: 100 }).optional().catch(undefined),
   unit: text({ max: 100 }).optional().catch(undefined),
   maturity: z.enum(["A", "B", "C"]).optional().catch(undefined),

@@ -65,7 +65,7 @@ export async function measureHistory(db: Reader, actor: Actor, input: unknown): 
   };
 }
 
-export async function revisionInputs(db: Reader, revisionIds: string[]): Promise<(RevisionInput & { revisionId: string })[]> {
+async function revisionInputs(db: Reader, revisionIds: string[]): Promise<(RevisionInput & { revisionId: string })[]> {
   if (revisionIds.length === 0) return [];
   const rows = await db
     .select({ decision: decisions, proposalTitle: proposals.title, commentBody: comments.body })

@@ -15,13 +15,13 @@ export const planSlug = text({ min: 1, max: 100 });
 export const reason = text({ min: 1, max: 2000 });
 export const measureCodeInput = text({ min: 1, max: 40 }).pipe(measureCode);
 
-export const indicatorSchema = z.object({
+const indicatorSchema = z.object({
   text: longText,
   targetValue: orNone(text({ max: 200 })),
   dueDate: orNone(isoDay),
 });
 
-export const measureFieldsSchema = z.object({
+const measureFieldsSchema = z.object({
   title: text({ min: 1, max: 300 }),
   sectionKey: orNone(catalogueKey),
   clusterKey: orNone(catalogueKey),
@@ -49,8 +49,6 @@ export const measureChangesSchema = measureFieldsSchema
   .refine((changes) => Object.keys(changes).length > 0, { message: "nothing to change" });
 export type MeasureChanges = z.infer<typeof measureChangesSchema>;
 
-export const createMeasureSchema = z.object({ planSlug, reason, measure: newMeasureSchema });
-export const changeMeasureSchema = z.object({ planSlug, reason, code: measureCodeInput, changes: measureChangesSchema });
 export const setMaturitySchema = z.object({ planSlug, reason, code: measureCodeInput, maturity: orNone(z.enum(["A", "B", "C"])) });
 export const recordIndicatorValueSchema = z.object({
   planSlug,

@@ -17,8 +17,6 @@ import { authorize } from "../auth/permissions";
 import { DomainError, parseInput } from "../errors";
 import { snapshotOf } from "./measure-file.server";
 import {
-  changeMeasureSchema,
-  createMeasureSchema,
   recordIndicatorValueSchema,
   setMaturitySchema,
   type MeasureChanges,
@@ -37,7 +35,7 @@ export type CatalogueChange = { revision: RevisionRef; measure: { id: string; co
 const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 /** The plan, locked for the rest of the transaction: its revisions are numbered one at a time. */
-export async function lockPlan(tx: Tx, slug: string) {
+async function lockPlan(tx: Tx, slug: string) {
   const [plan] = await tx.select().from(plans).where(eq(plans.slug, slug)).for("update");
   if (!plan) throw notFound();
   return plan;
@@ -150,26 +148,6 @@ export async function updateMeasure(tx: Tx, planId: string, revision: RevisionRe
 function staff(actor: Actor): StaffActor {
   authorize(actor, "catalogue.edit");
   return actor as StaffActor;
-}
-
-/** A new measure in a new revision. */
-export async function createMeasure(db: Db, actor: Actor, input: unknown): Promise<CatalogueChange> {
-  const planner = staff(actor);
-  const data = parseInput(createMeasureSchema, input);
-  return db.transaction(async (tx) => {
-    const plan = await lockPlan(tx, data.planSlug);
-    return insertMeasure(tx, plan.id, await openRevision(tx, planner, plan.id, data.reason), data.measure);
-  });
-}
-
-/** Changed fields of a measure in a new revision. */
-export async function changeMeasure(db: Db, actor: Actor, input: unknown): Promise<CatalogueChange> {
-  const planner = staff(actor);
-  const data = parseInput(changeMeasureSchema, input);
-  return db.transaction(async (tx) => {
-    const plan = await lockPlan(tx, data.planSlug);
-    return updateMeasure(tx, plan.id, await openRevision(tx, planner, plan.id, data.reason), data.code, data.changes);
-  });
 }
 
 /** Reifegrad A/B/C (or none) in a new revision. */

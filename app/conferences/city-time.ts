@@ -2,7 +2,7 @@
  * Conferences happen in the city, so a moderator's "18:00" means 18:00 in Bielefeld, whatever
  * time zone the server or a visitor's laptop runs in.
  */
-export const cityTimeZone = "Europe/Berlin";
+const cityTimeZone = "Europe/Berlin";
 
 const wallClock = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 

@@ -105,7 +105,7 @@ export async function latestConferences(db: Reader, ids: string[], limit: number
     .limit(limit);
 }
 
-export const createConferenceSchema = z.object({
+const createConferenceSchema = z.object({
   planSlug: text({ min: 1, max: 100 }),
   kind: z.enum(conferenceKinds),
   title: text({ min: 1, max: 200 }),

@@ -1,5 +1,5 @@
 import { languages } from "../i18n/config";
-import type { FormError } from "../forms.server";
+import type { FormError } from "../forms";
 import type { InputKind } from "./input.server";
 import { changeFields, newMeasureFields, type Outcome } from "./outcomes";
 
@@ -17,7 +17,7 @@ const subjectOf = (kind: InputKind, id: string) =>
  * The plan's own language first and always sent, so that an empty first row is refused by the
  * domain as a missing reason; translations only where the planner wrote one.
  */
-export function reasonLanguages(form: Form, planLanguage: string): string[] {
+function reasonLanguages(form: Form, planLanguage: string): string[] {
   const others = languages.filter((l) => l !== planLanguage && text(form, `reason.${l}`).trim() !== "");
   return [planLanguage, ...others];
 }

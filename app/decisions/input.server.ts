@@ -15,7 +15,7 @@ import { loadDecisions, type DecisionView } from "./views.server";
 
 type Reader = Pick<Db, "select">;
 
-export const inputKinds = ["proposal", "result", "comment"] as const;
+const inputKinds = ["proposal", "result", "comment"] as const;
 export type InputKind = (typeof inputKinds)[number];
 
 type MeasureRef = { code: string; title: string };

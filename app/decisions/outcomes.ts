@@ -1,7 +1,7 @@
 import type { InputKind } from "./input.server";
 
 /** What the decide form offers; each maps to one shape of decide()'s `decision`. */
-export const outcomes = ["acceptNew", "acceptChange", "mergeMeasure", "mergeProposal", "deferred", "declined"] as const;
+const outcomes = ["acceptNew", "acceptChange", "mergeMeasure", "mergeProposal", "deferred", "declined"] as const;
 export type Outcome = (typeof outcomes)[number];
 
 /**

@@ -6,14 +6,14 @@ import { text } from "../text";
 const uuid = z.string().uuid();
 
 /** What a decision answers: a proposal, the result of a prioritised measure (its agenda item), a flagged comment. */
-export const decisionSubjectSchema = z.discriminatedUnion("kind", [
+const decisionSubjectSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("proposal"), proposalId: uuid }),
   z.object({ kind: z.literal("result"), agendaItemId: uuid }),
   z.object({ kind: z.literal("comment"), commentId: uuid }),
 ]);
 export type DecisionSubject = z.infer<typeof decisionSubjectSchema>;
 
-export const decisionOutcomeSchema = z.discriminatedUnion("outcome", [
+const decisionOutcomeSchema = z.discriminatedUnion("outcome", [
   z.object({
     outcome: z.literal("accepted"),
     change: z.discriminatedUnion("kind", [
@@ -33,7 +33,7 @@ export const decisionOutcomeSchema = z.discriminatedUnion("outcome", [
 ]);
 
 /** One reason per language; participants read it in theirs where the planner wrote one. */
-export const reasonsSchema = z
+const reasonsSchema = z
   .array(z.object({ language: z.enum(languages), text: text({ min: 1, max: 4000 }) }))
   .min(1)
   .refine((reasons) => new Set(reasons.map((r) => r.language)).size === reasons.length, { message: "one reason per language" });

@@ -10,7 +10,7 @@ import { DomainError, parseInput } from "../errors";
 import { fallbackLanguage, languages } from "../i18n/config";
 import { loadItems } from "../live/items.server";
 import { commentsOf, inputIdsOf, liveSessionsOf, proposalsOf } from "../live/inputs.server";
-import { resultsOf } from "../results/aggregate.server";
+import { sessionResults } from "../results/aggregate.server";
 import type { Reader } from "../results/answers.server";
 import { loadDecisions, standing } from "../decisions/views.server";
 import { breakdownsTable, commentsTable, decisionsTable, proposalsTable, resultsTable, type CsvTable, type ExportContext } from "./export-tables.server";
@@ -49,7 +49,7 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
 
   const table = await (async (): Promise<{ json: unknown; csv: () => CsvTable }> => {
     if (dataset === "results" || dataset === "breakdowns") {
-      const results = await Promise.all(sessionIds.map((id) => resultsOf(db, id, null, {})));
+      const results = await Promise.all(sessionIds.map((id) => sessionResults(db, actor, { liveSessionId: id })));
       return { json: results, csv: () => (dataset === "results" ? resultsTable : breakdownsTable)(results, context) };
     }
     if (dataset === "proposals") {

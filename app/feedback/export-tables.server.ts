@@ -63,7 +63,7 @@ export function resultsTable(sessions: SessionResults[], { format }: ExportConte
   const rows = entries.map(({ session, entry: { item, result, consensus } }) => {
     const rating = new Map((result.rating ?? []).map((r) => [r.criterion, r.summary.mean]));
     const ranking = (result.ranking ?? [])
-      .map((r, i) => t("feedback:export.rankingEntry", { rank: i + 1, code: r.code, first: r.firstPlaces, points: r.points }))
+      .map((r, i) => t("feedback:export.rankingEntry", { rank: i + 1, code: r.code, first: r.firstPlaces, count: r.points }))
       .join("\n");
     return [
       session,

@@ -6,7 +6,7 @@ import { DomainError, parseInput } from "../errors";
 import { languages } from "../i18n/config";
 import { commentsOf, liveSessionsOf, proposalsOf } from "../live/inputs.server";
 import type { CommentView, ProposalView } from "../live/views";
-import { resultsOf, type ResultsOptions, type SessionResults } from "../results/aggregate.server";
+import { sessionResults, type ResultsOptions, type SessionResults } from "../results/aggregate.server";
 import type { Reader } from "../results/answers.server";
 import { loadDecisions, reasonFor, standing, type DecisionView } from "../decisions/views.server";
 
@@ -44,7 +44,7 @@ export async function conferenceFeedback(db: Reader, actor: Actor, input: unknow
   if (!conference) throw notFound();
   const planLanguage = (await conferenceRefs(db, [conferenceId])).get(conferenceId)!.plan.language;
   const closed = await liveSessionsOf(db, conferenceId, { closedOnly: true, order: "closedAt" });
-  const sessions = await Promise.all(closed.map((s) => resultsOf(db, s.id, null, options)));
+  const sessions = await Promise.all(closed.map((s) => sessionResults(db, actor, { liveSessionId: s.id }, options)));
   const itemIds = sessions.flatMap((s) => s.items.map((i) => i.item.id));
   const proposalList = (await proposalsOf(db, { conferenceId, withHidden: false })).reverse();
   const commentList = await commentsOf(db, { agendaItemIds: itemIds }, { withHidden: false, limit: 5000 });

@@ -7,7 +7,7 @@ import { limitContribution } from "../auth/rate-limit.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { AuthorAudience, LiveDeps, LiveEvent } from "./events";
-import { commentable, commentAudience, commentPublic } from "./rules";
+import { commentable, commentAudience, commentPublic, sessionRunning, supportable } from "./rules";
 import { notFound } from "./setup.server";
 import { commentRefSchema, moderateCommentSchema, postCommentSchema } from "./schemas";
 import type { CommentView } from "./views";
@@ -193,8 +193,11 @@ export async function supportComment(deps: LiveDeps, actor: Actor, input: unknow
   const { comment, liveSessionId } = await deps.db.transaction(async (tx) => {
     const { session, comments: [target] } = await lockComments(tx, [data.commentId], "share");
     if (session.conferenceId !== actor.conferenceId) throw new DomainError("forbidden", "live:error.notInConference");
-    if (session.status !== "live") throw new DomainError("conflict", "live:error.sessionClosed");
-    if (!commentPublic({ ...target!, hidden: target!.hiddenAt })) throw new DomainError("conflict", "live:error.commentNotPublic");
+    const facts = { ...target!, hidden: target!.hiddenAt };
+    // Refused by rules.supportable, each part with its own reason.
+    if (!supportable(session, facts)) {
+      throw new DomainError("conflict", sessionRunning(session) ? "live:error.commentNotPublic" : "live:error.sessionClosed");
+    }
     await tx.insert(commentSupports).values({ commentId: data.commentId, participantId: actor.participantId }).onConflictDoNothing();
     const [view] = await loadComments(tx, eq(comments.id, data.commentId), { withHidden: false, limit: 1 });
     return { comment: view!, liveSessionId: session.id };

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import type { Actor } from "../auth/actor";
 import { requireActor } from "../auth/actor.server";
-import { DomainError, statusOf } from "../errors";
-import { formObject, perform } from "../forms.server";
+import { DomainError, orRefuse } from "../errors";
+import { accepted, attempt, readSubmission } from "../forms.server";
+import type { Sent } from "../forms";
 import { activitiesFromForm } from "./activities-form.server";
 import { moderateComment } from "./comments.server";
 import { liveDeps } from "./deps.server";
@@ -24,9 +25,8 @@ import { setJoinPanel } from "./screen.server";
 import { uuid } from "./schemas";
 import { enterPaperVotes } from "./votes.server";
 import { correctPaperVote, withdrawPaperVote } from "./paper-votes.server";
-import type { ActionResult } from "../components/action-result";
 
-type Form = ReturnType<typeof formObject>;
+type Form = Sent;
 type Command = (actor: Actor, form: Form) => Promise<unknown>;
 
 /**
@@ -36,12 +36,7 @@ type Command = (actor: Actor, form: Form) => Promise<unknown>;
 export async function moderatorState(request: Request, context: AppLoadContext, liveSessionId: string | undefined) {
   const actor = await requireActor(request, context, "liveSession.moderate");
   if (!uuid.safeParse(liveSessionId).success) throw new Response(null, { status: 404 });
-  try {
-    return { actor, state: await getLiveState(context.db, actor, liveSessionId!) };
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
-    throw error;
-  }
+  return { actor, state: await orRefuse(getLiveState(context.db, actor, liveSessionId!)) };
 }
 
 const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
@@ -129,22 +124,12 @@ async function run(
   const actor = await requireActor(request, context, "liveSession.moderate");
   if (!uuid.safeParse(liveSessionId).success) throw new Response(null, { status: 404 });
   // The page's answer for strangers to the conference's team, whatever they send; each command asks again.
-  try {
-    await authorizeLiveSession(context.db, actor, "liveSession.moderate", liveSessionId!);
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
-    throw error;
-  }
-  const form = formObject(await request.formData());
-  const formId = typeof form.formId === "string" ? form.formId.slice(0, 100) : "";
-  const command = commandsOf(context, liveSessionId!)[String(form.intent)];
+  await orRefuse(authorizeLiveSession(context.db, actor, "liveSession.moderate", liveSessionId!));
+  const submission = await readSubmission(request);
+  const command = commandsOf(context, liveSessionId!)[submission.intent];
   if (!command) throw new Response(null, { status: 400 });
-  const result = await perform(() => command(actor, form));
-  if (!result.ok) {
-    const { data: body, init } = result.response;
-    return data<ActionResult>({ ...body, formId }, init ?? undefined);
-  }
-  return data<ActionResult>({ ok: true, formId, intent: String(form.intent) });
+  const result = await attempt(submission, () => command(actor, submission.fields));
+  return result.ok ? accepted(submission, null) : result.reply;
 }
 
 export const agendaAction = (request: Request, context: AppLoadContext, liveSessionId: string | undefined) =>
@@ -152,11 +137,3 @@ export const agendaAction = (request: Request, context: AppLoadContext, liveSess
 
 export const consoleAction = (request: Request, context: AppLoadContext, liveSessionId: string | undefined) =>
   run(request, context, liveSessionId, consoleCommands);
-
-/** A create form: on success to the new thing's page, else the refusal with what was typed. */
-export async function createThenRedirect(formId: string, form: Form, create: () => Promise<string>) {
-  const result = await perform(create);
-  if (result.ok) return redirect(result.value);
-  const { data: body, init } = result.response;
-  return data<ActionResult>({ ...body, formId, values: form }, init ?? undefined);
-}

@@ -1,19 +1,14 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { votes } from "../../db/schema";
+import { countedVotes, type AnswerRow } from "./latest-answer";
 import type { MyVotes } from "./views";
 
 type Reader = Pick<Db, "select">;
 
-export type MyVoteRow = {
-  agendaItemId: string;
-  kind: "dots" | "rating" | "scale" | "ranking";
-  criterion: string | null;
-  value: number;
-  createdAt: Date;
-};
+export type MyVoteRow = AnswerRow & { value: number };
 
-export type VoteRow = MyVoteRow & { clientId: string; participantId: string | null };
+export type VoteRow = MyVoteRow & { clientId: string };
 
 /**
  * The participant's votes in the session, newest first. Inside a command, read it after the
@@ -40,25 +35,19 @@ export async function myVotes(db: Reader, participantId: string, liveSessionId: 
   return tallyMyVotes(await votesOf(db, participantId, liveSessionId));
 }
 
-/** Rows come newest first: the first answer seen per question is the one that counts. */
+/** The participant's rows, newest first, as latest-answer.ts counts them: dots add up, the newest answer counts. */
 export function tallyMyVotes(rows: MyVoteRow[]): MyVotes {
   const mine: MyVotes = { dotsSpent: 0, dotsByItem: {}, ratings: {}, scale: {}, ranking: {} };
-  const newestBallot = new Map<string, number>();
-  for (const row of rows) {
+  for (const row of countedVotes(rows)) {
     if (row.kind === "dots") {
       mine.dotsSpent += row.value;
       mine.dotsByItem[row.agendaItemId] = (mine.dotsByItem[row.agendaItemId] ?? 0) + row.value;
     } else if (row.kind === "rating") {
-      const ratings = (mine.ratings[row.agendaItemId] ??= {});
-      ratings[row.criterion!] ??= row.value;
+      (mine.ratings[row.agendaItemId] ??= {})[row.criterion!] = row.value;
     } else if (row.kind === "scale") {
-      mine.scale[row.agendaItemId] ??= row.value;
+      mine.scale[row.agendaItemId] = row.value;
     } else {
-      const at = row.createdAt.getTime();
-      if (!newestBallot.has(row.agendaItemId)) newestBallot.set(row.agendaItemId, at);
-      if (newestBallot.get(row.agendaItemId) !== at) continue;
-      const ballot = (mine.ranking[row.agendaItemId] ??= []);
-      ballot[row.value - 1] = row.criterion!;
+      (mine.ranking[row.agendaItemId] ??= [])[row.value - 1] = row.criterion!;
     }
   }
   return mine;

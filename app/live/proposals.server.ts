@@ -9,6 +9,7 @@ import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
+import { proposable } from "./rules";
 import { notFound } from "./setup.server";
 import { moderateProposalSchema, submitProposalSchema, uuid } from "./schemas";
 import type { ProposalView } from "./views";
@@ -52,7 +53,7 @@ export async function submitProposal(deps: LiveDeps, actor: Actor, input: unknow
     const [session] = await tx.select().from(liveSessions).where(eq(liveSessions.id, data.liveSessionId));
     if (!session) throw notFound();
     if (session.conferenceId !== actor.conferenceId) throw new DomainError("forbidden", "live:error.notInConference");
-    if (session.status !== "live") throw new DomainError("conflict", "live:error.sessionClosed");
+    if (!proposable(session)) throw new DomainError("conflict", "live:error.sessionClosed");
     if (data.agendaItemId) {
       const [item] = await tx
         .select({ id: agendaItems.id })

@@ -1,6 +1,7 @@
-import { and, count, eq, isNull, sql, type SQLWrapper } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, answerTallies, comments, itemTallies, votes } from "../../db/schema";
+import { countedVotes } from "./latest-answer";
 import { rankingOptions } from "./rules";
 import { borda, round, shareAtLeast, summarise } from "./stats";
 import type { AgendaItemView, Distribution, ItemResult } from "./views";
@@ -13,33 +14,27 @@ type Executor = Pick<Db, "select" | "selectDistinctOn">;
  */
 export const anyOf = (column: SQLWrapper, ids: string[]) => sql`${column} = any(${sql.param(ids)}::uuid[])`;
 
-/** Ranking ballots per item: only each participant's most recent ballot counts. */
+/** Ranking ballots per item: each participant's newest ballot, as latest-answer.ts counts them. */
 async function latestBallots(db: Executor, itemIds: string[]): Promise<Map<string, string[][]>> {
   const byItem = new Map<string, string[][]>();
   if (itemIds.length === 0) return byItem;
-  const newest = db
+  const rows = await db
     .select({
       agendaItemId: votes.agendaItemId,
       participantId: votes.participantId,
-      createdAt: sql<Date>`max(${votes.createdAt})`.as("newest_at"),
+      kind: votes.kind,
+      criterion: votes.criterion,
+      value: votes.value,
+      createdAt: sql<string>`${votes.createdAt}::text`,
     })
     .from(votes)
     .where(and(anyOf(votes.agendaItemId, itemIds), eq(votes.kind, "ranking")))
-    .groupBy(votes.agendaItemId, votes.participantId)
-    .as("newest");
-  const rows = await db
-    .select({ agendaItemId: votes.agendaItemId, participantId: votes.participantId, code: votes.criterion, rank: votes.value })
-    .from(votes)
-    .innerJoin(
-      newest,
-      and(eq(newest.agendaItemId, votes.agendaItemId), eq(newest.participantId, votes.participantId), eq(newest.createdAt, votes.createdAt)),
-    )
-    .where(and(anyOf(votes.agendaItemId, itemIds), eq(votes.kind, "ranking")));
+    .orderBy(desc(votes.createdAt), desc(votes.id));
   const ballots = new Map<string, { agendaItemId: string; ranks: { code: string; rank: number }[] }>();
-  for (const row of rows) {
+  for (const row of countedVotes(rows)) {
     const key = `${row.agendaItemId}|${row.participantId}`;
     const ballot = ballots.get(key) ?? { agendaItemId: row.agendaItemId, ranks: [] };
-    ballot.ranks.push({ code: row.code!, rank: row.rank });
+    ballot.ranks.push({ code: row.criterion!, rank: row.value });
     ballots.set(key, ballot);
   }
   for (const { agendaItemId, ranks } of ballots.values()) {

@@ -29,7 +29,7 @@ export async function applyRetention(db: Db, now = new Date()): Promise<{ anonym
 }
 
 /** Every six hours, and once at start; unref'd, so it never keeps the process alive. */
-export const retentionIntervalMs = 6 * 60 * 60 * 1000;
+const retentionIntervalMs = 6 * 60 * 60 * 1000;
 
 export function startRetentionJob(db: Db, intervalMs = retentionIntervalMs): { stop(): void } {
   const run = () => void applyRetention(db).catch((error: unknown) => console.error("retention job failed", error));

@@ -9,14 +9,43 @@ type ItemFacts = Pick<AgendaItemView, "id" | "phase" | "votingState" | "comments
   activities: Pick<AgendaItemView["activities"], "comments">;
 };
 
+/** A session takes participants' input only while it runs: not before it starts, not after it closed. */
+export function sessionRunning(session: Pick<SessionFacts, "status">): boolean {
+  return session.status === "live";
+}
+
 /** Participants see an item while the room is on it, and any item whose results were revealed. */
 export function visibleToParticipants(item: Pick<ItemFacts, "id" | "resultsVisible">, currentAgendaItemId: string | null): boolean {
-  return item.resultsVisible || item.id === currentAgendaItemId;
+  return resultsRevealed(item) || item.id === currentAgendaItemId;
+}
+
+/** An item's result reaches the participants' phones and the projector once the moderator revealed it. */
+export function resultsRevealed(item: Pick<ItemFacts, "resultsVisible">): boolean {
+  return item.resultsVisible;
+}
+
+/** Who is sent an item's result: everybody once revealed, the moderators until then. */
+export function resultAudience(item: Pick<ItemFacts, "resultsVisible">): "all" | "moderators" {
+  return resultsRevealed(item) ? "all" : "moderators";
+}
+
+/** The item itself is taking votes: prioritised, with voting open (the projector says so). */
+export function votingOpen(item: Pick<ItemFacts, "phase" | "votingState">): boolean {
+  return item.phase === "prioritise" && item.votingState === "open";
 }
 
 /** Votes are taken while the session runs and the item is being prioritised with voting open. */
 export function votable(session: Pick<SessionFacts, "status">, item: Pick<ItemFacts, "phase" | "votingState">): boolean {
-  return session.status === "live" && item.phase === "prioritise" && item.votingState === "open";
+  return sessionRunning(session) && votingOpen(item);
+}
+
+/**
+ * What the phone says instead of a voting control, for an item that has votes: nothing while they
+ * are hidden or open, "later" while the item is still discussed, else "closed".
+ */
+export function votingNotice(session: Pick<SessionFacts, "status">, item: Pick<ItemFacts, "phase" | "votingState">): "later" | "closed" | null {
+  if (item.votingState === "hidden" || votable(session, item)) return null;
+  return item.phase === "discuss" ? "later" : "closed";
 }
 
 /**
@@ -25,7 +54,12 @@ export function votable(session: Pick<SessionFacts, "status">, item: Pick<ItemFa
  * whatever its own setting says.
  */
 export function commentable(session: SessionFacts, item: Pick<ItemFacts, "id" | "commentsOpen" | "activities">): boolean {
-  return session.status === "live" && item.id === session.currentAgendaItemId && item.activities.comments && item.commentsOpen;
+  return sessionRunning(session) && item.id === session.currentAgendaItemId && item.activities.comments && item.commentsOpen;
+}
+
+/** Proposals are taken while the session runs, whichever item the room is on. */
+export function proposable(session: Pick<SessionFacts, "status">): boolean {
+  return sessionRunning(session);
 }
 
 /**
@@ -53,4 +87,9 @@ export function commentAudience(comment: CommentFacts): "all" | "author" | "mode
 /** On the projector's wall and every phone: the comments whose audience is everybody. */
 export function commentPublic(comment: CommentFacts): boolean {
   return commentAudience(comment) === "all";
+}
+
+/** A comment can be supported while the session runs, once everybody sees it (never a hidden or waiting one). */
+export function supportable(session: Pick<SessionFacts, "status">, comment: CommentFacts): boolean {
+  return sessionRunning(session) && commentPublic(comment);
 }

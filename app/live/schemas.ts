@@ -8,7 +8,7 @@ export const uuid = z.string().uuid();
 export const clientId = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
 
-export const activitiesSchema = z.object({
+const activitiesSchema = z.object({
   comments: z.boolean(),
   dots: z.object({ maxPerItem: z.number().int().min(1).max(50) }).nullable(),
   rating: z
@@ -30,7 +30,7 @@ export const createLiveSessionSchema = z.object({
   dotsPerParticipant: z.coerce.number().int().min(1).max(50),
 });
 
-export const agendaEntrySchema = z.discriminatedUnion("kind", [
+const agendaEntrySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("measure"), measureCode: text({ min: 1, max: 40 }) }),
   z.object({ kind: z.literal("cluster"), clusterKey: text({ min: 1, max: 100 }) }),
   z.object({ kind: z.literal("question"), question: text({ min: 1, max: 300 }) }),

@@ -8,7 +8,7 @@ import { notFound } from "./setup.server";
 import { authorizeLiveSession } from "./steering.server";
 import { uuid } from "./schemas";
 
-export const setJoinPanelSchema = z.object({ liveSessionId: uuid, shown: z.boolean() });
+const setJoinPanelSchema = z.object({ liveSessionId: uuid, shown: z.boolean() });
 
 /**
  * The presenter's Q from the console: shows or hides the join panel (code and QR) on every

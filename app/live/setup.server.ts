@@ -207,7 +207,7 @@ export async function removeAgendaItem(deps: LiveDeps, actor: Actor, input: unkn
 /** Six characters without look-alikes (no 0/O, 1/I/L), easy to read out and type on a phone. */
 export const joinCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
-export function generateJoinCode(): string {
+function generateJoinCode(): string {
   return Array.from({ length: 6 }, () => joinCodeAlphabet[randomInt(joinCodeAlphabet.length)]).join("");
 }
 

@@ -12,7 +12,7 @@ import { paperBatchesOf, type PaperBatch } from "./paper-batch.server";
 import { loadProposals } from "./proposals.server";
 import { computeItemResults } from "./results.server";
 import { notFound } from "./setup.server";
-import { visibleToParticipants } from "./rules";
+import { resultsRevealed, visibleToParticipants } from "./rules";
 import { liveSessionRefSchema } from "./schemas";
 import type { AgendaItemView, CommentView, ItemResult, MyVotes, ProposalView } from "./views";
 import { myVotes } from "./my-votes.server";
@@ -88,7 +88,7 @@ export async function liveStateOf(
     commentsOfItems(db, current ? [current.id] : [], moderator, actor.kind === "participant" ? actor.participantId : undefined),
     computeItemResults(
       db,
-      visibleItems.filter((i) => moderator || i.resultsVisible),
+      visibleItems.filter((i) => moderator || resultsRevealed(i)),
       session.id,
     ),
     moderator ? loadProposals(db, eq(proposals.conferenceId, session.conferenceId)) : Promise.resolve(null),

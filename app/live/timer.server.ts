@@ -9,7 +9,7 @@ import { authorizeLiveSession } from "./steering.server";
 import { uuid } from "./schemas";
 
 /** 0 minutes stops the countdown. */
-export const setTimerSchema = z.object({ liveSessionId: uuid, minutes: z.number().int().min(0).max(120) });
+const setTimerSchema = z.object({ liveSessionId: uuid, minutes: z.number().int().min(0).max(120) });
 
 /**
  * The moderator's countdown, shown on every screen of the room. It is a moment, not a record:

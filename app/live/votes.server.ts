@@ -122,9 +122,9 @@ function checkAllowed(vote: Vote, rows: NewVote[], activities: Activities, spent
     const total = spent.session + vote.value;
     if (onItem < 0 || total < 0) throw new DomainError("invalid", "live:error.noDotsToTakeBack");
     if (onItem > activities.dots.maxPerItem) {
-      throw new DomainError("conflict", "live:error.tooManyDotsOnItem", {}, { max: activities.dots.maxPerItem });
+      throw new DomainError("conflict", "live:error.tooManyDotsOnItem", {}, { count: activities.dots.maxPerItem });
     }
-    if (total > budget) throw new DomainError("conflict", "live:error.noDotsLeft", {}, { max: budget });
+    if (total > budget) throw new DomainError("conflict", "live:error.noDotsLeft", {}, { count: budget });
   } else if (vote.kind === "rating") {
     const rating = activities.rating;
     if (!rating) throw new DomainError("invalid", "live:error.activityOff");

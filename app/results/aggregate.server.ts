@@ -3,6 +3,7 @@ import { z } from "zod";
 import { resultSnapshots } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import { loadItems, loadLiveSession, type LiveSessionRow } from "../live/items.server";
 import { computeItemResults } from "../live/results.server";
@@ -40,37 +41,20 @@ export type SessionResults = {
 };
 
 const sessionInput = z.object({ liveSessionId: z.string().uuid() });
-const itemInput = z.object({ liveSessionId: z.string().uuid(), agendaItemId: z.string().uuid() });
-
-/** Every agenda item's result of a live session, with consensus and breakdowns. */
-export async function sessionResults(db: Reader, actor: Actor, input: unknown, options: ResultsOptions = {}): Promise<SessionResults> {
-  authorize(actor, "results.view");
-  const { liveSessionId } = parseInput(sessionInput, input);
-  return resultsOf(db, liveSessionId, null, options);
-}
-
-/** One agenda item's result; the same figures as in its session's results. */
-export async function itemResults(db: Reader, actor: Actor, input: unknown, options: ResultsOptions = {}): Promise<ItemResults> {
-  authorize(actor, "results.view");
-  const { liveSessionId, agendaItemId } = parseInput(itemInput, input);
-  const { items } = await resultsOf(db, liveSessionId, agendaItemId, options);
-  if (items.length === 0) throw new DomainError("not_found", "common:error.notFoundText");
-  return items[0]!;
-}
 
 /**
- * Results of a session (or of one of its items), without a permission check: callers decide who
- * may see them (staff always, the public once the session is closed).
+ * Every agenda item's result of a live session, with consensus and breakdowns: the one way in to
+ * a session's results. A closed session's results are public (the feedback page, the exports); a
+ * session not yet closed only its conference's team sees (docs/decisions/015), its figures
+ * counted from the votes now.
  */
-export async function resultsOf(
-  db: Reader,
-  liveSessionId: string,
-  agendaItemId: string | null,
-  options: ResultsOptions,
-): Promise<SessionResults> {
+export async function sessionResults(db: Reader, actor: Actor, input: unknown, options: ResultsOptions = {}): Promise<SessionResults> {
+  authorize(actor, "catalogue.read");
+  const { liveSessionId } = parseInput(sessionInput, input);
   const session = await loadLiveSession(db, liveSessionId);
   if (!session) throw new DomainError("not_found", "common:error.notFoundText");
-  const items = (await loadItems(db, session.id)).filter((i) => !agendaItemId || i.id === agendaItemId);
+  if (session.status !== "closed") await authorizeConference(db, actor, "results.view", session.conferenceId);
+  const items = await loadItems(db, session.id);
   const minimum = options.minGroupSize ?? minGroupSize();
   const ids = items.map((i) => i.id);
   const [frozen, breakdowns] = await Promise.all([
@@ -127,7 +111,7 @@ export async function resultsOf(
 }
 
 /** Consensus on the scale and each criterion, on the range the moderator offered. */
-export function consensusOf(item: Pick<AgendaItemView, "activities">, result: ItemResult): ItemConsensus {
+function consensusOf(item: Pick<AgendaItemView, "activities">, result: ItemResult): ItemConsensus {
   const { rating, scale } = item.activities;
   return {
     scale: result.scale && scale ? consensus(result.scale.distribution, scale.min, scale.max) : null,

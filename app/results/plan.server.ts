@@ -1,12 +1,12 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { agendaItems, clusters, conferences, liveSessions, measures, participants, plans } from "../../db/schema";
+import { clusters, conferences, measures, participants, plans } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { DomainError, parseInput } from "../errors";
 import { round, shareAtLeast, summarise } from "../live/stats";
 import type { Distribution, Summary } from "../live/views";
-import { resultsOf, type ItemResults, type ResultsOptions } from "./aggregate.server";
+import type { ResultsOptions } from "./aggregate.server";
 import { countedItemIds, planItems, type Reader } from "./answers.server";
 import { dimensions, loadBreakdowns, type Breakdown } from "./breakdowns.server";
 import { consensus, type Consensus } from "./consensus";
@@ -57,7 +57,6 @@ export type PlanResults = {
 };
 
 const planInput = z.object({ planSlug: text({ min: 1, max: 100 }), breakdownBy: z.enum(dimensions).optional() });
-const measureInput = z.object({ planSlug: text({ min: 1, max: 100 }), code: text({ min: 1, max: 40 }) });
 
 /** Results across all conferences of a plan, by measure and by cluster, ranked. */
 export async function planResults(db: Reader, actor: Actor, input: unknown, options: ResultsOptions = {}): Promise<PlanResults> {
@@ -158,45 +157,6 @@ export async function planResults(db: Reader, actor: Actor, input: unknown, opti
     measures: standings,
     clusters: clusterStandings,
   };
-}
-
-export type MeasureResults = {
-  plan: PlanResults["plan"];
-  standing: MeasureStanding;
-  /** The measure in each live session that had it on the agenda, oldest conference first. */
-  sessions: (ItemResults & { conference: { id: string; title: string; startsAt: string }; liveSession: { id: string; title: string } })[];
-};
-
-/** One measure: its plan-wide standing with every breakdown, and its result in each session. */
-export async function measureResults(db: Reader, actor: Actor, input: unknown, options: ResultsOptions = {}): Promise<MeasureResults> {
-  authorize(actor, "results.view");
-  const data = parseInput(measureInput, input);
-  const plan = await findPlan(db, data.planSlug);
-  const overall = await planResults(db, actor, { planSlug: plan.slug }, options);
-  const standing = overall.measures.find((s) => s.measure.code.toLowerCase() === data.code.toLowerCase());
-  if (!standing) throw new DomainError("not_found", "common:error.notFoundText");
-  const items = await db
-    .select({ id: agendaItems.id, session: liveSessions, conference: conferences })
-    .from(agendaItems)
-    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-    .innerJoin(conferences, eq(conferences.id, liveSessions.conferenceId))
-    .where(and(eq(agendaItems.measureId, standing.measure.id), eq(conferences.planId, plan.id)))
-    .orderBy(asc(conferences.startsAt), asc(liveSessions.startedAt));
-  const [breakdowns, sessions] = await Promise.all([
-    loadBreakdowns(db, {
-      items: (column) => inArray(column, items.map((i) => i.id)),
-      by: "measure",
-      minGroupSize: overall.minGroupSize,
-    }),
-    Promise.all(
-      items.map(async ({ id, session, conference }) => ({
-        ...(await resultsOf(db, session.id, id, { minGroupSize: overall.minGroupSize })).items[0]!,
-        conference: { id: conference.id, title: conference.title, startsAt: conference.startsAt.toISOString() },
-        liveSession: { id: session.id, title: session.title },
-      })),
-    ),
-  ]);
-  return { plan: overall.plan, standing: { ...standing, breakdowns }, sessions };
 }
 
 async function findPlan(db: Reader, slug: string) {

@@ -2,7 +2,7 @@
  * Breakdowns by participant group, district and language never show a cell of fewer than a
  * minimum number of distinct participants (docs/decisions/007-results-aggregation-and-revisions.md).
  */
-export const defaultMinGroupSize = 5;
+const defaultMinGroupSize = 5;
 
 /** `MIN_GROUP_SIZE` in the environment overrides the default; below 2 would single people out. */
 export function minGroupSize(env: Record<string, string | undefined> = process.env): number {

@@ -1,5 +1,6 @@
-import { and, count, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { agendaItems, answerTallies, comments, itemTallies, measures, votes } from "../../db/schema";
+import { countedVotes } from "../live/latest-answer";
 import type { Reader } from "./answers.server";
 import { anyOf, type BordaRow, type DistributionRow, type ItemRollup } from "./rollup.server";
 
@@ -63,9 +64,9 @@ export async function countedDistributions(db: Reader, items: Items): Promise<Di
 }
 
 /**
- * Borda points over the ranking items, counting each participant's latest ballot: with n
- * measures put up (a ranking item's list, else the cluster's), rank r earns n − r points (first
- * n − 1, last 0), as on the projector.
+ * Borda points over the ranking items, counting each participant's newest ballot (latest-answer.ts):
+ * with n measures put up (a ranking item's list, else the cluster's), rank r earns n − r points
+ * (first n − 1, last 0), as on the projector.
  */
 export async function countedBorda(db: Reader, items: Items): Promise<BordaRow[]> {
   const options = db
@@ -73,18 +74,22 @@ export async function countedBorda(db: Reader, items: Items): Promise<BordaRow[]
     .from(measures)
     .groupBy(measures.clusterId)
     .as("options");
-  const latestBallot: SQL = sql`${votes.createdAt} = (select max(newest.created_at) from ${votes} newest
-    where newest.agenda_item_id = ${votes.agendaItemId} and newest.participant_id = ${votes.participantId} and newest.kind = 'ranking')`;
+  // Every ballot, newest first, each rank with the measure it names (none any more: left out after
+  // the newest ballot is found, so an older ballot never stands in for it).
   const rows = await db
     .select({
+      agendaItemId: votes.agendaItemId,
+      participantId: votes.participantId,
+      kind: votes.kind,
+      criterion: votes.criterion,
+      createdAt: sql<string>`${votes.createdAt}::text`,
+      rank: votes.value,
       measureId: measures.id,
-      points: sql<number>`sum(coalesce(cardinality(${agendaItems.measureIds}), ${options.n}) - ${votes.value})::int`,
-      firstPlaces: sql<number>`(count(*) filter (where ${votes.value} = 1))::int`,
-      ballots: sql<number>`count(distinct ${votes.participantId})::int`,
+      points: sql<number | null>`coalesce(cardinality(${agendaItems.measureIds}), ${options.n}) - ${votes.value}`,
     })
     .from(votes)
     .innerJoin(agendaItems, eq(agendaItems.id, votes.agendaItemId))
-    .innerJoin(
+    .leftJoin(
       measures,
       and(
         eq(measures.code, votes.criterion),
@@ -92,7 +97,16 @@ export async function countedBorda(db: Reader, items: Items): Promise<BordaRow[]
       ),
     )
     .leftJoin(options, eq(options.clusterId, agendaItems.clusterId))
-    .where(and(anyOf(votes.agendaItemId, items), eq(votes.kind, "ranking"), latestBallot))
-    .groupBy(measures.id);
-  return rows.map((r) => ({ ...r, points: Number(r.points), firstPlaces: Number(r.firstPlaces), ballots: Number(r.ballots) }));
+    .where(and(anyOf(votes.agendaItemId, items), eq(votes.kind, "ranking")))
+    .orderBy(desc(votes.createdAt), desc(votes.id));
+  const byMeasure = new Map<string, { points: number; firstPlaces: number; voters: Set<string> }>();
+  for (const row of countedVotes(rows)) {
+    if (!row.measureId) continue;
+    const sums = byMeasure.get(row.measureId) ?? { points: 0, firstPlaces: 0, voters: new Set() };
+    if (row.points !== null) sums.points += Number(row.points);
+    if (row.rank === 1) sums.firstPlaces += 1;
+    if (row.participantId) sums.voters.add(row.participantId);
+    byMeasure.set(row.measureId, sums);
+  }
+  return [...byMeasure].map(([measureId, { points, firstPlaces, voters }]) => ({ measureId, points, firstPlaces, ballots: voters.size }));
 }

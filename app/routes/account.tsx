@@ -1,19 +1,19 @@
 import {
-  data,
   redirect,
   type ActionFunctionArgs,
   type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "../i18n/translate";
 import { changePassword, signOutEverywhere } from "../auth/account.server";
 import { requireStaff } from "../auth/actor.server";
 import { clearCookieHeader, sessionCookieName } from "../auth/cookies.server";
 import { Field } from "../components/field";
-import { formObject, perform, retryAfterHeaders } from "../forms.server";
+import { usePageForm } from "../components/page-form";
+import { accepted, attempt, readSubmission, retryAfterHeaders } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 
 // Account pages are personal: never kept by a shared browser or proxy cache.
@@ -26,30 +26,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor, sessionId } = await requireStaff(request, context, "account.manage");
-  const form = formObject(await request.formData());
-  if (form.intent === "signOutEverywhere") {
-    const result = await perform(() => signOutEverywhere(context.db, actor));
-    if (!result.ok) return result.response;
+  const submission = await readSubmission(request);
+  if (submission.intent === "signOutEverywhere") {
+    const result = await attempt(submission, () => signOutEverywhere(context.db, actor));
+    if (!result.ok) return result.reply;
     return redirect("/login", { headers: { "Set-Cookie": clearCookieHeader(request, sessionCookieName) } });
   }
-  const result = await perform(() => changePassword(context.db, actor, form, { sessionId, ip: context.clientIp }));
-  if (!result.ok) return result.response;
-  return data({ done: "auth:account.passwordChanged" });
+  const result = await attempt(submission, () => changePassword(context.db, actor, submission.fields, { sessionId, ip: context.clientIp }));
+  return result.ok ? accepted(submission, null) : result.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "auth:account.title") }];
 
 export default function Account() {
   const account = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
+  // The page's one message area, whichever of its forms was sent.
+  const outcome = usePageForm("password", { wholePage: true });
   const { t } = useTranslation();
-  const error = outcome && "error" in outcome ? outcome.error : undefined;
-  const fieldError = (name: string) => (error?.fields[name] ? t(error.fields[name]) : undefined);
+  const { error, accepted: changed, fieldMessage } = outcome;
   const passwordForm = useRef<HTMLFormElement>(null);
   // With JavaScript the page is not reloaded; passwords must not stay in the fields.
   useEffect(() => {
-    if (outcome && "done" in outcome) passwordForm.current?.reset();
-  }, [outcome]);
+    if (changed) passwordForm.current?.reset();
+  }, [changed, outcome.reply]);
   return (
     <div className="page auth-page">
       <h1>{t("auth:account.title")}</h1>
@@ -64,13 +63,13 @@ export default function Account() {
 
       <section aria-labelledby="password-title">
         <h2 id="password-title">{t("auth:account.passwordHeading")}</h2>
-        {outcome && "done" in outcome && (
+        {changed && (
           <p className="notice" role="status">
-            {t(outcome.done)}
+            {t("auth:account.passwordChanged")}
           </p>
         )}
         {error && (
-          <p id="password-error" className="form-error" role="alert">
+          <p id={outcome.errorId} className="form-error" role="alert">
             {t(error.messageKey, error.values)}
           </p>
         )}
@@ -83,7 +82,7 @@ export default function Account() {
             label={t("auth:account.currentPassword")}
             autoComplete="current-password"
             required
-            error={fieldError("currentPassword")}
+            error={fieldMessage("currentPassword")}
           />
           <Field
             id="new-password"
@@ -94,7 +93,7 @@ export default function Account() {
             autoComplete="new-password"
             minLength={10}
             required
-            error={fieldError("newPassword")}
+            error={fieldMessage("newPassword")}
           />
           <div className="actions">
             <button type="submit" className="button">

@@ -1,11 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { listReports } from "../accessibility/reports.server";
 import { readSiteSettings, updateSiteSettings } from "../accessibility/settings.server";
 import { requireStaff } from "../auth/actor.server";
 import { Field } from "../components/field";
-import { formObject, perform } from "../forms.server";
+import { usePageForm } from "../components/page-form";
+import { accepted, attempt, readSubmission } from "../forms.server";
 import { formatDateTime } from "../i18n/format";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
@@ -18,31 +19,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireStaff(request, context, "site.manage");
-  const form = formObject(await request.formData());
-  const outcome = await perform(() => updateSiteSettings(context.db, actor, form));
-  return outcome.ok ? { saved: true as const } : outcome.response;
+  const submission = await readSubmission(request);
+  const outcome = await attempt(submission, () => updateSiteSettings(context.db, actor, submission.fields));
+  return outcome.ok ? accepted(submission, null) : outcome.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "accessibility:admin.title") }];
 
 export default function AdminAccessibility() {
   const { settings, reports } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
+  const outcome = usePageForm("settings", { wholePage: true });
   const { t, i18n } = useTranslation();
-  const error = outcome && "error" in outcome ? outcome.error : undefined;
-  const fieldError = (name: string) => (error?.fields[name] ? t(error.fields[name]) : undefined);
+  const { error, fieldMessage, sentText } = outcome;
   return (
     <div className="page auth-page auth-page--wide">
       <h1>{t("accessibility:admin.title")}</h1>
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t("accessibility:admin.settingsHeading")}</h2>
-        {outcome && "saved" in outcome && (
+        {outcome.accepted && (
           <p className="notice" role="status">
             {t("accessibility:admin.saved")}
           </p>
         )}
         {error && (
-          <p id="settings-error" className="form-error" role="alert">
+          <p id={outcome.errorId} className="form-error" role="alert">
             {t(error.messageKey, error.values)}
           </p>
         )}
@@ -54,18 +54,18 @@ export default function AdminAccessibility() {
             dir="ltr"
             label={t("accessibility:admin.signVideoUrl")}
             hint={t("accessibility:admin.signVideoHint")}
-            error={fieldError("signVideoUrl")}
-            defaultValue={settings.signVideoUrl ?? ""}
+            error={fieldMessage("signVideoUrl")}
+            defaultValue={sentText("signVideoUrl") ?? settings.signVideoUrl ?? ""}
           />
-          <Field id="contact-name" name="contactName" label={t("accessibility:admin.contactName")} error={fieldError("contactName")} defaultValue={settings.contactName ?? ""} />
+          <Field id="contact-name" name="contactName" label={t("accessibility:admin.contactName")} error={fieldMessage("contactName")} defaultValue={sentText("contactName") ?? settings.contactName ?? ""} />
           <Field
             id="contact-email"
             name="contactEmail"
             type="email"
             dir="ltr"
             label={t("accessibility:admin.contactEmail")}
-            error={fieldError("contactEmail")}
-            defaultValue={settings.contactEmail ?? ""}
+            error={fieldMessage("contactEmail")}
+            defaultValue={sentText("contactEmail") ?? settings.contactEmail ?? ""}
           />
           <Field
             id="contact-phone"
@@ -73,8 +73,8 @@ export default function AdminAccessibility() {
             type="tel"
             dir="ltr"
             label={t("accessibility:admin.contactPhone")}
-            error={fieldError("contactPhone")}
-            defaultValue={settings.contactPhone ?? ""}
+            error={fieldMessage("contactPhone")}
+            defaultValue={sentText("contactPhone") ?? settings.contactPhone ?? ""}
           />
           <div className="actions">
             <button type="submit" className="button">

@@ -1,9 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { requireStaff } from "../auth/actor.server";
 import { retentionMonths, setRetentionMonths } from "../auth/participant-data.server";
-import { formObject, perform } from "../forms.server";
+import { usePageForm } from "../components/page-form";
+import { accepted, attempt, readSubmission } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -13,10 +14,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireStaff(request, context, "user.manage");
-  const form = formObject(await request.formData());
-  const outcome = await perform(() => setRetentionMonths(context.db, actor, form));
-  if (!outcome.ok) return outcome.response;
-  return data({ saved: outcome.value.participantMonths });
+  const submission = await readSubmission(request);
+  const outcome = await attempt(submission, () => setRetentionMonths(context.db, actor, submission.fields));
+  return outcome.ok ? accepted(submission, outcome.value.participantMonths) : outcome.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "auth:retention.title") }];
@@ -24,10 +24,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titl
 /** The admins' setting for how long participants' profiles are kept after a conference. */
 export default function RetentionPage() {
   const { months } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
+  const outcome = usePageForm<number>("retention", { wholePage: true });
   const { t } = useTranslation();
-  const error = outcome && "error" in outcome ? outcome.error : undefined;
-  const saved = outcome && "saved" in outcome ? outcome.saved : undefined;
+  const { error, done: saved } = outcome;
   return (
     <div className="page auth-page">
       <h1>{t("auth:retention.title")}</h1>
@@ -37,7 +36,7 @@ export default function RetentionPage() {
         </p>
       )}
       {error && (
-        <p id="retention-error" className="form-error" role="alert">
+        <p id={outcome.errorId} className="form-error" role="alert">
           {t(error.messageKey, error.values)}
         </p>
       )}
@@ -53,8 +52,8 @@ export default function RetentionPage() {
             min={1}
             max={120}
             required
-            defaultValue={saved ?? months}
-            aria-describedby={error ? "retention-error" : undefined}
+            defaultValue={saved ?? outcome.sentText("participantMonths") ?? months}
+            {...outcome.describe("participantMonths")}
           />
         </div>
         <button type="submit" className="button">

@@ -1,5 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "../i18n/translate";
 import type { Db } from "../../db/client";
@@ -8,7 +8,8 @@ import { requireStaff } from "../auth/actor.server";
 import { changeRole, createUser, deactivateUser, listUsers, reactivateUser, resetPassword } from "../auth/users.server";
 import { Field } from "../components/field";
 import { DomainError } from "../errors";
-import { formObject, perform } from "../forms.server";
+import { usePageForm } from "../components/page-form";
+import { accepted, attempt, readSubmission } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 
 const roles: StaffRole[] = ["admin", "planner", "moderator"];
@@ -23,8 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Done = { notice: string; email: string; password?: string };
 
-async function run(db: Db, actor: Actor, form: Record<string, unknown>): Promise<Done> {
-  switch (form.intent) {
+async function run(db: Db, actor: Actor, intent: string, form: Record<string, unknown>): Promise<Done> {
+  switch (intent) {
     case "changeRole":
       return { notice: "auth:users.roleChanged", ...(await changeRole(db, actor, form)) };
     case "deactivate":
@@ -44,10 +45,9 @@ async function run(db: Db, actor: Actor, form: Record<string, unknown>): Promise
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { actor } = await requireStaff(request, context, "user.manage");
-  const form = formObject(await request.formData());
-  const result = await perform(() => run(context.db, actor, form));
-  if (!result.ok) return result.response;
-  return data({ done: result.value });
+  const submission = await readSubmission(request);
+  const result = await attempt(submission, () => run(context.db, actor, submission.intent, submission.fields));
+  return result.ok ? accepted(submission, result.value) : result.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "auth:users.title") }];
@@ -67,11 +67,10 @@ function AccountAction({ intent, userId, label }: { intent: string; userId: stri
 
 export default function AdminUsers() {
   const { me, users } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
+  // One message area for the page's forms; the create form's fields also show their own.
+  const outcome = usePageForm<Done>("users", { wholePage: true });
   const { t } = useTranslation();
-  const error = outcome && "error" in outcome ? outcome.error : undefined;
-  const done = outcome && "done" in outcome ? outcome.done : undefined;
-  const fieldError = (name: string) => (error?.fields[name] ? t(error.fields[name]) : undefined);
+  const { error, done, fieldMessage } = outcome;
   const createForm = useRef<HTMLFormElement>(null);
   // With JavaScript the page is not reloaded, so a created account would stay in the form.
   useEffect(() => {
@@ -96,7 +95,7 @@ export default function AdminUsers() {
         </div>
       )}
       {error && (
-        <p id="users-error" className="form-error" role="alert">
+        <p id={outcome.errorId} className="form-error" role="alert">
           {t(error.messageKey, error.values)}
         </p>
       )}
@@ -169,7 +168,7 @@ export default function AdminUsers() {
         <p className="muted">{t("auth:users.createHint")}</p>
         <Form method="post" className="auth-form" ref={createForm}>
           <input type="hidden" name="intent" value="create" />
-          <Field id="new-user-name" name="displayName" label={t("auth:users.name")} required error={fieldError("displayName")} />
+          <Field id="new-user-name" name="displayName" label={t("auth:users.name")} required error={fieldMessage("displayName")} defaultValue={outcome.sentText("displayName")} />
           <Field
             id="new-user-email"
             name="email"
@@ -177,7 +176,8 @@ export default function AdminUsers() {
             label={t("auth:users.email")}
             autoComplete="off"
             required
-            error={fieldError("email")}
+            error={fieldMessage("email")}
+            defaultValue={outcome.sentText("email")}
           />
           <div className="field">
             <label htmlFor="new-user-role">{t("auth:users.role")}</label>

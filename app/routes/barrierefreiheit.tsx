@@ -1,11 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { reportBarrier } from "../accessibility/reports.server";
 import { readSiteSettings } from "../accessibility/settings.server";
 import { ReportForm } from "../accessibility/ui/report-form";
 import { requireActor } from "../auth/actor.server";
-import { formObject, perform, retryAfterHeaders } from "../forms.server";
+import { accepted, attempt, readSubmission, retryAfterHeaders } from "../forms.server";
 import { formatDate } from "../i18n/format";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
@@ -21,14 +21,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context, "accessibility.report");
-  const form = formObject(await request.formData());
-  const outcome = await perform(() => reportBarrier(context.db, actor, form, { clientIp: context.clientIp }));
-  if (!outcome.ok) {
-    const { data: refusal, init } = outcome.response;
-    const sent = { message: String(form.message ?? ""), contact: String(form.contact ?? "") };
-    return data({ error: refusal.error, sent }, init ?? undefined);
-  }
-  return { done: true as const };
+  const submission = await readSubmission(request);
+  const outcome = await attempt(submission, () => reportBarrier(context.db, actor, submission.fields, { clientIp: context.clientIp }));
+  return outcome.ok ? accepted(submission, null) : outcome.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [
@@ -37,9 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => [
 
 export default function AccessibilityStatement() {
   const { settings, language } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const refused = outcome && "error" in outcome ? outcome : undefined;
   const { contactName, contactEmail, contactPhone } = settings;
   return (
     <div className="page prose">
@@ -85,7 +78,7 @@ export default function AccessibilityStatement() {
 
       <h2 id="report-title">{t("accessibility:statement.feedbackHeading")}</h2>
       <p>{t("accessibility:statement.feedbackIntro")}</p>
-      <ReportForm language={language} error={refused?.error} sent={refused?.sent} done={Boolean(outcome && "done" in outcome)} />
+      <ReportForm language={language} />
 
       <h2>{t("accessibility:statement.enforcementHeading")}</h2>
       <p>{t("accessibility:statement.enforcement")}</p>

@@ -1,21 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type AppLoadContext, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
 import { requireActor } from "../auth/actor.server";
 import { getConference } from "../conferences/conferences.server";
 import { ConferenceOutcomeLinks } from "../feedback/ui/downloads";
-import { formObject, perform } from "../forms.server";
+import { accepted, attempt, readSubmission } from "../forms.server";
 import { addTeamMember, authorizeConference, listTeam, maySteerConference, removeTeamMember } from "../conferences/team.server";
 import { TeamPanel } from "../conferences/ui/team-panel";
-import { DomainError, statusOf } from "../errors";
+import { orRefuse } from "../errors";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
-import { createThenRedirect } from "../live/moderate.server";
 import { listLiveSessions } from "../live/queries.server";
 import { createLiveSession } from "../live/setup.server";
 import { ActionForm } from "../components/action-form";
-import type { ActionResult } from "../components/action-result";
 import moderateStyles from "../styles/moderate.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
@@ -28,12 +26,7 @@ async function teamConference(request: Request, context: AppLoadContext, confere
   const actor = await requireActor(request, context, "conference.manage");
   const conference = await getConference(context.db, conferenceId ?? "");
   if (!conference) throw new Response(null, { status: 404 });
-  try {
-    await authorizeConference(context.db, actor, "conference.manage", conference.id);
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
-    throw error;
-  }
+  await orRefuse(authorizeConference(context.db, actor, "conference.manage", conference.id));
   return { actor, conference };
 }
 
@@ -48,26 +41,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, conference } = await teamConference(request, context, params.conferenceId);
-  const form = formObject(await request.formData());
-  const input = { ...form, conferenceId: conference.id };
-  if (form.intent === "addMember" || form.intent === "removeMember") {
-    const formId = typeof form.formId === "string" ? form.formId.slice(0, 100) : "";
-    const result = await perform(async () => {
-      if (form.intent === "addMember") await addTeamMember(context.db, actor, input);
+  const submission = await readSubmission(request);
+  const input = { ...submission.fields, conferenceId: conference.id };
+  if (submission.intent === "addMember" || submission.intent === "removeMember") {
+    const result = await attempt(submission, async () => {
+      if (submission.intent === "addMember") await addTeamMember(context.db, actor, input);
       else await removeTeamMember(context.db, actor, input);
     });
+    if (!result.ok) return result.reply;
     // Who took themself off the team may no longer see this page.
-    if (result.ok && form.intent === "removeMember" && !(await maySteerConference(context.db, actor, conference.id))) {
+    if (submission.intent === "removeMember" && !(await maySteerConference(context.db, actor, conference.id))) {
       return redirect("/conferences");
     }
-    if (result.ok) return data<ActionResult>({ ok: true, formId, intent: form.intent });
-    const { data: body, init } = result.response;
-    return data<ActionResult>({ ...body, formId, values: form }, init ?? undefined);
+    return accepted(submission, null);
   }
-  return createThenRedirect("create-live-session", form, async () => {
-    const { id } = await createLiveSession(context.db, actor, input);
-    return `/live/${id}/agenda`;
-  });
+  const created = await attempt({ ...submission, formId: submission.formId || "create-live-session" }, () =>
+    createLiveSession(context.db, actor, input),
+  );
+  return created.ok ? redirect(`/live/${created.value.id}/agenda`) : created.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -137,7 +128,7 @@ export default function ConferencePage() {
       <section aria-labelledby="session-create-title">
         <h2 id="session-create-title">{t("conferences:sessions.createHeading")}</h2>
         <ActionForm formId="create-live-session" intent="create" className="stack-form">
-          {({ describe, fieldError, sent }) => (
+          {({ describe, fieldError, sentText }) => (
             <>
               <div className="field">
                 <label htmlFor="session-title">{t("conferences:sessions.title")}</label>
@@ -146,7 +137,7 @@ export default function ConferencePage() {
                   name="title"
                   required
                   maxLength={200}
-                  defaultValue={typeof sent?.title === "string" ? sent.title : undefined}
+                  defaultValue={sentText("title")}
                   {...describe("title")}
                 />
                 {fieldError("title")}
@@ -160,7 +151,7 @@ export default function ConferencePage() {
                   min={1}
                   max={50}
                   required
-                  defaultValue={typeof sent?.dotsPerParticipant === "string" ? sent.dotsPerParticipant : 5}
+                  defaultValue={sentText("dotsPerParticipant") ?? 5}
                   {...describe("dotsPerParticipant", "session-dots-hint")}
                 />
                 <span id="session-dots-hint" className="hint">

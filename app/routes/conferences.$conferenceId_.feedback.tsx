@@ -15,10 +15,14 @@ import feedbackStyles from "../styles/feedback.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
 
-/** Public: what became of a conference's input, once its sessions are closed. */
+/**
+ * Public: what became of a conference's input, once its sessions are closed. Its switcher offers
+ * the conference's languages, as the phone does: its participants read the feedback.
+ */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "catalogue.read");
-  return { feedback: await feedbackForPage(context.db, actor, params.conferenceId, await languageOf(request)) };
+  const feedback = await feedbackForPage(context.db, actor, params.conferenceId, await languageOf(request));
+  return { feedback, offeredLanguages: feedback.conference.languages };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

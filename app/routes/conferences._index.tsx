@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { requireActor } from "../auth/actor.server";
@@ -6,11 +6,10 @@ import { listPlans } from "../catalogue/catalogue.server";
 import { ConferenceForm } from "../conferences/ui/conference-form";
 import { cityTimeToDate } from "../conferences/city-time";
 import { createConference, listConferences, type ConferenceView } from "../conferences/conferences.server";
-import { formObject } from "../forms.server";
+import { attempt, readSubmission } from "../forms.server";
 import { formatDateTime } from "../i18n/format";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
-import { createThenRedirect } from "../live/moderate.server";
 import moderateStyles from "../styles/moderate.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateStyles }];
@@ -26,16 +25,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context, "conference.create");
-  const form = formObject(await request.formData());
+  const submission = await readSubmission(request, "create-conference");
+  const form = submission.fields;
   const startsAt = String(form.startsAt ?? "");
-  return createThenRedirect("create-conference", form, async () => {
-    const { id } = await createConference(context.db, actor, {
+  const created = await attempt(submission, () =>
+    createConference(context.db, actor, {
       ...form,
       startsAt: cityTimeToDate(startsAt) ?? startsAt,
       languages: Array.isArray(form.languages) ? form.languages : form.languages ? [form.languages] : [],
-    });
-    return `/conferences/${id}`;
-  });
+    }),
+  );
+  return created.ok ? redirect(`/conferences/${created.value.id}`) : created.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [

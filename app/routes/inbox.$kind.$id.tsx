@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import type { Actor } from "../auth/actor";
 import { requireActor } from "../auth/actor.server";
 import { getCatalogue } from "../catalogue/catalogue.server";
 import type { Db } from "../../db/client";
-import { DomainError, statusOf } from "../errors";
-import { formObject, perform, type FormError } from "../forms.server";
+import { orRefuse } from "../errors";
+import { attempt, readSubmission } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import { decideInputFromForm, formFieldsOf } from "../decisions/decide-form.server";
 import { outcomesFor } from "../decisions/outcomes";
@@ -27,13 +27,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningSt
 export const headers = () => ({ "Cache-Control": "no-store" });
 
 /** The input named by the URL; a malformed or unknown one is a plain 404. */
-async function load(db: Db, actor: Actor, params: { kind?: string; id?: string }): Promise<DecisionInput> {
-  try {
-    return await decisionInput(db, actor, { kind: params.kind, id: params.id });
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(null, { status: error.code === "invalid" ? 404 : statusOf[error.code] });
-    throw error;
-  }
+function load(db: Db, actor: Actor, params: { kind?: string; id?: string }): Promise<DecisionInput> {
+  return orRefuse(decisionInput(db, actor, { kind: params.kind, id: params.id }), { invalid: 404 });
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -65,18 +60,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context, "decision.write");
   const input = await load(context.db, actor, params);
-  const form = formObject(await request.formData());
+  const submission = await readSubmission(request, "decide");
+  const form = submission.fields;
   const decision = decideInputFromForm(input.kind, input.id, form, input.plan.language);
-  const result = await perform(() => decide(context.db, actor, decision, { mailOrigin: publicOrigin(request, context) }));
+  const result = await attempt(
+    submission,
+    () => decide(context.db, actor, decision, { mailOrigin: publicOrigin(request, context) }),
+    (error) => ({ ...error, fields: formFieldsOf(error, form, input.plan.language) }),
+  );
   if (result.ok) {
     // The mails the decision queued go out now that it committed (and later, should the SMTP server refuse).
     context.mail?.kick();
     // Post, redirect, get: a reload shows the decision instead of sending it again.
     return redirect(`/inbox/${input.kind}/${input.id}?done`);
   }
-  const { data: body, init } = result.response;
-  const error: FormError = { ...body.error, fields: formFieldsOf(body.error, form, input.plan.language) };
-  return data({ error, values: form }, init ?? undefined);
+  return result.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
@@ -85,7 +83,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
 
 export default function DecidePage() {
   const { input, open, done, suggested, options, clientId } = useLoaderData<typeof loader>();
-  const refused = useActionData<typeof action>();
   const { t } = useTranslation();
   const [standing, ...earlier] = input.decisions;
   return (
@@ -125,8 +122,6 @@ export default function DecidePage() {
             planLanguage={input.plan.language}
             suggested={suggested}
             clientId={clientId}
-            error={refused?.error}
-            values={refused?.values}
           />
         </section>
       )}

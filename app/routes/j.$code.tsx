@@ -6,14 +6,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { actorIn } from "../auth/actor";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";
 import { districtsOf } from "../conferences/districts";
 import { DomainError, refusalInit } from "../errors";
-import { formObject, perform, retryAfterHeaders } from "../forms.server";
+import { attempt, readSubmission, retryAfterHeaders } from "../forms.server";
 import { fromAcceptLanguage, isLanguage, type Language } from "../i18n/config";
 import { chosenLanguageOf, languageCookie, languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
@@ -66,15 +66,14 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   // Staff are refused before a join attempt counts against the room's shared address.
   const actor = await requireActor(request, context, "liveSession.join");
   const { identities } = await actorFrom(request, context.db);
-  const form = formObject(await request.formData());
+  const submission = await readSubmission(request);
+  const form = submission.fields;
   const input = { code: params.code ?? "", language: form.language, displayName: form.displayName, group: form.group, district: form.district };
   const { secret, secretHash } = issueParticipantToken();
-  const outcome = await perform(() => joinLiveSession(liveDeps(context), actor, input, { secretHash, clientIp: context.clientIp, identities }));
-  if (!outcome.ok) {
-    const { data: refusal, init } = outcome.response;
-    const sent = { displayName: String(form.displayName ?? ""), group: String(form.group ?? ""), district: String(form.district ?? "") };
-    return data({ error: refusal.error, sent }, init ?? undefined);
-  }
+  const outcome = await attempt(submission, () =>
+    joinLiveSession(liveDeps(context), actor, input, { secretHash, clientIp: context.clientIp, identities }),
+  );
+  if (!outcome.ok) return outcome.reply;
   const headers = new Headers();
   // A returning participant keeps the cookie they have: the new secret was never stored. A new
   // identity goes in front of those for other conferences, which stay.
@@ -96,7 +95,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
 
 export default function JoinSessionPage() {
   const loaded = useLoaderData<typeof loader>();
-  const refused = useActionData<typeof action>();
   const { code } = useParams();
   const { t } = useTranslation();
   if (!("found" in loaded)) {
@@ -119,7 +117,7 @@ export default function JoinSessionPage() {
         </p>
       )}
       <p>{t("live:join.noAccount")}</p>
-      <JoinProfileForm languages={found.languages} language={found.language} districts={found.districts} error={refused?.error} sent={refused?.sent} />
+      <JoinProfileForm languages={found.languages} language={found.language} districts={found.districts} />
       <p>
         <a href="/join">{t("live:join.otherCode")}</a>
       </p>

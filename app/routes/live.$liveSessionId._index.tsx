@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { useMemo } from "react";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import type { Actor } from "../auth/actor";
 import { requireActor } from "../auth/actor.server";
 import { DomainError } from "../errors";
 import { ParticipantLinks } from "../feedback/ui/participant-links";
-import { formObject, perform, retryAfterHeaders } from "../forms.server";
+import { attempt, readSubmission, retryAfterHeaders } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import { postComment, supportComment } from "../live/comments.server";
 import { liveDeps } from "../live/deps.server";
@@ -68,20 +67,18 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const conferenceId = await conferenceOfLiveSession(context.db, params.liveSessionId ?? "");
   const actor = await requireActor(request, context, "vote.cast", { conferenceId });
-  const fields = formObject(await request.formData());
-  const formKey = typeof fields.formKey === "string" && /^[A-Za-z0-9-]{1,80}$/.test(fields.formKey) ? fields.formKey : "";
+  const submission = await readSubmission(request);
   const deps = liveDeps(context);
-  const outcome = await perform(async () => {
-    for (const command of participantCommands(fields, params.liveSessionId ?? "")) {
+  const outcome = await attempt(submission, async () => {
+    for (const command of participantCommands(submission.fields, params.liveSessionId ?? "")) {
       await commands[command.event](deps, actor, command.payload);
     }
   });
-  if (!outcome.ok) {
-    const { data: refusal, init } = outcome.response;
-    return data({ refused: { formKey, error: refusal.error, values: fields } }, init ?? undefined);
-  }
+  if (!outcome.ok) return outcome.reply;
+  // The form's id goes into the address the page returns to: only one that is safe there.
+  const formId = /^[A-Za-z0-9-]{1,80}$/.test(submission.formId) ? submission.formId : "";
   const back = `/live/${params.liveSessionId}`;
-  return redirect(formKey ? `${back}?saved=${formKey}#${formKey}` : back);
+  return redirect(formId ? `${back}?saved=${formId}#${formId}` : back);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
@@ -95,11 +92,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
 
 export default function ParticipantPage() {
   const loaded = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>();
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const saved = loaded.kind === "live" ? loaded.saved : null;
-  const outcome = useMemo(() => ({ saved, refused: posted?.refused ?? null }), [saved, posted]);
   if (loaded.kind !== "live") {
     return (
       <div className="page live-page">
@@ -112,7 +107,7 @@ export default function ParticipantPage() {
   }
   return (
     <>
-      <ParticipantView initial={loaded.state} clientIdBase={loaded.clientIdBase} outcome={outcome} />
+      <ParticipantView initial={loaded.state} clientIdBase={loaded.clientIdBase} saved={saved} />
       <ParticipantLinks conferenceId={loaded.state.conference.id} closed={loaded.state.liveSession.status === "closed"} />
     </>
   );

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireActor } from "../auth/actor.server";
-import { DomainError, statusOf } from "../errors";
+import { orRefuse } from "../errors";
 import { titleFrom } from "../i18n/meta";
 import { joinLink, publicOrigin } from "../live/qr.server";
 import { liveSessionIdParam } from "../live/params.server";
@@ -14,18 +14,13 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "liveSession.present");
   const liveSessionId = liveSessionIdParam(params);
-  try {
-    const state = await getLiveState(context.db, actor, liveSessionId);
-    const code = state.liveSession.joinCode;
-    return {
-      state,
-      offeredLanguages: state.conference.languages,
-      join: code ? await joinLink(publicOrigin(request, context), code) : null,
-    };
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
-    throw error;
-  }
+  const state = await orRefuse(getLiveState(context.db, actor, liveSessionId));
+  const code = state.liveSession.joinCode;
+  return {
+    state,
+    offeredLanguages: state.conference.languages,
+    join: code ? await joinLink(publicOrigin(request, context), code) : null,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

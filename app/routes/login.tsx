@@ -1,13 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { signIn } from "../auth/account.server";
 import { actorFrom } from "../auth/actor.server";
 import { sessionCookieHeader } from "../auth/cookies.server";
 import { safeRedirectPath } from "../auth/origin";
 import { Field } from "../components/field";
-import { DomainError, refusalInit } from "../errors";
-import { formObject, retryAfterHeaders, type FormError } from "../forms.server";
+import { usePageForm } from "../components/page-form";
+import { attempt, readSubmission, retryAfterHeaders } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import type { loader as rootLoader } from "../root";
 
@@ -19,36 +19,29 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = formObject(await request.formData());
+  const submission = await readSubmission(request);
+  const form = submission.fields;
+  // A refused sign-in sends the target back into the page: only a path of ours.
+  form.redirectTo = safeRedirectPath(form.redirectTo);
   const { actor } = await actorFrom(request, context.db);
-  try {
-    const session = await signIn(
-      context.db,
-      actor,
-      { email: form.email, password: form.password },
-      { ip: context.clientIp },
-    );
-    return redirect(safeRedirectPath(form.redirectTo), {
-      headers: { "Set-Cookie": sessionCookieHeader(request, session.token, session.expiresAt) },
-    });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const formError: FormError = { code: error.code, messageKey: error.messageKey, values: error.values, fields: error.fields };
-    const echo = { email: String(form.email ?? ""), redirectTo: safeRedirectPath(form.redirectTo) };
-    return data({ error: formError, ...echo }, refusalInit(error));
-  }
+  const result = await attempt(submission, () =>
+    signIn(context.db, actor, { email: form.email, password: form.password }, { ip: context.clientIp }),
+  );
+  if (!result.ok) return result.reply;
+  return redirect(form.redirectTo, {
+    headers: { "Set-Cookie": sessionCookieHeader(request, result.value.token, result.value.expiresAt) },
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titleFrom(matches, "auth:login.title") }];
 
 export default function Login() {
   const page = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
-  const redirectTo = failed?.redirectTo ?? page.redirectTo;
+  const failed = usePageForm("login", { wholePage: true });
+  const redirectTo = failed.sentText("redirectTo") ?? page.redirectTo;
   const root = useRouteLoaderData<typeof rootLoader>("root");
   const { t } = useTranslation();
-  const error = failed?.error;
-  const fieldError = (name: string) => (error?.fields[name] ? t(error.fields[name]) : undefined);
+  const { error, fieldMessage } = failed;
   return (
     <div className="page auth-page">
       <h1>{t("auth:login.title")}</h1>
@@ -57,7 +50,7 @@ export default function Login() {
         <p className="notice">{t("auth:login.signedInAs", { name: root.viewer.displayName })}</p>
       )}
       {error && (
-        <p id="login-error" className="form-error" role="alert">
+        <p id={failed.errorId} className="form-error" role="alert">
           {t(error.messageKey, error.values)}
         </p>
       )}
@@ -70,9 +63,9 @@ export default function Login() {
           label={t("auth:login.email")}
           autoComplete="username"
           required
-          defaultValue={failed?.email}
-          error={fieldError("email")}
-          alsoDescribedBy={error ? "login-error" : undefined}
+          defaultValue={failed.sentText("email")}
+          error={fieldMessage("email")}
+          alsoDescribedBy={error ? failed.errorId : undefined}
         />
         <Field
           id="login-password"
@@ -81,8 +74,8 @@ export default function Login() {
           label={t("auth:login.password")}
           autoComplete="current-password"
           required
-          error={fieldError("password")}
-          alsoDescribedBy={error ? "login-error" : undefined}
+          error={fieldMessage("password")}
+          alsoDescribedBy={error ? failed.errorId : undefined}
         />
         <div className="actions">
           <button type="submit" className="button">

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { participantCookieWithout } from "../auth/participants.server";
@@ -9,7 +9,7 @@ import { notifyEmailOf, removeNotifyEmail, setNotifyEmail } from "../auth/notify
 import { DeleteMyDataConfirmation, DeleteMyDataLink } from "../feedback/ui/delete-my-data";
 import { NotifyEmail } from "../feedback/ui/notify-email";
 import { ReturnLink } from "../feedback/ui/return-link";
-import { formObject, perform } from "../forms.server";
+import { accepted, attempt, readSubmission, submissionOf, type Submission } from "../forms.server";
 import { liveDeps } from "../live/deps.server";
 import { publicOrigin, qrSvg } from "../live/qr.server";
 import { MyConferenceInput, type ConferenceInput } from "../feedback/ui/my-conference-input";
@@ -55,36 +55,38 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
  * the answer), leave or take back an address for decision mails, or delete their data.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = formObject(await request.formData());
-  const conferenceId = typeof form.conferenceId === "string" ? form.conferenceId : null;
-  if (form.intent === "returnLink") {
+  const posted = await readSubmission(request);
+  const conferenceId = typeof posted.fields.conferenceId === "string" ? posted.fields.conferenceId : null;
+  const { intent } = posted;
+  // Each conference on the page has its own forms; the reply names the one that was sent.
+  const formOf = intent === "returnLink" ? "return-link" : intent === "notify" || intent === "unnotify" ? "notify" : "delete-form";
+  const submission = submissionOf(posted.fields, `${formOf}-${conferenceId ?? ""}`);
+  const form = submission.fields;
+  if (intent === "returnLink") {
     const actor = await requireActor(request, context, "participant.manageOwn", { conferenceId });
-    const outcome = await perform(() => issueReturnLink(context.db, actor, form));
-    if (!outcome.ok) return outcome.response;
+    const outcome = await attempt(submission, () => issueReturnLink(context.db, actor, form));
+    if (!outcome.ok) return outcome.reply;
     const url = `${publicOrigin(request, context).replace(/\/+$/, "")}${returnPath(outcome.value.token)}`;
-    return data({ returnLink: { conferenceId: conferenceId!, url, qrSvg: await qrSvg(url) } }, { headers: { "Cache-Control": "no-store" } });
+    return accepted(submission, { url, qrSvg: await qrSvg(url) }, { headers: { "Cache-Control": "no-store" } });
   }
-  if (form.intent === "notify" || form.intent === "unnotify") {
+  if (intent === "notify" || intent === "unnotify") {
     const actor = await requireActor(request, context, "participant.manageOwn", { conferenceId });
-    const outcome = await perform(async () => {
-      if (form.intent === "notify") await setNotifyEmail(context.db, actor, form, { offered: Boolean(context.mail) });
+    const outcome = await attempt(submission, async () => {
+      if (intent === "notify") await setNotifyEmail(context.db, actor, form, { offered: Boolean(context.mail) });
       else await removeNotifyEmail(context.db, actor, form);
     });
-    if (!outcome.ok) {
-      const { data: refusal, init } = outcome.response;
-      return data({ notifyError: { conferenceId, error: refusal.error, email: typeof form.email === "string" ? form.email : "" } }, init ?? undefined);
-    }
-    return redirect(`/my-input?${form.intent === "notify" ? "notified" : "unnotified"}#notify-heading-${conferenceId}`);
+    if (!outcome.ok) return outcome.reply;
+    return redirect(`/my-input?${intent === "notify" ? "notified" : "unnotified"}#notify-heading-${conferenceId}`);
   }
-  return deleteAction(request, context, form, conferenceId);
+  return deleteAction(request, context, submission, conferenceId);
 }
 
 /** Deletes the participant's data of one conference, then drops that identity from the cookie. */
-async function deleteAction(request: Request, context: ActionFunctionArgs["context"], form: Record<string, string | string[]>, conferenceId: string | null) {
+async function deleteAction(request: Request, context: ActionFunctionArgs["context"], submission: Submission, conferenceId: string | null) {
   const actor = await requireActor(request, context, "participant.eraseOwn", { conferenceId });
   const { identities } = await actorFrom(request, context.db);
-  const outcome = await perform(() => deleteMyData(liveDeps(context), actor, form));
-  if (!outcome.ok) return outcome.response;
+  const outcome = await attempt(submission, () => deleteMyData(liveDeps(context), actor, submission.fields));
+  if (!outcome.ok) return outcome.reply;
   const headers = { "Set-Cookie": participantCookieWithout(request, identities, [outcome.value.participantId]) };
   return redirect("/my-input?deleted", { headers });
 }
@@ -122,12 +124,8 @@ const noticeKeys = { deleted: "feedback:delete.done", notified: "feedback:notify
 
 export default function MyInputPage() {
   const loaded = useLoaderData<typeof loader>();
-  const answered = useActionData<typeof action>();
   const { t } = useTranslation();
   if (loaded.kind === "explain") return <Explanation staff={loaded.staff} deleted={loaded.deleted} />;
-  const refused = answered && "error" in answered ? answered : undefined;
-  const returnLink = answered && "returnLink" in answered ? answered.returnLink : null;
-  const notifyError = answered && "notifyError" in answered ? answered.notifyError : null;
   return (
     <div className="page">
       <h1>{t("feedback:mine.title")}</h1>
@@ -139,17 +137,12 @@ export default function MyInputPage() {
       <p className="prose">{t("feedback:mine.intro")}</p>
       {loaded.conferences.map((mine) => (
         <MyConferenceInput key={mine.conference.id} mine={mine}>
-          <ReturnLink conferenceId={mine.conference.id} shown={returnLink?.conferenceId === mine.conference.id ? returnLink : null} />
+          <ReturnLink conferenceId={mine.conference.id} />
           {loaded.mailOffered && (
-            <NotifyEmail
-              conferenceId={mine.conference.id}
-              email={mine.notifyEmail}
-              error={notifyError?.conferenceId === mine.conference.id ? notifyError.error : undefined}
-              sent={notifyError?.conferenceId === mine.conference.id ? notifyError.email : undefined}
-            />
+            <NotifyEmail conferenceId={mine.conference.id} email={mine.notifyEmail} />
           )}
           {loaded.confirming === mine.conference.id ? (
-            <DeleteMyDataConfirmation conferenceId={mine.conference.id} error={refused?.error} />
+            <DeleteMyDataConfirmation conferenceId={mine.conference.id} />
           ) : (
             <DeleteMyDataLink conferenceId={mine.conference.id} />
           )}

@@ -105,7 +105,7 @@ export default function PlanCatalogue() {
           </MeasureFilters>
 
           <p role="status">
-            {t("catalogue:plan.shown", { shown: catalogue.measures.length, total: catalogue.measureTotal })}
+            {t("catalogue:plan.shown", { shown: catalogue.measures.length, count: catalogue.measureTotal })}
           </p>
           {catalogue.measures.length === 0 && <p>{t("catalogue:plan.noMatch")}</p>}
 

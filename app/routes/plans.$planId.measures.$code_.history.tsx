@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import type { Actor } from "../auth/actor";
 import { requireActor } from "../auth/actor.server";
@@ -8,8 +8,8 @@ import { getMeasure } from "../catalogue/catalogue.server";
 import { measureDiff, measureHistory } from "../catalogue/history.server";
 import { recordIndicatorValue, setMaturity } from "../catalogue/revisions.server";
 import type { Db } from "../../db/client";
-import { DomainError, statusOf } from "../errors";
-import { formObject, perform } from "../forms.server";
+import { orRefuse } from "../errors";
+import { attempt, readSubmission, submissionOf } from "../forms.server";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
@@ -21,13 +21,8 @@ import planningStyles from "../styles/planning.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
 
 /** The measure's history; a malformed or unknown plan or code is a plain 404. */
-async function historyOf(db: Db, actor: Actor, planSlug: string, code: string) {
-  try {
-    return await measureHistory(db, actor, { planSlug, code });
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(null, { status: error.code === "invalid" ? 404 : statusOf[error.code] });
-    throw error;
-  }
+function historyOf(db: Db, actor: Actor, planSlug: string, code: string) {
+  return orRefuse(measureHistory(db, actor, { planSlug, code }), { invalid: 404 });
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -73,18 +68,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, context, "catalogue.edit");
   const [planSlug, code] = [params.planId ?? "", params.code ?? ""];
   const before = await historyOf(context.db, actor, planSlug, code);
-  const form = formObject(await request.formData());
-  const intent: CatalogueIntent = form.intent === "indicator" ? "indicator" : "maturity";
-  const { intent: _intent, ...fields } = form;
-  const result = await perform(() =>
+  const posted = await readSubmission(request);
+  const intent: CatalogueIntent = posted.intent === "indicator" ? "indicator" : "maturity";
+  // The page's two forms are named by their intent.
+  const submission = submissionOf(posted.fields, intent);
+  const { intent: _intent, formId: _formId, ...fields } = posted.fields;
+  const result = await attempt(submission, () =>
     intent === "maturity"
       ? setMaturity(context.db, actor, { ...fields, planSlug, code })
       : recordIndicatorValue(context.db, actor, { ...fields, planSlug, code })
   );
-  if (!result.ok) {
-    const { data: body, init } = result.response;
-    return data({ ...body, intent, values: form }, init ?? undefined);
-  }
+  if (!result.ok) return result.reply;
   // Post, redirect, get: the history opens on what this change did.
   const search = new URLSearchParams({
     from: String(before.revisions[0]?.number ?? result.value.revision.number),
@@ -102,7 +96,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: page, matches }) => [
 
 export default function MeasureHistoryPage() {
   const { measure, plan, revisions, versions, diff, canEdit, done } = useLoaderData<typeof loader>();
-  const refused = useActionData<typeof action>();
   const { t } = useTranslation();
   const measurePath = `/plans/${plan.slug}/measures/${encodeURIComponent(measure.code)}`;
   return (
@@ -157,7 +150,6 @@ export default function MeasureHistoryPage() {
             maturity={measure.maturity}
             indicators={measure.indicators}
             contentLanguage={plan.language}
-            refused={refused && "error" in refused ? refused : undefined}
           />
         </section>
       )}

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { requireActor } from "../auth/actor.server";
-import { DomainError, statusOf } from "../errors";
+import { orRefuse } from "../errors";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import { BreakdownTables } from "../results/ui/breakdown-tables";
@@ -25,13 +25,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get("by");
   // An unknown dimension in a hand-edited URL falls back to the first one rather than failing.
   const by: Dimension = isDimension(requested) ? requested : "group";
-  try {
-    const results = await planResults(context.db, actor, { planSlug: params.planId, breakdownBy: by });
-    return { results, by };
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(null, { status: statusOf[error.code] });
-    throw error;
-  }
+  const results = await orRefuse(planResults(context.db, actor, { planSlug: params.planId, breakdownBy: by }));
+  return { results, by };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

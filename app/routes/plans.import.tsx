@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { requireActor } from "../auth/actor.server";
 import { importCatalogueFile, importLimit } from "../catalogue/import-file.server";
 import { readTextForm } from "../files.server";
-import { perform } from "../forms.server";
+import { usePageForm } from "../components/page-form";
+import { attempt, submissionOf } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 import feedbackStyles from "../styles/feedback.css";
 
@@ -18,12 +19,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** An uploaded file wins over pasted text; a refused file is a 400 (409 for a slug in use) with the reason. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context, "catalogue.edit");
-  const outcome = await perform(async () => {
+  // Nothing is sent back: a file cannot be refilled, and a pasted catalogue may be megabytes.
+  const outcome = await attempt(submissionOf({}, "import"), async () => {
     const fields = await readTextForm(request, importLimit);
     const text = fields.file?.trim() ? fields.file : fields.text ?? "";
     return importCatalogueFile(context.db, actor, text);
   });
-  if (!outcome.ok) return outcome.response;
+  if (!outcome.ok) return outcome.reply;
   return redirect(`/plans/${outcome.value.slug}`);
 }
 
@@ -31,10 +33,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => [{ title: titl
 
 export default function ImportPage() {
   const { megabytes } = useLoaderData<typeof loader>();
-  const refused = useActionData<typeof action>();
+  const refused = usePageForm("import", { wholePage: true });
   const busy = useNavigation().state === "submitting";
   const { t } = useTranslation();
-  const error = refused?.error;
+  const { error, errorId } = refused;
   return (
     <div className="page">
       <h1>{t("catalogue:import.title")}</h1>
@@ -46,10 +48,10 @@ export default function ImportPage() {
         method="post"
         encType="multipart/form-data"
         className="auth-form import-form"
-        aria-describedby={error ? "import-error" : undefined}
+        aria-describedby={error ? errorId : undefined}
       >
         {error && (
-          <p id="import-error" className="form-error" role="alert">
+          <p id={errorId} className="form-error" role="alert">
             {t(error.messageKey, error.values)}
           </p>
         )}

@@ -19,7 +19,7 @@ import { sql } from "drizzle-orm";
 import { importPlan } from "../../app/catalogue/import.server";
 import { createConference } from "../../app/conferences/conferences.server";
 import { addAgendaItems, closeLiveSession, createLiveSession, startLiveSession } from "../../app/live/setup.server";
-import { itemResults, sessionResults } from "../../app/results/aggregate.server";
+import { sessionResults } from "../../app/results/aggregate.server";
 import { planResults } from "../../app/results/plan.server";
 import { openDatabase, type Database } from "../../db/client";
 import { createStaff, recordingDeps } from "../support/fixtures";
@@ -199,9 +199,7 @@ async function bench(database: Database): Promise<Run> {
   await db.execute(sql`alter table vote enable trigger vote_tally`);
   await db.execute(sql`vacuum analyze`);
   const setUp = (performance.now() - setupStart) / 1000;
-  const [firstItem] = (await db.query.agendaItems.findMany({ where: (t, { eq }) => eq(t.liveSessionId, session.id), orderBy: (t, { asc }) => asc(t.position), limit: 1 }));
   const plan = { planSlug: planFile.slug };
-  const oneItem = { liveSessionId: session.id, agendaItemId: firstItem!.id };
   const [planRow] = await db.query.plans.findMany({ where: (t, { eq }) => eq(t.slug, planFile.slug) });
   const before = { warmUps: 1, count: beforeRuns };
   const measureAll = async (state: "live" | "closed") => {
@@ -210,7 +208,6 @@ async function bench(database: Database): Promise<Run> {
     // Before: the ranking beside the breakdowns counted from the answers, as planResults ran them.
     await time(figures, `${state}: plan-wide by group, before (counted)`, () =>
       Promise.all([planResults(db, staff, plan), planBreakdownsBefore(db, planRow!.id, "group", 5)]), before);
-    await time(figures, `${state}: one agenda item with breakdowns`, () => itemResults(db, staff, oneItem));
     await time(figures, `${state}: whole session, 500 items with breakdowns`, () => sessionResults(db, staff, { liveSessionId: session.id }));
     await time(figures, `${state}: whole session, before (counted)`, () => sessionResultsBefore(db, session.id, 5), before);
   };

@@ -3,12 +3,12 @@ import type { StaffActor } from "../../app/auth/actor";
 import { catalogueFileSchema } from "../../app/catalogue/catalogue-file";
 import { catalogueCsv, catalogueFile, exportCatalogue } from "../../app/catalogue/export.server";
 import { importPlan } from "../../app/catalogue/import.server";
-import { changeMeasure, createMeasure, recordIndicatorValue } from "../../app/catalogue/revisions.server";
+import { recordIndicatorValue } from "../../app/catalogue/revisions.server";
 import { untrusted } from "../../app/csv";
 import { demoPlanFiles, loadDemoData, readDemoPlan } from "../../app/demo/demo-data.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps } from "../support/fixtures";
-import { importTestPlan, testPlanSlug } from "../support/results-fixtures";
+import { acceptedChange, importTestPlan, testPlanSlug } from "../support/results-fixtures";
 
 let source: TestDatabase;
 let target: TestDatabase;
@@ -21,9 +21,8 @@ beforeAll(async () => {
   await importTestPlan(recordingDeps(source.db));
   planner = await createStaff(source.db, "planner");
   // The catalogue as planners left it: a new measure, changed fields, an actual value.
-  await createMeasure(source.db, planner, {
-    planSlug: slugs[0]!,
-    reason: "Aus der Zukunftskonferenz",
+  await acceptedChange(recordingDeps(source.db), planner, slugs[0]!, {
+    kind: "newMeasure",
     measure: {
       code: "540-9",
       title: "Sprachcafé im Quartier",
@@ -32,8 +31,8 @@ beforeAll(async () => {
       objective: "Begegnung, Sprache und \"Nachbarschaft\"",
       indicators: [{ text: "Teilnehmende pro Monat", targetValue: "mind. 40", dueDate: "2027-06-30" }],
     },
-  });
-  await changeMeasure(source.db, planner, { planSlug: slugs[0]!, code: "540-2", reason: "Neue Schritte", changes: { steps: "- Räume finden\n- Träger beauftragen" } });
+  }, "Aus der Zukunftskonferenz");
+  await acceptedChange(recordingDeps(source.db), planner, slugs[0]!, { kind: "changeMeasure", code: "540-2", changes: { steps: "- Räume finden\n- Träger beauftragen" } }, "Neue Schritte");
   await recordIndicatorValue(source.db, planner, { planSlug: testPlanSlug, code: "W-1", indicator: 1, recordedOn: "2026-06-30", value: "87", reason: "Bericht" });
 });
 afterAll(() => Promise.all([source.close(), target.close()]));

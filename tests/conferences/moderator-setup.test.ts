@@ -1,7 +1,7 @@
 /**
  * Setting up, as plain form posts without JavaScript: create a conference and a live session,
  * build the agenda from the catalogue, choose the activities, start. The console's part is in
- * moderator-console.test.ts.
+ * tests/live/moderator-console.test.ts.
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { joinCodeAlphabet } from "../../app/live/setup.server";
 import { getLiveState } from "../../app/live/state.server";
 import { agendaItems, conferences, liveSessions } from "../../db/schema";
 import { startTestServer, type TestServer } from "../support/server";
-import { client, signedInStaff, staffActorOf } from "./http";
+import { client, signedInStaff, staffActorOf } from "../support/page-client";
 
 let server: TestServer;
 let moderator: Awaited<ReturnType<typeof signedInStaff>>;

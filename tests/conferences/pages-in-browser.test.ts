@@ -10,8 +10,9 @@ import type { LiveDeps } from "../../app/live/events";
 import { addAgendaItems, createLiveSession, startLiveSession } from "../../app/live/setup.server";
 import { createConference } from "../../app/conferences/conferences.server";
 import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser } from "../support/browser";
+import { t } from "../support/messages";
 import { startTestServer, type TestServer } from "../support/server";
-import { joinedParticipant, signedInStaff } from "./http";
+import { joinedParticipant, signedInStaff } from "../support/page-client";
 
 let server: TestServer;
 let browser: Browser;
@@ -91,12 +92,12 @@ describe("the moderator pages in a browser", () => {
 
   it("changes the phase without a reload, and shows a participant's comment as it comes", async () => {
     await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
-    await page.getByText("Live verbunden").waitFor();
+    await page.getByText(t("conferences:connection.online")).waitFor();
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
-    await page.getByRole("button", { name: "Priorisieren" }).click();
+    await page.getByRole("button", { name: t("conferences:phase.prioritise") }).click();
     await expect
-      .poll(() => page.getByRole("button", { name: "Priorisieren" }).getAttribute("aria-pressed"))
+      .poll(() => page.getByRole("button", { name: t("conferences:phase.prioritise") }).getAttribute("aria-pressed"))
       .toBe("true");
 
     // The participant comments through the server's socket, so the event takes the real way to the console.
@@ -105,18 +106,18 @@ describe("the moderator pages in a browser", () => {
     await page.getByText("Bitte auch samstags öffnen").waitFor();
 
     // The actions sit in a menu, and the reason is asked only once hiding is chosen.
-    await page.getByText("Aktionen", { exact: true }).click();
-    await page.getByText("Ausblenden …", { exact: true }).click();
-    await page.getByLabel("Grund für das Ausblenden").fill("Werbung");
-    await page.getByRole("button", { name: "Ausblenden" }).click();
-    await page.getByText("Ausgeblendet.").waitFor();
+    await page.getByText(t("conferences:comments.actions"), { exact: true }).click();
+    await page.getByText(t("conferences:moderation.hideStart"), { exact: true }).click();
+    await page.getByLabel(t("conferences:moderation.reason")).fill("Werbung");
+    await page.getByRole("button", { name: t("conferences:moderation.hide") }).click();
+    await page.getByText(t("conferences:moderation.hiddenLabel")).waitFor();
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await expectAccessible(page, "console after moderation");
   });
 
   it("keeps a comment that arrives while the page reloads its data after a command", async () => {
     await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
-    await page.getByText("Live verbunden").waitFor();
+    await page.getByText(t("conferences:connection.online")).waitFor();
     // Hold the revalidation back until the comment has been committed and shown, so the loader's
     // answer is older than what the socket already brought.
     let release = () => {};
@@ -132,7 +133,7 @@ describe("the moderator pages in a browser", () => {
     });
     try {
       const revalidated = page.waitForResponse((r) => /\/console\.data/.test(r.url()) && r.request().method() === "GET");
-      await page.getByRole("button", { name: "Diskutieren" }).click();
+      await page.getByRole("button", { name: t("conferences:phase.discuss") }).click();
       await loaderRead;
       const participant = await joinedParticipant(deps, ids.code);
       await postCommentAs(participant.cookie, "Mehr Bänke im Park");
@@ -140,7 +141,7 @@ describe("the moderator pages in a browser", () => {
       await shown.waitFor();
       release();
       await revalidated;
-      await expect.poll(() => page.getByRole("button", { name: "Diskutieren" }).getAttribute("aria-pressed")).toBe("true");
+      await expect.poll(() => page.getByRole("button", { name: t("conferences:phase.discuss") }).getAttribute("aria-pressed")).toBe("true");
       // Two frames: React has rendered the revalidated answer before the count is read.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await shown.count()).toBe(1);
@@ -154,18 +155,18 @@ describe("the moderator pages in a browser", () => {
     const consoleWindow = await context.newPage();
     try {
       await consoleWindow.goto(`${server.url}/live/${ids.session}/console?lng=de`);
-      await consoleWindow.getByText("Live verbunden").waitFor();
+      await consoleWindow.getByText(t("conferences:connection.online")).waitFor();
       await page.goto(`${server.url}/live/${ids.session}/agenda?lng=de`);
-      await page.getByText("Live verbunden").waitFor();
+      await page.getByText(t("conferences:connection.online")).waitFor();
 
-      await page.getByLabel("Frage", { exact: true }).fill("Wer fehlt noch?");
-      await page.getByRole("button", { name: "Frage hinzufügen" }).click();
+      await page.getByLabel(t("conferences:picker.questionLabel"), { exact: true }).fill("Wer fehlt noch?");
+      await page.getByRole("button", { name: t("conferences:picker.addQuestion") }).click();
       const onConsole = consoleWindow.locator(".console-agenda__title", { hasText: "Wer fehlt noch?" });
       await onConsole.waitFor();
       await page.getByRole("heading", { level: 3, name: /Wer fehlt noch\?/ }).waitFor();
       await expectAccessible(page, "agenda page, live");
 
-      await page.getByRole("button", { name: "Entfernen (Punkt 4)" }).click();
+      await page.getByRole("button", { name: `${t("conferences:agenda.remove")}${t("conferences:agenda.itemNumber", { number: 4 })}` }).click();
       await onConsole.waitFor({ state: "detached" });
     } finally {
       await consoleWindow.close();
@@ -174,22 +175,22 @@ describe("the moderator pages in a browser", () => {
 
   it("counts down a timer in the browser and stops it", async () => {
     await page.goto(`${server.url}/live/${ids.session}/console?lng=de`);
-    await page.getByLabel("Minuten").fill("2");
-    await page.getByRole("button", { name: "Starten" }).click();
+    await page.getByLabel(t("conferences:timer.minutes")).fill("2");
+    await page.getByRole("button", { name: t("conferences:timer.start") }).click();
     // The countdown now comes back from the server for the whole room: allow the round trip and a tick.
     await expect.poll(() => page.getByRole("timer").textContent(), { timeout: 5_000 }).toMatch(/^01:5\d$/);
-    await expect.poll(() => page.locator("[aria-live=polite]").textContent()).toBe("Noch 2 Minuten.");
-    await page.getByRole("button", { name: "Anhalten" }).click();
+    await expect.poll(() => page.locator("[aria-live=polite]").textContent()).toBe(t("conferences:timer.minutesLeft", { count: 2 }));
+    await page.getByRole("button", { name: t("conferences:timer.stop") }).click();
     await page.getByRole("timer").waitFor({ state: "detached" });
   });
 
   it("creates a conference with JavaScript and follows the redirect to its page", async () => {
     await page.goto(`${server.url}/conferences?lng=de`);
-    await page.getByLabel("Titel").fill("Stadtteilgespräch Sennestadt");
-    await page.getByLabel("Beginn (Datum und Uhrzeit)").fill("2026-10-05T18:30");
-    await page.getByRole("radio", { name: "Stadtteilgespräch" }).check();
+    await page.getByLabel(t("conferences:create.title")).fill("Stadtteilgespräch Sennestadt");
+    await page.getByLabel(t("conferences:create.startsAt")).fill("2026-10-05T18:30");
+    await page.getByRole("radio", { name: t("conferences:kind.district_talk") }).check();
     await page.getByRole("checkbox", { name: "English" }).check();
-    await page.getByRole("button", { name: "Konferenz anlegen" }).click();
+    await page.getByRole("button", { name: t("conferences:create.submit") }).click();
     await page.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
     await page.getByRole("heading", { level: 1, name: "Stadtteilgespräch Sennestadt" }).waitFor();
     expect(await page.locator("dd").first().textContent()).toContain("18:30");

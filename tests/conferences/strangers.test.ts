@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveDeps } from "../../app/live/events";
 import { startedSession } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
-import { client, joinedParticipant, signedInStaff, staffActorOf } from "./http";
+import { client, joinedParticipant, signedInStaff, staffActorOf } from "../support/page-client";
 
 let server: TestServer;
 let moderator: Awaited<ReturnType<typeof signedInStaff>>;

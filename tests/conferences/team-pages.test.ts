@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConference } from "../../app/conferences/conferences.server";
 import { startTestServer, type TestServer } from "../support/server";
-import { client, signedInStaff, staffActorOf } from "./http";
+import { client, signedInStaff, staffActorOf } from "../support/page-client";
 
 let server: TestServer;
 let creator: Awaited<ReturnType<typeof signedInStaff>>;

@@ -13,12 +13,11 @@ import { resources } from "../../app/i18n/resources.server";
 import { TranslationProvider } from "../../app/i18n/translate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { changeMeasure } from "../../app/catalogue/revisions.server";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { decisionReasons, decisions, planRevisions } from "../../db/schema";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { cookiesFrom, get, post } from "../support/http";
-import { handMadeConference, importTestPlan, testPlanSlug } from "../support/results-fixtures";
+import { acceptedChange, handMadeConference, importTestPlan, testPlanSlug } from "../support/results-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -305,12 +304,8 @@ describe("results and the measure history", () => {
   });
 
   it("names a changed focus theme by its title in the diff, under the field's label in the reader's language", async () => {
-    await changeMeasure(server.database.db, await createStaff(server.database.db, "planner"), {
-      planSlug: testPlanSlug,
-      code: "W-2",
-      changes: { clusterKey: "bildung" },
-      reason: "Gehört zur Bildung",
-    });
+    const planner = await createStaff(server.database.db, "planner");
+    await acceptedChange(recordingDeps(server.database.db), planner, testPlanSlug, { kind: "changeMeasure", code: "W-2", changes: { clusterKey: "bildung" } }, "Gehört zur Bildung");
     for (const [lng, field] of [["de", "Schwerpunktthema"], ["en", "Focus theme"]] as const) {
       const page = await get(server.url, `${measurePath}/W-2/history?lng=${lng}`);
       expect(page.text).not.toContain("clusterKey");

@@ -13,6 +13,7 @@ import {
   launchBrowser,
   viewports,
 } from "../support/browser";
+import { messagesIn, t } from "../support/messages";
 import { startTestServer, type TestServer } from "../support/server";
 
 const plan = "/plans/ziele-und-massnahmen-2022-2023";
@@ -147,22 +148,24 @@ async function expectVisibleFocusOnEveryStop(name: string) {
   return seen;
 }
 
+const en = messagesIn("en");
+
 describe("the public catalogue in a browser", () => {
   it("opens the home page in German, the browser's language", async () => {
     const response = await page.goto(`${server.url}/`);
     expect(response?.status()).toBe(200);
     expect(await root()).toEqual({ lang: "de", dir: "ltr" });
-    await heading("Mitplan – Beteiligung an der Sozialplanung").waitFor();
+    await heading(t("common:home.title")).waitFor();
     await checkPage("home page");
   });
 
   it("switches to English with the language switcher", async () => {
-    await page.getByRole("combobox", { name: "Sprache" }).selectOption({ label: "English" });
-    await page.getByRole("button", { name: "Sprache wechseln" }).click();
-    await heading("Mitplan – taking part in social planning").waitFor();
+    await page.getByRole("combobox", { name: t("common:nav.language") }).selectOption({ label: "English" });
+    await page.getByRole("button", { name: t("common:nav.languageSubmit") }).click();
+    await heading(en("common:home.title")).waitFor();
     expect(await root()).toEqual({ lang: "en", dir: "ltr" });
     // The switcher shows the language the page is in.
-    expect(await page.getByRole("combobox", { name: "Language" }).inputValue()).toBe("en");
+    expect(await page.getByRole("combobox", { name: en("common:nav.language") }).inputValue()).toBe("en");
     await checkPage("home page in English");
   });
 
@@ -171,20 +174,20 @@ describe("the public catalogue in a browser", () => {
     await page.waitForURL(`**${plan}`);
     await heading(planTitle).waitFor();
     expect(await root()).toEqual({ lang: "en", dir: "ltr" });
-    expect(await page.getByRole("status").textContent()).toBe("39 of 39 measures");
+    expect(await page.getByRole("status").textContent()).toBe(en("catalogue:plan.shown", { shown: 39, total: 39 }));
     await checkPage("plan page");
   });
 
   it("filters the catalogue with the keyboard alone", async () => {
-    await page.getByRole("searchbox", { name: "Search by code or keyword" }).focus();
+    await page.getByRole("searchbox", { name: en("catalogue:filter.search") }).focus();
     await page.keyboard.type("540-2");
     await page.keyboard.press("Enter");
     await page.waitForURL(/[?&]q=540-2/);
-    await page.getByRole("status").filter({ hasText: "1 of 39 measures" }).waitFor();
+    await page.getByRole("status").filter({ hasText: en("catalogue:plan.shown", { shown: 1, total: 39 }) }).waitFor();
     const rows = page.getByRole("main").locator(".measure-list > li");
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(measureTitle);
-    expect(await page.getByRole("searchbox", { name: "Search by code or keyword" }).inputValue()).toBe("540-2");
+    expect(await page.getByRole("searchbox", { name: en("catalogue:filter.search") }).inputValue()).toBe("540-2");
     await checkPage("filtered plan page");
   });
 
@@ -192,28 +195,20 @@ describe("the public catalogue in a browser", () => {
     await page.getByRole("link", { name: measureTitle, exact: true }).click();
     await page.waitForURL(`**${plan}/measures/540-2`);
     await heading(measureTitle).waitFor();
-    for (const field of [
-      "Situation / problem analysis",
-      "Objective",
-      "Action(s) to reach the objective",
-      "Implementation steps",
-      "Stakeholders",
-      "Indicators and target values",
-      "Data sources",
-    ]) {
+    for (const field of ["situation", "objective", "actions", "steps", "stakeholders", "indicators", "dataSources"].map((f) => en(`catalogue:measure.${f}`))) {
       expect(await heading(field, 2).count(), field).toBe(1);
     }
     const facts = await page.locator(".facts").textContent();
-    expect(facts).toContain("Responsible unit");
+    expect(facts).toContain(en("catalogue:measure.unit"));
     expect(facts).toContain("540 Büro für Integrierte Sozialplanung und Prävention");
-    expect(await page.getByText("Content in German").count()).toBe(1);
+    expect(await page.getByText(en("common:content.inGerman")).count()).toBe(1);
     await checkPage("measure page");
   });
 
   it("reads the measure in Arabic, right to left", async () => {
-    await page.getByRole("combobox", { name: "Language" }).selectOption({ label: "العربية" });
-    await page.getByRole("button", { name: "Change language" }).click();
-    await heading("الوضع الراهن / تحليل المشكلة", 2).waitFor();
+    await page.getByRole("combobox", { name: en("common:nav.language") }).selectOption({ label: "العربية" });
+    await page.getByRole("button", { name: en("common:nav.languageSubmit") }).click();
+    await heading(messagesIn("ar")("catalogue:measure.situation"), 2).waitFor();
     expect(await root()).toEqual({ lang: "ar", dir: "rtl" });
     // The measure itself is German: marked as such, and laid out left to right inside the page.
     const title = heading(measureTitle).locator('[lang="de"]');
@@ -228,12 +223,12 @@ describe("the public catalogue in a browser", () => {
     const arabic = await page.goto(`${server.url}${plan}/measures/999-9`);
     expect(arabic?.status()).toBe(404);
     expect(await root()).toEqual({ lang: "ar", dir: "rtl" });
-    await heading("الصفحة غير موجودة").waitFor();
+    await heading(messagesIn("ar")("common:error.notFoundTitle")).waitFor();
     await checkPage("404 page in Arabic");
 
     const english = await page.goto(`${server.url}/irgendwo/anders?lng=en`);
     expect(english?.status()).toBe(404);
-    await heading("Page not found").waitFor();
+    await heading(en("common:error.notFoundTitle")).waitFor();
     await checkPage("404 page");
   });
 

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { postComment } from "../../app/live/comments.server";
 import { participants } from "../../db/schema";
 import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
+import { t } from "../support/messages";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -50,10 +51,10 @@ describe("deleting my data, in the browser", () => {
   it("joins with a district from the list, then deletes the data after confirming", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/j/${session.joinCode}`);
-    await page.getByLabel("Name (freiwillig)").fill("Selin");
-    await page.getByLabel("Stadtbezirk (freiwillig)").selectOption("Schildesche");
+    await page.getByLabel(t("live:join.displayName")).fill("Selin");
+    await page.getByLabel(t("live:join.district")).selectOption("Schildesche");
     await checkEveryWidth(page, "join form");
-    await page.getByRole("button", { name: "Teilnehmen" }).click();
+    await page.getByRole("button", { name: t("live:join.submit") }).click();
     await page.waitForURL(`**/live/${session.liveSessionId}`);
 
     const [row] = await server.database.db.select().from(participants).where(eq(participants.displayName, "Selin"));
@@ -64,11 +65,11 @@ describe("deleting my data, in the browser", () => {
     await page.goto(`${server.url}/my-input`);
     await page.getByText("Mehr Sitzbänke am Markt").waitFor();
     await checkEveryWidth(page, "my input");
-    await page.getByRole("link", { name: "Meine Daten dieser Konferenz löschen" }).click();
-    await page.getByRole("heading", { level: 3, name: "Ihre Daten dieser Konferenz löschen?" }).waitFor();
+    await page.getByRole("link", { name: t("feedback:delete.link") }).click();
+    await page.getByRole("heading", { level: 3, name: t("feedback:delete.heading") }).waitFor();
     await checkEveryWidth(page, "deletion confirmation");
-    await page.getByRole("button", { name: "Ja, meine Daten löschen" }).click();
-    await page.getByRole("status").filter({ hasText: "Ihre Daten wurden gelöscht." }).waitFor();
+    await page.getByRole("button", { name: t("feedback:delete.confirm") }).click();
+    await page.getByRole("status").filter({ hasText: t("feedback:delete.done") }).waitFor();
     expect(await page.getByText("Mehr Sitzbänke am Markt").count()).toBe(0);
     await checkEveryWidth(page, "my input after deletion");
     expect(await server.database.db.select().from(participants).where(eq(participants.id, row!.id))).toEqual([]);
@@ -77,7 +78,7 @@ describe("deleting my data, in the browser", () => {
   it("the privacy page passes axe", async () => {
     const page = await newPage();
     await page.goto(`${server.url}/datenschutz`);
-    await page.getByRole("heading", { level: 1, name: "Datenschutz: was Mitplan über Teilnehmende speichert" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: t("feedback:privacy.title") }).waitFor();
     await checkEveryWidth(page, "/datenschutz");
   });
 });

@@ -9,6 +9,7 @@
 import type { Browser, BrowserContext, Locator, Page, WebSocket } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
+import { messagesIn, t } from "../support/messages";
 import { startTestServer, type TestServer } from "../support/server";
 
 const planTitle = "Ziele und Maßnahmen für ein Soziales Bielefeld 2022/2023";
@@ -22,31 +23,22 @@ const measures = {
 /** A phone as the issue describes it: small, touch, a mobile browser. */
 const phoneDevice = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
-/** What each phone's page says, in its language. */
-const ui = {
-  de: {
-    join: "Teilnehmen",
-    code: "Code",
-    next: "Weiter",
-    language: "Ihre Sprache",
-    submit: "Teilnehmen",
-    dotsHeading: "Punkte vergeben",
-    addDot: "Einen Punkt dazu",
-    saved: "Gespeichert",
-    remaining: (left: number) => `${left} von 5 Punkten übrig`,
-  },
-  ar: {
-    join: "المشاركة",
-    code: "الرمز",
-    next: "متابعة",
-    language: "لغتك",
-    submit: "شارك الآن",
-    dotsHeading: "توزيع النقاط",
-    addDot: "إضافة نقطة",
-    saved: "تم الحفظ",
-    remaining: (left: number) => `تبقّى لك ${left} من 5 نقاط`,
-  },
-} as const;
+/** What each phone's page says, in its language (the locale files' words). */
+function uiIn(language: "de" | "ar") {
+  const say = messagesIn(language);
+  return {
+    join: say("live:join.title"),
+    code: say("live:join.code"),
+    next: say("live:join.next"),
+    language: say("live:join.language"),
+    submit: say("live:join.submit"),
+    dotsHeading: say("live:dots.heading"),
+    addDot: say("live:dots.add"),
+    saved: say("live:form.saved"),
+    remaining: (left: number) => say("live:dots.remaining", { remaining: left, total: 5 }),
+  };
+}
+const ui = { de: uiIn("de"), ar: uiIn("ar") };
 
 let server: TestServer;
 let browser: Browser;
@@ -170,8 +162,8 @@ const markPage = (page: Page) => page.evaluate(() => ((window as { notReloaded?:
 const notReloaded = (page: Page) => page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded === true);
 
 /** A phase button on the moderator's console. */
-const phase = (name: "Diskutieren" | "Priorisieren" | "Ergebnisse") =>
-  moderator.getByRole("group", { name: "Phase", exact: true }).getByRole("button", { name, exact: true });
+const phase = (name: "discuss" | "prioritise" | "results") =>
+  moderator.getByRole("group", { name: t("conferences:console.phase"), exact: true }).getByRole("button", { name: t(`conferences:phase.${name}`), exact: true });
 
 /** The status line of the form that holds this button: where a participant's action is acknowledged. */
 const statusOf = (page: Page, button: Locator) => page.locator("form", { has: button }).getByRole("status");
@@ -219,53 +211,53 @@ describe("a live session in the browser", { timeout: 60_000 }, () => {
     ({ page: moderator } = await open({ locale: "de-DE", viewport: viewports.desktop }));
 
     await moderator.goto(`${server.url}/login?redirectTo=/conferences`);
-    await moderator.getByRole("heading", { level: 1, name: "Anmelden" }).waitFor();
+    await moderator.getByRole("heading", { level: 1, name: t("auth:login.title") }).waitFor();
     await check(moderator, "login");
-    await moderator.getByLabel("E-Mail-Adresse").fill("moderator@mitplan.example");
-    await moderator.getByLabel("Passwort").fill("mitplan-demo-moderator");
-    await moderator.getByRole("main").getByRole("button", { name: "Anmelden" }).click();
+    await moderator.getByLabel(t("auth:login.email")).fill("moderator@mitplan.example");
+    await moderator.getByLabel(t("auth:login.password")).fill("mitplan-demo-moderator");
+    await moderator.getByRole("main").getByRole("button", { name: t("auth:login.submit") }).click();
     await moderator.waitForURL(`${server.url}/conferences`);
-    await moderator.getByRole("heading", { level: 1, name: "Konferenzen" }).waitFor();
+    await moderator.getByRole("heading", { level: 1, name: t("conferences:list.title") }).waitFor();
     await hydrated(moderator);
     await check(moderator, "conferences");
 
-    await moderator.getByLabel("Plan, an dem gearbeitet wird").selectOption({ label: planTitle });
-    await moderator.getByRole("radio", { name: "Zukunftskonferenz" }).check();
-    await moderator.getByLabel("Titel").fill(conferenceTitle);
-    await moderator.getByLabel("Beginn (Datum und Uhrzeit)").fill("2026-11-12T17:30");
-    await moderator.getByLabel("Ort (optional)").fill("Stadtteilzentrum");
-    await moderator.getByLabel("Stadtbezirk (optional)").fill("Sieker");
+    await moderator.getByLabel(t("conferences:create.plan")).selectOption({ label: planTitle });
+    await moderator.getByRole("radio", { name: t("conferences:kind.future_conference") }).check();
+    await moderator.getByLabel(t("conferences:create.title")).fill(conferenceTitle);
+    await moderator.getByLabel(t("conferences:create.startsAt")).fill("2026-11-12T17:30");
+    await moderator.getByLabel(t("conferences:create.place")).fill("Stadtteilzentrum");
+    await moderator.getByLabel(t("conferences:create.district")).fill("Sieker");
     expect(await moderator.getByRole("checkbox", { name: "Deutsch" }).isChecked()).toBe(true);
     await moderator.getByRole("checkbox", { name: "العربية" }).check();
     await moderator.getByRole("checkbox", { name: "English" }).check();
-    await moderator.getByRole("button", { name: "Konferenz anlegen" }).click();
+    await moderator.getByRole("button", { name: t("conferences:create.submit") }).click();
     await moderator.waitForURL(/\/conferences\/[0-9a-f-]{36}$/);
     await moderator.getByRole("heading", { level: 1, name: conferenceTitle }).waitFor();
     const facts = await moderator.locator(".facts").textContent();
-    for (const fact of [planTitle, "Deutsch", "Arabisch", "Englisch", "Sieker"]) expect(facts).toContain(fact);
+    for (const fact of [planTitle, ...["de", "ar", "en"].map((l) => t(`conferences:language.${l}`)), "Sieker"]) expect(facts).toContain(fact);
     await check(moderator, "conference");
 
-    await moderator.getByLabel("Titel der Sitzung").fill(sessionTitle);
-    expect(await moderator.getByLabel("Punkte pro Person").inputValue()).toBe("5");
-    await moderator.getByRole("button", { name: "Live-Sitzung anlegen" }).click();
+    await moderator.getByLabel(t("conferences:sessions.title")).fill(sessionTitle);
+    expect(await moderator.getByLabel(t("conferences:sessions.dots")).inputValue()).toBe("5");
+    await moderator.getByRole("button", { name: t("conferences:sessions.create") }).click();
     await moderator.waitForURL(/\/live\/[0-9a-f-]{36}\/agenda$/);
     session.id = /\/live\/([0-9a-f-]{36})\/agenda$/.exec(moderator.url())![1]!;
-    await moderator.getByText("Die Tagesordnung ist noch leer.", { exact: false }).waitFor();
+    await moderator.getByText(t("conferences:agenda.empty")).waitFor();
 
     // The agenda from the catalogue: search by code, tick the measure, add it.
     const agenda = moderator.locator(".agenda-list");
     for (const [n, { code, title }] of [measures.first, measures.second].entries()) {
-      await moderator.getByRole("searchbox", { name: "Suche nach Code oder Stichwort" }).fill(code);
-      await moderator.getByRole("button", { name: "Anzeigen" }).click();
+      await moderator.getByRole("searchbox", { name: t("catalogue:filter.search") }).fill(code);
+      await moderator.getByRole("button", { name: t("catalogue:filter.apply") }).click();
       await moderator.waitForURL(new RegExp(`[?&]q=${code}`));
       const found = moderator.getByRole("checkbox", { name: `${code} ${title}` });
       await found.check();
-      await moderator.getByRole("button", { name: "Ausgewählte hinzufügen" }).click();
+      await moderator.getByRole("button", { name: t("conferences:picker.addMeasures") }).click();
       await expect.poll(() => agenda.getByRole("heading", { level: 3 }).count()).toBe(n + 1);
       expect(await agenda.getByRole("heading", { level: 3 }).nth(n).textContent()).toBe(`${code} ${title}`);
     }
 
-    await moderator.getByRole("button", { name: "Sitzung starten" }).click();
+    await moderator.getByRole("button", { name: t("conferences:agenda.start") }).click();
     const code = moderator.locator(".join-panel .join-code");
     await code.waitFor();
     session.code = ((await code.textContent()) ?? "").trim();
@@ -291,14 +283,14 @@ describe("a live session in the browser", { timeout: 60_000 }, () => {
 
   it("the moderator opens prioritising on the console; both phones give dots, acknowledged without a reload", async () => {
     const consoleWatching = watching(moderator);
-    await moderator.getByRole("link", { name: "Zur Steuerung" }).click();
+    await moderator.getByRole("link", { name: t("conferences:agenda.consoleLink") }).click();
     await moderator.waitForURL(`**/live/${session.id}/console`);
-    await moderator.getByText("Live verbunden").waitFor();
+    await moderator.getByText(t("conferences:connection.online")).waitFor();
     await consoleWatching();
-    await moderator.getByText("2 Personen nehmen teil").waitFor();
+    await moderator.getByText(t("conferences:console.participants", { count: 2 })).waitFor();
 
-    await phase("Priorisieren").click();
-    await expect.poll(() => phase("Priorisieren").getAttribute("aria-pressed")).toBe("true");
+    await phase("prioritise").click();
+    await expect.poll(() => phase("prioritise").getAttribute("aria-pressed")).toBe("true");
 
     const german = phones.de;
     await german.getByRole("heading", { name: ui.de.dotsHeading }).waitFor();
@@ -309,13 +301,13 @@ describe("a live session in the browser", { timeout: 60_000 }, () => {
     }
     expect(await statusOf(german, addDot).textContent()).toBe(ui.de.saved);
     // One activity at a time: the rating is the next one after the dots.
-    await german.getByRole("button", { name: "Bewerten", exact: true }).tap();
-    await german.getByRole("group", { name: "Dringlichkeit" }).getByText("4", { exact: true }).tap();
-    const rate = german.getByRole("button", { name: "Bewertung speichern" });
+    await german.getByRole("button", { name: t("live:rating.heading"), exact: true }).tap();
+    await german.getByRole("group", { name: t("live:criterion.urgency.label") }).getByText("4", { exact: true }).tap();
+    const rate = german.getByRole("button", { name: t("live:rating.submit") });
     await rate.tap();
     await expect.poll(() => statusOf(german, rate).textContent()).toBe(ui.de.saved);
-    await expect.poll(() => german.locator(".my-votes").textContent()).toContain("Dringlichkeit: 4 von 5");
-    expect(await german.locator(".my-votes").textContent()).toContain("Punkte: 2");
+    await expect.poll(() => german.locator(".my-votes").textContent()).toContain(t("live:mine.rating", { criterion: t("live:criterion.urgency.label"), value: 4, max: 5 }));
+    expect(await german.locator(".my-votes").textContent()).toContain(t("live:mine.dots", { count: 2 }));
     dotsGiven += 2;
     // The page with everything on it: the item, dots, rating, one's own votes, comments, proposals.
     await check(german, "participant page (de)");
@@ -347,16 +339,16 @@ describe("a live session in the browser", { timeout: 60_000 }, () => {
     await projector.getByRole("heading", { level: 1, name: `${measures.first.code} ${measures.first.title}` }).waitFor();
     expect(await projector.locator(".projector__code strong").textContent()).toBe(session.code);
     // While the room votes, the projector shows how many have voted, not the numbers.
-    await projector.getByText("Abstimmung läuft · 2 Personen haben abgestimmt").waitFor();
+    await projector.getByText(`${t("live:present.voting")} · ${t("live:results.voters", { count: 2 })}`).waitFor();
     expect(await dotsShown(projector)).toBeNull();
     await projectorWatching();
     await markPage(projector);
     await check(projector, "projector while voting");
 
-    await phase("Ergebnisse").click();
+    await phase("results").click();
     await expect.poll(() => dotsShown(projector)).toBe(dotsGiven);
     expect(await projector.locator(".item-result__total").textContent()).toBe(`${dotsGiven} Punkte, davon 0 auf Papier`);
-    expect(await projector.locator(".item-result__counts").textContent()).toContain("2 Personen haben abgestimmt");
+    expect(await projector.locator(".item-result__counts").textContent()).toContain(t("live:results.voters", { count: 2 }));
     expect(await dotsShown(moderator)).toBe(dotsGiven);
     await check(projector, "projector with the result");
     // The phones see the same result without a reload.
@@ -366,9 +358,9 @@ describe("a live session in the browser", { timeout: 60_000 }, () => {
 
   it("a phone without JavaScript joins by code and gives a dot by a plain form post; the projector shows the new total", async () => {
     // The moderator opens voting again and keeps the result on the screen while the room votes.
-    await phase("Priorisieren").click();
-    await expect.poll(() => phase("Priorisieren").getAttribute("aria-pressed")).toBe("true");
-    const shown = moderator.getByRole("group", { name: "Ergebnisse für alle" }).getByRole("button", { name: "Gezeigt" });
+    await phase("prioritise").click();
+    await expect.poll(() => phase("prioritise").getAttribute("aria-pressed")).toBe("true");
+    const shown = moderator.getByRole("group", { name: t("conferences:console.results") }).getByRole("button", { name: t("conferences:console.shown") });
     await shown.click();
     await expect.poll(() => shown.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => dotsShown(projector)).toBe(dotsGiven);
@@ -384,13 +376,13 @@ describe("a live session in the browser", { timeout: 60_000 }, () => {
     await page.waitForURL(/\/live\/[0-9a-f-]{36}\?saved=dots-add-[0-9a-f-]{36}#dots-add-/);
     expect(await statusOf(page, addDot).textContent()).toBe(ui.de.saved);
     expect(await page.locator(".dots__remaining").textContent()).toBe(ui.de.remaining(4));
-    expect(await page.locator(".my-votes").textContent()).toContain("Punkte: 1");
+    expect(await page.locator(".my-votes").textContent()).toContain(t("live:mine.dots", { count: 1 }));
     dotsGiven += 1;
     await checkWithoutJavaScript(page, "participant page without JavaScript");
 
     // The projector gets the new total live, without a reload; the console shows the same.
     await expect.poll(() => dotsShown(projector)).toBe(dotsGiven);
-    expect(await projector.locator(".item-result__counts").textContent()).toContain("3 Personen haben abgestimmt");
+    expect(await projector.locator(".item-result__counts").textContent()).toContain(t("live:results.voters", { count: 3 }));
     await expect.poll(() => dotsShown(moderator)).toBe(dotsGiven);
     expect(await notReloaded(projector), "the projector updated in place").toBe(true);
     await projector.reload();

@@ -12,7 +12,8 @@ import type { StaffActor } from "../../app/auth/actor";
 import { submitProposal } from "../../app/live/proposals.server";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
-import { joinedParticipant } from "../conferences/http";
+import { joinedParticipant } from "../support/page-client";
+import { messagesIn, t } from "../support/messages";
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { voter } from "../support/results-fixtures";
@@ -90,28 +91,33 @@ async function checkPage(page: Page, name: string) {
   await page.setViewportSize(viewports.desktop);
 }
 
+/** The decide form's reason field: "Begründung auf <language> (Pflichtfeld | freiwillig)". */
+const reasonLabel = (language: string, mark: "requiredMark" | "optionalMark") =>
+  `${t("decisions:decide.reasonIn")} ${t(`conferences:language.${language}`)} ${t(`decisions:decide.${mark}`)}`;
+const version = (version: number, number: number) => t("catalogue:history.revision", { version, number });
+
 describe("a planner answers a session's proposals", () => {
   it("signs in and opens the inbox from the header", async () => {
     await planner.goto(`${server.url}/login`);
-    await planner.getByLabel("E-Mail").fill("planner@mitplan.example");
-    await planner.getByLabel("Passwort").fill("mitplan-demo-planner");
-    await planner.getByRole("button", { name: "Anmelden" }).click();
-    await planner.getByRole("link", { name: "Eingang", exact: true }).click();
+    await planner.getByLabel(t("auth:login.email")).fill("planner@mitplan.example");
+    await planner.getByLabel(t("auth:login.password")).fill("mitplan-demo-planner");
+    await planner.getByRole("button", { name: t("auth:login.submit") }).click();
+    await planner.getByRole("link", { name: t("decisions:nav.inbox"), exact: true }).click();
     await expect.poll(() => planner.url()).toBe(`${server.url}/inbox`);
-    await planner.getByRole("heading", { level: 1, name: "Eingang: was eine Antwort braucht" }).waitFor();
-    await planner.getByRole("heading", { level: 3, name: "2 Vorschläge" }).waitFor();
+    await planner.getByRole("heading", { level: 1, name: t("decisions:inbox.title") }).waitFor();
+    await planner.getByRole("heading", { level: 3, name: t("decisions:inbox.proposals", { count: 2 }) }).waitFor();
     await checkPage(planner, "inbox");
   });
 
   it("reads the plan's results, in German and right to left in Arabic", async () => {
-    await planner.getByRole("link", { name: "Ergebnisse aller Konferenzen zu diesem Plan" }).click();
-    await planner.getByRole("heading", { level: 2, name: "Rangfolge der Maßnahmen" }).waitFor();
+    await planner.getByRole("link", { name: t("decisions:inbox.resultsLink") }).click();
+    await planner.getByRole("heading", { level: 2, name: t("results:plan.byMeasure") }).waitFor();
     await planner.getByRole("img", { name: /Soziales Miteinander in den Quartieren stärken: 100/ }).waitFor();
     // Two people in one group: the cell says too small, never how many.
-    expect(await planner.getByRole("cell", { name: /weniger als 5 Personen/ }).count()).toBeGreaterThan(0);
+    expect(await planner.getByRole("cell", { name: t("results:plan.suppressed", { count: 5 }) }).count()).toBeGreaterThan(0);
     await checkPage(planner, "plan results");
     await planner.goto(`${server.url}/plans/${planSlug}/results?lng=ar`);
-    await planner.getByRole("heading", { level: 2, name: "ترتيب الإجراءات" }).waitFor();
+    await planner.getByRole("heading", { level: 2, name: messagesIn("ar")("results:plan.byMeasure") }).waitFor();
     expect(await planner.evaluate(() => document.documentElement.dir)).toBe("rtl");
     await checkPage(planner, "plan results in Arabic");
     await planner.goto(`${server.url}/inbox?lng=de`);
@@ -119,39 +125,39 @@ describe("a planner answers a session's proposals", () => {
 
   it("accepts one proposal as a new measure and sees the new revision", async () => {
     await planner.getByRole("link", { name: accepted.title }).click();
-    await planner.getByRole("heading", { level: 1, name: "Entscheidung" }).waitFor();
+    await planner.getByRole("heading", { level: 1, name: t("decisions:decide.title") }).waitFor();
     await checkPage(planner, "decide page");
     // A proposal for a new measure preselects that outcome and suggests its title.
-    expect(await planner.getByRole("radio", { name: "Übernehmen als neue Maßnahme" }).isChecked()).toBe(true);
-    const details = planner.getByRole("group", { name: "Die neue Maßnahme" });
-    expect(await details.getByLabel("Titel").inputValue()).toBe(accepted.title);
+    expect(await planner.getByRole("radio", { name: t("decisions:option.acceptNew.label") }).isChecked()).toBe(true);
+    const details = planner.getByRole("group", { name: t("decisions:option.acceptNew.details") });
+    expect(await details.getByLabel(t("catalogue:field.title")).inputValue()).toBe(accepted.title);
     await details.getByLabel("Code").fill(accepted.code);
-    await details.getByLabel("Zielsetzung").fill("Begegnung und Sprache im Quartier");
-    await planner.getByLabel("Begründung auf Deutsch (Pflichtfeld)").fill(accepted.reason);
+    await details.getByLabel(t("catalogue:field.objective")).fill("Begegnung und Sprache im Quartier");
+    await planner.getByLabel(reasonLabel("de", "requiredMark")).fill(accepted.reason);
     // The proposal's own words are in the new measure's fields already.
-    expect(await details.getByLabel("Maßnahme(n) zur Zielerreichung").inputValue()).toBe("Ein wöchentliches Sprachcafé für Nachbarinnen und Nachbarn.");
+    expect(await details.getByLabel(t("catalogue:field.actions")).inputValue()).toBe("Ein wöchentliches Sprachcafé für Nachbarinnen und Nachbarn.");
     // Every label in the page's language: Arabic is "Arabisch" here, not "العربية".
-    await planner.getByLabel("Begründung auf Arabisch (freiwillig)").fill("يبدأ المقهى اللغوي في الخريف.");
-    await planner.getByRole("button", { name: "Entscheidung speichern" }).click();
+    await planner.getByLabel(reasonLabel("ar", "optionalMark")).fill("يبدأ المقهى اللغوي في الخريف.");
+    await planner.getByRole("button", { name: t("decisions:decide.submit") }).click();
 
-    await planner.getByRole("status").filter({ hasText: "Die Entscheidung ist gespeichert." }).waitFor();
-    await planner.getByRole("heading", { level: 3, name: "In den Katalog übernommen" }).waitFor();
+    await planner.getByRole("status").filter({ hasText: t("decisions:decide.saved") }).waitFor();
+    await planner.getByRole("heading", { level: 3, name: t("decisions:outcome.accepted.done") }).waitFor();
     await checkPage(planner, "decided proposal");
-    await planner.getByRole("link", { name: "Planfassung 2: Geschichte der Maßnahme" }).click();
-    await planner.getByRole("heading", { level: 1, name: `Geschichte: ${accepted.code} ${accepted.title}` }).waitFor();
-    expect(await planner.getByRole("listitem").filter({ hasText: "Version 1 (Planfassung 2)" }).textContent()).toContain(accepted.reason);
+    await planner.getByRole("link", { name: t("decisions:decision.revision", { number: 2 }) }).click();
+    await planner.getByRole("heading", { level: 1, name: `${t("catalogue:history.title")}: ${accepted.code} ${accepted.title}` }).waitFor();
+    expect(await planner.getByRole("listitem").filter({ hasText: version(1, 2) }).textContent()).toContain(accepted.reason);
     await checkPage(planner, "measure history");
   });
 
   it("finds the new measure on the plan page, in the new revision", async () => {
     await planner.goto(`${server.url}/plans/${planSlug}`);
     await planner
-      .getByText(/Planfassung 2 vom/)
+      .getByText(t("catalogue:plan.revision", { number: 2, date: "" }).trim())
       .first()
       .waitFor();
     await planner.getByRole("link", { name: new RegExp(accepted.title) }).click();
     await planner.getByRole("heading", { level: 1, name: accepted.title }).waitFor();
-    expect(await planner.getByText(/Stand: Version 1 dieser Maßnahme, aus Planfassung 2 vom/).count()).toBe(1);
+    expect(await planner.getByText(t("catalogue:measure.revision", { version: 1, number: 2, date: "" }).trim()).count()).toBe(1);
     await checkPage(planner, "new measure");
   });
 
@@ -164,14 +170,14 @@ describe("a planner answers a session's proposals", () => {
       columns: await planner.locator(".diff-table thead th").allTextContents(),
     });
     for (const [level, name, from, to] of [
-      ["B", "B – Woran wir arbeiten", "Version 1 (Planfassung 2)", "Version 2 (Planfassung 3)"],
-      ["C", "C – Woran wir arbeiten werden", "Version 2 (Planfassung 3)", "Version 3 (Planfassung 4)"],
+      ["B", t("catalogue:maturity.B"), version(1, 2), version(2, 3)],
+      ["C", t("catalogue:maturity.C"), version(2, 3), version(3, 4)],
     ] as const) {
-      await form.getByLabel("Reifegrad").selectOption(level);
-      await form.getByLabel("Begründung").fill(`Stand der Umsetzung: ${level}`);
-      await form.getByRole("button", { name: "Reifegrad speichern" }).click();
-      await planner.getByRole("status").filter({ hasText: "Der Reifegrad ist geändert" }).waitFor();
-      await expect.poll(compared).toEqual({ from, to, columns: ["Feld", from, to] });
+      await form.getByLabel(t("catalogue:maturity.label")).selectOption(level);
+      await form.getByLabel(t("catalogue:revise.reason")).fill(`Stand der Umsetzung: ${level}`);
+      await form.getByRole("button", { name: t("catalogue:revise.saveMaturity") }).click();
+      await planner.getByRole("status").filter({ hasText: t("catalogue:revise.saved.maturity") }).waitFor();
+      await expect.poll(compared).toEqual({ from, to, columns: [t("catalogue:history.field"), from, to] });
       // The maturity by its name, not its letter.
       expect(await planner.locator(".diff-table .diff-after").first().textContent()).toBe(name);
     }
@@ -180,21 +186,21 @@ describe("a planner answers a session's proposals", () => {
 
   it("declines the other proposal with a reason", async () => {
     await planner.goto(`${server.url}/inbox`);
-    await planner.getByRole("heading", { level: 3, name: "1 Vorschlag" }).waitFor();
+    await planner.getByRole("heading", { level: 3, name: t("decisions:inbox.proposals", { count: 1 }) }).waitFor();
     await planner.getByRole("link", { name: declined.title }).click();
-    await planner.getByRole("radio", { name: "Ablehnen" }).check();
-    await planner.getByLabel("Begründung auf Deutsch (Pflichtfeld)").fill(declined.reason);
-    await planner.getByRole("button", { name: "Entscheidung speichern" }).click();
-    await planner.getByRole("heading", { level: 3, name: "Abgelehnt" }).waitFor();
+    await planner.getByRole("radio", { name: t("decisions:option.declined.label") }).check();
+    await planner.getByLabel(reasonLabel("de", "requiredMark")).fill(declined.reason);
+    await planner.getByRole("button", { name: t("decisions:decide.submit") }).click();
+    await planner.getByRole("heading", { level: 3, name: t("decisions:outcome.declined.done") }).waitFor();
     expect(await planner.getByText(declined.reason).count()).toBe(1);
     await checkPage(planner, "declined proposal");
-    await planner.getByRole("link", { name: "Zurück zum Eingang" }).click();
-    await planner.getByText("Keine offenen Vorschläge.").waitFor();
+    await planner.getByRole("link", { name: t("decisions:decide.backToInbox") }).click();
+    await planner.getByText(t("decisions:inbox.noProposals")).waitFor();
     // The measure the room gave dots to still waits for its answer.
-    await planner.getByRole("heading", { level: 3, name: "1 priorisierte Maßnahme" }).waitFor();
+    await planner.getByRole("heading", { level: 3, name: t("decisions:inbox.results", { count: 1 }) }).waitFor();
     await checkPage(planner, "inbox without proposals");
     await planner.getByRole("link", { name: /540-2 Soziales Miteinander/ }).click();
-    await planner.getByRole("heading", { level: 2, name: "Ergebnis einer priorisierten Maßnahme" }).waitFor();
+    await planner.getByRole("heading", { level: 2, name: t("decisions:input.heading.result") }).waitFor();
     await checkPage(planner, "decide page for a result");
   });
 
@@ -203,7 +209,7 @@ describe("a planner answers a session's proposals", () => {
     await participant.context().addCookies([{ name, value, url: server.url }]);
     await participant.goto(`${server.url}/my-input`);
     const entry = participant.getByRole("listitem").filter({ hasText: accepted.title });
-    await entry.getByText("Übernommen", { exact: true }).waitFor();
+    await entry.getByText(t("feedback:outcome.accepted"), { exact: true }).waitFor();
     expect(await entry.textContent()).toContain(accepted.reason);
     expect(await entry.getByRole("link", { name: new RegExp(accepted.code) }).count()).toBe(1);
     // The other participant's proposal is theirs, not this one's.

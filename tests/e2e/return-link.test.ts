@@ -11,6 +11,7 @@ import { postComment } from "../../app/live/comments.server";
 import type { Mailer } from "../../app/mail.server";
 import { participants } from "../../db/schema";
 import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
+import { t } from "../support/messages";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -55,17 +56,17 @@ describe("the return link, in the browser", { timeout: 120_000 }, () => {
   it("brings the participant's input into a fresh browser", async () => {
     const inApp = await freshBrowser();
     await inApp.page.goto(`${server.url}/j/${session.joinCode}`);
-    await inApp.page.getByLabel("Name (freiwillig)").fill("Dilan");
-    await inApp.page.getByRole("button", { name: "Teilnehmen" }).click();
+    await inApp.page.getByLabel(t("live:join.displayName")).fill("Dilan");
+    await inApp.page.getByRole("button", { name: t("live:join.submit") }).click();
     await inApp.page.waitForURL(`**/live/${session.liveSessionId}`);
     const [row] = await server.database.db.select().from(participants).where(eq(participants.displayName, "Dilan"));
     const me = { kind: "participant" as const, participantId: row!.id, conferenceId: session.conferenceId, language: "de" };
     await postComment(recordingDeps(server.database.db), me, { agendaItemId: session.itemIds[0]!, body: "Ein Spielplatz am Bahnhof" });
 
-    await inApp.page.getByRole("button", { name: "Link zurück zu Ihren Beiträgen holen" }).click();
-    await inApp.page.getByRole("status").filter({ hasText: "Ihr persönlicher Link ist fertig." }).waitFor();
-    await inApp.page.getByRole("img", { name: "QR-Code Ihres persönlichen Links" }).waitFor();
-    const link = await inApp.page.getByRole("textbox", { name: "Ihr persönlicher Link" }).inputValue();
+    await inApp.page.getByRole("button", { name: t("feedback:returnLink.fromLive") }).click();
+    await inApp.page.getByRole("status").filter({ hasText: t("feedback:returnLink.ready") }).waitFor();
+    await inApp.page.getByRole("img", { name: t("feedback:returnLink.qr") }).waitFor();
+    const link = await inApp.page.getByRole("textbox", { name: t("feedback:returnLink.label") }).inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/r/${row!.id}\\.[a-z2-7]{32}$`));
     await checkEveryWidth(inApp.page, "my input with the return link");
 
@@ -73,32 +74,32 @@ describe("the return link, in the browser", { timeout: 120_000 }, () => {
     await real.page.goto(`${server.url}/my-input`);
     expect(await real.page.getByText("Ein Spielplatz am Bahnhof").count()).toBe(0);
     await real.page.goto(link);
-    await real.page.getByRole("heading", { level: 1, name: "Ihre Beiträge in diesem Browser öffnen" }).waitFor();
+    await real.page.getByRole("heading", { level: 1, name: t("feedback:openLink.title") }).waitFor();
     await checkEveryWidth(real.page, "opening the return link");
-    await real.page.getByRole("button", { name: "Meine Beiträge hier öffnen" }).click();
+    await real.page.getByRole("button", { name: t("feedback:openLink.confirm") }).click();
     await real.page.waitForURL(`${server.url}/my-input`);
     await real.page.getByText("Ein Spielplatz am Bahnhof").waitFor();
 
     // Both browsers now know the participant; the fresh one may leave an address for decision mails.
     await inApp.page.goto(`${server.url}/my-input`);
     await inApp.page.getByText("Ein Spielplatz am Bahnhof").waitFor();
-    await real.page.getByRole("button", { name: "E-Mail-Adresse speichern" }).click();
-    await real.page.getByRole("alert").filter({ hasText: "Bitte geben Sie eine gültige E-Mail-Adresse ein." }).waitFor();
+    await real.page.getByRole("button", { name: t("feedback:notify.save") }).click();
+    await real.page.getByRole("alert").filter({ hasText: t("feedback:notify.invalidEmail") }).waitFor();
     // The refusal is a 400 by design (bad input changes nothing), which the browser logs; nothing else may be.
     expect(scriptErrors.splice(0)).toEqual(["Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
     await checkEveryWidth(real.page, "my input, address refused");
-    await real.page.getByRole("textbox", { name: "E-Mail-Adresse" }).fill("dilan@example.org");
+    await real.page.getByRole("textbox", { name: t("feedback:notify.email") }).fill("dilan@example.org");
     await real.page.getByLabel(/Ich bin einverstanden/).check();
-    await real.page.getByRole("button", { name: "E-Mail-Adresse speichern" }).click();
-    await real.page.getByRole("status").filter({ hasText: "Ihre E-Mail-Adresse wurde gespeichert." }).waitFor();
-    await real.page.getByText("Wir schreiben an dilan@example.org").waitFor();
+    await real.page.getByRole("button", { name: t("feedback:notify.save") }).click();
+    await real.page.getByRole("status").filter({ hasText: t("feedback:notify.saved") }).waitFor();
+    await real.page.getByText(t("feedback:notify.current", { email: "dilan@example.org" })).waitFor();
     expect((await server.database.db.select().from(participants).where(eq(participants.id, row!.id)))[0]!.notifyEmail).toBe("dilan@example.org");
 
     // A new link ends the old one, and the browser that came in through it.
-    await inApp.page.getByRole("button", { name: "Meinen persönlichen Link erstellen" }).click();
-    await inApp.page.getByRole("status").filter({ hasText: "Ihr persönlicher Link ist fertig." }).waitFor();
+    await inApp.page.getByRole("button", { name: t("feedback:returnLink.make") }).click();
+    await inApp.page.getByRole("status").filter({ hasText: t("feedback:returnLink.ready") }).waitFor();
     await real.page.goto(link);
-    await real.page.getByRole("heading", { level: 1, name: "Dieser Link funktioniert nicht mehr" }).waitFor();
+    await real.page.getByRole("heading", { level: 1, name: t("feedback:openLink.invalidTitle") }).waitFor();
     // A dead link is a 404 by design, which the browser logs; nothing else may be.
     expect(scriptErrors.splice(0)).toEqual(["Failed to load resource: the server responded with a status of 404 (Not Found)"]);
     await checkEveryWidth(real.page, "a return link that no longer works");

@@ -4,7 +4,10 @@
  */
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addAgendaItems, createLiveSession, startLiveSession } from "../../app/live/setup.server";
 import { plans } from "../../db/schema";
+import { makeUser, sessionCookie } from "../auth/helpers";
+import { createStaff, recordingDeps } from "../support/fixtures";
 import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
 import { get as getRaw, post } from "../support/http";
 import { testPlanSlug } from "../support/results-fixtures";
@@ -239,5 +242,29 @@ describe("the printable report", () => {
     const path = `/conferences/${conference.conferenceId}/report`;
     expect((await get(server.url, path)).status).toBe(302);
     expect((await get(server.url, path, conference.participantCookie)).status).toBe(403);
+  });
+});
+
+describe("who sees which session's results", () => {
+  it("gives a running session's results to the conference's team only; the public and other teams get the closed ones", async () => {
+    const db = server.database.db;
+    const deps = recordingDeps(db);
+    const admin = await createStaff(db, "admin");
+    const running = await createLiveSession(db, admin, { conferenceId: conference.conferenceId, title: "Runde 2", dotsPerParticipant: 3 });
+    await addAgendaItems(deps, admin, { liveSessionId: running.id, entries: [{ kind: "measure", measureCode: "W-2" }] });
+    await startLiveSession(deps, admin, { liveSessionId: running.id });
+    const stranger = await makeUser(db, "planner");
+    const sessionsIn = async (cookie: string) => {
+      const { status, html } = await get(server.url, `/conferences/${conference.conferenceId}/export.json?dataset=results`, cookie);
+      expect(status).toBe(200);
+      return (JSON.parse(html) as { liveSession: { id: string } }[]).map((s) => s.liveSession.id);
+    };
+    expect(await sessionsIn(planner)).toEqual([conference.liveSessionId, running.id]);
+    for (const cookie of ["", conference.participantCookie, await sessionCookie(db, stranger.id)]) {
+      expect(await sessionsIn(cookie)).toEqual([conference.liveSessionId]);
+    }
+    // The feedback page is the public's view for everyone, the team included.
+    const page = await get(server.url, feedbackPath, planner);
+    expect(page.text).not.toContain("Runde 2");
   });
 });

@@ -55,4 +55,34 @@ describe("the interface languages", () => {
     expect(t("ar")("live:results.rankedFirst", { count: 2 })).toBe("وضعه شخصان في المرتبة الأولى");
     expect(t("fa")("live:results.dotsTotal", { count: 12, paper: 0 })).toBe("۱۲ امتیاز، از آن ۰ روی کاغذ");
   });
+
+  it("give a number of dots, ballots or months next to its noun the noun's form for that number (console, inbox, export, phone)", () => {
+    const t = (language: Language) => createTranslator(language, resources[language]);
+    expect(t("de")("conferences:paper.batchDots", { count: 1 })).toBe("1 Punkt");
+    expect(t("de")("conferences:paper.batchDots", { count: 2 })).toBe("2 Punkte");
+    expect(t("de")("decisions:inbox.dots", { count: 1, share: "5 %" })).toBe("1 Punkt (5 % aller Punkte der Sitzung)");
+    expect(t("de")("live:error.tooManyDotsOnItem", { count: 1 })).toBe("Auf ein Thema können Sie höchstens 1 Punkt setzen.");
+    expect(t("de")("live:dots.remaining", { remaining: 0, count: 1 })).toBe("0 von 1 Punkt übrig");
+    expect(t("de")("auth:retention.saved", { count: 1 })).toContain(" 1 Monat nach ");
+    expect(t("de")("catalogue:plan.shown", { shown: 1, count: 1 })).toBe("1 von 1 Maßnahme");
+    expect(t("en")("conferences:paper.batchAnswer", { kind: "Skala", value: 7, count: 1 })).toBe("Skala: value 7, 1 ballot");
+    // The export is written on the server.
+    const exported = i18nServer.getFixedT("de", "feedback");
+    expect(exported("export.rankingEntry", { rank: 3, code: "J-1", first: 0, count: 1 })).toBe("3. J-1: 0× auf Platz 1, 1 Rangpunkt");
+    expect(exported("export.rankingEntry", { rank: 1, code: "W-2", first: 3, count: 7 })).toBe("1. W-2: 3× auf Platz 1, 7 Rangpunkte");
+    // Russian: one (1, 21), few (2–4), many (5–20).
+    expect([1, 3, 5, 21].map((count) => t("ru")("conferences:paper.batchDots", { count }))).toEqual(["1 балл", "3 балла", "5 баллов", "21 балл"]);
+    expect(t("ru")("catalogue:plan.shown", { shown: 3, count: 21 })).toBe("3 из 21 меры");
+    expect(t("ru")("live:error.noDotsLeft", { count: 5 })).toBe("Баллов не осталось: вы распределили 5 баллов.");
+    expect(t("ru")("feedback:privacy.retention", { count: 2 })).toMatch(/^Через 2 месяца после/);
+    // Arabic: zero, one and two name no digit; few (3–10) takes the plural, many (11–99) the singular.
+    expect([0, 1, 2, 3, 11, 100].map((count) => t("ar")("conferences:paper.batchDots", { count }))).toEqual([
+      "لا نقاط",
+      "نقطة واحدة",
+      "نقطتان",
+      "3 نقاط",
+      "11 نقطة",
+      "100 نقطة",
+    ]);
+  });
 });

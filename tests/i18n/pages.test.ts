@@ -66,7 +66,7 @@ describe("a conference's languages", () => {
     expect(refused.response.headers.getSetCookie().some((c) => c.startsWith("mitplan_participant="))).toBe(false);
   });
 
-  it("are the phone's and the projector's languages; pages outside the conference offer all ten", async () => {
+  it("are the phone's, the projector's and the public feedback page's languages; pages outside the conference offer all ten", async () => {
     const phone = await get(server.url, phonePage(), participantCookie);
     expect(phone.html).toContain('<html lang="tr" dir="ltr"');
     expect(select(phone.html, "language-select")).toEqual({ options: named("de", "tr", "fa"), selected: "tr" });
@@ -77,6 +77,11 @@ describe("a conference's languages", () => {
     for (const code of ["de", "tr", "fa"] as const) expect(list).toContain(`<span lang="${code}" dir="${code === "fa" ? "rtl" : "ltr"}">${nameOf(code)}</span>`);
     expect(list).not.toContain(nameOf("ar"));
     expect(select(projector.html, "language-select").options).toEqual(named("de", "tr", "fa"));
+
+    // Anyone may read the feedback page: its participants come back to it in their language.
+    const feedback = await get(server.url, `/conferences/${session.conferenceId}/feedback?lng=tr`);
+    expect(feedback.html).toContain('<html lang="tr" dir="ltr"');
+    expect(select(feedback.html, "language-select")).toEqual({ options: named("de", "tr", "fa"), selected: "tr" });
 
     const catalogue = await get(server.url, "/plans/ziele-und-massnahmen-2022-2023?lng=fa");
     expect(select(catalogue.html, "language-select").options).toEqual(named(...languages));

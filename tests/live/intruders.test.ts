@@ -114,7 +114,7 @@ describe("supporting a comment", () => {
       expect(JSON.stringify(reply)).not.toMatch(/Beleidig|Bänke|Test admin/);
     }
     // The form without JavaScript: the same refusal, and no support counted.
-    const page = await post(server.url, `/live/${session.liveSessionId}`, { intent: "support", commentId: hidden.id, formKey: "support-x" }, participantCookie);
+    const page = await post(server.url, `/live/${session.liveSessionId}`, { intent: "support", commentId: hidden.id, formId: "support-x" }, participantCookie);
     expect(page.status).toBe(409);
     expect(page.text).not.toContain("Beleidigend");
     const counted = await db.select().from(commentSupports).where(eq(commentSupports.commentId, hidden.id));

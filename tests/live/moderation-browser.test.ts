@@ -110,7 +110,7 @@ describe("paper entries on the console at 1366×800", { timeout: 120_000 }, () =
     await form.getByRole("button", { name: deConferences.paper.submit }).click();
     const batch = page.locator(".paper-batches .moderation-entry").first();
     await batch.waitFor();
-    expect(await batch.locator(".paper-batch__what").textContent()).toContain("4");
+    expect(await batch.locator(".paper-batch__what").textContent()).toContain("Wert 4, 3 Stimmzettel");
 
     await batch.getByText(deConferences.paper.batchActions, { exact: true }).click();
     const value = batch.getByLabel(deConferences.paper.value, { exact: true });

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession } from "../../app/auth/sessions.server";
 import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
+import { messagesIn, t } from "../support/messages";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { steerAtConsole } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
@@ -69,6 +70,8 @@ async function join(page: Page, language: string) {
 }
 
 // A real browser with axe at two widths per page: slower than the other tests, so more time each.
+const ar = messagesIn("ar");
+
 describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
   let german: Page;
   let arabic: Page;
@@ -80,10 +83,10 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
     offline = context;
     await join(page, "de");
     await checkPage(page, "the item in discussion");
-    const field = page.getByLabel("Ihr Kommentar");
+    const field = page.getByLabel(t("live:comment.label"));
     await field.fill("Mehr Bänke im Park");
     await expect.poll(() => page.locator("#comment-body-count").textContent()).toBe("18 von 1000 Zeichen");
-    await page.getByRole("button", { name: "Kommentar senden" }).click();
+    await page.getByRole("button", { name: t("live:comment.submit") }).click();
     await expect.poll(() => page.locator(`#comment-${item} [role=status]`).textContent()).toBe("Gespeichert");
     expect(page.url()).toBe(`${server.url}/live/${session.liveSessionId}`);
     expect(await field.inputValue()).toBe("");
@@ -100,28 +103,28 @@ describe("a participant's phone with JavaScript", { timeout: 60_000 }, () => {
 
   it("follows the moderator into prioritising, and gives a dot and a rating in place", async () => {
     await steer("prioritise");
-    await german.getByRole("heading", { name: "Punkte vergeben" }).waitFor();
+    await german.getByRole("heading", { name: t("live:dots.heading") }).waitFor();
     await checkPage(german, "prioritising in German");
-    await german.getByRole("button", { name: "Einen Punkt dazu" }).click();
+    await german.getByRole("button", { name: t("live:dots.add") }).click();
     await expect.poll(() => german.locator(".dots__remaining").textContent()).toBe("4 von 5 Punkten übrig");
     // One activity at a time: rating is the next one after the dots.
-    await german.getByRole("button", { name: "Bewerten", exact: true }).click();
-    await german.locator("fieldset", { hasText: "Dringlichkeit" }).getByText("4", { exact: true }).click();
-    await german.getByRole("button", { name: "Bewertung speichern" }).click();
+    await german.getByRole("button", { name: t("live:rating.heading"), exact: true }).click();
+    await german.locator("fieldset", { hasText: t("live:criterion.urgency.label") }).getByText("4", { exact: true }).click();
+    await german.getByRole("button", { name: t("live:rating.submit") }).click();
     await expect.poll(() => german.locator(`#rating-${item} [role=status]`).textContent()).toBe("Gespeichert");
-    await expect.poll(() => german.locator(".my-votes").textContent()).toContain("Dringlichkeit: 4 von 5");
+    await expect.poll(() => german.locator(".my-votes").textContent()).toContain(t("live:mine.rating", { criterion: t("live:criterion.urgency.label"), value: 4, max: 5 }));
 
-    await arabic.getByRole("heading", { name: "توزيع النقاط" }).waitFor();
+    await arabic.getByRole("heading", { name: ar("live:dots.heading") }).waitFor();
     await checkPage(arabic, "prioritising in Arabic");
-    await arabic.getByRole("button", { name: "إضافة نقطة" }).click();
+    await arabic.getByRole("button", { name: ar("live:dots.add") }).click();
     await expect.poll(() => arabic.locator(`#dots-add-${item} [role=status]`).textContent()).toBe("تم الحفظ");
   });
 
   it("keeps a dot given offline, says so, and sends it when the connection is back", async () => {
-    await german.getByRole("button", { name: "Punkte vergeben", exact: true }).click();
+    await german.getByRole("button", { name: t("live:dots.heading"), exact: true }).click();
     await offline.setOffline(true);
-    await expect.poll(() => german.locator(".connection-banner").textContent()).toContain("Keine Verbindung");
-    await german.getByRole("button", { name: "Einen Punkt dazu" }).click();
+    await expect.poll(() => german.locator(".connection-banner").textContent()).toContain(t("live:connection.banner"));
+    await german.getByRole("button", { name: t("live:dots.add") }).click();
     await expect
       .poll(() => german.locator(`#dots-add-${item} [role=status]`).textContent())
       .toBe("Wartet auf die Verbindung und wird dann gesendet.");

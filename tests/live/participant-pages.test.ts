@@ -248,6 +248,7 @@ describe("in Arabic", () => {
     expect(view.html).toContain('<span lang="de" dir="ltr">Soziales Miteinander in den Quartieren stärken</span>');
     expect(view.text).toContain("المحتوى باللغة الألمانية");
     expect(view.text).toContain('<h2 id="dots-title">توزيع النقاط</h2>');
-    expect(view.text).toContain("تبقّى لك 2 من 2 نقاط");
+    // Two is a dual in Arabic: "of two points", no digit.
+    expect(view.text).toContain("تبقّى لك 2 من نقطتين");
   });
 });

@@ -118,7 +118,7 @@ describe("the projector in a browser", { timeout: 60_000 }, () => {
       const sent = await post(
         server.url,
         `/live/${session.liveSessionId}`,
-        { intent: "comment", formKey: `comment-${item}`, agendaItemId: item, body: "Late but live" },
+        { intent: "comment", formId: `comment-${item}`, agendaItemId: item, body: "Late but live" },
         cookie,
       );
       expect(sent.status).toBe(302);

@@ -10,7 +10,7 @@ import { setPhase } from "../../app/live/steer.server";
 import { castRanking } from "../../app/live/votes.server";
 import { csvFormatOf } from "../../app/csv";
 import { resultsTable } from "../../app/feedback/export-tables.server";
-import { itemResults, sessionResults } from "../../app/results/aggregate.server";
+import { sessionResults } from "../../app/results/aggregate.server";
 import { planResults } from "../../app/results/plan.server";
 import { agendaItems, votes } from "../../db/schema";
 import { openDemoWorld, type TestDatabase } from "../support/database";
@@ -112,18 +112,20 @@ describe("a ranking item (decision 034)", () => {
     expect(counted["Jobcenter-1"]).toMatchObject({ firstPlaces: 0, ballots: 3 });
 
     await closeLiveSession(deps, moderator, { liveSessionId: session.liveSessionId });
-    const frozen = await itemResults(database.db, planner, { liveSessionId: session.liveSessionId, agendaItemId: itemId });
+    const closed = await sessionResults(database.db, planner, { liveSessionId: session.liveSessionId });
+    const frozen = closed.items.find((i) => i.item.id === itemId)!;
+    expect(frozen.frozenAt).not.toBeNull();
     expect(frozen.result.ranking).toEqual(live.ranking);
     // The plan's figures read the frozen result now, and say the same.
     expect(await figures()).toEqual(counted);
     // The report's results table: one row for the item, named by its question and kind, first places listed.
-    const { rows } = resultsTable([await sessionResults(database.db, planner, { liveSessionId: session.liveSessionId })], {
+    const { rows } = resultsTable([closed], {
       format: csvFormatOf("de"),
       measureName: () => null,
     });
     const exported = rows.find((r) => r[2] === "Was soll zuerst umgesetzt werden?")!;
     expect(exported[3]).toBe("Rangfolge");
-    expect(exported.at(-1)).toBe("1. 510-2: 2× auf Platz 1, 5 Rangpunkte\n2. 540-2: 1× auf Platz 1, 3 Rangpunkte\n3. Jobcenter-1: 0× auf Platz 1, 1 Rangpunkte");
+    expect(exported.at(-1)).toBe("1. 510-2: 2× auf Platz 1, 5 Rangpunkte\n2. 540-2: 1× auf Platz 1, 3 Rangpunkte\n3. Jobcenter-1: 0× auf Platz 1, 1 Rangpunkt");
     const [row] = await database.db.select({ measureIds: agendaItems.measureIds }).from(agendaItems).where(eq(agendaItems.id, itemId));
     expect(row!.measureIds).toHaveLength(3);
   });

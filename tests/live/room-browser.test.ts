@@ -115,10 +115,10 @@ describe("the participant's phone at 360×740", { timeout: 60_000 }, () => {
       await add.click();
       await expect
         .poll(() => phone.locator(".dots__remaining").textContent())
-        .toBe(fill(deLive.dots.remaining, { remaining: left, total: 3 }));
+        .toBe(fill(deLive.dots.remaining_other, { remaining: left, count: 3 }));
     }
     expect(await add.isDisabled()).toBe(true);
-    expect(await phone.locator("#dots-add-why").textContent()).toBe(fill(deLive.error.noDotsLeft, { max: 3 }));
+    expect(await phone.locator("#dots-add-why").textContent()).toBe(fill(deLive.error.noDotsLeft_other, { count: 3 }));
     expect(await remove.isDisabled()).toBe(false);
     await expectAccessible(phone, "phone, no dots left");
   });

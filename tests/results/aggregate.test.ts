@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { closeLiveSession } from "../../app/live/setup.server";
-import { itemResults, sessionResults, type ItemResults } from "../../app/results/aggregate.server";
+import { sessionResults, type ItemResults } from "../../app/results/aggregate.server";
 import type { Breakdown } from "../../app/results/breakdowns.server";
 import { votes } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
@@ -107,12 +107,6 @@ describe("results of a live session", () => {
     expectHandCheckedFigures(results.items);
   });
 
-  it("gives one item the same figures as its session", async () => {
-    const one = await itemResults(database.db, moderator, { liveSessionId: conference.liveSessionId, agendaItemId: conference.items.w1 });
-    const all = await sessionResults(database.db, moderator, { liveSessionId: conference.liveSessionId });
-    expect(one).toEqual(all.items[0]);
-  });
-
   it("shows smaller groups when the minimum is lowered", async () => {
     const results = await sessionResults(database.db, moderator, { liveSessionId: conference.liveSessionId }, { minGroupSize: 2 });
     // Youth p7 p8 p9 placed 1 + 1 + 2 dots; migrant organisations p10 p11 3 + 1.
@@ -123,10 +117,15 @@ describe("results of a live session", () => {
     ]);
   });
 
-  it("refuses anyone but staff, and a malformed id", async () => {
+  it("shows a running session's results to its conference's team only, and refuses a malformed id", async () => {
     const input = { liveSessionId: conference.liveSessionId };
     expect(await refusal(sessionResults(database.db, conference.participants[0]!, input))).toBe("forbidden common:error.forbiddenText");
     expect(await refusal(sessionResults(database.db, { kind: "anonymous" }, input))).toBe("unauthenticated common:error.forbiddenText");
+    // Staff of another team are refused like the public (docs/decisions/015); an admin is not.
+    const stranger = await createStaff(database.db, "planner");
+    expect(await refusal(sessionResults(database.db, stranger, input))).toBe("forbidden conferences:team.notOnTeam");
+    const admin = await createStaff(database.db, "admin");
+    expect((await sessionResults(database.db, admin, input)).items).toHaveLength(4);
     expect(await refusal(sessionResults(database.db, moderator, { liveSessionId: "nope" }))).toBe("invalid common:validation.invalid");
     expect(await refusal(sessionResults(database.db, moderator, { liveSessionId: randomUUID() }))).toBe("not_found common:error.notFoundText");
   });
@@ -146,5 +145,13 @@ describe("results of a live session", () => {
     expect(results.liveSession.status).toBe("closed");
     expect(results.items.every((i) => i.frozenAt !== null)).toBe(true);
     expectHandCheckedFigures(results.items);
+  });
+
+  it("shows a closed session's results to everybody: they are public now", async () => {
+    const input = { liveSessionId: conference.liveSessionId };
+    const team = await sessionResults(database.db, moderator, input);
+    for (const actor of [{ kind: "anonymous" } as const, conference.participants[0]!, await createStaff(database.db, "moderator")]) {
+      expect(await sessionResults(database.db, actor, input)).toEqual(team);
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
 import type { DomainError } from "../../app/errors";
 import { closeLiveSession, updateActivities } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
-import { measureResults, planResults, type MeasureStanding } from "../../app/results/plan.server";
+import { planResults, type MeasureStanding } from "../../app/results/plan.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, joinAs, recordingDeps } from "../support/fixtures";
 import { handMadeConference, importTestPlan, testPlanSlug, testSession, voter } from "../support/results-fixtures";
@@ -105,16 +105,6 @@ describe("results across the conferences of a plan", () => {
     ]);
   });
 
-  it("shows one measure in each session, with every breakdown", async () => {
-    const results = await measureResults(database.db, planner, { planSlug: testPlanSlug, code: "w-1" });
-    expect(results.standing.rank).toBe(1);
-    expect(new Set(results.standing.breakdowns.map((b) => b.dimension))).toEqual(new Set(["group", "district", "language"]));
-    expect(results.sessions.map((s) => [s.conference.title, s.result.dots?.total])).toEqual([
-      ["Zukunftskonferenz Mitte", 24],
-      ["Stadtteilgespräch Sieker", 5],
-    ]);
-  });
-
   it("adds up the frozen snapshots of closed sessions to the same figures", async () => {
     const read = () => planResults(database.db, planner, { planSlug: testPlanSlug, breakdownBy: "language" });
     const counted = await read();
@@ -130,6 +120,5 @@ describe("results across the conferences of a plan", () => {
     expect(await code(planResults(database.db, participant, { planSlug: testPlanSlug }))).toBe("forbidden");
     expect(await code(planResults(database.db, planner, { planSlug: "no-such-plan" }))).toBe("not_found");
     expect(await code(planResults(database.db, planner, { planSlug: testPlanSlug, breakdownBy: "age" }))).toBe("invalid");
-    expect(await code(measureResults(database.db, planner, { planSlug: testPlanSlug, code: "X-9" }))).toBe("not_found");
   });
 });

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
 import { joinLiveSession } from "../../app/live/join.server";
 import { updateActivities } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
 import { eraseParticipant } from "../../app/auth/participant-data.server";
-import { agendaItems, answerTallies, breakdownCells, itemTallies, votes } from "../../db/schema";
+import { countedVotes } from "../../app/live/latest-answer";
+import { agendaItems, answerTallies, breakdownCells, itemTallies, latestAnswers, votes } from "../../db/schema";
 import { countedCellSums } from "../support/breakdown-count";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, joinAs, recordingDeps } from "../support/fixtures";
@@ -115,9 +116,28 @@ async function talliesAndCounts() {
 
 const sortedKeys = (d: Record<string, number>) => Object.fromEntries(Object.entries(d).sort(([a], [b]) => Number(a) - Number(b)));
 
+/** The rule's two forms agree: the trigger's `latest_answer` holds the votes latest-answer.ts counts. */
+async function expectLatestAnswersAgree() {
+  const answers = await database.db
+    .select({
+      id: votes.id,
+      agendaItemId: votes.agendaItemId,
+      participantId: votes.participantId,
+      kind: votes.kind,
+      criterion: votes.criterion,
+      createdAt: sql<string>`${votes.createdAt}::text`,
+    })
+    .from(votes)
+    .where(and(isNotNull(votes.participantId), inArray(votes.kind, ["rating", "scale"])))
+    .orderBy(desc(votes.createdAt), desc(votes.id));
+  const kept = await database.db.select({ id: latestAnswers.voteId }).from(latestAnswers);
+  expect(countedVotes(answers).map((a) => a.id).sort()).toEqual(kept.map((k) => k.id).sort());
+}
+
 async function expectTalliesMatchVotes() {
   const { tallied, counted } = await talliesAndCounts();
   expect(tallied).toEqual(counted);
+  await expectLatestAnswersAgree();
   return counted;
 }
 

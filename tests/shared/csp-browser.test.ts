@@ -5,9 +5,10 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordingDeps, startedSession } from "../support/fixtures";
+import { t } from "../support/messages";
 import { launchBrowser } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/server";
-import { signedInStaff } from "../conferences/http";
+import { signedInStaff } from "../support/page-client";
 
 let server: TestServer;
 let browser: Browser;
@@ -49,7 +50,7 @@ describe("the security policy in a browser", { timeout: 90_000 }, () => {
     await staffContext.addCookies([{ name, value, url: server.url }]);
     const console = await open(staffContext, "console");
     await console.goto(`${server.url}/live/${session.liveSessionId}/console?lng=de`);
-    await console.getByText("Live verbunden").waitFor();
+    await console.getByText(t("conferences:connection.online")).waitFor();
 
     const phone = await open(await browser.newContext({ locale: "de-DE" }), "phone");
     await phone.goto(`${server.url}/j/${session.joinCode}`);
@@ -59,12 +60,12 @@ describe("the security policy in a browser", { timeout: 90_000 }, () => {
     await phone.locator("[data-connection=online]").waitFor();
 
     // Phone to console, over the socket the policy's connect-src allows.
-    await phone.getByLabel("Ihr Kommentar").fill("Mehr Licht im Park");
-    await phone.getByRole("button", { name: "Kommentar senden" }).click();
+    await phone.getByLabel(t("live:comment.label")).fill("Mehr Licht im Park");
+    await phone.getByRole("button", { name: t("live:comment.submit") }).click();
     await console.getByText("Mehr Licht im Park").waitFor();
     // Console to phone.
-    await console.getByRole("button", { name: "Priorisieren" }).click();
-    await phone.getByRole("heading", { name: "Punkte vergeben" }).waitFor();
+    await console.getByRole("button", { name: t("conferences:phase.prioritise") }).click();
+    await phone.getByRole("heading", { name: t("live:dots.heading") }).waitFor();
 
     expect(problems, "CSP violations and errors in the browser").toEqual([]);
   });

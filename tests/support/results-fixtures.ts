@@ -12,7 +12,7 @@ import { castRanking, castVote, enterPaperVotes } from "../../app/live/votes.ser
 import { decide } from "../../app/decisions/decide.server";
 import { eq } from "drizzle-orm";
 import { liveSessions, type AgendaActivities } from "../../db/schema";
-import { joinAs } from "./fixtures";
+import { createStaff, joinAs } from "./fixtures";
 
 /** A small plan of our own, so the hand-checked numbers never depend on the demo catalogue. */
 export const testPlanSlug = "ergebnisse-testplan";
@@ -299,4 +299,38 @@ export async function decidedConference(
     reasons: [{ language: "de", text: "Geht in die Bildungskarte ein." }],
   });
   return { ...conference, proposals: { ...conference.proposals, hidden: spam.id } };
+}
+
+const proposersOf = new WeakMap<object, Map<string, Promise<{ liveSessionId: string; me: ParticipantActor }>>>();
+
+/**
+ * A change to a plan's catalogue the way the product makes one: a participant proposes, a planner
+ * accepts the proposal with the change (decide), and the reason becomes the revision's. One
+ * running session per plan and database gathers the proposals.
+ */
+export async function acceptedChange(
+  deps: LiveDeps,
+  planner: StaffActor,
+  planSlug: string,
+  change: { kind: "newMeasure"; measure: unknown } | { kind: "changeMeasure"; code: string; changes: unknown },
+  reason: string,
+) {
+  const byPlan = proposersOf.get(deps.db) ?? new Map<string, Promise<{ liveSessionId: string; me: ParticipantActor }>>();
+  proposersOf.set(deps.db, byPlan);
+  if (!byPlan.has(planSlug)) {
+    byPlan.set(
+      planSlug,
+      (async () => {
+        const session = await testSession(deps, await createStaff(deps.db, "moderator"), `Werkstatt ${planSlug}`, [{ kind: "question", question: "Was fehlt?" }], planSlug);
+        return { liveSessionId: session.liveSessionId, me: await joinAs(deps, session.joinCode) };
+      })(),
+    );
+  }
+  const { liveSessionId, me } = await byPlan.get(planSlug)!;
+  const proposal = await submitProposal(deps, me, { liveSessionId, kind: "new_measure", title: "Vorschlag", body: "Bitte in den Katalog aufnehmen." });
+  return decide(deps.db, planner, {
+    subjects: [{ kind: "proposal", proposalId: proposal.id }],
+    decision: { outcome: "accepted", change },
+    reasons: [{ language: "de", text: reason }],
+  });
 }

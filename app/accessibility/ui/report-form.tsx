@@ -1,20 +1,11 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
-
-type Props = {
-  language: string;
-  error?: FormError;
-  sent?: { message: string; contact: string };
-  done: boolean;
-};
+import { usePageForm } from "../../components/page-form";
 
 /** A plain POST form: it works without JavaScript, and a refusal keeps what was typed. */
-export function ReportForm({ language, error, sent, done }: Props) {
+export function ReportForm({ language }: { language: string }) {
   const { t } = useTranslation();
-  const fieldError = (name: string) => error?.fields[name];
-  const describedBy = (name: string, hint: string) =>
-    [hint, fieldError(name) && `report-${name}-error`, error && "report-error"].filter(Boolean).join(" ");
+  const { error, accepted: done, describe, fieldErrorId, fieldMessage, sentText, errorId } = usePageForm("report", { wholePage: true });
   return (
     <Form method="post" className="stack-form" aria-labelledby="report-title" replace>
       {done && (
@@ -23,7 +14,7 @@ export function ReportForm({ language, error, sent, done }: Props) {
         </p>
       )}
       {error && (
-        <p id="report-error" className="form-error" role="alert">
+        <p id={errorId} className="form-error" role="alert">
           {t(error.messageKey, error.values)}
         </p>
       )}
@@ -36,16 +27,15 @@ export function ReportForm({ language, error, sent, done }: Props) {
           rows={6}
           maxLength={5000}
           required
-          defaultValue={done ? "" : sent?.message}
-          aria-invalid={fieldError("message") ? true : undefined}
-          aria-describedby={describedBy("message", "report-message-hint")}
+          defaultValue={sentText("message")}
+          {...describe("message", "report-message-hint")}
         />
         <span id="report-message-hint" className="hint">
           {t("accessibility:feedback.messageHint")}
         </span>
-        {fieldError("message") && (
-          <span id="report-message-error" className="field-error">
-            {t(fieldError("message")!)}
+        {fieldMessage("message") && (
+          <span id={fieldErrorId("message")} className="field-error">
+            {fieldMessage("message")}
           </span>
         )}
       </div>
@@ -56,16 +46,15 @@ export function ReportForm({ language, error, sent, done }: Props) {
           name="contact"
           maxLength={300}
           autoComplete="email"
-          defaultValue={done ? "" : sent?.contact}
-          aria-invalid={fieldError("contact") ? true : undefined}
-          aria-describedby={describedBy("contact", "report-contact-hint")}
+          defaultValue={sentText("contact")}
+          {...describe("contact", "report-contact-hint")}
         />
         <span id="report-contact-hint" className="hint">
           {t("accessibility:feedback.contactHint")}
         </span>
-        {fieldError("contact") && (
-          <span id="report-contact-error" className="field-error">
-            {t(fieldError("contact")!)}
+        {fieldMessage("contact") && (
+          <span id={fieldErrorId("contact")} className="field-error">
+            {fieldMessage("contact")}
           </span>
         )}
       </div>

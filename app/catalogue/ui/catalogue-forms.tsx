@@ -1,47 +1,38 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 import { Field } from "../../components/field";
-import type { FormError } from "../../forms.server";
+import { usePageForm } from "../../components/page-form";
 import { inLanguage } from "../../i18n/parts";
 import { SelectField, TextAreaField } from "../../components/form-fields";
 
 export type CatalogueIntent = "maturity" | "indicator";
 
-type Refusal = { intent: CatalogueIntent; error: FormError; values: Record<string, string | string[]> } | undefined;
-
 type Props = {
   maturity: "A" | "B" | "C" | null;
   indicators: { text: string; targetValue: string | null }[];
   contentLanguage: string;
-  refused: Refusal;
 };
 
 /**
  * Staff with catalogue.edit update a measure's maturity or record an indicator's actual value;
  * each lands in a new plan revision with its reason, which the history above then lists.
  */
-export function CatalogueForms({ maturity, indicators, contentLanguage, refused }: Props) {
+export function CatalogueForms({ maturity, indicators, contentLanguage }: Props) {
   const { t } = useTranslation();
   const content = inLanguage(contentLanguage);
-  const form = (intent: CatalogueIntent) => {
-    const mine = refused?.intent === intent ? refused : undefined;
-    const errorId = mine ? `${intent}-error` : undefined;
-    return {
-      errorId,
-      error: mine && (
-        <p id={errorId} className="form-error" role="alert">
-          {t(mine.error.messageKey, mine.error.values)}
-        </p>
-      ),
-      fieldError: (name: string) => (mine?.error.fields[name] ? t(mine.error.fields[name]) : undefined),
-      value: (name: string, fallback = "") => {
-        const sent = mine?.values[name];
-        return typeof sent === "string" ? sent : fallback;
-      },
-    };
-  };
-  const m = form("maturity");
-  const v = form("indicator");
+  // Each form is named by its intent (the action names it so when a post does not).
+  const form = (view: ReturnType<typeof usePageForm>) => ({
+    errorId: view.error ? view.errorId : undefined,
+    error: view.error && (
+      <p id={view.errorId} className="form-error" role="alert">
+        {t(view.error.messageKey, view.error.values)}
+      </p>
+    ),
+    fieldError: view.fieldMessage,
+    value: (name: string, fallback = "") => view.sentText(name) ?? fallback,
+  });
+  const m = form(usePageForm("maturity"));
+  const v = form(usePageForm("indicator"));
   return (
     <>
       <section aria-labelledby="maturity-title" className="catalogue-form">

@@ -28,7 +28,7 @@ const scalarFields = new Set([
 const indicatorFields = new Set(["text", "targetValue", "dueDate"]);
 
 /** `indicators.2.targetValue` → "Indicator 2: target value"; `actuals.1.2026-06-30` → "Indicator 1: actual value on 30 June 2026". */
-export function fieldLabel(t: TFunction, field: string, language: string): string {
+function fieldLabel(t: TFunction, field: string, language: string): string {
   const [head, number, rest] = field.split(".");
   if (head === "indicators" && rest && indicatorFields.has(rest)) return t(`catalogue:field.indicator.${rest}`, { number });
   if (head === "actuals" && rest) return t("catalogue:field.actual", { number, date: formatDate(rest, language) });

@@ -7,18 +7,13 @@ import { useLanguageNames } from "../../i18n/provider";
 
 type PlanOption = { slug: string; title: string; language: string };
 
-const sentText = (sent: Record<string, string | string[]> | undefined, name: string) => {
-  const value = sent?.[name];
-  return typeof value === "string" ? value : undefined;
-};
-
 /** The conference a moderator sets up: which plan, what kind, when, where, in which languages. */
 export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
   const { t } = useTranslation();
   const languageNames = useLanguageNames();
   return (
     <ActionForm formId="create-conference" intent="create" className="stack-form">
-      {({ describe, fieldError, sent }) => {
+      {({ describe, fieldError, sent, sentText }) => {
         const sentLanguages = sent ? [sent.languages ?? []].flat() : ["de"];
         return (
           <>
@@ -27,7 +22,7 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
               <select
                 id="conference-plan"
                 name="planSlug"
-                defaultValue={sentText(sent, "planSlug")}
+                defaultValue={sentText("planSlug")}
                 {...describe("planSlug")}
               >
                 {plans.map((plan) => (
@@ -46,7 +41,7 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
                     type="radio"
                     name="kind"
                     value={kind}
-                    defaultChecked={(sentText(sent, "kind") ?? "future_conference") === kind}
+                    defaultChecked={(sentText("kind") ?? "future_conference") === kind}
                   />
                   {t(`conferences:kind.${kind}`)}
                 </label>
@@ -60,7 +55,7 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
                 name="title"
                 required
                 maxLength={200}
-                defaultValue={sentText(sent, "title")}
+                defaultValue={sentText("title")}
                 {...describe("title")}
               />
               {fieldError("title")}
@@ -72,7 +67,7 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
                 name="startsAt"
                 type="datetime-local"
                 required
-                defaultValue={sentText(sent, "startsAt")}
+                defaultValue={sentText("startsAt")}
                 {...describe("startsAt", "conference-starts-hint")}
               />
               <span id="conference-starts-hint" className="hint">
@@ -86,7 +81,7 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
                 id="conference-place"
                 name="place"
                 maxLength={200}
-                defaultValue={sentText(sent, "place")}
+                defaultValue={sentText("place")}
                 {...describe("place")}
               />
               {fieldError("place")}
@@ -97,7 +92,7 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
                 id="conference-district"
                 name="district"
                 maxLength={200}
-                defaultValue={sentText(sent, "district")}
+                defaultValue={sentText("district")}
                 {...describe("district")}
               />
               {fieldError("district")}
@@ -108,7 +103,7 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
                 id="conference-districts"
                 name="districts"
                 rows={4}
-                defaultValue={sentText(sent, "districts")}
+                defaultValue={sentText("districts")}
                 {...describe("districts", "conference-districts-hint")}
               />
               <span id="conference-districts-hint" className="hint">

@@ -38,7 +38,7 @@ export function TeamPanel({ team }: { team: Member[] }) {
       </ul>
       <h3 id="team-add-title">{t("conferences:team.addHeading")}</h3>
       <ActionForm formId="add-member" intent="addMember" className="stack-form" aria-labelledby="team-add-title" resetOnSuccess>
-        {({ describe, fieldError, sent }) => (
+        {({ describe, fieldError, sentText }) => (
           <>
             <div className="field">
               <label htmlFor="team-email">{t("conferences:team.email")}</label>
@@ -49,7 +49,7 @@ export function TeamPanel({ team }: { team: Member[] }) {
                 autoComplete="off"
                 required
                 maxLength={254}
-                defaultValue={typeof sent?.email === "string" ? sent.email : undefined}
+                defaultValue={sentText("email")}
                 {...describe("email", "team-email-hint")}
               />
               <span id="team-email-hint" className="hint">

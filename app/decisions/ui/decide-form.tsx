@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import { usePageForm } from "../../components/page-form";
 import { languages } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
 import type { Outcome } from "../outcomes";
@@ -15,27 +15,19 @@ type Props = {
   suggested: Record<string, string>;
   /** Sent with the form, so that a second submit of it stores nothing more. */
   clientId: string;
-  error?: FormError;
-  /** What was sent when the server refused it, so nothing typed is lost without JavaScript. */
-  values?: Record<string, string | string[]>;
 };
 
 /**
  * A planner's answer to one input: an outcome with its details and a reason, required in the
  * plan's language and optional in the others. A plain form post; the page shows the outcome after.
  */
-export function DecideForm({ offered, options, planLanguage, suggested, clientId, error, values }: Props) {
+export function DecideForm({ offered, options, planLanguage, suggested, clientId }: Props) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
-  const value = (name: string) => {
-    const sent = values?.[name];
-    return typeof sent === "string" ? sent : suggested[name] ?? "";
-  };
-  const fieldError = (name: string) => {
-    const key = error?.fields[name];
-    return key ? t(key) : undefined;
-  };
-  const formErrorId = error ? "decide-error" : undefined;
+  // What was sent when the server refused it, so nothing typed is lost without JavaScript.
+  const { error, errorId, sentText, fieldMessage: fieldError } = usePageForm("decide", { wholePage: true });
+  const value = (name: string) => sentText(name) ?? suggested[name] ?? "";
+  const formErrorId = error ? errorId : undefined;
   const outcomeError = fieldError("outcome");
   const reasonLanguages = [planLanguage, ...languages.filter((l) => l !== planLanguage)];
   const offeredHere = offered.filter((o) => o !== "mergeProposal" || options.proposals.length > 0);
@@ -43,12 +35,12 @@ export function DecideForm({ offered, options, planLanguage, suggested, clientId
   return (
     <>
       {error && (
-        <p id="decide-error" className="form-error" role="alert">
+        <p id={errorId} className="form-error" role="alert">
           {t(error.messageKey, error.values)}
         </p>
       )}
       <Form method="post" className="decide-form" aria-labelledby="decide-title">
-        <input type="hidden" name="clientId" value={typeof values?.clientId === "string" ? values.clientId : clientId} />
+        <input type="hidden" name="clientId" value={sentText("clientId") ?? clientId} />
         <fieldset className="outcome-choice" aria-describedby={describedBy("decide-outcome", undefined, outcomeError, formErrorId)}>
           <legend>{t("decisions:decide.outcomeLegend")}</legend>
           {outcomeError && (

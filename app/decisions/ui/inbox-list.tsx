@@ -98,7 +98,7 @@ export function PlanInbox({ plan, inbox, groups }: Props) {
                 </p>
                 <p>
                   {t("live:results.voters", { count: r.voterCount })}
-                  {r.dots && ` · ${t("decisions:inbox.dots", { total: r.dots.total, share: formatShare(r.dots.share, lng) })}`}
+                  {r.dots && ` · ${t("decisions:inbox.dots", { count: r.dots.total, share: formatShare(r.dots.share, lng) })}`}
                 </p>
               </li>
             ))}

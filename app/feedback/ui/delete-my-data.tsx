@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import { usePageForm } from "../../components/page-form";
 
 /**
  * Deleting one's data takes two steps: this link opens the confirmation (a plain GET, so it works
@@ -17,16 +17,17 @@ export function DeleteMyDataLink({ conferenceId }: { conferenceId: string }) {
   );
 }
 
-export function DeleteMyDataConfirmation({ conferenceId, error }: { conferenceId: string; error?: FormError }) {
+export function DeleteMyDataConfirmation({ conferenceId }: { conferenceId: string }) {
   const { t } = useTranslation();
   const headingId = `delete-${conferenceId}`;
+  const { error, errorId } = usePageForm(`delete-form-${conferenceId}`);
   return (
     <section aria-labelledby={headingId} className="card delete-confirmation">
       <h3 id={headingId} tabIndex={-1}>
         {t("feedback:delete.heading")}
       </h3>
       {error && (
-        <p className="form-error" role="alert">
+        <p id={errorId} className="form-error" role="alert">
           {t(error.messageKey, error.values)}
         </p>
       )}

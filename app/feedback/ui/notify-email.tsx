@@ -1,15 +1,15 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import { usePageForm } from "../../components/page-form";
 
 /**
  * The optional address for decision mails (docs/decisions/031): asked for with explicit consent,
  * shown with a way to take it back. Only rendered when the site can send e-mail.
  */
-export function NotifyEmail({ conferenceId, email, error, sent }: { conferenceId: string; email: string | null; error?: FormError; sent?: string }) {
+export function NotifyEmail({ conferenceId, email }: { conferenceId: string; email: string | null }) {
   const { t } = useTranslation();
   const id = (part: string) => `notify-${part}-${conferenceId}`;
-  const fieldError = (name: string) => error?.fields[name];
+  const { error, errorId, fieldKey, sentText } = usePageForm(`notify-${conferenceId}`);
   return (
     <section aria-labelledby={id("heading")} className="card notify-email">
       <h3 id={id("heading")} tabIndex={-1}>
@@ -27,12 +27,12 @@ export function NotifyEmail({ conferenceId, email, error, sent }: { conferenceId
           </p>
         </Form>
       ) : (
-        <Form method="post" action="/my-input" noValidate aria-describedby={error ? id("error") : undefined}>
+        <Form method="post" action="/my-input" noValidate aria-describedby={error ? errorId : undefined}>
           <input type="hidden" name="intent" value="notify" />
           <input type="hidden" name="conferenceId" value={conferenceId} />
           <p>{t("feedback:notify.intro")}</p>
           {error && (
-            <p id={id("error")} className="form-error" role="alert">
+            <p id={errorId} className="form-error" role="alert">
               {t(error.messageKey, error.values)}
             </p>
           )}
@@ -44,13 +44,13 @@ export function NotifyEmail({ conferenceId, email, error, sent }: { conferenceId
               type="email"
               autoComplete="email"
               dir="ltr"
-              defaultValue={sent}
-              aria-invalid={fieldError("email") ? true : undefined}
-              aria-describedby={fieldError("email") ? id("error") : undefined}
+              defaultValue={sentText("email")}
+              aria-invalid={fieldKey("email") ? true : undefined}
+              aria-describedby={fieldKey("email") ? errorId : undefined}
             />
           </div>
           <label className="choice">
-            <input type="checkbox" name="consent" value="yes" aria-invalid={fieldError("consent") ? true : undefined} />
+            <input type="checkbox" name="consent" value="yes" aria-invalid={fieldKey("consent") ? true : undefined} />
             <span>{t("feedback:notify.consent")}</span>
           </label>
           <p className="actions">

@@ -6,7 +6,7 @@ import type { ProposalFeedback } from "../feedback.server";
 import { OutcomeView } from "./outcome";
 
 /** What kind of proposal it is; a change names the measure's code. */
-export function ProposalKind({ proposal }: { proposal: Pick<ProposalFeedback, "kind" | "measureCode"> }) {
+function ProposalKind({ proposal }: { proposal: Pick<ProposalFeedback, "kind" | "measureCode"> }) {
   const { t } = useTranslation();
   return (
     <p className="eyebrow">

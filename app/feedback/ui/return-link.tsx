@@ -1,16 +1,18 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "../../i18n/translate";
+import { usePageForm } from "../../components/page-form";
 
-export type ReturnLinkShown = { conferenceId: string; url: string; qrSvg: string };
+export type ReturnLinkShown = { url: string; qrSvg: string };
 
 /**
  * The participant's personal link back to their input (docs/decisions/031). Only its hash is kept,
  * so the link shows once, right after it is made; making one again replaces it.
  */
-export function ReturnLink({ conferenceId, shown }: { conferenceId: string; shown: ReturnLinkShown | null }) {
+export function ReturnLink({ conferenceId }: { conferenceId: string }) {
   const { t } = useTranslation();
   const headingId = `return-link-${conferenceId}`;
+  const shown = usePageForm<ReturnLinkShown>(headingId).done;
   return (
     <section aria-labelledby={headingId} className="card return-link">
       <h3 id={headingId} tabIndex={-1}>

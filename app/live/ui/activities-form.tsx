@@ -1,9 +1,8 @@
-import { useActionData } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 import { defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
-import type { ActionResult } from "../../components/action-result";
+import { usePageForm } from "../../components/page-form";
 import { criterionLabel } from "./criteria";
 
 /**
@@ -13,9 +12,9 @@ import { criterionLabel } from "./criteria";
 export function ActivitiesForm({ item }: { item: AgendaItemView }) {
   const { t } = useTranslation();
   const label = (criterion: string) => criterionLabel(t, criterion);
-  const refused = useActionData<ActionResult>();
   const { activities } = item;
   const formId = `activities-${item.id}`;
+  const refused = usePageForm(formId).error;
   const id = (name: string) => `${formId}-${name}`;
   const criteria = (activities.rating?.criteria ?? defaultCriteria).map(label).join("\n");
   const enabled = [
@@ -26,7 +25,7 @@ export function ActivitiesForm({ item }: { item: AgendaItemView }) {
     activities.ranking && t("conferences:activities.ranking"),
   ].filter(Boolean);
   return (
-    <details className="activities" open={refused?.formId === formId && "error" in refused}>
+    <details className="activities" open={Boolean(refused)}>
       <summary>
         {t("conferences:activities.summary", {
           list: enabled.length > 0 ? enabled.join(" · ") : t("conferences:activities.noneEnabled"),

@@ -3,7 +3,7 @@ import { useTranslation } from "../../i18n/translate";
 import { ReadAloud } from "../../components/read-aloud";
 import { directionOf } from "../../i18n/config";
 import { commentBodyMax } from "../limits";
-import { commentable, commentAudience } from "../rules";
+import { commentable, commentAudience, supportable } from "../rules";
 import type { AgendaItemView, CommentView } from "../views";
 import { LiveForm, sentText, useRefusedPost } from "./live-form";
 
@@ -79,9 +79,9 @@ function CommentBody({ comment }: { comment: CommentView }) {
   );
 }
 
-type EntryProps = { comment: CommentView; answers: CommentView[]; live: boolean; open: boolean };
+type EntryProps = { comment: CommentView; answers: CommentView[]; session: Parameters<typeof supportable>[0]; open: boolean };
 
-function CommentEntry({ comment, answers, live, open }: EntryProps) {
+function CommentEntry({ comment, answers, session, open }: EntryProps) {
   const { t } = useTranslation();
   const supports = t("live:comment.supports", { count: comment.supportCount });
   const answerRefused = useRefusedPost(`answer-${comment.id}`);
@@ -90,7 +90,7 @@ function CommentEntry({ comment, answers, live, open }: EntryProps) {
       <CommentBody comment={comment} />
       {comment.awaitingApproval ? (
         <p className="hint">{t("live:comment.awaitingHint")}</p>
-      ) : live ? (
+      ) : supportable(session, comment) ? (
         <LiveForm formKey={`support-${comment.id}`} intent="support" hidden={{ commentId: comment.id }} className="comment__support">
           <button type="submit" className="button button--secondary" aria-describedby={`comment-${comment.id}`}>
             {t("live:comment.support")}
@@ -133,7 +133,6 @@ function CommentEntry({ comment, answers, live, open }: EntryProps) {
 /** The item's conversation: a form to add to it while comments are open, and what others wrote. */
 export function CommentsSection({ item, comments, session }: { item: AgendaItemView; comments: CommentView[]; session: Parameters<typeof commentable>[0] }) {
   const { t } = useTranslation();
-  const live = session.status === "live";
   const open = commentable(session, item);
   const list = threads(comments.filter((c) => c.agendaItemId === item.id));
   return (
@@ -155,7 +154,7 @@ export function CommentsSection({ item, comments, session }: { item: AgendaItemV
       ) : (
         <ul className="comment-list">
           {list.map(({ comment, answers }) => (
-            <CommentEntry key={comment.id} comment={comment} answers={answers} live={live} open={open} />
+            <CommentEntry key={comment.id} comment={comment} answers={answers} session={session} open={open} />
           ))}
         </ul>
       )}

@@ -1,5 +1,5 @@
 import { useTranslation } from "../../i18n/translate";
-import type { FormError } from "../../forms.server";
+import { usePageForm } from "../../components/page-form";
 import { participantGroups } from "../limits";
 
 /** The way in: a GET form, so the code lands in the address and works without JavaScript. */
@@ -50,33 +50,29 @@ type ProfileProps = {
   language: string;
   /** The conference's districts (proper names, in German). */
   districts: string[];
-  error?: FormError;
-  sent?: { displayName?: string; group?: string; district?: string };
 };
 
 /** Language first, because it is the one thing needed; everything else may stay empty. */
-export function JoinProfileForm({ languages, language, districts, error, sent = {} }: ProfileProps) {
+export function JoinProfileForm({ languages, language, districts }: ProfileProps) {
   const { t } = useTranslation();
-  const describe = (field: string, hint?: string) => {
-    const ids = [hint, error?.fields[field] ? `join-${field}-error` : undefined, error ? "join-error" : undefined];
-    return ids.filter(Boolean).join(" ") || undefined;
-  };
+  // A refused join keeps what was chosen, so nothing is asked twice without JavaScript.
+  const { error, errorId, describe, fieldErrorId, fieldMessage, sentText } = usePageForm("join", { wholePage: true });
   const fieldError = (field: string) =>
-    error?.fields[field] ? (
-      <span id={`join-${field}-error`} className="field-error">
-        {t(error.fields[field]!)}
+    fieldMessage(field) ? (
+      <span id={fieldErrorId(field)} className="field-error">
+        {fieldMessage(field)}
       </span>
     ) : null;
   return (
     <form method="post" className="join-form">
       {error && (
-        <p id="join-error" className="form-error" role="alert">
+        <p id={errorId} className="form-error" role="alert">
           {t(error.messageKey, error.values)}
         </p>
       )}
       <div className="field">
         <label htmlFor="join-language">{t("live:join.language")}</label>
-        <select id="join-language" name="language" defaultValue={language} aria-describedby={describe("language")}>
+        <select id="join-language" name="language" defaultValue={sentText("language") ?? language} {...describe("language")}>
           {languages.map((l) => (
             <option key={l.code} value={l.code} lang={l.code}>
               {l.name}
@@ -92,8 +88,8 @@ export function JoinProfileForm({ languages, language, districts, error, sent = 
           name="displayName"
           maxLength={60}
           autoComplete="nickname"
-          defaultValue={sent.displayName}
-          aria-describedby={describe("displayName", "join-displayName-hint")}
+          defaultValue={sentText("displayName")}
+          {...describe("displayName", "join-displayName-hint")}
         />
         <span id="join-displayName-hint" className="hint">
           {t("live:join.displayNameHint")}
@@ -102,7 +98,7 @@ export function JoinProfileForm({ languages, language, districts, error, sent = 
       </div>
       <div className="field">
         <label htmlFor="join-group">{t("live:join.group")}</label>
-        <select id="join-group" name="group" defaultValue={sent.group ?? ""} aria-describedby={describe("group")}>
+        <select id="join-group" name="group" defaultValue={sentText("group") ?? ""} {...describe("group")}>
           <option value="">{t("live:join.groupNone")}</option>
           {participantGroups.map((group) => (
             <option key={group} value={group}>
@@ -114,7 +110,7 @@ export function JoinProfileForm({ languages, language, districts, error, sent = 
       </div>
       <div className="field">
         <label htmlFor="join-district">{t("live:join.district")}</label>
-        <select id="join-district" name="district" defaultValue={sent.district ?? ""} aria-describedby={describe("district")}>
+        <select id="join-district" name="district" defaultValue={sentText("district") ?? ""} {...describe("district")}>
           <option value="">{t("live:join.districtNone")}</option>
           {districts.map((district) => (
             <option key={district} value={district} lang="de">

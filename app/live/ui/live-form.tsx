@@ -1,16 +1,10 @@
+import { useActionData } from "@remix-run/react";
 import { createContext, useContext, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { DomainError } from "../../errors";
-import type { FormError } from "../../forms.server";
+import { formView, type FormReply } from "../../forms";
 import { newClientId, type LiveConnection, type useLiveSession } from "../use-live-session";
-import { fieldsOf, participantCommands, type Fields, type ParticipantEvent } from "./participant-commands";
-
-export type PostOutcome = {
-  /** The form whose plain post went through (PRG: the redirect names it). */
-  saved: string | null;
-  /** With what was sent, so a form without JavaScript can be filled in again. */
-  refused: { formKey: string; error: FormError; values: Fields } | null;
-};
+import { fieldsOf, participantCommands, type ParticipantEvent } from "./participant-commands";
 
 export type ParticipantForms = {
   liveSessionId: string;
@@ -20,7 +14,8 @@ export type ParticipantForms = {
   send: ReturnType<typeof useLiveSession>["send"];
   /** Applies a command's acknowledgement to the page's state. */
   received(event: ParticipantEvent, data: unknown): void;
-  outcome: PostOutcome;
+  /** The form whose plain post went through (PRG: the redirect names it). */
+  saved: string | null;
 };
 
 const FormsContext = createContext<ParticipantForms | null>(null);
@@ -32,16 +27,18 @@ function useForms(): ParticipantForms {
   return forms;
 }
 
-/** The refused plain post of this form, if the page shows one. */
+/**
+ * The refused plain post of this form, if the page shows one (decision 036), with what was sent,
+ * so a form without JavaScript can be filled in again.
+ */
 export function useRefusedPost(formKey: string) {
-  const { refused } = useForms().outcome;
-  return refused?.formKey === formKey ? refused : null;
+  const view = formView(useActionData<FormReply>(), formKey);
+  return view.error ? { ...view, error: view.error } : null;
 }
 
 /** A text the refused post sent, to put back into its field. */
 export function sentText(refused: ReturnType<typeof useRefusedPost>, name: string): string | undefined {
-  const value = refused?.values[name];
-  return typeof value === "string" ? value : undefined;
+  return refused?.sentText(name);
 }
 
 type Status =
@@ -73,11 +70,11 @@ type Props = {
 export function LiveForm({ formKey, intent, once, hidden = {}, resetOnSuccess = false, className, children, ...labels }: Props) {
   const forms = useForms();
   const { t } = useTranslation();
-  const { refused, saved } = forms.outcome;
+  const refused = useRefusedPost(formKey);
   const [status, setStatus] = useState<Status>(
-    refused?.formKey === formKey
+    refused
       ? { kind: "refused", messageKey: refused.error.messageKey, values: refused.error.values }
-      : saved === formKey
+      : forms.saved === formKey
         ? { kind: "saved" }
         : { kind: "idle" },
   );
@@ -122,7 +119,7 @@ export function LiveForm({ formKey, intent, once, hidden = {}, resetOnSuccess = 
   return (
     <form method="post" id={formKey} className={className} onSubmit={submit} {...labels}>
       <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="formKey" value={formKey} />
+      <input type="hidden" name="formId" value={formKey} />
       {once && <input type="hidden" name="clientId" value={`${forms.clientIdBase}-${once}`} />}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -67,11 +67,11 @@ export function PaperBatches({ item, batches }: { item: AgendaItemView; batches:
         {batches.map((batch) => {
           const what =
             batch.kind === "dots"
-              ? t("conferences:paper.batchDots", { value: batch.value })
+              ? t("conferences:paper.batchDots", { count: batch.value })
               : t("conferences:paper.batchAnswer", {
                   kind: batch.kind === "rating" && batch.criterion ? criterionLabel(t, batch.criterion) : t(`conferences:paper.kinds.${batch.kind}`),
                   value: batch.value,
-                  weight: batch.weight,
+                  count: batch.weight,
                 });
           return (
             <li key={batch.id} className="moderation-entry">

@@ -3,7 +3,7 @@ import { useTranslation } from "../../i18n/translate";
 import { ReadAloud } from "../../components/read-aloud";
 import { inLanguage } from "../../i18n/parts";
 import { applyLiveEvent } from "../apply-event";
-import { rankingOptions, votable } from "../rules";
+import { proposable, rankingOptions, resultsRevealed, sessionRunning, votable, votingNotice } from "../rules";
 import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
@@ -13,11 +13,12 @@ import { CommentsSection } from "./comments";
 import { contentLanguageOf } from "./criteria";
 import { ItemHeading } from "./item-heading";
 import { ItemResultView } from "./item-result";
-import { ParticipantFormsProvider, type ParticipantForms, type PostOutcome } from "./live-form";
+import { ParticipantFormsProvider, type ParticipantForms } from "./live-form";
 import { MyVotesSection } from "./my-votes";
 import type { ParticipantEvent } from "./participant-commands";
 import { ProposalForm } from "./proposal-form";
 import { RankingForm } from "./ranking-form";
+import { usePageForm } from "../../components/page-form";
 import { Countdown } from "./session-timer";
 import { DotVoting, RatingForm, ScaleForm } from "./voting";
 
@@ -79,11 +80,9 @@ function VotingNotice({ item, state }: { item: AgendaItemView; state: LiveState 
   const { t } = useTranslation();
   const { activities } = item;
   const votes = Boolean(activities.dots || activities.rating || activities.scale || activities.ranking);
-  if (!votes || item.votingState === "hidden") return null;
-  if (item.phase === "discuss") return <p className="notice">{t("live:participant.votingLater")}</p>;
-  if (!votable(state.liveSession, item)) {
-    return <p className="notice">{t("live:participant.votingClosed")}</p>;
-  }
+  const notice = votes ? votingNotice(state.liveSession, item) : null;
+  if (notice === "later") return <p className="notice">{t("live:participant.votingLater")}</p>;
+  if (notice === "closed") return <p className="notice">{t("live:participant.votingClosed")}</p>;
   return null;
 }
 
@@ -98,7 +97,7 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
       <VotingNotice item={item} state={state} />
       <ActivityTabs activities={activities} />
       {/* Below the voting: a revealed result must not push the controls off the first screen. */}
-      {result && item.resultsVisible && (
+      {result && resultsRevealed(item) && (
         <section aria-labelledby="result-title" className="live-section">
           <h2 id="result-title">{t("live:results.heading")}</h2>
           <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} />
@@ -112,7 +111,7 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
 /** Revealed results of the items the room has moved on from. */
 function EarlierResults({ state, currentId }: { state: LiveState; currentId: string | null }) {
   const { t } = useTranslation();
-  const shown = state.items.filter((i) => i.id !== currentId && i.resultsVisible);
+  const shown = state.items.filter((i) => i.id !== currentId && resultsRevealed(i));
   const withResult = shown.flatMap((item) => {
     const result = state.results.find((r) => r.agendaItemId === item.id);
     return result ? [{ item, result }] : [];
@@ -136,11 +135,13 @@ function EarlierResults({ state, currentId }: { state: LiveState; currentId: str
   );
 }
 
-type Props = { initial: LiveState; clientIdBase: string; outcome: PostOutcome };
+type Props = { initial: LiveState; clientIdBase: string; saved: string | null };
 
 /** The participant's phone: the current item and everything they can do with it, kept live. */
-export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
+export function ParticipantView({ initial, clientIdBase, saved }: Props) {
   const { t } = useTranslation();
+  // A refused plain post, whichever form sent it.
+  const refused = usePageForm("live", { wholePage: true }).error;
   const live = useLiveSession(initial);
   const { state, setState, send } = live;
   const connection = useBrowserOffline() ? "offline" : live.connection;
@@ -165,12 +166,12 @@ export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
     [setState, liveSessionId],
   );
   const forms: ParticipantForms = useMemo(
-    () => ({ liveSessionId, clientIdBase, connection, send, received, outcome }),
-    [liveSessionId, clientIdBase, connection, send, received, outcome],
+    () => ({ liveSessionId, clientIdBase, connection, send, received, saved }),
+    [liveSessionId, clientIdBase, connection, send, received, saved],
   );
 
   const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId) ?? null;
-  const running = state.liveSession.status === "live";
+  const running = sessionRunning(state.liveSession);
   const me = state.me;
 
   return (
@@ -183,9 +184,9 @@ export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
           {t("live:participant.session", { conference: state.conference.title, session: state.liveSession.title })}
         </p>
         {/* A refused plain post reloads the page at its top, and its form may be gone (voting closed meanwhile). */}
-        {outcome.refused && (
+        {refused && (
           <p className="form-error" role="alert">
-            {t(outcome.refused.error.messageKey, outcome.refused.error.values)}
+            {t(refused.messageKey, refused.values)}
           </p>
         )}
         <Countdown timer={live.timer} className="live-page__timer" />
@@ -199,7 +200,7 @@ export function ParticipantView({ initial, clientIdBase, outcome }: Props) {
             {running && <p className="notice">{t("live:participant.waiting")}</p>}
           </>
         )}
-        {running && <ProposalForm current={current} />}
+        {proposable(state.liveSession) && <ProposalForm current={current} />}
         <EarlierResults state={state} currentId={current?.id ?? null} />
         <p className="live-page__reload">
           <a href={`/live/${liveSessionId}`}>{t("live:participant.reload")}</a>

@@ -5,7 +5,7 @@ import { directionOf } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
 import type { JoinLink } from "../qr.server";
 import type { LiveState } from "../state.server";
-import { commentPublic } from "../rules";
+import { commentPublic, resultsRevealed, sessionRunning, votingOpen } from "../rules";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import { contentLanguageOf } from "./criteria";
@@ -30,14 +30,14 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
         {item.measure || item.cluster ? <span {...content}>{item.measure?.title ?? item.cluster?.title}</span> : item.question}
       </h1>
       {/* The room sees numbers only once the moderator reveals them; until then, how many have voted. */}
-      {item.resultsVisible && result ? (
+      {resultsRevealed(item) && result ? (
         <ItemResultView
           result={result}
           ratingMax={item.activities.rating?.max}
           contentLanguage={contentLanguageOf(item)}
           size="large"
         />
-      ) : item.phase === "prioritise" && item.votingState === "open" ? (
+      ) : votingOpen(item) ? (
         <p className="projector__status">
           {t("live:present.voting")} · {t("live:results.voters", { count: result?.voterCount ?? 0 })}
         </p>
@@ -131,7 +131,7 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
   const { state, connection, timer, joinPanel } = useLiveSession(initial);
   const screen = useScreenKeys(joinPanel);
   const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId) ?? null;
-  const staged = Boolean(current?.resultsVisible && state.results.some((r) => r.agendaItemId === current.id));
+  const staged = Boolean(current && resultsRevealed(current) && state.results.some((r) => r.agendaItemId === current.id));
   const layout = staged ? "projector projector--results" : "projector";
   return (
     <div className={screen.joinShown ? layout : `${layout} projector--no-join`} data-connection={connection}>
@@ -149,7 +149,7 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
       {screen.joinShown && (
         <aside className="projector__join" aria-labelledby="join-title">
           <h2 id="join-title">{t("live:present.joinHeading")}</h2>
-          {join && state.liveSession.status === "live" && (
+          {join && sessionRunning(state.liveSession) && (
             <>
               <p className="projector__join-at">{t("live:present.joinAt")}</p>
               <p className="projector__link" dir="ltr">

@@ -15,16 +15,16 @@ export function DotVoting({ item, me, dotsPerParticipant }: { item: AgendaItemVi
   const remaining = Math.max(0, dotsPerParticipant - me.dotsSpent);
   const addBlocked =
     remaining === 0
-      ? t("live:error.noDotsLeft", { max: dotsPerParticipant })
+      ? t("live:error.noDotsLeft", { count: dotsPerParticipant })
       : onItem >= maxPerItem
-        ? t("live:error.tooManyDotsOnItem", { max: maxPerItem })
+        ? t("live:error.tooManyDotsOnItem", { count: maxPerItem })
         : null;
   const removeBlocked = onItem === 0 ? t("live:error.noDotsToTakeBack") : null;
   return (
     <section aria-labelledby="dots-title" className="live-section">
       <h2 id="dots-title">{t("live:dots.heading")}</h2>
       <p className="dots__remaining">
-        <strong>{t("live:dots.remaining", { remaining, total: dotsPerParticipant })}</strong>
+        <strong>{t("live:dots.remaining", { remaining, count: dotsPerParticipant })}</strong>
       </p>
       <p>{t("live:dots.onItem", { count: onItem, max: maxPerItem })}</p>
       <div className="dots__buttons">

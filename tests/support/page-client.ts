@@ -5,7 +5,7 @@ import { insertUser } from "../../app/auth/users.server";
 import type { StaffActor, StaffRole } from "../../app/auth/actor";
 import { joinLiveSession } from "../../app/live/join.server";
 import type { LiveDeps } from "../../app/live/events";
-import type { TestServer } from "../support/server";
+import type { TestServer } from "./server";
 
 export type Page = { status: number; html: string; location: string };
 

@@ -12,7 +12,7 @@ import { comments, proposals, votes } from "../../db/schema";
 import deConferences from "../../locales/de/conferences.json";
 import { startedSession } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
-import { client, joinedParticipant, signedInStaff, staffActorOf } from "./http";
+import { client, joinedParticipant, signedInStaff, staffActorOf } from "../support/page-client";
 
 let server: TestServer;
 let moderator: Awaited<ReturnType<typeof signedInStaff>>;
