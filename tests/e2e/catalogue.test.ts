@@ -174,7 +174,7 @@ describe("the public catalogue in a browser", () => {
     await page.waitForURL(`**${plan}`);
     await heading(planTitle).waitFor();
     expect(await root()).toEqual({ lang: "en", dir: "ltr" });
-    expect(await page.getByRole("status").textContent()).toBe(en("catalogue:plan.shown", { shown: 39, total: 39 }));
+    expect(await page.getByRole("status").textContent()).toBe(en("catalogue:plan.shown", { shown: 39, count: 39 }));
     await checkPage("plan page");
   });
 
@@ -183,7 +183,7 @@ describe("the public catalogue in a browser", () => {
     await page.keyboard.type("540-2");
     await page.keyboard.press("Enter");
     await page.waitForURL(/[?&]q=540-2/);
-    await page.getByRole("status").filter({ hasText: en("catalogue:plan.shown", { shown: 1, total: 39 }) }).waitFor();
+    await page.getByRole("status").filter({ hasText: en("catalogue:plan.shown", { shown: 1, count: 39 }) }).waitFor();
     const rows = page.getByRole("main").locator(".measure-list > li");
     expect(await rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain(measureTitle);

@@ -35,7 +35,7 @@ function uiIn(language: "de" | "ar") {
     dotsHeading: say("live:dots.heading"),
     addDot: say("live:dots.add"),
     saved: say("live:form.saved"),
-    remaining: (left: number) => say("live:dots.remaining", { remaining: left, total: 5 }),
+    remaining: (left: number) => say("live:dots.remaining", { remaining: left, count: 5 }),
   };
 }
 const ui = { de: uiIn("de"), ar: uiIn("ar") };
