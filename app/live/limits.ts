@@ -14,6 +14,8 @@ export const participantGroups = [
   "youth",
 ] as const;
 
+/** An open question or a ranking item's question, as the room reads it on the projector. */
+export const questionMax = 300;
 export const commentBodyMax = 1000;
 export const proposalTitleMax = 200;
 export const proposalBodyMax = 2000;

@@ -62,6 +62,11 @@ export function proposable(session: Pick<SessionFacts, "status">): boolean {
   return sessionRunning(session);
 }
 
+/** Items that hold measures to rank: a focus theme's, or a ranking item's own list. */
+export function rankable(kind: AgendaItemView["kind"]): boolean {
+  return kind === "cluster" || kind === "ranking";
+}
+
 /**
  * The measures a ranking ballot orders: a ranking item's own list, else a focus theme's measures.
  * The ballot form, the domain's check (by the same lists in the database) and the results use it.

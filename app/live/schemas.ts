@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { languages } from "../i18n/config";
-import { commentBodyMax, participantGroups, proposalBodyMax, proposalTitleMax, rankingMeasuresMax } from "./limits";
+import { commentBodyMax, participantGroups, proposalBodyMax, proposalTitleMax, questionMax, rankingMeasuresMax } from "./limits";
 import { optionalText, text } from "../text";
 
 /** Input schemas of every live-session command; the same ones serve forms and sockets. */
@@ -33,11 +33,11 @@ export const createLiveSessionSchema = z.object({
 const agendaEntrySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("measure"), measureCode: text({ min: 1, max: 40 }) }),
   z.object({ kind: z.literal("cluster"), clusterKey: text({ min: 1, max: 100 }) }),
-  z.object({ kind: z.literal("question"), question: text({ min: 1, max: 300 }) }),
+  z.object({ kind: z.literal("question"), question: text({ min: 1, max: questionMax }) }),
   // The room orders these measures, given by code in the moderator's order; each code once.
   z.object({
     kind: z.literal("ranking"),
-    question: text({ min: 1, max: 300 }),
+    question: text({ min: 1, max: questionMax }),
     measureCodes: z.array(text({ min: 1, max: 40 })).superRefine((codes, context) => {
       const size = codes.length < 2 ? "live:error.rankingTooFew" : codes.length > rankingMeasuresMax ? "live:error.rankingTooMany" : null;
       if (size) context.addIssue({ code: "custom", params: { messageKey: size } });

@@ -9,6 +9,7 @@ import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import { itemAudience, type LiveDeps } from "./events";
+import { rankable } from "./rules";
 import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.server";
 import { defaultCriteria } from "./limits";
 import { computeItemResults } from "./results.server";
@@ -36,7 +37,7 @@ export function defaultActivities(kind: AgendaItemView["kind"]): AgendaActivitie
       ranking: false,
     };
   }
-  if (kind === "cluster" || kind === "ranking") return { comments: true, dots: null, rating: null, scale: null, ranking: true };
+  if (rankable(kind)) return { comments: true, dots: null, rating: null, scale: null, ranking: true };
   return { comments: true, dots: null, rating: null, scale: null, ranking: false };
 }
 

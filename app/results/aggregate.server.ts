@@ -111,7 +111,7 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
 }
 
 /** Consensus on the scale and each criterion, on the range the moderator offered. */
-function consensusOf(item: Pick<AgendaItemView, "activities">, result: ItemResult): ItemConsensus {
+export function consensusOf(item: Pick<AgendaItemView, "activities">, result: ItemResult): ItemConsensus {
   const { rating, scale } = item.activities;
   return {
     scale: result.scale && scale ? consensus(result.scale.distribution, scale.min, scale.max) : null,

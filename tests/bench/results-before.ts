@@ -8,10 +8,9 @@ import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { loadItems, loadLiveSession } from "../../app/live/items.server";
 import { computeItemResults } from "../../app/live/results.server";
 import { round } from "../../app/live/stats";
-import type { AgendaItemView, ItemResult } from "../../app/live/views";
 import type { ItemFilter, Reader } from "../../app/results/answers.server";
 import { planItems } from "../../app/results/answers.server";
-import { consensus } from "../../app/results/consensus";
+import { consensusOf } from "../../app/results/aggregate.server";
 import { dimensions, type Breakdown, type BreakdownFigures, type Dimension } from "../../app/results/breakdowns.server";
 import { suppressSmallCells, type RawCell } from "../../app/results/privacy";
 import { agendaItems, latestAnswers, participants, resultSnapshots, votes } from "../../db/schema";
@@ -121,16 +120,4 @@ export async function sessionResultsBefore(db: Reader, liveSessionId: string, mi
 /** Plan-wide results broken down as before: the ranking beside the counted breakdowns. */
 export function planBreakdownsBefore(db: Reader, planId: string, dimension: Dimension, minGroupSize: number) {
   return countedBreakdownsBefore(db, { items: (column) => inArray(column, planItems(db, planId)), by: "measure", dimensionList: [dimension], minGroupSize });
-}
-
-/** Consensus on the scale and each criterion, as the app computed it beside these breakdowns. */
-function consensusOf(item: Pick<AgendaItemView, "activities">, result: ItemResult) {
-  const { rating, scale } = item.activities;
-  return {
-    scale: result.scale && scale ? consensus(result.scale.distribution, scale.min, scale.max) : null,
-    rating: (result.rating ?? []).map((r) => ({
-      criterion: r.criterion,
-      consensus: rating ? consensus(r.summary.distribution, rating.min, rating.max) : null,
-    })),
-  };
 }

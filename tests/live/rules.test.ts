@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   commentable,
   proposable,
+  rankable,
+  rankingOptions,
   resultAudience,
   resultsRevealed,
   supportable,
@@ -11,6 +13,7 @@ import {
   votingOpen,
 } from "../../app/live/rules";
 import { countedVotes, type AnswerRow } from "../../app/live/latest-answer";
+import type { AgendaItemView } from "../../app/live/views";
 import { tallyMyVotes } from "../../app/live/my-votes.server";
 import { participantCommands } from "../../app/live/ui/participant-commands";
 
@@ -74,6 +77,16 @@ describe("what participants may do with an item", () => {
     expect(supportable(live, { ...comment, awaitingApproval: true })).toBe(false);
     expect(supportable(live, { ...comment, hidden: { reason: "" } })).toBe(false);
     expect(supportable(live, { ...comment, mergedIntoId: "c" })).toBe(false);
+  });
+
+  it("offers ranking only on items that hold measures to rank, and ranks the item's own list before a theme's", () => {
+    const kinds: AgendaItemView["kind"][] = ["measure", "cluster", "question", "ranking"];
+    expect(kinds.filter(rankable)).toEqual(["cluster", "ranking"]);
+    const own = [{ code: "540-2", title: "A" }, { code: "510-2", title: "B" }];
+    const theme = { key: "wohnen", title: "Wohnen", measures: [{ code: "520-1", title: "C" }] };
+    expect(rankingOptions({ rankedMeasures: own, cluster: null })).toEqual(own);
+    expect(rankingOptions({ rankedMeasures: null, cluster: theme })).toEqual(theme.measures);
+    expect(rankingOptions({ rankedMeasures: null, cluster: null })).toEqual([]);
   });
 });
 

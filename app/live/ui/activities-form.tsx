@@ -4,6 +4,7 @@ import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
 import { usePageForm } from "../../components/page-form";
 import { criterionLabel } from "./criteria";
+import { rankable } from "../rules";
 
 /**
  * Which activities an agenda item offers: comments, dots, rating on criteria, a 1–10 scale,
@@ -115,7 +116,7 @@ export function ActivitiesForm({ item }: { item: AgendaItemView }) {
               </div>
             </div>
 
-            {(item.kind === "cluster" || item.kind === "ranking") && (
+            {rankable(item.kind) && (
               <label className="choice">
                 <input type="checkbox" name="ranking" defaultChecked={activities.ranking} />
                 {t("conferences:activities.ranking")}

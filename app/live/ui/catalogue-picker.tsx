@@ -1,4 +1,5 @@
 import { useTranslation } from "../../i18n/translate";
+import { questionMax } from "../limits";
 import { MeasureFilters } from "../../catalogue/ui/measure-filters";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
@@ -100,7 +101,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
                   id="add-question"
                   name="question"
                   required
-                  maxLength={300}
+                  maxLength={questionMax}
                   placeholder={t("conferences:picker.questionPlaceholder")}
                   {...describe("entries.0.question")}
                 />

@@ -1,4 +1,5 @@
 import { useTranslation } from "../../i18n/translate";
+import { questionMax } from "../limits";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
 import type { PickerCatalogue } from "./catalogue-picker";
@@ -23,7 +24,7 @@ export function RankingPicker({ catalogue }: { catalogue: PickerCatalogue }) {
                 id="add-ranking-question"
                 name="question"
                 required
-                maxLength={300}
+                maxLength={questionMax}
                 placeholder={t("conferences:picker.rankingQuestionPlaceholder")}
                 {...describe("entries.0.question")}
               />
