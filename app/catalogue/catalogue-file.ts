@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text as checkedText } from "../text";
+import { eachField, measureTextFields } from "./measure-fields";
 
 /** The catalogue exchange format (db/demo/FORMAT.md): demo data, import and export. */
 // As long as the planners' forms allow (revision-schemas.ts), so an imported catalogue stays editable.
@@ -50,13 +51,7 @@ export const catalogueFileSchema = z
         goalKey: key.nullable(),
         unitCode: optionalText,
         maturity,
-        situation: optionalText,
-        objective: optionalText,
-        actions: optionalText,
-        steps: optionalText,
-        stakeholders: optionalText,
-        responsible: optionalText,
-        dataSources: optionalText,
+        ...eachField(measureTextFields, () => optionalText),
         indicators: z.array(
           z.object({ text, targetValue: optionalText, dueDate: isoDate }),
         ),

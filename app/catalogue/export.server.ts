@@ -9,6 +9,7 @@ import { csvFormatOf, toCsv } from "../csv";
 import { DomainError, parseInput } from "../errors";
 import type { CatalogueFile } from "./catalogue-file";
 import type { ExportFile } from "../files.server";
+import { measureFields, measureTextFields } from "./measure-fields";
 import { measuresAsFile } from "./measure-file.server";
 import { text } from "../text";
 import { fallbackLanguage, languages } from "../i18n/config";
@@ -96,7 +97,7 @@ export function catalogueCsv(file: CatalogueFile, language: string = fallbackLan
     return parent ? `${parent} › ${section.title}` : section.title;
   };
   const lines = (values: (string | null)[]) => values.map((v) => v ?? "").join("\n");
-  const fields = ["code", "title", "sectionKey", "clusterKey", "goalKey", "unitCode", "maturity", "situation", "objective", "actions", "steps", "stakeholders", "responsible", "dataSources"];
+  const fields = ["code", ...measureFields];
   return toCsv(
     [...fields.map((f) => t(`catalogue:field.${f}`)), t("catalogue:export.indicators"), t("catalogue:export.targetValues"), t("catalogue:export.dueDates")],
     file.measures.map((m) => [
@@ -107,13 +108,7 @@ export function catalogueCsv(file: CatalogueFile, language: string = fallbackLan
       title(file.goals, m.goalKey),
       m.unitCode ? `${m.unitCode} ${file.units.find((u) => u.code === m.unitCode)?.name ?? ""}`.trim() : null,
       m.maturity && t(`catalogue:maturity.${m.maturity}`),
-      m.situation,
-      m.objective,
-      m.actions,
-      m.steps,
-      m.stakeholders,
-      m.responsible,
-      m.dataSources,
+      ...measureTextFields.map((field) => m[field]),
       lines(m.indicators.map((i) => i.text)),
       lines(m.indicators.map((i) => i.targetValue)),
       lines(m.indicators.map((i) => i.dueDate)),

@@ -12,6 +12,7 @@ import {
   units,
 } from "../../db/schema";
 import { catalogueFileSchema, type CatalogueFile, type CatalogueFileMeasure } from "./catalogue-file";
+import { measureTextFields, pickFields } from "./measure-fields";
 
 export type ImportResult = { planId: string; slug: string; created: boolean };
 
@@ -111,13 +112,7 @@ export async function importPlan(
           goalId: measure.goalKey ? goalIds.get(measure.goalKey) : null,
           unitId: measure.unitCode ? unitIds.get(measure.unitCode) : null,
           maturity: measure.maturity,
-          situation: measure.situation,
-          objective: measure.objective,
-          actions: measure.actions,
-          steps: measure.steps,
-          stakeholders: measure.stakeholders,
-          responsible: measure.responsible,
-          dataSources: measure.dataSources,
+          ...pickFields(measure, measureTextFields),
         })
         .returning({ id: measures.id });
       const measureId = row!.id;

@@ -3,9 +3,21 @@
  * derive theirs from here, so a new field is added once. Free of zod and server code: the
  * phone's bundle may import it.
  */
+import type { measures } from "../../db/schema";
 
-/** Free-text fields in the order the catalogue shows them; each one a planner may translate. */
-export const measureTextFields = ["situation", "objective", "actions", "steps", "stakeholders", "responsible", "dataSources"] as const;
+/**
+ * Free-text fields in the order the catalogue shows them; each one a planner may translate. A
+ * field missing from the table fails the type check here, not at run time in an insert.
+ */
+export const measureTextFields = [
+  "situation",
+  "objective",
+  "actions",
+  "steps",
+  "stakeholders",
+  "responsible",
+  "dataSources",
+] as const satisfies readonly (keyof typeof measures.$inferSelect)[];
 export type MeasureTextField = (typeof measureTextFields)[number];
 
 /** Fields that point into the plan's structure by key; a file and a form carry the key. */
@@ -23,4 +35,14 @@ export type TranslatableField = (typeof translatableFields)[number];
 /** Long texts show as paragraphs and diff by line; the rest is one line. */
 export function isLongField(field: string): field is MeasureTextField {
   return (measureTextFields as readonly string[]).includes(field);
+}
+
+/** One value per field, typed by the field list: a schema's shape, a row's columns. */
+export function eachField<K extends string, V>(fields: readonly K[], value: (field: K) => V): Record<K, V> {
+  return Object.fromEntries(fields.map((field) => [field, value(field)])) as Record<K, V>;
+}
+
+/** The listed fields of a row, so a copy follows the list instead of naming each field again. */
+export function pickFields<T, K extends keyof T>(row: T, fields: readonly K[]): Pick<T, K> {
+  return eachField(fields as readonly (K & string)[], (field) => row[field]) as Pick<T, K>;
 }

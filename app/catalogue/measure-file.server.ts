@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { clusters, goals, indicators, indicatorValues, measures, sections, units } from "../../db/schema";
 import type { CatalogueFileMeasure } from "./catalogue-file";
 import { versionFields } from "./import.server";
+import { measureTextFields, pickFields } from "./measure-fields";
 
 type Reader = Pick<Db, "select">;
 
@@ -39,13 +40,7 @@ export async function measuresAsFile(db: Reader, planId: string, measureIds?: st
     goalKey: keys.goalKey,
     unitCode: keys.unitCode,
     maturity: m.maturity,
-    situation: m.situation,
-    objective: m.objective,
-    actions: m.actions,
-    steps: m.steps,
-    stakeholders: m.stakeholders,
-    responsible: m.responsible,
-    dataSources: m.dataSources,
+    ...pickFields(m, measureTextFields),
     indicators: indicatorRows
       .filter((i) => i.measureId === m.id)
       .map((i) => ({ text: i.text, targetValue: i.targetValue, dueDate: i.dueDate })),

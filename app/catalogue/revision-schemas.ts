@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { eachField, measureTextFields } from "./measure-fields";
 import { catalogueKey, isoDay, measureCode } from "./catalogue-file";
 import { text } from "../text";
 
@@ -28,13 +29,7 @@ const measureFieldsSchema = z.object({
   goalKey: orNone(catalogueKey),
   unitCode: orNone(text({ max: 40 })),
   maturity: orNone(z.enum(["A", "B", "C"])),
-  situation: orNone(longText),
-  objective: orNone(longText),
-  actions: orNone(longText),
-  steps: orNone(longText),
-  stakeholders: orNone(longText),
-  responsible: orNone(longText),
-  dataSources: orNone(longText),
+  ...eachField(measureTextFields, () => orNone(longText)),
   indicators: z.array(indicatorSchema).max(30),
 });
 export type MeasureFields = z.infer<typeof measureFieldsSchema>;

@@ -1,4 +1,5 @@
 import type { InputKind } from "./input.server";
+import { measureTextFields, type MeasureField } from "../catalogue/measure-fields";
 
 /** What the decide form offers; each maps to one shape of decide()'s `decision`. */
 const outcomes = ["acceptNew", "acceptChange", "mergeMeasure", "mergeProposal", "deferred", "declined"] as const;
@@ -23,9 +24,7 @@ export const newMeasureFields = [
   "objective",
   "situation",
   "actions",
-] as const;
+] as const satisfies readonly ("code" | MeasureField)[];
 
-/** The fields the form can change on an existing measure. */
-export const changeFields = ["title", "maturity", "objective", "situation", "actions", "steps", "responsible"] as const;
-
-export const longFields = new Set<string>(["objective", "situation", "actions", "steps", "responsible"]);
+/** The fields the form can change on an existing measure: what it says, not where it sits. */
+export const changeFields = ["title", "maturity", ...measureTextFields] as const;

@@ -9,6 +9,7 @@ import { formatDate } from "../i18n/format";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
+import { measureTextFields } from "../catalogue/measure-fields";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const language = await languageOf(request);
@@ -26,14 +27,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   },
 ];
 
-const textFields = [
-  "situation",
-  "objective",
-  "actions",
-  "steps",
-  "stakeholders",
-  "responsible",
-] as const satisfies readonly (keyof MeasureDetail)[];
+// Data sources close the page under their own heading, after the indicators.
+const textFields = measureTextFields.filter((field) => field !== "dataSources") satisfies readonly (keyof MeasureDetail)[];
 
 export default function MeasurePage() {
   const { measure } = useLoaderData<typeof loader>();

@@ -5,26 +5,12 @@ import type { MeasureDiff, RevisionEntry } from "../history.server";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import { DataTable } from "../../components/data-table";
+import { measureFields } from "../measure-fields";
 
 /** A revision as the public history shows it: the planner's name only for staff readers. */
 export type HistoryRevision = Omit<RevisionEntry, "inputs"> & { inputs: (RevisionEntry["inputs"][number] & { language: string | null })[] };
 
-const scalarFields = new Set([
-  "code",
-  "title",
-  "sectionKey",
-  "clusterKey",
-  "goalKey",
-  "unitCode",
-  "maturity",
-  "situation",
-  "objective",
-  "actions",
-  "steps",
-  "stakeholders",
-  "responsible",
-  "dataSources",
-]);
+const scalarFields = new Set<string>(["code", ...measureFields]);
 const indicatorFields = new Set(["text", "targetValue", "dueDate"]);
 
 /** `indicators.2.targetValue` → "Indicator 2: target value"; `actuals.1.2026-06-30` → "Indicator 1: actual value on 30 June 2026". */

@@ -2,7 +2,8 @@ import type { ChangeEvent } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { Field } from "../../components/field";
 import { inLanguage } from "../../i18n/parts";
-import { changeFields, longFields, type Outcome } from "../outcomes";
+import { isLongField } from "../../catalogue/measure-fields";
+import { changeFields, newMeasureFields, type Outcome } from "../outcomes";
 import { SelectField, TextAreaField } from "../../components/form-fields";
 
 export type DecideOptions = {
@@ -33,7 +34,7 @@ export function OutcomeDetails({ option, options, planLanguage, value, error }: 
   const text = (name: string, label: string, extra: { hint?: string } = {}) => {
     const field = name.split(".")[1]!;
     const common = { id: idOf(name), name, label, defaultValue: value(name), error: error(name), ...content, ...extra };
-    return longFields.has(field) ? <TextAreaField key={name} {...common} /> : <Field key={name} type="text" {...common} />;
+    return isLongField(field) ? <TextAreaField key={name} {...common} /> : <Field key={name} type="text" {...common} />;
   };
   const select = (
     name: string,
@@ -100,7 +101,7 @@ export function OutcomeDetails({ option, options, planLanguage, value, error }: 
           options.units.map((u) => ({ value: u.code, label: `${u.code} ${u.name}`, lang: true }))
         )}
         {select("new.maturity", t("catalogue:maturity.label"), t("catalogue:maturity.none"), maturities)}
-        {(["objective", "situation", "actions"] as const).map((f) => text(`new.${f}`, labelOf(f)))}
+        {newMeasureFields.filter(isLongField).map((f) => text(`new.${f}`, labelOf(f)))}
       </fieldset>
     );
   }
