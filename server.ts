@@ -6,10 +6,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import expressStaticGzip from "express-static-gzip";
 import { rejectCrossSiteRequests } from "./app/auth/csrf.server";
 import { settleForwardedHost } from "./app/auth/origin";
-import { addHttpSafeguards, addSocketSafeguards, cspNonceOf } from "./app/http.server";
+import { addHttpSafeguards, addSocketSafeguards, cspNonceOf, serveBuildFiles } from "./app/http.server";
 import type { AppContext } from "./app/context";
 import { openDatabase, type Database } from "./db/client";
 import { prepareDatabase } from "./app/demo/prepare.server";
@@ -86,21 +85,12 @@ export async function startServer({
   app.disable("x-powered-by");
   const drain = createDrain();
   app.use(drain.requests);
+  app.use("/build", serveBuildFiles(path.join(root, "public/build")));
   addHttpSafeguards(app);
   app.use((req, _res, next) => {
     settleForwardedHost(req.headers, fromTrustedProxy(req));
     next();
   });
-  // The build's scripts and styles as precompressed at build time (precompress.ts); brotli first.
-  app.use(
-    "/build",
-    expressStaticGzip(path.join(root, "public/build"), {
-      enableBrotli: true,
-      orderPreference: ["br", "gzip"],
-      index: false,
-      serveStatic: { immutable: true, maxAge: "1y" },
-    }),
-  );
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   // Browsers still ask for /favicon.ico where a page names no icon (a download, say).
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { constants } from "node:zlib";
 import compression from "compression";
-import type { Express, NextFunction, Request, Response } from "express";
+import path from "node:path";
+import type { Express, Handler, NextFunction, Request, Response } from "express";
+import expressStaticGzip from "express-static-gzip";
 import helmet from "helmet";
 import type { Server as SocketServer } from "socket.io";
 import { i18nServer } from "./i18n/i18n.server";
@@ -78,7 +80,33 @@ const compressResponses = compression({
   brotli: { flush: constants.BROTLI_OPERATION_FLUSH },
 });
 
-/** What every response passes through before the static files and pages. */
+/**
+ * The fingerprinted build files (scripts and styles, precompressed at build time by
+ * precompress.ts; brotli first). They get only the headers a script or a style sheet can use:
+ * a policy, frame or permission header applies to documents, and on a 2G link the page's ~25
+ * files paid ~0.7 KB each for them (issue 14). The ETag is strong (the name is the content's
+ * hash, the suffix the encoding), so a download cut off by a navigation (a phone joining before
+ * the scripts arrived) resumes with a range request instead of starting again.
+ */
+export function serveBuildFiles(directory: string): Handler {
+  const files = expressStaticGzip(directory, {
+    enableBrotli: true,
+    orderPreference: ["br", "gzip"],
+    index: false,
+    serveStatic: {
+      immutable: true,
+      maxAge: "1y",
+      setHeaders: (res, file) => res.setHeader("ETag", `"${path.basename(file)}"`),
+    },
+  });
+  return (req, res, next) => {
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    files(req, res, next);
+  };
+}
+
+/** What every other response passes through before the static files and pages. */
 export function addHttpSafeguards(app: Express): void {
   app.use((_req, res, next) => {
     res.locals.cspNonce = randomBytes(16).toString("base64");

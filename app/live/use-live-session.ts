@@ -40,6 +40,15 @@ export type Timer = { endsAt: number } | null;
 
 export type LiveConnection = "connecting" | "online" | "offline";
 
+// socket.io's client (a seventh of the phone's scripts) is not part of the page's first download,
+// so the current item shows first on a slow link (decision 026). It is asked for when this module
+// first runs in a browser rather than after the first render: on a slow phone hydration takes a
+// second of its own, which the download now overlaps.
+const importSocketClient = () => import("socket.io-client");
+let socketClient: ReturnType<typeof importSocketClient> | undefined;
+const loadSocketClient = () => (socketClient ??= importSocketClient());
+if (typeof document !== "undefined") void loadSocketClient();
+
 /**
  * Keeps a page's live state current: the loader's state first, then events as they come. After a
  * reconnect the whole state is loaded again from the server instead of guessing what was missed.
@@ -66,9 +75,8 @@ export function useLiveSession(initial: LiveState) {
   useEffect(() => {
     let stop = () => {};
     let stopped = false;
-    // socket.io's client (a seventh of the phone's scripts) loads after the page shows, which
-    // works as plain forms meanwhile: the current item comes first on a slow link (decision 026).
-    void import("socket.io-client").then(({ io }) => {
+    // Until it is there, the page works as plain forms.
+    void loadSocketClient().then(({ io }) => {
       if (stopped) return;
       const socket: LiveSocket = io({ retries: 5, ackTimeout: 10_000, transports: ["websocket", "polling"] });
       socketRef.current = socket;
