@@ -36,18 +36,12 @@ const foreignTables = (room) => ({
 // Files that still read other rooms' tables (issue 8): each moves to the owning room's functions,
 // then leaves this list.
 const tableDebt = [
-  "app/catalogue/history.server.ts",
-  "app/demo/demo-data.server.ts",
   "app/live/comments.server.ts",
   "app/live/join.server.ts",
   "app/live/proposals.server.ts",
   "app/live/setup.server.ts",
   "app/live/state.server.ts",
   "app/live/votes.server.ts",
-  "app/results/aggregate.server.ts",
-  "app/results/breakdowns.server.ts",
-  "app/results/plan.server.ts",
-  "app/results/rollup-counted.server.ts",
 ];
 const roomRules = rooms.flatMap((room, i) => [
   {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { participants, retentionSettings } from "../../db/schema";
@@ -79,6 +79,12 @@ export async function participantGroups(db: Reader, ids: string[]): Promise<Map<
   if (ids.length === 0) return new Map();
   const rows = await db.select({ id: participants.id, group: participants.group }).from(participants).where(inArray(participants.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.group]));
+}
+
+/** How many participants some conferences have (given as a subquery of their ids: a plan's, for one query). */
+export async function participantCount(db: Reader, conferenceIds: SQLWrapper): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(participants).where(inArray(participants.conferenceId, conferenceIds));
+  return row!.n;
 }
 
 /** How many participants a conference has per group (`key` null: not stated). */

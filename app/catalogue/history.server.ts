@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, desc, eq, inArray, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { clusters, comments, decisions, goals, measureVersions, planRevisions, plans, proposals, sections, units, users } from "../../db/schema";
+import { clusters, goals, measureVersions, planRevisions, plans, sections, units } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
+import { staffNames } from "../auth/staff-names.server";
 import { DomainError, parseInput } from "../errors";
 import type { Actual, MeasureSnapshot } from "./measure-file.server";
 import { measureDiffSchema, measureRefSchema } from "./revision-schemas";
@@ -10,16 +11,12 @@ import { findMeasure } from "./revisions.server";
 
 type Reader = Pick<Db, "select">;
 
-/** What led to a revision: the decisions that took proposals, results or comments into it. */
-export type RevisionInput = {
-  decisionId: string;
-  outcome: "accepted" | "merged" | "deferred" | "declined";
-  kind: "proposal" | "result" | "comment";
-  /** The proposal's title or the comment's text; null for a result. */
-  text: string | null;
-};
-
+/**
+ * One revision that changed a measure. Which inputs led to it is the decisions room's record
+ * (decisions/revision-inputs.server.ts, by the revision's `id`); the history page puts the two together.
+ */
 export type RevisionEntry = {
+  id: string;
   /** The plan revision: every change to any part of the catalogue counts it up. */
   number: number;
   /** The measure's own count: 1 for its first state, one more for each plan revision that changed it. */
@@ -28,7 +25,6 @@ export type RevisionEntry = {
   /** The planner's display name, for staff only; null for the original import and for the public. */
   createdBy: string | null;
   reason: string;
-  inputs: RevisionInput[];
 };
 
 export type MeasureHistory = { measure: { code: string; title: string }; revisions: RevisionEntry[] };
@@ -39,48 +35,30 @@ async function planOf(db: Reader, slug: string) {
   return plan;
 }
 
-/** The revisions that changed a measure, newest first, with who, when, why and which inputs. */
+/** The revisions that changed a measure, newest first, with who (for staff), when and why. */
 export async function measureHistory(db: Reader, actor: Actor, input: unknown): Promise<MeasureHistory> {
   authorize(actor, "catalogue.read");
   const data = parseInput(measureRefSchema, input);
   const measure = await findMeasure(db, (await planOf(db, data.planSlug)).id, data.code);
   const rows = await db
-    .select({ id: planRevisions.id, number: planRevisions.number, createdAt: planRevisions.createdAt, reason: planRevisions.reason, createdBy: users.displayName })
+    .select({ id: planRevisions.id, number: planRevisions.number, createdAt: planRevisions.createdAt, reason: planRevisions.reason, createdBy: planRevisions.createdBy })
     .from(measureVersions)
     .innerJoin(planRevisions, eq(planRevisions.id, measureVersions.revisionId))
-    .leftJoin(users, eq(users.id, planRevisions.createdBy))
     .where(eq(measureVersions.measureId, measure.id))
     .orderBy(desc(planRevisions.number));
-  const inputs = await revisionInputs(db, rows.map((r) => r.id));
+  // The public reads when and why, not which colleague: their names are not even read.
+  const names = actor.kind === "staff" ? await staffNames(db, rows.map((r) => r.createdBy)) : new Map<string, string>();
   return {
     measure: { code: measure.code, title: measure.title },
     revisions: rows.map((r, index) => ({
+      id: r.id,
       number: r.number,
       version: rows.length - index,
       createdAt: r.createdAt.toISOString(),
-      createdBy: actor.kind === "staff" ? r.createdBy : null,
+      createdBy: (r.createdBy && names.get(r.createdBy)) ?? null,
       reason: r.reason,
-      inputs: inputs.filter((i) => i.revisionId === r.id).map(({ revisionId: _r, ...entry }) => entry),
     })),
   };
-}
-
-async function revisionInputs(db: Reader, revisionIds: string[]): Promise<(RevisionInput & { revisionId: string })[]> {
-  if (revisionIds.length === 0) return [];
-  const rows = await db
-    .select({ decision: decisions, proposalTitle: proposals.title, commentBody: comments.body })
-    .from(decisions)
-    .leftJoin(proposals, eq(proposals.id, decisions.proposalId))
-    .leftJoin(comments, eq(comments.id, decisions.commentId))
-    .where(inArray(decisions.revisionId, revisionIds))
-    .orderBy(asc(decisions.decidedAt));
-  return rows.map(({ decision: d, proposalTitle, commentBody }) => ({
-    revisionId: d.revisionId!,
-    decisionId: d.id,
-    outcome: d.outcome,
-    kind: d.proposalId ? "proposal" : d.commentId ? "comment" : "result",
-    text: proposalTitle ?? commentBody ?? null,
-  }));
 }
 
 export type FieldChange = { field: string; before: string | null; after: string | null };

@@ -1,7 +1,5 @@
-import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { decisions } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { participantGroups } from "../auth/participant-data.server";
 import { authorize } from "../auth/permissions";
@@ -163,27 +161,4 @@ export async function authorGroups(db: Reader, proposalIds: string[]): Promise<R
   const list = await proposalsByIds(db, proposalIds);
   const groups = await participantGroups(db, list.flatMap((p) => (p.participantId ? [p.participantId] : [])));
   return Object.fromEntries(list.map((p) => [p.id, p.participantId ? (groups.get(p.participantId) ?? null) : null]));
-}
-
-/**
- * The language of each input a revision names (history.server.ts gives their text only), so the
- * history page can mark a participant's Arabic proposal as Arabic.
- */
-export async function inputLanguages(db: Reader, decisionIds: string[]): Promise<Record<string, string>> {
-  if (decisionIds.length === 0) return {};
-  const rows = await db
-    .select({ id: decisions.id, proposalId: decisions.proposalId, commentId: decisions.commentId })
-    .from(decisions)
-    .where(inArray(decisions.id, decisionIds));
-  const [proposalList, commentList] = await Promise.all([
-    proposalsByIds(db, rows.flatMap((r) => (r.proposalId ? [r.proposalId] : []))),
-    commentsByIds(db, rows.flatMap((r) => (r.commentId ? [r.commentId] : []))),
-  ]);
-  const language = new Map([...proposalList, ...commentList].map((input) => [input.id, input.language]));
-  return Object.fromEntries(
-    rows.flatMap((r) => {
-      const found = language.get(r.proposalId ?? r.commentId ?? "");
-      return found ? [[r.id, found]] : [];
-    }),
-  );
 }

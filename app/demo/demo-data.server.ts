@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import { eq } from "drizzle-orm";
 import type { StaffActor } from "../auth/actor";
+import { staffAccountByEmail } from "../auth/staff-names.server";
 import { insertUser } from "../auth/users.server";
 import { importPlan, type ImportResult } from "../catalogue/import.server";
 import type { Db } from "../../db/client";
-import { users } from "../../db/schema";
 import { loadDemoConference } from "./demo-conference.server";
 
 /** The city's documents as catalogue files, in the order the home page lists them. */
@@ -32,7 +31,7 @@ type DemoRole = (typeof demoAccounts)[number]["role"];
 async function loadDemoAccounts(db: Db): Promise<Record<DemoRole, StaffActor>> {
   const actors = {} as Record<DemoRole, StaffActor>;
   for (const { email, displayName, role, password } of demoAccounts) {
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const existing = await staffAccountByEmail(db, email);
     const userId = existing?.id ?? (await insertUser(db, { email, displayName, role, password })).user.id;
     actors[role] = { kind: "staff", userId, role, email, displayName };
   }

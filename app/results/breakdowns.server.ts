@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { agendaItems, breakdownCells, dotHoldings, latestAnswers, liveSessions } from "../../db/schema";
+import { breakdownCells, dotHoldings } from "../../db/schema";
+import { countedAnswers, itemConferences, itemMeasures } from "../live/result-sources.server";
 import { round } from "../live/stats";
 import type { ItemFilter, Reader } from "./answers.server";
 import { suppressSmallCells, type Cell, type RawCell } from "./privacy";
@@ -89,9 +90,10 @@ async function itemCells(db: Reader, items: ItemFilter, list: readonly Dimension
  */
 async function measureCells(db: Reader, items: ItemFilter, list: readonly Dimension[]): Promise<CellSums[]> {
   const c = breakdownCells;
+  const item = itemMeasures(db).as("item");
   const summed = db
     .select({
-      measureId: sql<string>`${agendaItems.measureId}`.as("measure_id"),
+      measureId: sql<string>`${item.measureId}`.as("measure_id"),
       kind: c.kind,
       criterion: c.criterion,
       dimension: c.dimension,
@@ -102,16 +104,12 @@ async function measureCells(db: Reader, items: ItemFilter, list: readonly Dimens
       atLeast7: sql<number>`sum(${c.atLeast7})::int`.as("at_least_7"),
     })
     .from(c)
-    .innerJoin(agendaItems, eq(agendaItems.id, c.agendaItemId))
-    .where(and(items(c.agendaItemId), ofDimensions(list), counted, sql`${agendaItems.measureId} is not null`))
-    .groupBy(agendaItems.measureId, c.kind, c.criterion, c.dimension, c.key)
+    .innerJoin(item, eq(item.id, c.agendaItemId))
+    .where(and(items(c.agendaItemId), ofDimensions(list), counted, sql`${item.measureId} is not null`))
+    .groupBy(item.measureId, c.kind, c.criterion, c.dimension, c.key)
     .as("summed");
   const [placed, rows] = await Promise.all([
-    db
-      .select({ id: agendaItems.id, measureId: agendaItems.measureId, conferenceId: liveSessions.conferenceId })
-      .from(agendaItems)
-      .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-      .where(items(agendaItems.id)),
+    itemConferences(db, items),
     db.select({ subjectId: summed.measureId, cells: cellsAsJson(summed) }).from(summed).groupBy(summed.measureId),
   ]);
   const sums = parseCells(rows);
@@ -131,14 +129,11 @@ async function measureCells(db: Reader, items: ItemFilter, list: readonly Dimens
 const cellId = (row: Pick<CellSums, "subjectId" | "kind" | "criterion" | "dimension" | "key">) =>
   [row.subjectId, row.kind, row.criterion, row.dimension, row.key].join("\u0000");
 
-const profileColumn = {
-  group: sql`${latestAnswers.group}::text`,
-  district: latestAnswers.district,
-  language: latestAnswers.language,
-} as const;
-
 /** Distinct people per measure cell over these agenda items, keyed by `cellId`. */
 async function distinctPeople(db: Reader, itemIds: string[], list: readonly Dimension[]): Promise<Map<string, number>> {
+  const answer = countedAnswers(db, itemIds).as("answer");
+  const item = itemMeasures(db).as("item");
+  const profileColumn = { group: answer.group, district: answer.district, language: answer.language } as const;
   // GROUPING(column) is 0 in the grouping set that groups by that column.
   const dimension = sql<Dimension>`case ${sql.join(
     list.map((d) => sql`when grouping(${profileColumn[d]}) = 0 then ${sql.raw(`'${d}'`)}`),
@@ -148,32 +143,30 @@ async function distinctPeople(db: Reader, itemIds: string[], list: readonly Dime
     list.map((d) => sql`when grouping(${profileColumn[d]}) = 0 then ${profileColumn[d]}`),
     sql` `,
   )} end`;
-  const sets = list.map((d) => sql`(${agendaItems.measureId}, ${latestAnswers.kind}, ${latestAnswers.criterion}, ${profileColumn[d]})`);
+  const sets = list.map((d) => sql`(${answer.measureId}, ${answer.kind}, ${answer.criterion}, ${profileColumn[d]})`);
   const [answered, holding] = await Promise.all([
     db
       .select({
-        subjectId: sql<string>`${agendaItems.measureId}`,
-        kind: sql<CellSums["kind"]>`${latestAnswers.kind}`,
-        criterion: latestAnswers.criterion,
+        subjectId: sql<string>`${answer.measureId}`,
+        kind: sql<CellSums["kind"]>`${answer.kind}`,
+        criterion: answer.criterion,
         dimension,
         key,
-        people: sql<number>`count(distinct ${latestAnswers.participantId})::int`,
+        people: sql<number>`count(distinct ${answer.participantId})::int`,
       })
-      .from(latestAnswers)
-      .innerJoin(agendaItems, eq(agendaItems.id, latestAnswers.agendaItemId))
-      .where(anyOf(latestAnswers.agendaItemId, itemIds))
+      .from(answer)
       .groupBy(sql`grouping sets (${sql.join(sets, sql`, `)})`),
     db
       .select({
-        subjectId: sql<string>`${agendaItems.measureId}`,
+        subjectId: sql<string>`${item.measureId}`,
         dimension: sql<Dimension>`${dotHoldings.dimension}`,
         key: dotHoldings.key,
         people: sql<number>`count(distinct ${dotHoldings.participantId})::int`,
       })
       .from(dotHoldings)
-      .innerJoin(agendaItems, eq(agendaItems.id, dotHoldings.agendaItemId))
+      .innerJoin(item, eq(item.id, dotHoldings.agendaItemId))
       .where(and(anyOf(dotHoldings.agendaItemId, itemIds), inArray(dotHoldings.dimension, [...list]), ne(dotHoldings.dots, 0)))
-      .groupBy(agendaItems.measureId, dotHoldings.dimension, dotHoldings.key),
+      .groupBy(item.measureId, dotHoldings.dimension, dotHoldings.key),
   ]);
   const rows = [...answered, ...holding.map((r) => ({ ...r, kind: "dots" as const, criterion: null }))];
   return new Map(rows.map((r) => [cellId(r), Number(r.people)]));

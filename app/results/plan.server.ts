@@ -1,8 +1,10 @@
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
-import { clusters, conferences, measures, participants, plans } from "../../db/schema";
 import type { Actor } from "../auth/actor";
+import { participantCount } from "../auth/participant-data.server";
 import { authorize } from "../auth/permissions";
+import { planBySlug, planClusters, planMeasures } from "../catalogue/result-sources.server";
+import { planConferenceIds } from "../conferences/conferences.server";
 import { DomainError, parseInput } from "../errors";
 import { round, shareAtLeast, summarise } from "../live/stats";
 import type { Distribution, Summary } from "../live/views";
@@ -65,18 +67,10 @@ export async function planResults(db: Reader, actor: Actor, input: unknown, opti
   const plan = await findPlan(db, data.planSlug);
   const minimum = options.minGroupSize ?? minGroupSize();
   const [measureRows, clusterRows, counted, joined] = await Promise.all([
-    db
-      .select({ id: measures.id, code: measures.code, title: measures.title, clusterId: measures.clusterId })
-      .from(measures)
-      .where(eq(measures.planId, plan.id))
-      .orderBy(asc(measures.position)),
-    db.select().from(clusters).where(eq(clusters.planId, plan.id)).orderBy(asc(clusters.position)),
+    planMeasures(db, plan.id),
+    planClusters(db, plan.id),
     countedItemIds(db, plan.id),
-    db
-      .select({ n: count() })
-      .from(participants)
-      .innerJoin(conferences, eq(conferences.id, participants.conferenceId))
-      .where(eq(conferences.planId, plan.id)),
+    participantCount(db, planConferenceIds(db, plan.id)),
   ]);
   const byClusterAndCode = new Map(measureRows.map((m) => [`${m.clusterId}|${m.code}`, m.id]));
   const byCode = new Map(measureRows.map((m) => [m.code, m.id]));
@@ -153,14 +147,14 @@ export async function planResults(db: Reader, actor: Actor, input: unknown, opti
   return {
     plan: { slug: plan.slug, title: plan.title },
     minGroupSize: minimum,
-    totals: { dots: dotsTotal, participants: joined[0]!.n },
+    totals: { dots: dotsTotal, participants: joined },
     measures: standings,
     clusters: clusterStandings,
   };
 }
 
 async function findPlan(db: Reader, slug: string) {
-  const [plan] = await db.select().from(plans).where(eq(plans.slug, slug));
+  const plan = await planBySlug(db, slug);
   if (!plan) throw new DomainError("not_found", "common:error.notFoundText");
   return plan;
 }

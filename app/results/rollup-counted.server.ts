@@ -1,41 +1,39 @@
-import { and, count, desc, eq, isNull, ne, sql } from "drizzle-orm";
-import { agendaItems, answerTallies, comments, itemTallies, measures, votes } from "../../db/schema";
+import { and, desc, eq, sql, type SQLWrapper } from "drizzle-orm";
+import { clusterSizes, measureRefs } from "../catalogue/result-sources.server";
 import { countedVotes } from "../live/latest-answer";
+import { answerDistributions, itemTallyFigures, rankingBallots, visibleCommentCounts } from "../live/result-sources.server";
 import type { Reader } from "./answers.server";
-import { anyOf, type BordaRow, type DistributionRow, type ItemRollup } from "./rollup.server";
+import type { BordaRow, DistributionRow, ItemRollup } from "./rollup.server";
 
 /** A measure's own cluster, or a cluster item's (rollup-frozen reads the same after its query). */
-const clusterOf = sql<string | null>`coalesce(${measures.clusterId}, ${agendaItems.clusterId})`;
+const clusterOf = (measure: { clusterId: SQLWrapper }, item: { clusterId: SQLWrapper }) =>
+  sql<string | null>`coalesce(${measure.clusterId}, ${item.clusterId})`;
 
 /**
  * Plan-wide figures of agenda items without a snapshot, by the rules the live result counts
  * with: votes, dots and answers from the tallies the vote triggers keep (decision 011), Borda
- * from the ballots.
+ * from the ballots. The live room gives the tallies and ballots, the catalogue the measures, each
+ * as a subquery: one query per figure, as when this file joined their tables itself.
  */
 type Items = string[];
 
 export async function countedRollups(db: Reader, items: Items): Promise<ItemRollup[]> {
-  const [voting, commentRows] = await Promise.all([
+  const item = itemTallyFigures(db, items).as("item");
+  const measure = measureRefs(db).as("measure");
+  const [voting, commentsOf] = await Promise.all([
     db
       .select({
-        agendaItemId: agendaItems.id,
-        measureId: agendaItems.measureId,
-        clusterId: clusterOf,
-        voters: itemTallies.voters,
-        dots: itemTallies.dots,
-        paperDots: itemTallies.paperDots,
+        agendaItemId: item.id,
+        measureId: item.measureId,
+        clusterId: clusterOf(measure, item),
+        voters: item.voters,
+        dots: item.dots,
+        paperDots: item.paperDots,
       })
-      .from(agendaItems)
-      .leftJoin(itemTallies, eq(itemTallies.agendaItemId, agendaItems.id))
-      .leftJoin(measures, eq(measures.id, agendaItems.measureId))
-      .where(anyOf(agendaItems.id, items)),
-    db
-      .select({ agendaItemId: comments.agendaItemId, n: count() })
-      .from(comments)
-      .where(and(anyOf(comments.agendaItemId, items), isNull(comments.hiddenAt)))
-      .groupBy(comments.agendaItemId),
+      .from(item)
+      .leftJoin(measure, eq(measure.id, item.measureId)),
+    visibleCommentCounts(db, items),
   ]);
-  const commentsOf = new Map(commentRows.map((r) => [r.agendaItemId, r.n]));
   return voting.map((r) => ({
     ...r,
     voters: r.voters ?? 0,
@@ -47,20 +45,19 @@ export async function countedRollups(db: Reader, items: Items): Promise<ItemRoll
 
 /** One distribution per agenda item and question; the plan-wide figures merge them per measure and cluster. */
 export async function countedDistributions(db: Reader, items: Items): Promise<DistributionRow[]> {
+  const answers = answerDistributions(db, items).as("answers");
+  const measure = measureRefs(db).as("measure");
   return db
     .select({
-      measureId: agendaItems.measureId,
-      clusterId: clusterOf,
-      kind: sql<DistributionRow["kind"]>`${answerTallies.kind}`,
-      criterion: answerTallies.criterion,
-      ratingMax: sql<number | null>`case when ${answerTallies.kind} = 'rating' then (${agendaItems.activities}->'rating'->>'max')::int end`,
-      distribution: answerTallies.distribution,
+      measureId: answers.measureId,
+      clusterId: clusterOf(measure, answers),
+      kind: sql<DistributionRow["kind"]>`${answers.kind}`,
+      criterion: answers.criterion,
+      ratingMax: answers.ratingMax,
+      distribution: answers.distribution,
     })
-    .from(answerTallies)
-    .innerJoin(agendaItems, eq(agendaItems.id, answerTallies.agendaItemId))
-    .leftJoin(measures, eq(measures.id, agendaItems.measureId))
-    // A question whose only answers were deleted keeps an empty row.
-    .where(and(anyOf(answerTallies.agendaItemId, items), ne(answerTallies.distribution, {})));
+    .from(answers)
+    .leftJoin(measure, eq(measure.id, answers.measureId));
 }
 
 /**
@@ -69,36 +66,32 @@ export async function countedDistributions(db: Reader, items: Items): Promise<Di
  * (first n − 1, last 0), as on the projector.
  */
 export async function countedBorda(db: Reader, items: Items): Promise<BordaRow[]> {
-  const options = db
-    .select({ clusterId: measures.clusterId, n: sql<number>`count(*)::int`.as("n") })
-    .from(measures)
-    .groupBy(measures.clusterId)
-    .as("options");
+  const ballot = rankingBallots(db, items).as("ballot");
+  const measure = measureRefs(db).as("measure");
+  const options = clusterSizes(db).as("options");
   // Every ballot, newest first, each rank with the measure it names (none any more: left out after
   // the newest ballot is found, so an older ballot never stands in for it).
   const rows = await db
     .select({
-      agendaItemId: votes.agendaItemId,
-      participantId: votes.participantId,
-      kind: votes.kind,
-      criterion: votes.criterion,
-      createdAt: sql<string>`${votes.createdAt}::text`,
-      rank: votes.value,
-      measureId: measures.id,
-      points: sql<number | null>`coalesce(cardinality(${agendaItems.measureIds}), ${options.n}) - ${votes.value}`,
+      agendaItemId: ballot.agendaItemId,
+      participantId: ballot.participantId,
+      kind: ballot.kind,
+      criterion: ballot.criterion,
+      createdAt: ballot.createdAt,
+      rank: ballot.rank,
+      measureId: measure.id,
+      points: sql<number | null>`coalesce(cardinality(${ballot.measureIds}), ${options.n}) - ${ballot.rank}`,
     })
-    .from(votes)
-    .innerJoin(agendaItems, eq(agendaItems.id, votes.agendaItemId))
+    .from(ballot)
     .leftJoin(
-      measures,
+      measure,
       and(
-        eq(measures.code, votes.criterion),
-        sql`(${measures.id} = any(${agendaItems.measureIds}) or (${agendaItems.measureIds} is null and ${measures.clusterId} = ${agendaItems.clusterId}))`,
+        eq(measure.code, ballot.criterion),
+        sql`(${measure.id} = any(${ballot.measureIds}) or (${ballot.measureIds} is null and ${measure.clusterId} = ${ballot.clusterId}))`,
       ),
     )
-    .leftJoin(options, eq(options.clusterId, agendaItems.clusterId))
-    .where(and(anyOf(votes.agendaItemId, items), eq(votes.kind, "ranking")))
-    .orderBy(desc(votes.createdAt), desc(votes.id));
+    .leftJoin(options, eq(options.clusterId, ballot.clusterId))
+    .orderBy(desc(ballot.castAt), desc(ballot.voteId));
   const byMeasure = new Map<string, { points: number; firstPlaces: number; voters: Set<string> }>();
   for (const row of countedVotes(rows)) {
     if (!row.measureId) continue;

@@ -13,7 +13,7 @@ import { attempt, readSubmission, submissionOf } from "../forms.server";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
-import { inputLanguages } from "../decisions/input.server";
+import { revisionInputs } from "../decisions/revision-inputs.server";
 import { CatalogueForms, type CatalogueIntent } from "../catalogue/ui/catalogue-forms";
 import { DiffView, RevisionList } from "../catalogue/ui/history";
 import planningStyles from "../styles/planning.css";
@@ -40,10 +40,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // By default the latest change: the revision before the newest against the newest.
   const [from, to] = [chosen("from", numbers[1]), chosen("to", numbers[0])];
   const diff = from !== undefined && to !== undefined ? await measureDiff(context.db, actor, { planSlug, code, from, to }) : null;
-  const languages = await inputLanguages(
-    context.db,
-    history.revisions.flatMap((r) => r.inputs.map((i) => i.decisionId))
-  );
+  // The catalogue keeps the revisions, the decisions room which inputs led to each.
+  const inputs = await revisionInputs(context.db, actor, history.revisions.map((r) => r.id));
   return {
     measure: {
       code: measure.code,
@@ -53,10 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       contentLanguage: measure.contentLanguage,
     },
     plan: measure.plan,
-    revisions: history.revisions.map((r) => ({
-      ...r,
-      inputs: r.inputs.map((i) => ({ ...i, language: languages[i.decisionId] ?? null })),
-    })),
+    revisions: history.revisions.map(({ id, ...r }) => ({ ...r, inputs: inputs.get(id) ?? [] })),
     versions: history.revisions.map(({ number, version }) => ({ number, version })),
     diff,
     canEdit: can(actor, "catalogue.edit"),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { getMeasure } from "../../app/catalogue/catalogue.server";
 import { measureDiff, measureHistory } from "../../app/catalogue/history.server";
+import { revisionInputs } from "../../app/decisions/revision-inputs.server";
 import { recordIndicatorValue, setMaturity } from "../../app/catalogue/revisions.server";
 import { planRevisions } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
@@ -91,7 +92,8 @@ describe("catalogue revisions", () => {
     ]);
     expect(history.revisions.every((r) => !Number.isNaN(Date.parse(r.createdAt)))).toBe(true);
     // Revision 3 came from a participant's proposal; the planners' own updates and the import from none.
-    expect(history.revisions.map((r) => r.inputs.length)).toEqual([0, 0, 1, 0]);
+    const inputs = await revisionInputs(database.db, planner, history.revisions.map((r) => r.id));
+    expect(history.revisions.map((r) => inputs.get(r.id)?.length ?? 0)).toEqual([0, 0, 1, 0]);
     // The public reads when and why, not which colleague.
     const visitor = await measureHistory(database.db, { kind: "anonymous" }, { planSlug, code: "W-1" });
     expect(visitor.revisions.map((r) => [r.number, r.createdBy, r.reason])).toEqual(

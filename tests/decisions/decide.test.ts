@@ -4,6 +4,7 @@ import type { StaffActor } from "../../app/auth/actor";
 import { importPlan } from "../../app/catalogue/import.server";
 import { getMeasure } from "../../app/catalogue/catalogue.server";
 import { measureHistory } from "../../app/catalogue/history.server";
+import { revisionInputs } from "../../app/decisions/revision-inputs.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { closeLiveSession } from "../../app/live/setup.server";
 import { loadDecisions } from "../../app/decisions/views.server";
@@ -90,12 +91,11 @@ describe("the planners' inbox and decisions", () => {
     expect(outcome).toMatchObject({ outcome: "accepted", revision: { number: 2 }, measure: { code: "W-4" } });
     expect((await getMeasure(database.db, testPlanSlug, "W-4", "de"))?.revision.number).toBe(2);
     const history = await measureHistory(database.db, planner, { planSlug: testPlanSlug, code: "W-4" });
-    expect(history.revisions[0]).toMatchObject({
-      number: 2,
-      reason: "Wir richten ab Herbst ein Sprachcafé ein.",
-      createdBy: "Test planner",
-      inputs: [{ outcome: "accepted", kind: "proposal", text: "Sprachcafé im Quartier" }],
-    });
+    const revision = history.revisions[0]!;
+    expect(revision).toMatchObject({ number: 2, reason: "Wir richten ab Herbst ein Sprachcafé ein.", createdBy: "Test planner" });
+    expect((await revisionInputs(database.db, planner, [revision.id])).get(revision.id)).toMatchObject([
+      { outcome: "accepted", kind: "proposal", text: "Sprachcafé im Quartier" },
+    ]);
     const [view] = await loadDecisions(database.db, { proposalIds: [conference.proposals.newIdea] });
     expect(view).toMatchObject({ outcome: "accepted", measure: { code: "W-4" }, revision: 2, reasons: [{ language: "ar" }, { language: "de" }] });
     expect(await refusal(decide(database.db, planner, { subjects: [{ kind: "proposal", proposalId: conference.proposals.newIdea }], decision: { outcome: "declined" }, reasons: german("Doch nicht") }))).toBe(

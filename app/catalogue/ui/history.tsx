@@ -7,8 +7,11 @@ import { inLanguage } from "../../i18n/parts";
 import { DataTable } from "../../components/data-table";
 import { measureFields } from "../measure-fields";
 
+/** An input that led to a revision, as the decisions room records it (decisions/revision-inputs.server.ts). */
+type InputOfRevision = { decisionId: string; kind: "proposal" | "result" | "comment"; text: string | null; language: string | null };
+
 /** A revision as the public history shows it: the planner's name only for staff readers. */
-export type HistoryRevision = Omit<RevisionEntry, "inputs"> & { inputs: (RevisionEntry["inputs"][number] & { language: string | null })[] };
+export type HistoryRevision = Omit<RevisionEntry, "id"> & { inputs: InputOfRevision[] };
 
 const scalarFields = new Set<string>(["code", ...measureFields]);
 const indicatorFields = new Set(["text", "targetValue", "dueDate"]);
