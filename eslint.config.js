@@ -38,12 +38,6 @@ const foreignTables = (room) => ({
 const tableDebt = [
   "app/catalogue/history.server.ts",
   "app/demo/demo-data.server.ts",
-  "app/live/comments.server.ts",
-  "app/live/join.server.ts",
-  "app/live/proposals.server.ts",
-  "app/live/setup.server.ts",
-  "app/live/state.server.ts",
-  "app/live/votes.server.ts",
   "app/results/aggregate.server.ts",
   "app/results/breakdowns.server.ts",
   "app/results/plan.server.ts",

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { and, asc, eq, gt, lt, desc, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, comments, liveSessions, proposals, resultSnapshots, votes, type AgendaActivities } from "../../db/schema";
+import { agendaItems, comments, liveSessions, proposals, votes, type AgendaActivities } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { planIdOf, resolveCatalogueRefs } from "../catalogue/summaries.server";
@@ -14,7 +14,7 @@ import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.ser
 import { defaultCriteria } from "./limits";
 import { computeItemResults } from "./results.server";
 import { authorizeAgendaItem, authorizeLiveSession } from "./steering.server";
-import type { AgendaItemView } from "./views";
+import type { AgendaItemView, ItemResult } from "./views";
 import {
   addAgendaItemsSchema,
   agendaItemRefSchema,
@@ -246,27 +246,19 @@ export async function startLiveSession(deps: LiveDeps, actor: Actor, input: unkn
   return { joinCode: result.joinCode };
 }
 
-/** Closing freezes every item's result as it stands, and no vote or comment is taken after. */
-export async function closeLiveSession(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
-  authorize(actor, "liveSession.moderate");
-  const data = parseInput(liveSessionRefSchema, input);
-  await authorizeLiveSession(deps.db, actor, "liveSession.moderate", data.liveSessionId);
-  const closed = await deps.db.transaction(async (tx) => {
-    const session = await lockSession(tx, data.liveSessionId);
-    if (session.status === "closed") return false;
-    await tx
-      .update(liveSessions)
-      .set({ status: "closed", closedAt: sql`now()` })
-      .where(eq(liveSessions.id, session.id));
-    // Every item in a few queries and one INSERT: a session of 500 items closes in well under a second.
-    const results = await computeItemResults(tx, await loadItems(tx, session.id), session.id);
-    if (results.length > 0) {
-      await tx
-        .insert(resultSnapshots)
-        .values(results.map((result) => ({ agendaItemId: result.agendaItemId, data: result })))
-        .onConflictDoNothing();
-    }
-    return true;
-  });
-  if (closed) deps.publish({ type: "liveSession.closed", liveSessionId: data.liveSessionId, audience: "all" });
+/**
+ * The live room's half of closing a session, inside the caller's transaction: the session locked
+ * and closed, so no vote or comment is taken after, and every item's result as it stands then;
+ * null when it was closed already. The command is the results room's closeLiveSession, which
+ * freezes these results in the same transaction (results sits above live and owns them).
+ */
+export async function endLiveSession(tx: Tx, liveSessionId: string): Promise<ItemResult[] | null> {
+  const session = await lockSession(tx, liveSessionId);
+  if (session.status === "closed") return null;
+  await tx
+    .update(liveSessions)
+    .set({ status: "closed", closedAt: sql`now()` })
+    .where(eq(liveSessions.id, session.id));
+  // Every item in a few queries: a session of 500 items closes in well under a second.
+  return computeItemResults(tx, await loadItems(tx, session.id), session.id);
 }

@@ -5,7 +5,7 @@ import { importPlan } from "../../app/catalogue/import.server";
 import { getMeasure } from "../../app/catalogue/catalogue.server";
 import { measureHistory } from "../../app/catalogue/history.server";
 import { submitProposal } from "../../app/live/proposals.server";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { loadDecisions } from "../../app/decisions/views.server";
 import { decide } from "../../app/decisions/decide.server";
 import { inbox } from "../../app/decisions/inbox.server";
