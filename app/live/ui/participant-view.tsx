@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { ReadAloud } from "../../components/read-aloud";
 import { inLanguage } from "../../i18n/parts";
@@ -6,16 +6,15 @@ import { applyLiveEvent } from "../apply-event";
 import { proposable, rankingOptions, resultsRevealed, sessionRunning, votable, votingNotice } from "../rules";
 import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
-import type { AgendaItemView, CommentView } from "../views";
+import type { AgendaItemView } from "../views";
 import type { VoteReceipt } from "../votes.server";
 import { ActivityTabs, type Activity } from "./activity-tabs";
 import { CommentsSection } from "./comments";
 import { contentLanguageOf } from "./criteria";
 import { ItemHeading } from "./item-heading";
 import { ItemResultView } from "./item-result";
-import { ParticipantFormsProvider, type ParticipantForms } from "./live-form";
+import { ParticipantFormsProvider, type ParticipantForms, type Receivers } from "./live-form";
 import { MyVotesSection } from "./my-votes";
-import type { ParticipantEvent } from "./participant-commands";
 import { ProposalForm } from "./proposal-form";
 import { RankingForm } from "./ranking-form";
 import { usePageForm } from "../../components/page-form";
@@ -147,24 +146,20 @@ export function ParticipantView({ initial, clientIdBase, saved }: Props) {
   const connection = useBrowserOffline() ? "offline" : live.connection;
   const liveSessionId = state.liveSession.id;
 
-  const received = useCallback(
-    (event: ParticipantEvent, data: unknown) =>
-      setState((current) => {
-        if (event === "vote:cast" || event === "ranking:cast") {
-          const { myVotes } = data as VoteReceipt;
-          return current.me ? { ...current, me: { ...current.me, ...myVotes } } : current;
-        }
-        // Our own comment is acknowledged before its event arrives; both land on the same entry.
-        if (event === "comment:post") {
-          return applyLiveEvent(current, { type: "comment.added", liveSessionId, audience: "all", comment: data as CommentView });
-        }
-        if (event === "comment:support") {
-          return applyLiveEvent(current, { type: "comment.updated", liveSessionId, audience: "all", comment: data as CommentView });
-        }
-        return current;
-      }),
-    [setState, liveSessionId],
-  );
+  const received: Receivers = useMemo(() => {
+    const votes = ({ myVotes }: VoteReceipt) => setState((current) => (current.me ? { ...current, me: { ...current.me, ...myVotes } } : current));
+    return {
+      "vote:cast": votes,
+      "ranking:cast": votes,
+      // Our own comment is acknowledged before its event arrives; both land on the same entry.
+      "comment:post": (comment) =>
+        setState((current) => applyLiveEvent(current, { type: "comment.added", liveSessionId, audience: "all", comment })),
+      "comment:support": (comment) =>
+        setState((current) => applyLiveEvent(current, { type: "comment.updated", liveSessionId, audience: "all", comment })),
+      // The moderators see a proposal; the phone shows only that it went through.
+      "proposal:submit": () => {},
+    };
+  }, [setState, liveSessionId]);
   const forms: ParticipantForms = useMemo(
     () => ({ liveSessionId, clientIdBase, connection, send, received, saved }),
     [liveSessionId, clientIdBase, connection, send, received, saved],
