@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import { requireActor } from "../auth/actor.server";
 import { DomainError, orRefuse } from "../errors";
 import { accepted, attempt, readSubmission } from "../forms.server";
+import { translationsFromFields } from "../i18n/content";
 import type { Sent } from "../forms";
 import { activitiesFromForm } from "./activities-form.server";
 import { moderateComment } from "./comments.server";
@@ -60,8 +61,12 @@ function agendaCommands(context: AppLoadContext, liveSessionId: string): Record<
         list(form.measureCode).map((measureCode) => ({ kind: "measure", measureCode })),
       ),
     addCluster: (actor, form) => add(actor, [{ kind: "cluster", clusterKey: form.clusterKey }]),
-    addQuestion: (actor, form) => add(actor, [{ kind: "question", question: form.question }]),
-    addRanking: (actor, form) => add(actor, [{ kind: "ranking", question: form.question, measureCodes: list(form.rankingCode) }]),
+    addQuestion: (actor, form) =>
+      add(actor, [{ kind: "question", question: form.question, questionTranslations: translationsFromFields(form, "question") }]),
+    addRanking: (actor, form) =>
+      add(actor, [
+        { kind: "ranking", question: form.question, questionTranslations: translationsFromFields(form, "question"), measureCodes: list(form.rankingCode) },
+      ]),
     move: (actor, form) => moveAgendaItem(deps, actor, { agendaItemId: form.agendaItemId, direction: form.direction }),
     remove: (actor, form) => removeAgendaItem(deps, actor, { agendaItemId: form.agendaItemId }),
     activities: (actor, form) =>

@@ -8,6 +8,7 @@ import { planIdOf, resolveCatalogueRefs } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
+import { fallbackLanguage } from "../i18n/config";
 import { itemAudience, type LiveDeps } from "./events";
 import { rankable } from "./rules";
 import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.server";
@@ -87,6 +88,21 @@ async function publishItems(deps: LiveDeps, liveSessionId: string, agendaItemIds
   }
 }
 
+/**
+ * A question's translations only into the languages the conference offers, German being the
+ * original: a text nobody in the room can choose would never be read.
+ */
+function checkTranslations(entries: { kind: string; questionTranslations?: Partial<Record<string, string>> }[], offered: string[]) {
+  entries.forEach((entry, i) => {
+    for (const language of Object.keys(entry.questionTranslations ?? {})) {
+      if (language === fallbackLanguage || !offered.includes(language)) {
+        const field = `entries.${i}.questionTranslations.${language}`;
+        throw new DomainError("invalid", "live:error.languageNotOffered", { [field]: "live:error.languageNotOffered" });
+      }
+    }
+  });
+}
+
 export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ ids: string[] }> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(addAgendaItemsSchema, input);
@@ -94,8 +110,9 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
   const ids = await deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, data.liveSessionId);
     if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
-    const conference = await getConference(tx, session.conferenceId);
-    const planId = (await planIdOf(tx, conference!.planSlug))!;
+    const conference = (await getConference(tx, session.conferenceId))!;
+    checkTranslations(data.entries, conference.languages);
+    const planId = (await planIdOf(tx, conference.planSlug))!;
     const refs = await resolveCatalogueRefs(tx, planId, {
       measureCodes: data.entries.flatMap((e) => (e.kind === "measure" ? [e.measureCode] : e.kind === "ranking" ? e.measureCodes : [])),
       clusterKeys: data.entries.flatMap((e) => (e.kind === "cluster" ? [e.clusterKey] : [])),
@@ -131,6 +148,7 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
         measureId: measureId ?? null,
         clusterId: clusterId ?? null,
         question: entry.kind === "question" || entry.kind === "ranking" ? entry.question : null,
+        questionTranslations: entry.kind === "question" || entry.kind === "ranking" ? entry.questionTranslations : {},
         measureIds: measureIds as string[] | null,
         activities: defaultActivities(entry.kind),
       };

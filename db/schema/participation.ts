@@ -59,6 +59,8 @@ export const conferences = pgTable("conference", {
     .references(() => plans.id),
   kind: conferenceKind("kind").notNull(),
   title: text("title").notNull(),
+  /** The title in other languages than German, by language code (docs/decisions/039). */
+  titleTranslations: jsonb("title_translations").$type<Record<string, string>>().notNull().default({}),
   startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
   place: text("place"),
   district: text("district"),
@@ -117,6 +119,8 @@ export const agendaItems = pgTable(
     measureId: uuid("measure_id").references(() => measures.id),
     clusterId: uuid("cluster_id").references(() => clusters.id),
     question: text("question"),
+    /** The question in other languages than German, by language code (docs/decisions/039). */
+    questionTranslations: jsonb("question_translations").$type<Record<string, string>>().notNull().default({}),
     /** A ranking item's measures in the moderator's order (2 or more of the conference's plan); null for other kinds. */
     measureIds: uuid("measure_ids").array(),
     activities: jsonb("activities").$type<AgendaActivities>().notNull(),
