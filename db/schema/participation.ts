@@ -59,8 +59,6 @@ export const conferences = pgTable("conference", {
     .references(() => plans.id),
   kind: conferenceKind("kind").notNull(),
   title: text("title").notNull(),
-  /** The title in other languages than German, by language code (docs/decisions/039). */
-  titleTranslations: jsonb("title_translations").$type<Record<string, string>>().notNull().default({}),
   startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
   place: text("place"),
   district: text("district"),
