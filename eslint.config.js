@@ -33,26 +33,10 @@ const foreignTables = (room) => ({
   importNames: allTables.filter((t) => !tablesOf[room].includes(t)),
   message: "another room's table: call that room's functions instead",
 });
-// Files that still read other rooms' tables (issue 8): each moves to the owning room's functions,
-// then leaves this list.
-const tableDebt = [
-  "app/live/comments.server.ts",
-  "app/live/join.server.ts",
-  "app/live/proposals.server.ts",
-  "app/live/setup.server.ts",
-  "app/live/state.server.ts",
-  "app/live/votes.server.ts",
-];
-const roomRules = rooms.flatMap((room, i) => [
-  {
-    files: [`app/${room}/**/*.{ts,tsx}`],
-    rules: { "no-restricted-imports": ["error", { patterns: [layering(room, i), foreignTables(room)] }] },
-  },
-  {
-    files: tableDebt.filter((file) => file.startsWith(`app/${room}/`)),
-    rules: { "no-restricted-imports": ["error", { patterns: [layering(room, i)] }] },
-  },
-]).filter((block) => block.files.length > 0);
+const roomRules = rooms.map((room, i) => ({
+  files: [`app/${room}/**/*.{ts,tsx}`],
+  rules: { "no-restricted-imports": ["error", { patterns: [layering(room, i), foreignTables(room)] }] },
+}));
 const lowerRules = [
   { files: ["db/**/*.ts"], rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "^\\.\\./(app|realtime)|^\\.\\./\\.\\./(app|realtime)", message: "db/ is the bottom layer" }] }] } },
   { files: ["app/components/**/*.{ts,tsx}", "app/i18n/**/*.{ts,tsx}", "app/errors.ts", "app/csv.ts", "app/text.ts", "app/forms.server.ts", "app/files.server.ts"],

@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import type { StaffRole } from "./actor";
@@ -25,4 +25,9 @@ export async function staffAccounts(db: Pick<Db, "select">, userIds: string[]): 
 export async function staffAccountByEmail(db: Pick<Db, "select">, email: string): Promise<StaffAccount | null> {
   const [row] = await db.select(accountColumns).from(users).where(eq(users.email, email));
   return row ?? null;
+}
+
+/** A staff member's display name by the user id in a column of the caller's query, as a correlated subquery. */
+export function staffNameOf(userId: SQLWrapper): SQL<string | null> {
+  return sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${userId})`;
 }

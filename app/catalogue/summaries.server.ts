@@ -139,3 +139,12 @@ export async function measureClusterIds(db: Reader, ids: string[]): Promise<Map<
   const rows = await db.select({ id: measures.id, clusterId: measures.clusterId }).from(measures).where(inArray(measures.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.clusterId]));
 }
+
+/** The codes of the measures a ranking offers: its own list of measures, else its focus theme's. */
+export async function rankingCodes(db: Reader, of: { measureIds: string[] | null; clusterId: string | null }): Promise<string[]> {
+  const rows = await db
+    .select({ code: measures.code })
+    .from(measures)
+    .where(of.measureIds ? inArray(measures.id, of.measureIds) : eq(measures.clusterId, of.clusterId!));
+  return rows.map((row) => row.code);
+}

@@ -13,7 +13,7 @@ import { loadDecisions, standing } from "../decisions/views.server";
 import { outcomeFor, type Outcome, type ProposalFeedback } from "./feedback.server";
 
 /** Which agenda item an input was about. */
-export type About = Pick<AgendaItemView, "kind" | "question"> & {
+export type About = Pick<AgendaItemView, "kind" | "question" | "questionTranslations"> & {
   measure: { code: string; title: string } | null;
   cluster: { key: string; title: string } | null;
 };
@@ -84,6 +84,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       ? {
           kind: item.kind,
           question: item.question,
+          questionTranslations: item.questionTranslations,
           measure: item.measure ? { code: item.measure.code, title: item.measure.title } : null,
           cluster: item.cluster ? { key: item.cluster.key, title: item.cluster.title } : null,
         }

@@ -1,9 +1,11 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, comments, commentSupports, liveSessions, participants, users } from "../../db/schema";
+import { agendaItems, comments, commentSupports, liveSessions } from "../../db/schema";
 import type { Actor } from "../auth/actor";
+import { participantNameOf } from "../auth/participant-profiles.server";
 import { authorize } from "../auth/permissions";
 import { limitContribution } from "../auth/rate-limit.server";
+import { staffNameOf } from "../auth/staff-names.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { AuthorAudience, LiveDeps, LiveEvent } from "./events";
@@ -44,13 +46,11 @@ export async function loadComments(
   const rows = await db
     .select({
       comment: comments,
-      authorName: participants.displayName,
-      hiddenByName: users.displayName,
+      authorName: participantNameOf(comments.participantId),
+      hiddenByName: staffNameOf(comments.hiddenBy),
       supportCount: supportCount.n,
     })
     .from(comments)
-    .leftJoin(participants, eq(participants.id, comments.participantId))
-    .leftJoin(users, eq(users.id, comments.hiddenBy))
     .leftJoin(supportCount, eq(supportCount.commentId, comments.id))
     .where(withHidden ? where : and(where, participantCommentFilter(authorId)))
     .orderBy(desc(comments.pinned), desc(comments.createdAt))

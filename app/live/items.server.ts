@@ -33,6 +33,7 @@ async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
         : null,
       cluster: cluster ? { key: cluster.key, title: cluster.title, measures: cluster.measures } : null,
       question: r.question,
+      questionTranslations: r.questionTranslations,
       rankedMeasures: r.measureIds
         ? r.measureIds.flatMap((id) => {
             const ranked = measureById.get(id);

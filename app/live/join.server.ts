@@ -1,6 +1,7 @@
-import { count, eq } from "drizzle-orm";
-import { liveSessions, participants } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { liveSessions } from "../../db/schema";
 import { actorIn, type Actor, type ParticipantActor } from "../auth/actor";
+import { addParticipant, participantCount, updateParticipantProfile, type ParticipantProfile } from "../auth/participant-profiles.server";
 import { authorize } from "../auth/permissions";
 import { limitJoin, limitJoinCodeLookUp } from "../auth/rate-limit.server";
 import { getConference } from "../conferences/conferences.server";
@@ -55,7 +56,7 @@ export async function joinLiveSession(
   if (data.district && !districtsOf(conference).includes(data.district)) {
     throw new DomainError("invalid", "live:error.districtNotOffered", { district: "common:validation.invalidValue" });
   }
-  const profile = {
+  const profile: ParticipantProfile = {
     displayName: data.displayName ?? null,
     group: data.group ?? null,
     district: data.district ?? null,
@@ -65,21 +66,14 @@ export async function joinLiveSession(
   const returning = me.kind === "participant" && me.conferenceId === conference.id;
   const participantId = await deps.db.transaction(async (tx) => {
     if (returning) {
-      await tx.update(participants).set(profile).where(eq(participants.id, me.participantId));
+      await updateParticipantProfile(tx, me.participantId, profile);
       return me.participantId;
     }
-    const [row] = await tx
-      .insert(participants)
-      .values({ conferenceId: conference.id, secretHash, ...profile })
-      .returning({ id: participants.id });
-    return row!.id;
+    return addParticipant(tx, { conferenceId: conference.id, secretHash, profile });
   });
   if (!returning) {
-    const [joined] = await deps.db
-      .select({ n: count() })
-      .from(participants)
-      .where(eq(participants.conferenceId, conference.id));
-    deps.publish({ type: "participants.joined", liveSessionId: session.id, audience: "all", participantCount: joined!.n });
+    const joined = await participantCount(deps.db, conference.id);
+    deps.publish({ type: "participants.joined", liveSessionId: session.id, audience: "all", participantCount: joined });
   }
   return { participantId, liveSessionId: session.id, conferenceId: conference.id, created: !returning };
 }

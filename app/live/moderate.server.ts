@@ -4,14 +4,15 @@ import type { Actor } from "../auth/actor";
 import { requireActor } from "../auth/actor.server";
 import { DomainError, orRefuse } from "../errors";
 import { accepted, attempt, readSubmission } from "../forms.server";
+import { translationsFromFields } from "../i18n/content";
 import type { Sent } from "../forms";
 import { activitiesFromForm } from "./activities-form.server";
 import { moderateComment } from "./comments.server";
 import { liveDeps } from "./deps.server";
 import { moderateProposal } from "./proposals.server";
+import type { LiveDeps } from "./events";
 import {
   addAgendaItems,
-  closeLiveSession,
   moveAgendaItem,
   removeAgendaItem,
   startLiveSession,
@@ -28,6 +29,11 @@ import { correctPaperVote, withdrawPaperVote } from "./paper-votes.server";
 
 type Form = Sent;
 type Command = (actor: Actor, form: Form) => Promise<unknown>;
+/**
+ * Closing a session, a command of the results room (it freezes the results, which the live room
+ * may not write: app/results/close.server.ts); the console's route hands it in.
+ */
+export type CloseCommand = (deps: LiveDeps, actor: Actor, input: { liveSessionId: string }) => Promise<void>;
 
 /**
  * A moderator page's live state. Unknown or malformed ids are a plain 404, and a refusal of the
@@ -55,8 +61,12 @@ function agendaCommands(context: AppLoadContext, liveSessionId: string): Record<
         list(form.measureCode).map((measureCode) => ({ kind: "measure", measureCode })),
       ),
     addCluster: (actor, form) => add(actor, [{ kind: "cluster", clusterKey: form.clusterKey }]),
-    addQuestion: (actor, form) => add(actor, [{ kind: "question", question: form.question }]),
-    addRanking: (actor, form) => add(actor, [{ kind: "ranking", question: form.question, measureCodes: list(form.rankingCode) }]),
+    addQuestion: (actor, form) =>
+      add(actor, [{ kind: "question", question: form.question, questionTranslations: translationsFromFields(form, "question") }]),
+    addRanking: (actor, form) =>
+      add(actor, [
+        { kind: "ranking", question: form.question, questionTranslations: translationsFromFields(form, "question"), measureCodes: list(form.rankingCode) },
+      ]),
     move: (actor, form) => moveAgendaItem(deps, actor, { agendaItemId: form.agendaItemId, direction: form.direction }),
     remove: (actor, form) => removeAgendaItem(deps, actor, { agendaItemId: form.agendaItemId }),
     activities: (actor, form) =>
@@ -65,7 +75,7 @@ function agendaCommands(context: AppLoadContext, liveSessionId: string): Record<
   };
 }
 
-function consoleCommands(context: AppLoadContext, liveSessionId: string): Record<string, Command> {
+function consoleCommands(context: AppLoadContext, liveSessionId: string, closeLiveSession: CloseCommand): Record<string, Command> {
   const deps = liveDeps(context);
   return {
     current: (actor, form) => setCurrentItem(deps, actor, { liveSessionId, agendaItemId: form.agendaItemId }),
@@ -119,7 +129,7 @@ async function run(
   request: Request,
   context: AppLoadContext,
   liveSessionId: string | undefined,
-  commandsOf: typeof agendaCommands,
+  commandsOf: (context: AppLoadContext, liveSessionId: string) => Record<string, Command>,
 ) {
   const actor = await requireActor(request, context, "liveSession.moderate");
   if (!uuid.safeParse(liveSessionId).success) throw new Response(null, { status: 404 });
@@ -135,5 +145,5 @@ async function run(
 export const agendaAction = (request: Request, context: AppLoadContext, liveSessionId: string | undefined) =>
   run(request, context, liveSessionId, agendaCommands);
 
-export const consoleAction = (request: Request, context: AppLoadContext, liveSessionId: string | undefined) =>
-  run(request, context, liveSessionId, consoleCommands);
+export const consoleAction = (request: Request, context: AppLoadContext, liveSessionId: string | undefined, close: CloseCommand) =>
+  run(request, context, liveSessionId, (ctx, id) => consoleCommands(ctx, id, close));

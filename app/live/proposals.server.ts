@@ -1,9 +1,11 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, liveSessions, participants, proposals, users } from "../../db/schema";
+import { agendaItems, liveSessions, proposals } from "../../db/schema";
 import type { Actor } from "../auth/actor";
+import { participantNameOf } from "../auth/participant-profiles.server";
 import { authorize } from "../auth/permissions";
 import { limitContribution } from "../auth/rate-limit.server";
+import { staffNameOf } from "../auth/staff-names.server";
 import { resolveCatalogueRefs, planIdOf, measureSummaries } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
@@ -18,10 +20,8 @@ type Reader = Pick<Db, "select">;
 
 export async function loadProposals(db: Reader, where: SQL): Promise<ProposalView[]> {
   const rows = await db
-    .select({ proposal: proposals, authorName: participants.displayName, hiddenByName: users.displayName })
+    .select({ proposal: proposals, authorName: participantNameOf(proposals.participantId), hiddenByName: staffNameOf(proposals.hiddenBy) })
     .from(proposals)
-    .leftJoin(participants, eq(participants.id, proposals.participantId))
-    .leftJoin(users, eq(users.id, proposals.hiddenBy))
     .where(where)
     .orderBy(desc(proposals.createdAt))
     .limit(500);

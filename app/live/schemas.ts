@@ -30,14 +30,21 @@ export const createLiveSessionSchema = z.object({
   dotsPerParticipant: z.coerce.number().int().min(1).max(50),
 });
 
+/**
+ * A moderator's text in languages other than German, by language code (docs/decisions/039), each
+ * within the original's limit; the domain function checks the conference offers each language.
+ */
+export const translationsSchema = (max: number) => z.record(z.enum(languages), text({ min: 1, max })).default({});
+
 const agendaEntrySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("measure"), measureCode: text({ min: 1, max: 40 }) }),
   z.object({ kind: z.literal("cluster"), clusterKey: text({ min: 1, max: 100 }) }),
-  z.object({ kind: z.literal("question"), question: text({ min: 1, max: questionMax }) }),
+  z.object({ kind: z.literal("question"), question: text({ min: 1, max: questionMax }), questionTranslations: translationsSchema(questionMax) }),
   // The room orders these measures, given by code in the moderator's order; each code once.
   z.object({
     kind: z.literal("ranking"),
     question: text({ min: 1, max: questionMax }),
+    questionTranslations: translationsSchema(questionMax),
     measureCodes: z.array(text({ min: 1, max: 40 })).superRefine((codes, context) => {
       const size = codes.length < 2 ? "live:error.rankingTooFew" : codes.length > rankingMeasuresMax ? "live:error.rankingTooMany" : null;
       if (size) context.addIssue({ code: "custom", params: { messageKey: size } });

@@ -1,20 +1,21 @@
 import { randomInt } from "node:crypto";
 import { and, asc, eq, gt, lt, desc, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, comments, liveSessions, proposals, resultSnapshots, votes, type AgendaActivities } from "../../db/schema";
+import { agendaItems, comments, liveSessions, proposals, votes, type AgendaActivities } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { planIdOf, resolveCatalogueRefs } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
+import { fallbackLanguage } from "../i18n/config";
 import { itemAudience, type LiveDeps } from "./events";
 import { rankable } from "./rules";
 import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.server";
 import { defaultCriteria } from "./limits";
 import { computeItemResults } from "./results.server";
 import { authorizeAgendaItem, authorizeLiveSession } from "./steering.server";
-import type { AgendaItemView } from "./views";
+import type { AgendaItemView, ItemResult } from "./views";
 import {
   addAgendaItemsSchema,
   agendaItemRefSchema,
@@ -87,6 +88,21 @@ async function publishItems(deps: LiveDeps, liveSessionId: string, agendaItemIds
   }
 }
 
+/**
+ * A question's translations only into the languages the conference offers, German being the
+ * original: a text nobody in the room can choose would never be read.
+ */
+function checkTranslations(entries: { kind: string; questionTranslations?: Partial<Record<string, string>> }[], offered: string[]) {
+  entries.forEach((entry, i) => {
+    for (const language of Object.keys(entry.questionTranslations ?? {})) {
+      if (language === fallbackLanguage || !offered.includes(language)) {
+        const field = `entries.${i}.questionTranslations.${language}`;
+        throw new DomainError("invalid", "live:error.languageNotOffered", { [field]: "live:error.languageNotOffered" });
+      }
+    }
+  });
+}
+
 export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ ids: string[] }> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(addAgendaItemsSchema, input);
@@ -94,8 +110,9 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
   const ids = await deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, data.liveSessionId);
     if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
-    const conference = await getConference(tx, session.conferenceId);
-    const planId = (await planIdOf(tx, conference!.planSlug))!;
+    const conference = (await getConference(tx, session.conferenceId))!;
+    checkTranslations(data.entries, conference.languages);
+    const planId = (await planIdOf(tx, conference.planSlug))!;
     const refs = await resolveCatalogueRefs(tx, planId, {
       measureCodes: data.entries.flatMap((e) => (e.kind === "measure" ? [e.measureCode] : e.kind === "ranking" ? e.measureCodes : [])),
       clusterKeys: data.entries.flatMap((e) => (e.kind === "cluster" ? [e.clusterKey] : [])),
@@ -131,6 +148,7 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
         measureId: measureId ?? null,
         clusterId: clusterId ?? null,
         question: entry.kind === "question" || entry.kind === "ranking" ? entry.question : null,
+        questionTranslations: entry.kind === "question" || entry.kind === "ranking" ? entry.questionTranslations : {},
         measureIds: measureIds as string[] | null,
         activities: defaultActivities(entry.kind),
       };
@@ -246,27 +264,19 @@ export async function startLiveSession(deps: LiveDeps, actor: Actor, input: unkn
   return { joinCode: result.joinCode };
 }
 
-/** Closing freezes every item's result as it stands, and no vote or comment is taken after. */
-export async function closeLiveSession(deps: LiveDeps, actor: Actor, input: unknown): Promise<void> {
-  authorize(actor, "liveSession.moderate");
-  const data = parseInput(liveSessionRefSchema, input);
-  await authorizeLiveSession(deps.db, actor, "liveSession.moderate", data.liveSessionId);
-  const closed = await deps.db.transaction(async (tx) => {
-    const session = await lockSession(tx, data.liveSessionId);
-    if (session.status === "closed") return false;
-    await tx
-      .update(liveSessions)
-      .set({ status: "closed", closedAt: sql`now()` })
-      .where(eq(liveSessions.id, session.id));
-    // Every item in a few queries and one INSERT: a session of 500 items closes in well under a second.
-    const results = await computeItemResults(tx, await loadItems(tx, session.id), session.id);
-    if (results.length > 0) {
-      await tx
-        .insert(resultSnapshots)
-        .values(results.map((result) => ({ agendaItemId: result.agendaItemId, data: result })))
-        .onConflictDoNothing();
-    }
-    return true;
-  });
-  if (closed) deps.publish({ type: "liveSession.closed", liveSessionId: data.liveSessionId, audience: "all" });
+/**
+ * The live room's half of closing a session, inside the caller's transaction: the session locked
+ * and closed, so no vote or comment is taken after, and every item's result as it stands then;
+ * null when it was closed already. The command is the results room's closeLiveSession, which
+ * freezes these results in the same transaction (results sits above live and owns them).
+ */
+export async function endLiveSession(tx: Tx, liveSessionId: string): Promise<ItemResult[] | null> {
+  const session = await lockSession(tx, liveSessionId);
+  if (session.status === "closed") return null;
+  await tx
+    .update(liveSessions)
+    .set({ status: "closed", closedAt: sql`now()` })
+    .where(eq(liveSessions.id, session.id));
+  // Every item in a few queries: a session of 500 items closes in well under a second.
+  return computeItemResults(tx, await loadItems(tx, session.id), session.id);
 }

@@ -1,7 +1,8 @@
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { participants, proposals } from "../../db/schema";
+import { proposals } from "../../db/schema";
 import type { Actor } from "../auth/actor";
+import { participantCount } from "../auth/participant-profiles.server";
 import { authorize, can } from "../auth/permissions";
 import { getConference, type ConferenceView } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
@@ -93,7 +94,7 @@ export async function liveStateOf(
     ),
     moderator ? loadProposals(db, eq(proposals.conferenceId, session.conferenceId)) : Promise.resolve(null),
     moderator ? paperBatchesOf(db, session.id) : Promise.resolve(null),
-    db.select({ n: count() }).from(participants).where(eq(participants.conferenceId, session.conferenceId)),
+    participantCount(db, session.conferenceId),
     actor.kind === "participant" ? myVotes(db, actor.participantId, session.id) : Promise.resolve(null),
   ]);
   return {
@@ -111,7 +112,7 @@ export async function liveStateOf(
     results,
     proposals: proposalList,
     paperBatches: batches,
-    participantCount: joined[0]!.n,
+    participantCount: joined,
     me: mine && actor.kind === "participant" ? { ...mine, participantId: actor.participantId, language: actor.language } : null,
     moderator,
   };

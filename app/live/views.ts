@@ -1,4 +1,5 @@
 import type { AgendaActivities } from "../../db/schema";
+import type { Translations } from "../i18n/content";
 
 /** What clients see of the live session: plain JSON, shared by pages, sockets and tests. */
 export type Phase = "discuss" | "prioritise" | "results";
@@ -18,8 +19,10 @@ export type AgendaItemView = {
     language: string;
   } | null;
   cluster: { key: string; title: string; measures: { code: string; title: string }[] } | null;
-  /** The moderator's question; a ranking item asks it about its measures. */
+  /** The moderator's question in German; a ranking item asks it about its measures. */
   question: string | null;
+  /** The question in the other languages the moderator gave (pick through i18n/content's pickText). */
+  questionTranslations: Translations;
   /** A ranking item's measures in the moderator's order; null for other kinds (read through `rankingOptions`). */
   rankedMeasures: { code: string; title: string }[] | null;
   activities: AgendaActivities;

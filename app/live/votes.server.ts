@@ -1,9 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../db/client";
-import { agendaItems, liveSessions, measures, participants, votes, type AgendaActivities } from "../../db/schema";
+import { agendaItems, liveSessions, votes, type AgendaActivities } from "../../db/schema";
 import type { Actor } from "../auth/actor";
+import { lockedParticipant } from "../auth/participant-profiles.server";
 import { authorize } from "../auth/permissions";
+import { rankingCodes } from "../catalogue/summaries.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { LiveDeps } from "./events";
@@ -29,7 +31,9 @@ function checkVotable(...[session, item]: Parameters<typeof votable>) {
  * overspend the dot budget. One round trip, as this runs for every vote of a packed room.
  */
 async function lockVoter(tx: Tx, agendaItemId: string, participantId: string) {
+  const voter = lockedParticipant(tx, participantId);
   const [row] = await tx
+    .with(voter)
     .select({
       item: {
         id: agendaItems.id,
@@ -47,9 +51,8 @@ async function lockVoter(tx: Tx, agendaItemId: string, participantId: string) {
     })
     .from(agendaItems)
     .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
-    .innerJoin(participants, and(eq(participants.id, participantId), eq(participants.conferenceId, liveSessions.conferenceId)))
-    .where(eq(agendaItems.id, agendaItemId))
-    .for("update", { of: participants });
+    .innerJoin(voter, eq(voter.conferenceId, liveSessions.conferenceId))
+    .where(eq(agendaItems.id, agendaItemId));
   if (row) {
     checkVotable(row.session, row.item);
     return row;
@@ -185,11 +188,7 @@ export async function castRanking(deps: LiveDeps, actor: Actor, input: unknown):
     if (await isRetry(tx, session.id, rows)) return { duplicate: true, liveSessionId: session.id, mine };
     if (!item.activities.ranking || !(item.measureIds || item.clusterId)) throw new DomainError("invalid", "live:error.activityOff");
     // The options as rules.rankingOptions reads them: a ranking item's own list, else the cluster's measures.
-    const options = await tx
-      .select({ code: measures.code })
-      .from(measures)
-      .where(item.measureIds ? inArray(measures.id, item.measureIds) : eq(measures.clusterId, item.clusterId!));
-    const known = new Set(options.map((o) => o.code));
+    const known = new Set(await rankingCodes(tx, item));
     // Only the item's own measures, each once: anything else would sit in the votes unseen by results.
     if (new Set(ballot.order).size !== ballot.order.length || !ballot.order.every((code) => known.has(code))) {
       throw new DomainError("invalid", "live:error.outOfRange");

@@ -23,7 +23,7 @@ export type ItemConsensus = {
 
 /** The result of one agenda item as planners read it. */
 export type ItemResults = {
-  item: Pick<AgendaItemView, "id" | "position" | "kind" | "question" | "activities"> & {
+  item: Pick<AgendaItemView, "id" | "position" | "kind" | "question" | "questionTranslations" | "activities"> & {
     measure: { code: string; title: string } | null;
     cluster: { key: string; title: string } | null;
   };
@@ -98,6 +98,7 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
         position: item.position,
         kind: item.kind,
         question: item.question,
+        questionTranslations: item.questionTranslations,
         activities: item.activities,
         measure: item.measure ? { code: item.measure.code, title: item.measure.title } : null,
         cluster: item.cluster ? { key: item.cluster.key, title: item.cluster.title } : null,

@@ -99,6 +99,7 @@ export default function AgendaPage() {
             catalogue={catalogue}
             filter={filter}
             onAgenda={items.flatMap((i) => (i.measure ? [i.measure.code] : []))}
+            languages={state.conference.languages}
           />
         </section>
       )}

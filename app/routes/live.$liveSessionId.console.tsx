@@ -5,6 +5,7 @@ import { useTranslation } from "../i18n/translate";
 import { titleFrom } from "../i18n/meta";
 import { consoleAction, moderatorState } from "../live/moderate.server";
 import { isLocalOrigin, publicOrigin } from "../live/qr.server";
+import { closeLiveSession } from "../results/close.server";
 import { LocalLinkWarning } from "../live/ui/local-link-warning";
 import { SessionHeading } from "../live/ui/session-heading";
 import { AgendaSteps } from "../live/ui/agenda-keys";
@@ -36,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  return consoleAction(request, context, params.liveSessionId);
+  return consoleAction(request, context, params.liveSessionId, closeLiveSession);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

@@ -117,6 +117,8 @@ export const agendaItems = pgTable(
     measureId: uuid("measure_id").references(() => measures.id),
     clusterId: uuid("cluster_id").references(() => clusters.id),
     question: text("question"),
+    /** The question in other languages than German, by language code (docs/decisions/039). */
+    questionTranslations: jsonb("question_translations").$type<Record<string, string>>().notNull().default({}),
     /** A ranking item's measures in the moderator's order (2 or more of the conference's plan); null for other kinds. */
     measureIds: uuid("measure_ids").array(),
     activities: jsonb("activities").$type<AgendaActivities>().notNull(),

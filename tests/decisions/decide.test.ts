@@ -6,7 +6,7 @@ import { getMeasure } from "../../app/catalogue/catalogue.server";
 import { measureHistory } from "../../app/catalogue/history.server";
 import { revisionInputs } from "../../app/decisions/revision-inputs.server";
 import { submitProposal } from "../../app/live/proposals.server";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { loadDecisions } from "../../app/decisions/views.server";
 import { decide } from "../../app/decisions/decide.server";
 import { inbox } from "../../app/decisions/inbox.server";

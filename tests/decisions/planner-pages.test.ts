@@ -13,7 +13,7 @@ import { resources } from "../../app/i18n/resources.server";
 import { TranslationProvider } from "../../app/i18n/translate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { decisionReasons, decisions, planRevisions } from "../../db/schema";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { cookiesFrom, get, post } from "../support/http";

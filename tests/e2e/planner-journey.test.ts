@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { submitProposal } from "../../app/live/proposals.server";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setPhase } from "../../app/live/steer.server";
 import { joinedParticipant } from "../support/page-client";
 import { messagesIn, t } from "../support/messages";

@@ -13,7 +13,7 @@ import { postComment, supportComment } from "../../app/live/comments.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { defaultCriteria } from "../../app/live/limits";
 import { applyRetention } from "../../app/live/retention.server";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setPhase } from "../../app/live/steer.server";
 import { castVote } from "../../app/live/votes.server";
 import { answerTallies, comments, itemTallies, liveSessions, participants, proposals, votes } from "../../db/schema";

@@ -17,7 +17,7 @@ import { removeNotifyEmail, setNotifyEmail } from "../../app/auth/notify-email.s
 import { postComment } from "../../app/live/comments.server";
 import { submitProposal } from "../../app/live/proposals.server";
 import { applyRetention } from "../../app/live/retention.server";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setPhase } from "../../app/live/steer.server";
 import { castVote } from "../../app/live/votes.server";
 import type { MailMessage, Mailer } from "../../app/mail.server";

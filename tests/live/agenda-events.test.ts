@@ -5,15 +5,8 @@ import { createConference } from "../../app/conferences/conferences.server";
 import { postComment } from "../../app/live/comments.server";
 import type { LiveEvent } from "../../app/live/events";
 import { submitProposal } from "../../app/live/proposals.server";
-import {
-  addAgendaItems,
-  closeLiveSession,
-  createLiveSession,
-  defaultActivities,
-  moveAgendaItem,
-  removeAgendaItem,
-  updateActivities,
-} from "../../app/live/setup.server";
+import { addAgendaItems, createLiveSession, defaultActivities, moveAgendaItem, removeAgendaItem, updateActivities } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../../app/live/steer.server";
 import { agendaItems } from "../../db/schema";
 import { openDemoWorld, type TestDatabase } from "../support/database";

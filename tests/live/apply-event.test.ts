@@ -16,6 +16,7 @@ function question(id: string, position: number, extra: Partial<AgendaItemView> =
     measure: null,
     cluster: null,
     question: `Frage ${position + 1}`,
+    questionTranslations: {},
     rankedMeasures: null,
     activities: defaultActivities("question"),
     phase: "discuss",
@@ -93,6 +94,12 @@ describe("applying agenda edits", () => {
     const withDots = question("a", 0, { activities: { ...defaultActivities("question"), dots: { maxPerItem: 2 } } });
     const after = apply(participant, [{ type: "agendaItem.updated", liveSessionId, audience: "all", item: withDots }]);
     expect(after.items[0]!.activities.dots).toEqual({ maxPerItem: 2 });
+  });
+
+  it("carries every translation of a question to the phone, which picks its language itself", () => {
+    const translated = question("a", 0, { questionTranslations: { tr: "Ne eksik?", ar: "ما الذي ينقص؟" } });
+    const after = apply(participant, [{ type: "agendaItem.updated", liveSessionId, audience: "all", item: translated }]);
+    expect(after.items[0]!.questionTranslations).toEqual({ tr: "Ne eksik?", ar: "ما الذي ينقص؟" });
   });
 
   it("drops a removed item and its result, and removing it again changes nothing", () => {

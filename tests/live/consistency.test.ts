@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { moderateComment, postComment, supportComment } from "../../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../../app/live/proposals.server";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../../app/live/steer.server";
 import { castRanking, castVote } from "../../app/live/votes.server";
 import { agendaItems, comments, commentSupports, liveSessions, proposals, votes } from "../../db/schema";

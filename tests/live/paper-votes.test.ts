@@ -4,7 +4,7 @@ import type { StaffActor } from "../../app/auth/actor";
 import { loadItem } from "../../app/live/items.server";
 import { correctPaperVote, listPaperVotes, withdrawPaperVote } from "../../app/live/paper-votes.server";
 import { computeItemResult } from "../../app/live/results.server";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setPhase } from "../../app/live/steer.server";
 import { castVote, enterPaperVotes } from "../../app/live/votes.server";
 import { openDemoWorld, type TestDatabase } from "../support/database";

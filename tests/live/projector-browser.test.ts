@@ -9,7 +9,7 @@ import { createStaff, joinAs, recordingDeps, startedSession } from "../support/f
 import { expectAccessible, launchBrowser } from "../support/browser";
 import { get, joinByLink, post } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
-import conferencesDe from "../../locales/de/conferences.json";
+import { t } from "../support/messages";
 
 let server: TestServer;
 let deps: LiveDeps;
@@ -47,9 +47,9 @@ describe("the projector page", () => {
 
   it("warns that phones cannot reach a join link made from localhost", async () => {
     const { text } = await get(server.url, path, staffCookie);
-    expect(text).toContain(conferencesDe.join.localTitle);
+    expect(text).toContain(t("conferences:join.localTitle"));
     const console = await get(server.url, `/live/${session.liveSessionId}/console`, staffCookie);
-    expect(console.text).toContain(conferencesDe.join.localTitle);
+    expect(console.text).toContain(t("conferences:join.localTitle"));
   });
 
   it("builds the join link and QR code from PUBLIC_URL when it is set, without the warning", async () => {
@@ -61,7 +61,7 @@ describe("the projector page", () => {
       const cookie = `mitplan_session=${(await createSession(public_.database.db, otherModerator.userId)).token}`;
       const { text } = await get(public_.url, `/live/${other.liveSessionId}/present`, cookie);
       expect(text).toContain(`mitplan.bielefeld.example/j/${other.joinCode}`);
-      expect(text).not.toContain(conferencesDe.join.localTitle);
+      expect(text).not.toContain(t("conferences:join.localTitle"));
     } finally {
       await public_.close();
     }
@@ -79,9 +79,9 @@ describe("the projector page", () => {
     const { text } = await get(server.url, path, staffCookie);
     expect(text).toContain('<p lang="ar" dir="rtl">Und Licht im Park</p>');
     expect(text.indexOf("Und Licht im Park")).toBeLessThan(text.indexOf("Mehr Bänke"));
-    expect(text).toMatch(/wall__comment--pinned"><span class="wall__pin">Angeheftet<\/span><p lang="ar" dir="rtl">Mehr Bänke/);
+    expect(text).toContain(`wall__comment--pinned"><span class="wall__pin">${t("live:comment.pinned")}</span><p lang="ar" dir="rtl">Mehr Bänke`);
     expect(text).not.toContain("Kauft Uhren");
-    expect(text).toContain("2 Personen nehmen teil");
+    expect(text).toContain(t("live:present.participants", { count: 2 }));
   });
 
   it("shows how many have voted while voting runs, and the chart once results are revealed", async () => {
@@ -90,12 +90,12 @@ describe("the projector page", () => {
     const voter = await joinAs(deps, session.joinCode);
     await castVote(deps, voter, { kind: "dots", clientId: "projector-dot-1", agendaItemId: item, value: 2 });
     const during = await get(server.url, path, staffCookie);
-    expect(during.text.replace(/<!-- -->/g, "")).toContain("Abstimmung läuft · 1 Person hat abgestimmt");
+    expect(during.text.replace(/<!-- -->/g, "")).toContain(`${t("live:present.voting")} · ${t("live:results.voters", { count: 1 })}`);
     expect(during.text).not.toContain('class="bar-chart');
 
     await setPhase(deps, moderator, { agendaItemId: item, phase: "results" });
     const after = await get(server.url, path, staffCookie);
-    expect(after.text).toContain("2 Punkte, davon 0 auf Papier");
+    expect(after.text).toContain(t("live:results.dotsTotal", { count: 2, paper: 0 }));
     expect(after.text).toContain('class="bar-chart bar-chart--large"');
   });
 });

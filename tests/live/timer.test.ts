@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setJoinPanel } from "../../app/live/screen.server";
 import { setTimer } from "../../app/live/timer.server";
 import { openDemoWorld, type TestDatabase } from "../support/database";

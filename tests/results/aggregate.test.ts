@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
-import { closeLiveSession } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { sessionResults, type ItemResults } from "../../app/results/aggregate.server";
 import type { Breakdown } from "../../app/results/breakdowns.server";
 import { votes } from "../../db/schema";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
-import { addAgendaItems, closeLiveSession, createLiveSession, startLiveSession, updateActivities } from "../../app/live/setup.server";
+import { addAgendaItems, createLiveSession, startLiveSession, updateActivities } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setPhase } from "../../app/live/steer.server";
 import { sessionResults } from "../../app/results/aggregate.server";
 import { dimensions, loadBreakdowns, type Breakdown } from "../../app/results/breakdowns.server";

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
 import type { DomainError } from "../../app/errors";
-import { closeLiveSession, updateActivities } from "../../app/live/setup.server";
+import { updateActivities } from "../../app/live/setup.server";
+import { closeLiveSession } from "../../app/results/close.server";
 import { setPhase } from "../../app/live/steer.server";
 import { planResults, type MeasureStanding } from "../../app/results/plan.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";

@@ -11,6 +11,7 @@ import { updateActivities } from "../../app/live/setup.server";
 import { setPhase, updateItemSettings } from "../../app/live/steer.server";
 import { openDatabase } from "../../db/client";
 import { participants } from "../../db/schema";
+import type { CommandReply, LiveClientEvents, LiveServerEvents } from "../../app/live/contract";
 import { createStaff, recordingDeps, startedSession } from "./fixtures";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -100,7 +101,7 @@ export async function stageSession(databaseUrl: string, voters: number): Promise
   }
 }
 
-type Voter = { socket: Socket; seenTotal: number; connects: number; refusedWatches: number };
+type Voter = { socket: Socket<LiveServerEvents, LiveClientEvents>; seenTotal: number; connects: number; refusedWatches: number };
 
 /**
  * Phones on the session, spread over the app processes: each watches the session again on
@@ -117,7 +118,7 @@ export async function connectCrowd(stage: Stage, urls: string[]) {
         reconnectionDelayMax: 1_000,
       });
       const voter: Voter = { socket, seenTotal: 0, connects: 0, refusedWatches: 0 };
-      socket.on("result.updated", (event: { result: { dots: { total: number } | null } }) => {
+      socket.on("result.updated", (event) => {
         voter.seenTotal = Math.max(voter.seenTotal, event.result.dots?.total ?? 0);
       });
       const watching = new Promise<void>((resolve, reject) => {
@@ -128,11 +129,11 @@ export async function connectCrowd(stage: Stage, urls: string[]) {
             .timeout(10_000)
             .emitWithAck("liveSession:watch", { liveSessionId: stage.liveSessionId })
             .then(
-              (reply: { ok: boolean; error?: { code: string } }) => {
+              (reply: CommandReply<"liveSession:watch">) => {
                 if (reply.ok) return resolve();
                 voter.refusedWatches += 1;
                 // As the page does: a server without its database refuses for now, so ask again.
-                if (reply.error?.code === "server") return void setTimeout(() => socket.connected && watch(), 1_000);
+                if (reply.error.code === "server") return void setTimeout(() => socket.connected && watch(), 1_000);
                 reject(new Error("may not watch"));
               },
               () => socket.connected && watch(),

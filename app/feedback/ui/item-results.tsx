@@ -1,5 +1,6 @@
 import type { TFunction } from "../../i18n/translate";
 import { useTranslation } from "../../i18n/translate";
+import { pickText } from "../../i18n/content";
 import { inLanguage } from "../../i18n/parts";
 import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber } from "../../i18n/numbers";
@@ -13,9 +14,12 @@ import { OutcomeView } from "./outcome";
 /** Agenda items name catalogue content, which the city keeps in German; questions are the moderator's, also German. */
 const contentLanguage = "de";
 
-/** What an agenda item was about: a measure with its code, a focus theme, a ranking's or an open question. */
-export function ResultItemTitle({ item }: { item: Pick<ItemResults["item"], "kind" | "measure" | "cluster" | "question"> }) {
-  const { t } = useTranslation();
+/**
+ * What an agenda item was about: a measure with its code, a focus theme, a ranking's or an open
+ * question, the question in the reader's language where the moderator gave it, else German, marked.
+ */
+export function ResultItemTitle({ item }: { item: Pick<ItemResults["item"], "kind" | "measure" | "cluster" | "question" | "questionTranslations"> }) {
+  const { t, i18n } = useTranslation();
   if (item.measure) {
     return (
       <>
@@ -23,12 +27,19 @@ export function ResultItemTitle({ item }: { item: Pick<ItemResults["item"], "kin
       </>
     );
   }
-  const [kind, text] = item.cluster
-    ? [t("conferences:item.cluster"), item.cluster.title]
-    : [t(item.kind === "ranking" ? "conferences:item.ranking" : "conferences:item.question"), item.question ?? ""];
+  if (item.cluster) {
+    return (
+      <>
+        <span className="muted">{t("conferences:item.cluster")}</span> <span {...inLanguage(contentLanguage)}>{item.cluster.title}</span>
+      </>
+    );
+  }
+  const question = pickText(item.question ?? "", item.questionTranslations, i18n.language);
   return (
     <>
-      <span className="muted">{kind}</span> <span {...inLanguage(contentLanguage)}>{text}</span>
+      <span className="muted">{t(item.kind === "ranking" ? "conferences:item.ranking" : "conferences:item.question")}</span>{" "}
+      <span {...inLanguage(question.language)}>{question.text}</span>
+      {question.fallback && <span className="muted"> · {t("common:content.inGerman")}</span>}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { questionMax } from "../limits";
 import { MeasureFilters } from "../../catalogue/ui/measure-filters";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
+import { QuestionTranslations } from "./question-translations";
 import { RankingPicker } from "./ranking-picker";
 
 export type PickerCatalogue = {
@@ -16,13 +17,15 @@ type Props = {
   filter: { q?: string; cluster?: string };
   /** Codes already on the agenda, marked so nobody adds a measure twice by accident. */
   onAgenda: string[];
+  /** The conference's languages: a question may be given in each (docs/decisions/039). */
+  languages: string[];
 };
 
 /**
  * Adds to the agenda: measures found in the conference's plan, a focus theme, a ranking of chosen
  * measures, or an open question.
  */
-export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
+export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Props) {
   const { t } = useTranslation();
   const content = inLanguage(catalogue.language);
   return (
@@ -88,11 +91,11 @@ export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
         </section>
       )}
 
-      {catalogue.measures.length >= 2 && <RankingPicker catalogue={catalogue} />}
+      {catalogue.measures.length >= 2 && <RankingPicker catalogue={catalogue} languages={languages} />}
 
       <section aria-labelledby="add-question-title">
         <h3 id="add-question-title">{t("conferences:picker.questionHeading")}</h3>
-        <ActionForm formId="add-question" intent="addQuestion" className="inline-form">
+        <ActionForm formId="add-question" intent="addQuestion" className="inline-form" resetOnSuccess>
           {({ describe, fieldError }) => (
             <>
               <div className="field">
@@ -107,6 +110,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda }: Props) {
                 />
                 {fieldError("entries.0.question")}
               </div>
+              <QuestionTranslations idPrefix="add-question" languages={languages} form={{ describe, fieldError }} />
               <button type="submit" className="button">
                 {t("conferences:picker.addQuestion")}
               </button>

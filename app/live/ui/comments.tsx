@@ -8,9 +8,9 @@ import type { AgendaItemView, CommentView } from "../views";
 import { LiveForm, sentText, useRefusedPost } from "./live-form";
 
 /** A textarea with its hint and a character count that follows the typing. */
-function CommentField({ id, label, formKey }: { id: string; label: string; formKey: string }) {
+function CommentField({ id, label, formId }: { id: string; label: string; formId: string }) {
   const { t } = useTranslation();
-  const sent = sentText(useRefusedPost(formKey), "body");
+  const sent = sentText(useRefusedPost(formId), "body");
   const [length, setLength] = useState(sent?.length ?? 0);
   const field = useRef<HTMLTextAreaElement>(null);
   // A sent comment clears its form; the count has to follow.
@@ -91,7 +91,7 @@ function CommentEntry({ comment, answers, session, open }: EntryProps) {
       {comment.awaitingApproval ? (
         <p className="hint">{t("live:comment.awaitingHint")}</p>
       ) : supportable(session, comment) ? (
-        <LiveForm formKey={`support-${comment.id}`} intent="support" hidden={{ commentId: comment.id }} className="comment__support">
+        <LiveForm formId={`support-${comment.id}`} intent="support" hidden={{ commentId: comment.id }} className="comment__support">
           <button type="submit" className="button button--secondary" aria-describedby={`comment-${comment.id}`}>
             {t("live:comment.support")}
           </button>{" "}
@@ -113,13 +113,13 @@ function CommentEntry({ comment, answers, session, open }: EntryProps) {
         <details className="comment__answer" open={answerRefused ? true : undefined}>
           <summary>{t("live:comment.answer")}</summary>
           <LiveForm
-            formKey={`answer-${comment.id}`}
+            formId={`answer-${comment.id}`}
             intent="comment"
             once={`a${comment.id.slice(0, 8)}`}
             hidden={{ agendaItemId: comment.agendaItemId, parentId: comment.id }}
             resetOnSuccess
           >
-            <CommentField id={`answer-${comment.id}-body`} label={t("live:comment.answerLabel")} formKey={`answer-${comment.id}`} />
+            <CommentField id={`answer-${comment.id}-body`} label={t("live:comment.answerLabel")} formId={`answer-${comment.id}`} />
             <button type="submit" className="button">
               {t("live:comment.answerSubmit")}
             </button>
@@ -140,8 +140,8 @@ export function CommentsSection({ item, comments, session }: { item: AgendaItemV
       <h2 id="comments-title">{t("live:comment.heading")}</h2>
       {open && item.commentsPremoderated && <p className="hint">{t("live:comment.premoderated")}</p>}
       {open ? (
-        <LiveForm formKey={`comment-${item.id}`} intent="comment" once="c" hidden={{ agendaItemId: item.id }} resetOnSuccess>
-          <CommentField id="comment-body" label={t("live:comment.label")} formKey={`comment-${item.id}`} />
+        <LiveForm formId={`comment-${item.id}`} intent="comment" once="c" hidden={{ agendaItemId: item.id }} resetOnSuccess>
+          <CommentField id="comment-body" label={t("live:comment.label")} formId={`comment-${item.id}`} />
           <button type="submit" className="button">
             {t("live:comment.submit")}
           </button>

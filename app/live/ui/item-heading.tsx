@@ -3,6 +3,7 @@ import { inLanguage } from "../../i18n/parts";
 import { rankingOptions } from "../rules";
 import type { AgendaItemView } from "../views";
 import { contentLanguageOf } from "./criteria";
+import { InGermanMark, QuestionText, useQuestion } from "./question-text";
 
 /**
  * The current item as a participant first sees it: what it is, its title in the catalogue's
@@ -12,7 +13,9 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
   const { t, i18n } = useTranslation();
   const contentLang = contentLanguageOf(item);
   const content = inLanguage(contentLang);
-  const foreign = item.kind !== "question" && contentLang !== i18n.language;
+  const question = useQuestion(item);
+  // The catalogue's text is German; a question is the reader's where the moderator translated it.
+  const foreign = item.kind === "question" ? Boolean(question?.fallback) : contentLang !== i18n.language || Boolean(question?.fallback);
   // A cluster's or a ranking item's measures, listed in the card.
   const listed = item.measure ? [] : rankingOptions(item);
 
@@ -32,10 +35,10 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
         ) : item.cluster ? (
           <span {...content}>{item.cluster.title}</span>
         ) : (
-          item.question
+          question && <QuestionText question={question} />
         )}
       </h1>
-      {foreign && contentLang === "de" && <p className="muted">{t("common:content.inGerman")}</p>}
+      {foreign && contentLang === "de" && <InGermanMark />}
 
       {(item.measure || listed.length > 0) && (
         // A short card: the title is on the first screen, the details one tap away.

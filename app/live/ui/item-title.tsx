@@ -1,13 +1,15 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import type { AgendaItemView } from "../views";
+import { QuestionText, useQuestion } from "./question-text";
 
 /**
  * What an agenda item is about, in the catalogue's own language: a measure with its code, a
- * focus theme, or the moderator's question (a ranking item's too).
+ * focus theme, or the moderator's question (a ranking item's too) in the reader's language where given.
  */
 export function ItemTitle({ item }: { item: AgendaItemView }) {
   const { t } = useTranslation();
+  const question = useQuestion(item);
   if (item.measure) {
     return (
       <>
@@ -27,7 +29,7 @@ export function ItemTitle({ item }: { item: AgendaItemView }) {
   return (
     <>
       <span className="item-kind">{t(item.kind === "ranking" ? "conferences:item.ranking" : "conferences:item.question")}</span>{" "}
-      <span {...inLanguage("de")}>{item.question}</span>
+      {question && <QuestionText question={question} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { createContext, useContext, useState, type FormEvent, type ReactNode } f
 import { useTranslation } from "../../i18n/translate";
 import { DomainError } from "../../errors";
 import { formView, type FormReply } from "../../forms";
+import type { CommandReply } from "../contract";
 import { newClientId, type LiveConnection, type useLiveSession } from "../use-live-session";
 import { fieldsOf, participantCommands, type ParticipantEvent } from "./participant-commands";
 
@@ -12,11 +13,20 @@ export type ParticipantForms = {
   clientIdBase: string;
   connection: LiveConnection;
   send: ReturnType<typeof useLiveSession>["send"];
-  /** Applies a command's acknowledgement to the page's state. */
-  received(event: ParticipantEvent, data: unknown): void;
+  /** Apply each command's acknowledgement to the page's state. */
+  received: Receivers;
   /** The form whose plain post went through (PRG: the redirect names it). */
   saved: string | null;
 };
+
+/** What a command's acknowledgement carries when it went through (the live contract's reply). */
+export type Acknowledged<E extends ParticipantEvent> = Extract<CommandReply<E>, { ok: true }>["data"];
+export type Receivers = { [E in ParticipantEvent]: (data: Acknowledged<E>) => void };
+
+/** Hands an acknowledgement to its command's receiver, typed by the command. */
+function deliver<E extends ParticipantEvent>(receivers: Receivers, event: E, data: Acknowledged<E>) {
+  receivers[event](data);
+}
 
 const FormsContext = createContext<ParticipantForms | null>(null);
 export const ParticipantFormsProvider = FormsContext.Provider;
@@ -31,8 +41,8 @@ function useForms(): ParticipantForms {
  * The refused plain post of this form, if the page shows one (decision 036), with what was sent,
  * so a form without JavaScript can be filled in again.
  */
-export function useRefusedPost(formKey: string) {
-  const view = formView(useActionData<FormReply>(), formKey);
+export function useRefusedPost(formId: string) {
+  const view = formView(useActionData<FormReply>(), formId);
   return view.error ? { ...view, error: view.error } : null;
 }
 
@@ -46,8 +56,11 @@ type Status =
   | { kind: "refused"; messageKey: string; values?: Record<string, string | number> };
 
 type Props = {
-  /** Unique on the page; also the element id the redirect after a plain post scrolls back to. */
-  formKey: string;
+  /**
+   * The form's id: unique on the page, sent as the `formId` field the reply names (decision 036),
+   * and the element id the redirect after a plain post scrolls back to.
+   */
+  formId: string;
   intent: string;
   /**
    * A short tag that makes this form's clientId unique on the page: the server stores a
@@ -67,14 +80,14 @@ type Props = {
  * redirects back), with it the matching socket command, acknowledged in place. The answer appears
  * in this form's status line, which screen readers announce.
  */
-export function LiveForm({ formKey, intent, once, hidden = {}, resetOnSuccess = false, className, children, ...labels }: Props) {
+export function LiveForm({ formId, intent, once, hidden = {}, resetOnSuccess = false, className, children, ...labels }: Props) {
   const forms = useForms();
   const { t } = useTranslation();
-  const refused = useRefusedPost(formKey);
+  const refused = useRefusedPost(formId);
   const [status, setStatus] = useState<Status>(
     refused
       ? { kind: "refused", messageKey: refused.error.messageKey, values: refused.error.values }
-      : forms.saved === formKey
+      : forms.saved === formId
         ? { kind: "saved" }
         : { kind: "idle" },
   );
@@ -101,7 +114,7 @@ export function LiveForm({ formKey, intent, once, hidden = {}, resetOnSuccess = 
         setStatus({ kind: "refused", messageKey: reply.error.messageKey, values: reply.error.values });
         return;
       }
-      forms.received(command.event, reply.data);
+      deliver(forms.received, command.event, reply.data);
     }
     setStatus({ kind: "saved" });
     if (resetOnSuccess) form.reset();
@@ -117,9 +130,9 @@ export function LiveForm({ formKey, intent, once, hidden = {}, resetOnSuccess = 
           : "";
 
   return (
-    <form method="post" id={formKey} className={className} onSubmit={submit} {...labels}>
+    <form method="post" id={formId} className={className} onSubmit={submit} {...labels}>
       <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="formId" value={formKey} />
+      <input type="hidden" name="formId" value={formId} />
       {once && <input type="hidden" name="clientId" value={`${forms.clientIdBase}-${once}`} />}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

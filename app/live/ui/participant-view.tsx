@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { ReadAloud } from "../../components/read-aloud";
 import { inLanguage } from "../../i18n/parts";
@@ -6,16 +6,16 @@ import { applyLiveEvent } from "../apply-event";
 import { proposable, rankingOptions, resultsRevealed, sessionRunning, votable, votingNotice } from "../rules";
 import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
-import type { AgendaItemView, CommentView } from "../views";
+import type { AgendaItemView } from "../views";
 import type { VoteReceipt } from "../votes.server";
 import { ActivityTabs, type Activity } from "./activity-tabs";
 import { CommentsSection } from "./comments";
 import { contentLanguageOf } from "./criteria";
 import { ItemHeading } from "./item-heading";
+import { QuestionText, useQuestion } from "./question-text";
 import { ItemResultView } from "./item-result";
-import { ParticipantFormsProvider, type ParticipantForms } from "./live-form";
+import { ParticipantFormsProvider, type ParticipantForms, type Receivers } from "./live-form";
 import { MyVotesSection } from "./my-votes";
-import type { ParticipantEvent } from "./participant-commands";
 import { ProposalForm } from "./proposal-form";
 import { RankingForm } from "./ranking-form";
 import { usePageForm } from "../../components/page-form";
@@ -24,10 +24,12 @@ import { DotVoting, RatingForm, ScaleForm } from "./voting";
 
 type Me = NonNullable<LiveState["me"]>;
 
-/** What "read aloud" reads of the current item: its title and, for a measure, its objective. */
-function spokenText(item: AgendaItemView): string {
-  const title = item.measure?.title ?? item.cluster?.title ?? item.question ?? "";
-  return [title, item.measure?.objective].filter(Boolean).join(". ");
+/** What "read aloud" reads of the current item, in which language: its title and, for a measure, its objective. */
+function useSpoken(item: AgendaItemView): { text: string; language: string } {
+  const question = useQuestion(item);
+  if (!item.measure && !item.cluster && question) return { text: question.text, language: question.language };
+  const title = item.measure?.title ?? item.cluster?.title ?? "";
+  return { text: [title, item.measure?.objective].filter(Boolean).join(". "), language: contentLanguageOf(item) };
 }
 
 /** The phone knows it lost its network long before socket.io's ping timeout would notice. */
@@ -90,10 +92,11 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
   const { t } = useTranslation();
   const result = state.results.find((r) => r.agendaItemId === item.id);
   const activities = useActivities(item, me, state);
+  const spoken = useSpoken(item);
   return (
     <article aria-labelledby="item-title" className="live-item">
       <ItemHeading item={item} headingId="item-title" />
-      <ReadAloud text={spokenText(item)} language={contentLanguageOf(item)} describedBy="item-title" />
+      <ReadAloud text={spoken.text} language={spoken.language} describedBy="item-title" />
       <VotingNotice item={item} state={state} />
       <ActivityTabs activities={activities} />
       {/* Below the voting: a revealed result must not push the controls off the first screen. */}
@@ -105,6 +108,18 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
       )}
       <MyVotesSection item={item} me={me} />
     </article>
+  );
+}
+
+/** An earlier item's title: the catalogue's in its language, or the question in the reader's where given. */
+function EarlierTitle({ item }: { item: AgendaItemView }) {
+  const question = useQuestion(item);
+  if (!item.measure && !item.cluster) return question && <QuestionText question={question} />;
+  return (
+    <>
+      {item.measure && <span dir="ltr">{item.measure.code} </span>}
+      <span {...inLanguage(contentLanguageOf(item))}>{item.measure?.title ?? item.cluster?.title}</span>
+    </>
   );
 }
 
@@ -123,10 +138,7 @@ function EarlierResults({ state, currentId }: { state: LiveState; currentId: str
       {withResult.map(({ item, result }) => (
         <section key={item.id} aria-labelledby={`result-${item.id}`}>
           <h3 id={`result-${item.id}`}>
-            {item.measure && <span dir="ltr">{item.measure.code} </span>}
-            <span {...(item.kind === "question" ? {} : inLanguage(contentLanguageOf(item)))}>
-              {item.measure?.title ?? item.cluster?.title ?? item.question}
-            </span>
+            <EarlierTitle item={item} />
           </h3>
           <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} />
         </section>
@@ -147,24 +159,20 @@ export function ParticipantView({ initial, clientIdBase, saved }: Props) {
   const connection = useBrowserOffline() ? "offline" : live.connection;
   const liveSessionId = state.liveSession.id;
 
-  const received = useCallback(
-    (event: ParticipantEvent, data: unknown) =>
-      setState((current) => {
-        if (event === "vote:cast" || event === "ranking:cast") {
-          const { myVotes } = data as VoteReceipt;
-          return current.me ? { ...current, me: { ...current.me, ...myVotes } } : current;
-        }
-        // Our own comment is acknowledged before its event arrives; both land on the same entry.
-        if (event === "comment:post") {
-          return applyLiveEvent(current, { type: "comment.added", liveSessionId, audience: "all", comment: data as CommentView });
-        }
-        if (event === "comment:support") {
-          return applyLiveEvent(current, { type: "comment.updated", liveSessionId, audience: "all", comment: data as CommentView });
-        }
-        return current;
-      }),
-    [setState, liveSessionId],
-  );
+  const received: Receivers = useMemo(() => {
+    const votes = ({ myVotes }: VoteReceipt) => setState((current) => (current.me ? { ...current, me: { ...current.me, ...myVotes } } : current));
+    return {
+      "vote:cast": votes,
+      "ranking:cast": votes,
+      // Our own comment is acknowledged before its event arrives; both land on the same entry.
+      "comment:post": (comment) =>
+        setState((current) => applyLiveEvent(current, { type: "comment.added", liveSessionId, audience: "all", comment })),
+      "comment:support": (comment) =>
+        setState((current) => applyLiveEvent(current, { type: "comment.updated", liveSessionId, audience: "all", comment })),
+      // The moderators see a proposal; the phone shows only that it went through.
+      "proposal:submit": () => {},
+    };
+  }, [setState, liveSessionId]);
   const forms: ParticipantForms = useMemo(
     () => ({ liveSessionId, clientIdBase, connection, send, received, saved }),
     [liveSessionId, clientIdBase, connection, send, received, saved],

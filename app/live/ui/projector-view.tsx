@@ -9,6 +9,7 @@ import { commentPublic, resultsRevealed, sessionRunning, votingOpen } from "../r
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import { contentLanguageOf } from "./criteria";
+import { QuestionText, useQuestion } from "./question-text";
 import { ItemResultView } from "./item-result";
 import { LocalLinkWarning } from "./local-link-warning";
 import { Countdown } from "./session-timer";
@@ -20,6 +21,7 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
   const { t } = useTranslation();
   const result = state.results.find((r) => r.agendaItemId === item.id);
   const content = inLanguage(contentLanguageOf(item));
+  const question = useQuestion(item);
   return (
     <>
       <p className="projector__phase">
@@ -27,7 +29,7 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
       </p>
       <h1 id="present-item" className="projector__title">
         {item.measure && <span dir="ltr">{item.measure.code} </span>}
-        {item.measure || item.cluster ? <span {...content}>{item.measure?.title ?? item.cluster?.title}</span> : item.question}
+        {item.measure || item.cluster ? <span {...content}>{item.measure?.title ?? item.cluster?.title}</span> : question && <QuestionText question={question} />}
       </h1>
       {/* The room sees numbers only once the moderator reveals them; until then, how many have voted. */}
       {resultsRevealed(item) && result ? (

@@ -18,7 +18,7 @@ export function ProposalForm({ current }: { current: AgendaItemView | null }) {
       {/* A refused post opens it again, with the message and what was typed. */}
       <details className="proposal" open={refused ? true : undefined}>
         <summary>{t("live:proposal.open")}</summary>
-        <LiveForm formKey="proposal" intent="proposal" once="p" hidden={{ agendaItemId: current?.id ?? "" }} resetOnSuccess>
+        <LiveForm formId="proposal" intent="proposal" once="p" hidden={{ agendaItemId: current?.id ?? "" }} resetOnSuccess>
           <fieldset className="choice-group">
             <legend>{t("live:proposal.kind")}</legend>
             <label className="choice choice--wide" htmlFor="proposal-kind-new">

@@ -41,7 +41,7 @@ export function RankingForm({ item, me }: { item: AgendaItemView; me: MyVotes })
     <section aria-labelledby="ranking-title" className="live-section">
       <h2 id="ranking-title">{t("live:ranking.heading")}</h2>
       <p>{t("live:ranking.intro")}</p>
-      <LiveForm formKey={`ranking-${item.id}`} intent="ranking" once="k" hidden={{ agendaItemId: item.id }} aria-labelledby="ranking-title">
+      <LiveForm formId={`ranking-${item.id}`} intent="ranking" once="k" hidden={{ agendaItemId: item.id }} aria-labelledby="ranking-title">
         {scripted ? (
           <>
             <ol className="ranking-list">

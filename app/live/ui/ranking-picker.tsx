@@ -3,13 +3,14 @@ import { questionMax } from "../limits";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
 import type { PickerCatalogue } from "./catalogue-picker";
+import { QuestionTranslations } from "./question-translations";
 
 /**
  * Puts chosen measures up for ranking as one agenda item: the room's question and two or more
  * measures of the list the filters found, ranked on the phones in the order they are listed here.
  * Checkboxes in a fieldset, so it works without JavaScript and reads as one group.
  */
-export function RankingPicker({ catalogue }: { catalogue: PickerCatalogue }) {
+export function RankingPicker({ catalogue, languages }: { catalogue: PickerCatalogue; languages: string[] }) {
   const { t } = useTranslation();
   const content = inLanguage(catalogue.language);
   return (
@@ -30,6 +31,7 @@ export function RankingPicker({ catalogue }: { catalogue: PickerCatalogue }) {
               />
               {fieldError("entries.0.question")}
             </div>
+            <QuestionTranslations idPrefix="add-ranking-question" languages={languages} form={{ describe, fieldError }} />
             <fieldset className="measure-picker" aria-describedby={describe("entries.0.measureCodes", "add-ranking-hint")["aria-describedby"]}>
               <legend>{t("conferences:picker.rankingMeasures")}</legend>
               <p id="add-ranking-hint" className="hint">

@@ -28,7 +28,7 @@ export function DotVoting({ item, me, dotsPerParticipant }: { item: AgendaItemVi
       </p>
       <p>{t("live:dots.onItem", { count: onItem, max: maxPerItem })}</p>
       <div className="dots__buttons">
-        <LiveForm formKey={`dots-add-${item.id}`} intent="dots" once="da" hidden={{ agendaItemId: item.id, value: "1" }}>
+        <LiveForm formId={`dots-add-${item.id}`} intent="dots" once="da" hidden={{ agendaItemId: item.id, value: "1" }}>
           <button type="submit" className="button dots__button" disabled={Boolean(addBlocked)} aria-describedby={addBlocked ? "dots-add-why" : undefined}>
             <span aria-hidden="true">+</span> {t("live:dots.add")}
           </button>
@@ -38,7 +38,7 @@ export function DotVoting({ item, me, dotsPerParticipant }: { item: AgendaItemVi
             </p>
           )}
         </LiveForm>
-        <LiveForm formKey={`dots-remove-${item.id}`} intent="dots" once="dr" hidden={{ agendaItemId: item.id, value: "-1" }}>
+        <LiveForm formId={`dots-remove-${item.id}`} intent="dots" once="dr" hidden={{ agendaItemId: item.id, value: "-1" }}>
           <button
             type="submit"
             className="button button--secondary dots__button"
@@ -90,7 +90,7 @@ export function RatingForm({ item, me }: { item: AgendaItemView; me: MyVotes }) 
     <section aria-labelledby="rating-title" className="live-section">
       <h2 id="rating-title">{t("live:rating.heading")}</h2>
       <p>{t("live:rating.intro", { max: rating.max })}</p>
-      <LiveForm formKey={`rating-${item.id}`} intent="rating" once="r" hidden={{ agendaItemId: item.id }} aria-labelledby="rating-title">
+      <LiveForm formId={`rating-${item.id}`} intent="rating" once="r" hidden={{ agendaItemId: item.id }} aria-labelledby="rating-title">
         {rating.criteria.map((criterion, i) => (
           <ChoiceGroup
             key={criterion}
@@ -117,7 +117,7 @@ export function ScaleForm({ item, me }: { item: AgendaItemView; me: MyVotes }) {
   return (
     <section aria-labelledby="scale-title" className="live-section">
       <h2 id="scale-title">{t("live:scale.heading")}</h2>
-      <LiveForm formKey={`scale-${item.id}`} intent="scale" once="s" hidden={{ agendaItemId: item.id }} aria-labelledby="scale-title">
+      <LiveForm formId={`scale-${item.id}`} intent="scale" once="s" hidden={{ agendaItemId: item.id }} aria-labelledby="scale-title">
         <ChoiceGroup
           name="value"
           idBase="scale"
