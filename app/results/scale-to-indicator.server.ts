@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { indicatorValueSources } from "../../db/schema";
 import type { Actor, StaffActor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { measureCodeInput, reason } from "../catalogue/revision-schemas";
+import { measureCodeInput, planSlug, reason } from "../catalogue/revision-schemas";
 import { recordIndicatorValueIn, type RecordedIndicatorValue } from "../catalogue/revisions.server";
 import { planIdOf, planRefs } from "../catalogue/summaries.server";
 import { cityDay } from "../conferences/city-time";
@@ -26,6 +26,7 @@ import { frozenResults } from "./frozen.server";
 type Reader = Pick<Db, "select">;
 
 export const recordScaleResultSchema = z.object({
+  planSlug,
   agendaItemId: z.string().uuid(),
   code: measureCodeInput,
   /** The indicator's number as the catalogue shows it, from 1. */
@@ -63,9 +64,11 @@ export async function recordScaleResult(db: Db, actor: Actor, input: unknown): P
     const figures = scale ? meanOf(scale.distribution) : null;
     if (!figures) throw noResult();
     const conference = (await conferenceRefs(tx, [place.conferenceId])).get(place.conferenceId)!;
+    // A result counts for the plan its conference worked on, never another's measures.
+    if (conference.plan.slug !== data.planSlug) throw noResult();
     const closedAt = (await closingTimes(tx, [place.liveSession.id])).get(place.liveSession.id);
     const recorded = await recordIndicatorValueIn(tx, planner, {
-      planSlug: conference.plan.slug,
+      planSlug: data.planSlug,
       code: data.code,
       indicator: data.indicator,
       reason: data.reason,

@@ -66,6 +66,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   const deps = recordingDeps(database.db);
   await importPlan(database.db, plan, { reason: "Testdaten" });
+  await importPlan(database.db, testPlanFile, { reason: "Testdaten" });
   planner = await createStaff(database.db, "planner");
   moderator = await createStaff(database.db, "moderator");
   const session = await testSession(
@@ -94,7 +95,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const record = (actor: StaffActor, agendaItemId: string, code = "P-1", indicator = 1) =>
-  recordScaleResult(database.db, actor, { agendaItemId, code, indicator, reason: "Mentimeter-Abfrage der Werkstatt" });
+  recordScaleResult(database.db, actor, { planSlug, agendaItemId, code, indicator, reason: "Mentimeter-Abfrage der Werkstatt" });
 const revisionCount = async () => (await database.db.select().from(planRevisions)).length;
 
 describe("a scale result as an indicator value", () => {
@@ -131,6 +132,8 @@ describe("a scale result as an indicator value", () => {
     expect(await refusal(record(planner, measureItem))).toBe("invalid progress:error.noScaleResult");
     expect(await refusal(record(moderator, pollItem, "P-1", 2), "code")).toBe("forbidden");
     expect(await refusal(record(planner, pollItem, "P-1", 3))).toBe("invalid results:error.unknownIndicator");
+    const otherPlan = recordScaleResult(database.db, planner, { planSlug: testPlanFile.slug, agendaItemId: pollItem, code: "W-1", indicator: 1, reason: "Falscher Plan" });
+    expect(await refusal(otherPlan)).toBe("invalid progress:error.noScaleResult");
     expect(await revisionCount()).toBe(before);
   });
 
