@@ -75,6 +75,7 @@ afterEach(() => {
   expect(scriptErrors, "errors in the browser console").toEqual([]);
 });
 
+/** axe and the sideways-scroll check at both widths: slow on pages as long as the whole catalogue's, hence the tests' own timeouts. */
 async function checkPage(name: string) {
   await atEveryWidth(page, async (width) => {
     await expectAccessible(page, `${name}, ${viewports[width].width} px`);
@@ -83,7 +84,7 @@ async function checkPage(name: string) {
 }
 
 describe("indicators that show progress", () => {
-  it("a planner records the poll's mean as 540-3's indicator value from the measure page", async () => {
+  it("a planner records the poll's mean as 540-3's indicator value from the measure page", { timeout: 90_000 }, async () => {
     await page.goto(`${server.url}/login`);
     await page.getByLabel(t("auth:login.email")).fill("planner@mitplan.example");
     await page.getByLabel(t("auth:login.password")).fill("mitplan-demo-planner");
@@ -97,11 +98,11 @@ describe("indicators that show progress", () => {
     expect(await page.getByText(t("progress:explained.noData")).count()).toBe(1);
     await checkPage("measure page before");
 
-    const result = page.getByLabel(t("progress:record.result"));
+    const result = page.getByLabel(t("progress:record.result"), { exact: true });
     expect(await result.locator("option").first().textContent()).toContain(`${sessionTitle} – Wie zufrieden sind Sie mit der Beteiligung?`);
     expect(await result.locator("option").first().textContent()).toContain(t("progress:record.mean", { mean: "7,5", count: 4 }));
-    await page.getByLabel(t("progress:record.indicator")).selectOption("1");
-    await page.getByLabel(t("catalogue:revise.reason")).fill("Mentimeter-Abfrage der Werkstatt zum Lebenslagenbericht");
+    await page.getByLabel(t("progress:record.indicator"), { exact: true }).selectOption("1");
+    await page.getByLabel(t("catalogue:revise.reason"), { exact: false }).fill("Mentimeter-Abfrage der Werkstatt zum Lebenslagenbericht");
     await page.getByRole("button", { name: t("progress:record.submit") }).click();
     await page.getByRole("status").filter({ hasText: t("progress:record.saved") }).waitFor();
 
@@ -113,7 +114,7 @@ describe("indicators that show progress", () => {
     await checkPage("measure page with the value");
   });
 
-  it("finds it in the plan's progress overview, filtered by unit without JavaScript's help", async () => {
+  it("finds it in the plan's progress overview, filtered by unit without JavaScript's help", { timeout: 90_000 }, async () => {
     await page.goto(`${server.url}/plans/${planSlug}/progress`);
     await page.getByRole("heading", { level: 1, name: new RegExp(t("progress:page.heading")) }).waitFor();
     await page.getByLabel(t("catalogue:filter.unit")).selectOption("540");
@@ -127,7 +128,7 @@ describe("indicators that show progress", () => {
     await checkPage("progress overview");
   });
 
-  it("reads the overview and the measure's chart right to left in Arabic", async () => {
+  it("reads the overview and the measure's chart right to left in Arabic", { timeout: 90_000 }, async () => {
     await page.goto(`${server.url}/plans/${planSlug}/progress?unit=540&lng=ar`);
     await page.getByRole("heading", { level: 1, name: new RegExp(ar("progress:page.heading")) }).waitFor();
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
@@ -138,7 +139,7 @@ describe("indicators that show progress", () => {
     await page.goto(`${server.url}${measurePath}?lng=de`);
   });
 
-  it("opens the implementation report with the measure that moved", async () => {
+  it("opens the implementation report with the measure that moved", { timeout: 90_000 }, async () => {
     await page.goto(`${server.url}/plans/${planSlug}/report`);
     await page.getByRole("heading", { level: 2, name: t("progress:report.movedHeading") }).waitFor();
     const moved = page.getByRole("table", { name: t("progress:report.movedCaption") });
