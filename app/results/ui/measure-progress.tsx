@@ -23,6 +23,9 @@ export function MeasureProgress({ progress, planSlug, planLanguage }: Props) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   if (progress.indicators.length === 0) return null;
+  // An indicator without target, due date or values has nothing to show beyond the list above.
+  const shown = progress.indicators.filter((i) => i.targetValue || i.dueDate || i.values.length > 0);
+  if (shown.length === 0 && !progress.choices) return null;
   const sourceOf = (valueId: string) => {
     const source = progress.sources[valueId];
     if (!source) return null;
@@ -43,7 +46,7 @@ export function MeasureProgress({ progress, planSlug, planLanguage }: Props) {
           {t("progress:record.saved")}
         </p>
       )}
-      {progress.indicators.map((indicator) => (
+      {shown.map((indicator) => (
         <IndicatorChart key={indicator.id} indicator={indicator} contentLanguage={planLanguage} sourceOf={sourceOf} />
       ))}
       <p>
