@@ -16,7 +16,7 @@ const tablesOf = {
     // The vote triggers keep the tallies; the live result reads them (decision 027).
     "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
   // The vote trigger keeps the breakdown cells; only the results read them (decision 038).
-  results: ["resultSnapshots", "breakdownCells", "dotHoldings"],
+  results: ["resultSnapshots", "breakdownCells", "dotHoldings", "indicatorValueSources"],
   decisions: ["decisions", "decisionReasons", "decisionOutcome", "decisionInputs", "decisionMails"],
   feedback: [],
   accessibility: ["siteSettings", "accessibilityReports"],

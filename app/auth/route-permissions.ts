@@ -15,7 +15,11 @@ export const routePermissions = {
   "routes/$": { loader: "public" },
   "routes/_index": { loader: "catalogue.read" },
   "routes/plans.$planId._index": { loader: "catalogue.read" },
-  "routes/plans.$planId.measures.$code": { loader: "catalogue.read" },
+  // Planners record a closed session's scale result as an indicator value on the measure page (decision 043).
+  "routes/plans.$planId.measures.$code": { loader: "catalogue.read", action: "catalogue.edit" },
+  // Transparency, as the measure's history: anyone reads how the indicators stand and the implementation report.
+  "routes/plans.$planId.progress": { loader: "catalogue.read" },
+  "routes/plans.$planId.report": { loader: "catalogue.read" },
   "routes/login": { loader: "public", action: "account.signIn" },
   "routes/logout": { loader: "public", action: "public" },
   "routes/account": { loader: "account.manage", action: "account.manage" },

@@ -55,6 +55,7 @@ export const recordIndicatorValueSchema = z.object({
   value: text({ min: 1, max: 200 }),
   note: orNone(text({ max: 1000 })).optional(),
 });
+export type RecordIndicatorValueInput = z.infer<typeof recordIndicatorValueSchema>;
 export const measureRefSchema = z.object({ planSlug, code: measureCodeInput });
 export const measureDiffSchema = measureRefSchema.extend({
   from: z.coerce.number().int().min(1),

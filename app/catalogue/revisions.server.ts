@@ -19,6 +19,7 @@ import { snapshotOf } from "./measure-file.server";
 import {
   recordIndicatorValueSchema,
   setMaturitySchema,
+  type RecordIndicatorValueInput,
   type MeasureChanges,
   type NewMeasure,
 } from "./revision-schemas";
@@ -160,25 +161,34 @@ export async function setMaturity(db: Db, actor: Actor, input: unknown): Promise
   });
 }
 
+export type RecordedIndicatorValue = CatalogueChange & { indicatorValueId: string; indicatorId: string };
+
 /** An indicator's actual value on a day, recorded in a new revision against its target. */
-export async function recordIndicatorValue(db: Db, actor: Actor, input: unknown): Promise<CatalogueChange & { indicatorValueId: string }> {
+export async function recordIndicatorValue(db: Db, actor: Actor, input: unknown): Promise<RecordedIndicatorValue> {
   const planner = staff(actor);
   const data = parseInput(recordIndicatorValueSchema, input);
-  return db.transaction(async (tx) => {
-    const plan = await lockPlan(tx, data.planSlug);
-    const measure = await findMeasure(tx, plan.id, data.code);
-    const [indicator] = await tx
-      .select({ id: indicators.id })
-      .from(indicators)
-      .where(and(eq(indicators.measureId, measure.id), eq(indicators.position, data.indicator - 1)));
-    if (!indicator) throw new DomainError("invalid", "results:error.unknownIndicator", { indicator: "common:validation.invalidValue" });
-    const revision = await openRevision(tx, planner, plan.id, data.reason);
-    const [value] = await tx
-      .insert(indicatorValues)
-      .values({ indicatorId: indicator.id, recordedOn: data.recordedOn, value: data.value, note: data.note ?? null, revisionId: revision.id, recordedBy: planner.userId })
-      .returning({ id: indicatorValues.id });
-    await tx.update(measures).set({ revisionId: revision.id }).where(eq(measures.id, measure.id));
-    await snapshot(tx, plan.id, measure.id, revision);
-    return { revision, measure: { id: measure.id, code: measure.code }, indicatorValueId: value!.id };
-  });
+  return db.transaction((tx) => recordIndicatorValueIn(tx, planner, data));
+}
+
+/**
+ * recordIndicatorValue's work inside a transaction the caller holds, for a command that records
+ * a value together with something of its own (a live session's result, docs/decisions/043).
+ * The caller has authorised and validated.
+ */
+export async function recordIndicatorValueIn(tx: Tx, planner: StaffActor, data: RecordIndicatorValueInput): Promise<RecordedIndicatorValue> {
+  const plan = await lockPlan(tx, data.planSlug);
+  const measure = await findMeasure(tx, plan.id, data.code);
+  const [indicator] = await tx
+    .select({ id: indicators.id })
+    .from(indicators)
+    .where(and(eq(indicators.measureId, measure.id), eq(indicators.position, data.indicator - 1)));
+  if (!indicator) throw new DomainError("invalid", "results:error.unknownIndicator", { indicator: "common:validation.invalidValue" });
+  const revision = await openRevision(tx, planner, plan.id, data.reason);
+  const [value] = await tx
+    .insert(indicatorValues)
+    .values({ indicatorId: indicator.id, recordedOn: data.recordedOn, value: data.value, note: data.note ?? null, revisionId: revision.id, recordedBy: planner.userId })
+    .returning({ id: indicatorValues.id });
+  await tx.update(measures).set({ revisionId: revision.id }).where(eq(measures.id, measure.id));
+  await snapshot(tx, plan.id, measure.id, revision);
+  return { revision, measure: { id: measure.id, code: measure.code }, indicatorValueId: value!.id, indicatorId: indicator.id };
 }

@@ -35,3 +35,8 @@ export function cityTimeToDate(value: string): Date | null {
   const first = asUtc - cityOffsetAt(asUtc);
   return new Date(asUtc - cityOffsetAt(first));
 }
+
+/** The city's calendar day of an instant, as `YYYY-MM-DD`: the day a result was measured on, "today" for indicators. */
+export function cityDay(instant: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: cityTimeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}

@@ -12,6 +12,7 @@ export const demoPlanFiles = [
   "ziele-und-massnahmen-2022-2023.json",
   "corona-aktionsplan-2021.json",
   "integrationskonzept.json",
+  "modellvorhaben-familienfreundlichkeit.json",
 ] as const;
 
 export function readDemoPlan(file: (typeof demoPlanFiles)[number]): unknown {

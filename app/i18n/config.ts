@@ -15,6 +15,7 @@ export const namespaces = [
   "decisions",
   "feedback",
   "accessibility",
+  "progress",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

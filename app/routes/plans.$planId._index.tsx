@@ -54,6 +54,9 @@ export default function PlanCatalogue() {
         </p>
         {plan.description && <p {...content}>{plan.description}</p>}
         <CatalogueDownloads planSlug={plan.slug} canImport={canImport} />
+        <p>
+          <Link to={`/plans/${plan.slug}/progress`}>{t("progress:page.heading")}</Link>
+        </p>
       </header>
 
       {catalogue.clusters.length > 0 && catalogue.measureTotal === 0 && (

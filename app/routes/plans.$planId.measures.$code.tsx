@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "../i18n/translate";
 import { getMeasure, type MeasureDetail } from "../catalogue/catalogue.server";
@@ -10,12 +10,30 @@ import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import { measureTextFields } from "../catalogue/measure-fields";
+import { requireActor } from "../auth/actor.server";
+import { loadMeasureProgress, recordScaleFromForm } from "../results/measure-progress.server";
+import { MeasureProgress } from "../results/ui/measure-progress";
+import feedbackStyles from "../styles/feedback.css";
+import progressStyles from "../styles/progress.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: feedbackStyles },
+  { rel: "stylesheet", href: progressStyles },
+];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const language = await languageOf(request);
   const measure = await getMeasure(context.db, params.planId ?? "", params.code ?? "", language);
   if (!measure) throw new Response(null, { status: 404 });
-  return { measure };
+  const actor = await requireActor(request, context, "catalogue.read");
+  const progress = await loadMeasureProgress(context.db, actor, measure.plan.slug, measure.code);
+  return { measure, progress };
+}
+
+/** Planners record a closed session's scale result as an indicator value here (docs/decisions/043). */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context, "catalogue.edit");
+  return recordScaleFromForm(request, context.db, actor, params.planId ?? "", params.code ?? "");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -31,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 const textFields = measureTextFields.filter((field) => field !== "dataSources") satisfies readonly (keyof MeasureDetail)[];
 
 export default function MeasurePage() {
-  const { measure } = useLoaderData<typeof loader>();
+  const { measure, progress } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = measure.contentLanguage;
   const planLang = measure.plan.language;
@@ -162,6 +180,8 @@ export default function MeasurePage() {
           </ul>
         </section>
       )}
+
+      {progress && <MeasureProgress progress={progress} planSlug={measure.plan.slug} planLanguage={planLang} />}
 
       {measure.dataSources && (
         <section className="measure-field" aria-labelledby="field-dataSources">

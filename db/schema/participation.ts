@@ -15,7 +15,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { clusters, measures, planRevisions, plans } from "./catalogue";
+import { clusters, indicators, indicatorValues, measures, planRevisions, plans } from "./catalogue";
 
 export const conferenceKind = pgEnum("conference_kind", [
   "future_conference",
@@ -323,6 +323,30 @@ export const resultSnapshots = pgTable("result_snapshot", {
   frozenAt: timestamp("frozen_at", { withTimezone: true }).notNull().defaultNow(),
   data: jsonb("data").$type<Record<string, unknown>>().notNull(),
 });
+
+/**
+ * An indicator value that is a live session's result (docs/decisions/043): the scale item it came
+ * from and what was taken of it. The value itself is the catalogue's; this is the link back. One
+ * item is recorded once per indicator, so a form sent twice records one value.
+ */
+export const indicatorValueSources = pgTable(
+  "indicator_value_source",
+  {
+    indicatorValueId: uuid("indicator_value_id")
+      .primaryKey()
+      .references(() => indicatorValues.id, { onDelete: "cascade" }),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    agendaItemId: uuid("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: "cascade" }),
+    /** "mean": the statistic recorded; answers: how many it was taken over. */
+    statistic: text("statistic").notNull(),
+    answers: integer("answers").notNull(),
+  },
+  (t) => [uniqueIndex("indicator_value_source_item").on(t.agendaItemId, t.indicatorId)],
+);
 
 /**
  * The outbox of decision e-mails: written in the decide transaction, sent after it committed and

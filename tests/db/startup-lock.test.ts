@@ -30,7 +30,7 @@ describe.skipIf(!postgresTestUrl())("several processes preparing one empty datab
     const outcomes = await Promise.allSettled(databases.map((database) => prepareDatabase(database, { demoData: true })));
     expect(outcomes.map((outcome) => (outcome.status === "rejected" ? String(outcome.reason) : "ok"))).toEqual(["ok", "ok", "ok"]);
     const db = databases[0]!.db;
-    expect(await db.$count(plans)).toBe(3);
+    expect(await db.$count(plans)).toBe(4);
     expect(await db.$count(users)).toBe(3);
   });
 

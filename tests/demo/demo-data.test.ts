@@ -23,8 +23,11 @@ async function countWhere(table: typeof measures | typeof clusters | typeof goal
 }
 
 describe("demo data from the city's documents", () => {
-  it("loads the three plans with their measures, clusters and goals", async () => {
+  it("loads the four plans with their measures, clusters and goals", async () => {
     expect(await countWhere(measures, "ziele-und-massnahmen-2022-2023")).toBe(39);
+    expect(await countWhere(goals, "modellvorhaben-familienfreundlichkeit")).toBe(5);
+    expect(await countWhere(measures, "modellvorhaben-familienfreundlichkeit")).toBe(5);
+    expect(await countWhere(clusters, "modellvorhaben-familienfreundlichkeit")).toBe(4);
     expect(await countWhere(clusters, "corona-aktionsplan-2021")).toBe(8);
     expect(await countWhere(goals, "integrationskonzept")).toBe(16);
     expect(await countWhere(measures, "integrationskonzept")).toBe(58);
@@ -70,6 +73,26 @@ describe("demo data from the city's documents", () => {
     expect(rege5!.unit!.name).toBe("REGE mbH");
   });
 
+  it("keeps the model project Familienfreundlichkeit as the source says it", async () => {
+    const slug = "modellvorhaben-familienfreundlichkeit";
+    const catalogue = await getCatalogue(database.db, slug);
+    expect(catalogue!.goals.map((g) => g.title)).toEqual([
+      "Sprachförderung",
+      "Neuausrichtung der Schulsozialarbeit",
+      "Projekt Übergang Kita-Grundschule (KIGS)",
+      "Gesundheit, Ernährung, Bewegung",
+      "Quartiersentwicklung",
+    ]);
+    expect(catalogue!.sections.map((s) => s.title)).toEqual(["Kinder im Elementarbereich"]);
+    expect(catalogue!.clusters.map((c) => c.title)).toContain("Einheitliche Anlaufstelle von Jugendberufshilfe und SGB II");
+    expect(catalogue!.plan.description).toContain("bis in die 92 statistischen Bezirke hinein");
+    const kigs = await getMeasure(database.db, slug, "FF-3", "de");
+    expect(kigs!.title).toBe("Projekt Übergang Kita-Grundschule (KIGS)");
+    expect(kigs!.goal!.title).toBe("Projekt Übergang Kita-Grundschule (KIGS)");
+    expect(kigs!.sectionPath).toEqual(["Kinder im Elementarbereich"]);
+    expect(kigs!.stakeholders).toContain("Fachkräften aus dem Gesundheitswesen (z. B. Kinderärzte), Träger der freien Wohlfahrtspflege");
+  });
+
   it("has clean text: no HTML or extraction remnants in any field", async () => {
     const rows = await database.db.select().from(measures);
     const textOf = (m: (typeof rows)[number]) =>
@@ -86,6 +109,6 @@ describe("demo data from the city's documents", () => {
     const after = await database.db.select({ n: count() }).from(measures);
     expect(after).toEqual(before);
     const revisions = await database.db.select({ n: count() }).from(planRevisions);
-    expect(revisions[0]!.n).toBe(3);
+    expect(revisions[0]!.n).toBe(4);
   });
 });

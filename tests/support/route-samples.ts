@@ -39,6 +39,8 @@ export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
   "routes/inbox._index": () => "/inbox",
   "routes/inbox.$kind.$id": (f) => `/inbox/proposal/${f.proposalId}`,
   "routes/plans.$planId.results": () => "/plans/ziele-und-massnahmen-2022-2023/results",
+  "routes/plans.$planId.progress": () => "/plans/ziele-und-massnahmen-2022-2023/progress",
+  "routes/plans.$planId.report": () => "/plans/ziele-und-massnahmen-2022-2023/report",
   "routes/plans.$planId.measures.$code_.history": () => "/plans/ziele-und-massnahmen-2022-2023/measures/540-2/history",
   "routes/conferences.$conferenceId_.feedback": (f) => `/conferences/${f.conferenceId}/feedback`,
   "routes/conferences.$conferenceId_.export[.]csv": (f) => `/conferences/${f.conferenceId}/export.csv`,
