@@ -52,6 +52,9 @@ export default function Conferences() {
   return (
     <div className="page moderate">
       <h1>{t("conferences:list.title")}</h1>
+      <p>
+        <Link to="/series">{t("conferences:list.seriesLink")}</Link>
+      </p>
       <section aria-labelledby="conference-list-title">
         <h2 id="conference-list-title">{t("conferences:list.heading")}</h2>
         {mine.length === 0 ? <p>{t("conferences:list.empty")}</p> : <ConferenceCards conferences={mine} steerable />}
