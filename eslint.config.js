@@ -11,7 +11,7 @@ const rooms = ["auth", "catalogue", "conferences", "live", "results", "decisions
 const tablesOf = {
   auth: ["users", "authSessions", "rateLimits", "staffRole", "participants", "retentionSettings"],
   catalogue: ["plans", "planRevisions", "units", "sections", "clusters", "goals", "measures", "measureTranslations", "measureVersions", "indicators", "indicatorValues", "maturity"],
-  conferences: ["conferences", "conferenceKind", "conferenceTeamMembers"],
+  conferences: ["conferences", "conferenceKind", "conferenceTeamMembers", "conferenceSeries", "seriesKind"],
   live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities",
     // The vote triggers keep the tallies; the live result reads them (decision 027).
     "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],

@@ -12,6 +12,8 @@ export const permissions = {
   "conference.manage": ["moderator", "planner", "admin"],
   // Everyone else steers only the conferences whose team they are on (app/conferences/team.server.ts).
   "conference.steerAny": ["admin"],
+  // A series (recurring conferences, district forums) frames how results are read: the planners' call.
+  "series.manage": ["planner", "admin"],
   "liveSession.moderate": ["moderator", "planner", "admin"],
   "liveSession.join": ["anonymous", "participant"],
   "liveSession.present": ["moderator", "planner", "admin"],

@@ -1,4 +1,4 @@
-import { asc, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { conferences } from "../../db/schema";
@@ -9,6 +9,7 @@ import { DomainError, invalidInput } from "../errors";
 import { languages } from "../i18n/config";
 import { districtLines, maxDistrictLength, maxDistricts } from "./districts";
 import { conferenceKinds } from "./kinds";
+import { checkSeriesOfPlan } from "./series.server";
 import { addCreator, steerableConferences } from "./team.server";
 import { optionalText, text } from "../text";
 
@@ -87,9 +88,16 @@ export async function conferencesOfPlan(db: Reader, planId: string): Promise<{ i
   return db.select({ id: conferences.id, title: conferences.title }).from(conferences).where(eq(conferences.planId, planId));
 }
 
-/** The ids of a plan's conferences as a subquery, for plan-wide reads done in one query. */
-export function planConferenceIds(db: Reader, planId: string) {
-  return db.select({ id: conferences.id }).from(conferences).where(eq(conferences.planId, planId));
+/**
+ * The ids of a plan's conferences as a subquery, for plan-wide reads done in one query; `only`
+ * narrows them to some (a series' conference, a district's forums).
+ */
+export function planConferenceIds(db: Reader, planId: string, only?: string[]) {
+  const ofPlan = eq(conferences.planId, planId);
+  return db
+    .select({ id: conferences.id })
+    .from(conferences)
+    .where(only ? and(ofPlan, inArray(conferences.id, only)) : ofPlan);
 }
 
 export type ConferenceSummary = { id: string; title: string; startsAt: Date; place: string | null };
@@ -120,6 +128,11 @@ const createConferenceSchema = z.object({
     .refine((list) => list.length <= maxDistricts && list.every((d) => d.length <= maxDistrictLength))
     .optional(),
   languages: z.array(z.enum(languages)).min(1),
+  /** A series of the same plan; the form's "none" sends an empty value. */
+  seriesId: z
+    .union([z.literal(""), z.string().uuid()])
+    .optional()
+    .transform((id) => id || null),
 });
 
 export async function createConference(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
@@ -130,6 +143,7 @@ export async function createConference(db: Db, actor: Actor, input: unknown): Pr
   return db.transaction(async (tx) => {
     const planId = await planIdOf(tx, data.planSlug);
     if (!planId) throw new DomainError("invalid", "common:validation.invalid", { planSlug: "common:validation.invalidValue" });
+    if (data.seriesId) await checkSeriesOfPlan(tx, data.seriesId, planId);
     const [row] = await tx
       .insert(conferences)
       .values({
@@ -141,6 +155,7 @@ export async function createConference(db: Db, actor: Actor, input: unknown): Pr
         district: data.district ?? null,
         districts: data.districts?.length ? data.districts : null,
         languages: [...new Set(data.languages)],
+        seriesId: data.seriesId,
         createdBy: actor.kind === "staff" ? actor.userId : null,
       })
       .returning({ id: conferences.id });

@@ -7,14 +7,17 @@ import { itemsOfConferences } from "../live/inputs.server";
 
 export type Reader = Pick<Db, "select" | "selectDistinctOn">;
 
-/** The agenda items of every conference of a plan, as a subquery (live's items of conferences' plan). */
-export function planItems(db: Reader, planId: string) {
-  return itemsOfConferences(db, planConferenceIds(db, planId));
+/**
+ * The agenda items of every conference of a plan (or of `conferenceIds` among them), as a
+ * subquery (live's items of conferences' plan).
+ */
+export function planItems(db: Reader, planId: string, conferenceIds?: string[]) {
+  return itemsOfConferences(db, planConferenceIds(db, planId, conferenceIds));
 }
 
 /** The plan's agenda items that have no frozen result yet: their figures are counted from the votes. */
-export async function countedItemIds(db: Reader, planId: string): Promise<string[]> {
-  const items = planItems(db, planId).as("plan_item");
+export async function countedItemIds(db: Reader, planId: string, conferenceIds?: string[]): Promise<string[]> {
+  const items = planItems(db, planId, conferenceIds).as("plan_item");
   const rows = await db
     .select({ id: items.id })
     .from(items)

@@ -65,26 +65,42 @@ export async function planResults(db: Reader, actor: Actor, input: unknown, opti
   authorize(actor, "results.view");
   const data = parseInput(planInput, input);
   const plan = await findPlan(db, data.planSlug);
-  const minimum = options.minGroupSize ?? minGroupSize();
+  return standingsIn(db, plan, { breakdownBy: data.breakdownBy, minGroupSize: options.minGroupSize ?? minGroupSize() });
+}
+
+export type Scope = {
+  /** Only these of the plan's conferences (one of a series, a district's forums); all when left out. */
+  conferenceIds?: string[];
+  breakdownBy?: (typeof dimensions)[number];
+  minGroupSize: number;
+};
+
+/**
+ * The standings of a plan's conferences, or of some of them: the same queries either way, the
+ * conferences narrowed inside the one subquery every figure starts from (planConferenceIds).
+ * Shares are of the dots in scope, ranks among the plan's measures in scope.
+ */
+export async function standingsIn(db: Reader, plan: { id: string; slug: string; title: string }, scope: Scope): Promise<PlanResults> {
+  const { conferenceIds, breakdownBy, minGroupSize: minimum } = scope;
   const [measureRows, clusterRows, counted, joined] = await Promise.all([
     planMeasures(db, plan.id),
     planClusters(db, plan.id),
-    countedItemIds(db, plan.id),
-    participantCount(db, planConferenceIds(db, plan.id)),
+    countedItemIds(db, plan.id, conferenceIds),
+    participantCount(db, planConferenceIds(db, plan.id, conferenceIds)),
   ]);
   const byClusterAndCode = new Map(measureRows.map((m) => [`${m.clusterId}|${m.code}`, m.id]));
   const byCode = new Map(measureRows.map((m) => [m.code, m.id]));
   const none = Promise.resolve([]);
   const [frozen, countedItems, countedAnswers, countedBallots, breakdowns] = await Promise.all([
-    frozenFigures(db, plan.id, (clusterId, code) => (clusterId ? byClusterAndCode.get(`${clusterId}|${code}`) : byCode.get(code))),
+    frozenFigures(db, plan.id, (clusterId, code) => (clusterId ? byClusterAndCode.get(`${clusterId}|${code}`) : byCode.get(code)), conferenceIds),
     counted.length > 0 ? countedRollups(db, counted) : none,
     counted.length > 0 ? countedDistributions(db, counted) : none,
     counted.length > 0 ? countedBorda(db, counted) : none,
-    data.breakdownBy
+    breakdownBy
       ? loadBreakdowns(db, {
-          items: (column) => inArray(column, planItems(db, plan.id)),
+          items: (column) => inArray(column, planItems(db, plan.id, conferenceIds)),
           by: "measure",
-          dimensionList: [data.breakdownBy],
+          dimensionList: [breakdownBy],
           minGroupSize: minimum,
         })
       : Promise.resolve([]),

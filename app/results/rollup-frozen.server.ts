@@ -19,10 +19,12 @@ export async function frozenFigures(
   planId: string,
   /** A ranked measure's id by code: in the item's cluster, or (a ranking item, no cluster) in the plan. */
   measureIdOf: (clusterId: string | null, code: string) => string | undefined,
+  /** Only these of the plan's conferences (a series reads one at a time). */
+  conferenceIds?: string[],
 ): Promise<{ rollups: ItemRollup[]; distributions: DistributionRow[]; borda: BordaRow[] }> {
   const figures = { rollups: [] as ItemRollup[], distributions: [] as DistributionRow[], borda: [] as BordaRow[] };
   // Only the parts of each snapshot that add up, and the rating range the item offered.
-  const items = itemFactsOfConferences(db, planConferenceIds(db, planId)).as("plan_item");
+  const items = itemFactsOfConferences(db, planConferenceIds(db, planId, conferenceIds)).as("plan_item");
   const rows = await db
     .select({
       agendaItemId: items.id,

@@ -6,6 +6,7 @@ import { listPlans } from "../catalogue/catalogue.server";
 import { ConferenceForm } from "../conferences/ui/conference-form";
 import { cityTimeToDate } from "../conferences/city-time";
 import { createConference, listConferences, type ConferenceView } from "../conferences/conferences.server";
+import { listSeries } from "../conferences/series.server";
 import { attempt, readSubmission } from "../forms.server";
 import { formatDateTime } from "../i18n/format";
 import { titleFrom } from "../i18n/meta";
@@ -16,10 +17,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: moderateSt
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "conference.manage");
-  const [conferences, plans] = await Promise.all([listConferences(context.db, actor), listPlans(context.db)]);
+  const [conferences, plans, series] = await Promise.all([listConferences(context.db, actor), listPlans(context.db), listSeries(context.db, actor)]);
   return {
     conferences,
     plans: plans.map(({ slug, title, language }) => ({ slug, title, language })),
+    series: series.map(({ id, title, plan }) => ({ id, title, planSlug: plan.slug })),
   };
 }
 
@@ -43,13 +45,16 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => [
 ];
 
 export default function Conferences() {
-  const { conferences, plans } = useLoaderData<typeof loader>();
+  const { conferences, plans, series } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const mine = conferences.filter((c) => c.steerable);
   const others = conferences.filter((c) => !c.steerable);
   return (
     <div className="page moderate">
       <h1>{t("conferences:list.title")}</h1>
+      <p>
+        <Link to="/series">{t("conferences:list.seriesLink")}</Link>
+      </p>
       <section aria-labelledby="conference-list-title">
         <h2 id="conference-list-title">{t("conferences:list.heading")}</h2>
         {mine.length === 0 ? <p>{t("conferences:list.empty")}</p> : <ConferenceCards conferences={mine} steerable />}
@@ -63,7 +68,7 @@ export default function Conferences() {
       )}
       <section aria-labelledby="conference-create-title">
         <h2 id="conference-create-title">{t("conferences:create.heading")}</h2>
-        <ConferenceForm plans={plans} />
+        <ConferenceForm plans={plans} series={series} />
       </section>
     </div>
   );

@@ -22,6 +22,8 @@ export const conferenceKind = pgEnum("conference_kind", [
   "workshop",
   "district_talk",
 ]);
+/** A series of conferences on one plan: recurring Zukunftskonferenzen, or district forums (Stadtteilgespräche). */
+export const seriesKind = pgEnum("series_kind", ["recurring", "district"]);
 export const liveSessionStatus = pgEnum("live_session_status", ["draft", "live", "closed"]);
 export const agendaItemKind = pgEnum("agenda_item_kind", ["measure", "cluster", "question", "ranking"]);
 export const phase = pgEnum("phase", ["discuss", "prioritise", "results"]);
@@ -52,6 +54,21 @@ export type AgendaActivities = {
   ranking: boolean;
 };
 
+/**
+ * Conferences held again and again on the same plan, whose results are read over time, or one
+ * per district, whose results are compared side by side (docs/decisions/045-conference-series.md).
+ */
+export const conferenceSeries = pgTable("conference_series", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  planId: uuid("plan_id")
+    .notNull()
+    .references(() => plans.id),
+  kind: seriesKind("kind").notNull(),
+  title: text("title").notNull(),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const conferences = pgTable("conference", {
   id: uuid("id").primaryKey().defaultRandom(),
   planId: uuid("plan_id")
@@ -65,9 +82,11 @@ export const conferences = pgTable("conference", {
   /** The districts its participants choose from; null means Bielefeld's ten Stadtbezirke. */
   districts: text("districts").array(),
   languages: text("languages").array().notNull(),
+  /** At most one series, of the same plan (checked by createConference). */
+  seriesId: uuid("series_id").references(() => conferenceSeries.id, { onDelete: "set null" }),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [index("conference_series_id").on(t.seriesId)]);
 
 /**
  * Who may steer a conference besides the admins: its creator from the start, then the moderators

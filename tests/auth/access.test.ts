@@ -32,7 +32,7 @@ import { recordingDeps, startedSession, createStaff } from "../support/fixtures"
 import { steered } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookie } from "./helpers";
-import { samplePaths, type RouteFixture as Fixture } from "../support/route-samples";
+import { samplePaths, sampleSeries, type RouteFixture as Fixture } from "../support/route-samples";
 
 const roles = [
   "anonymous",
@@ -90,7 +90,9 @@ beforeAll(async () => {
   await moderateComment(deps, moderator, { action: "hide", commentId: comment.id, reason: "Beleidigend" });
   await addTeamMember(db, moderator, { conferenceId: session.conferenceId, email: demoAccounts.find((a) => a.role === "planner")!.email });
   const { token: returnToken } = await issueReturnLink(db, participant, { conferenceId: session.conferenceId });
-  fixture = { ...session, proposalId: proposal.id, commentId: comment.id, returnToken };
+  const planner = rows.find((row) => row.role === "planner")!;
+  const seriesId = await sampleSeries(db, { kind: "staff", userId: planner.id, role: "planner", email: planner.email, displayName: planner.displayName });
+  fixture = { ...session, proposalId: proposal.id, commentId: comment.id, returnToken, seriesId };
 
   // A moderator who created a conference of their own and put a planner on its team.
   const [otherModerator, otherPlanner] = [await createStaff(db, "moderator"), await createStaff(db, "planner")];

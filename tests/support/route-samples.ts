@@ -1,3 +1,6 @@
+import type { Db } from "../../db/client";
+import type { StaffActor } from "../../app/auth/actor";
+import { createSeries } from "../../app/conferences/series.server";
 /**
  * What the sample paths need: a started live session whose participant made a proposal and wrote a
  * comment and made a return link (tests/auth/access.test.ts and tests/i18n/every-route.test.ts build one each).
@@ -11,7 +14,15 @@ export type RouteFixture = {
   commentId: string;
   /** That participant's return link token (app/auth/return-links.server.ts). */
   returnToken: string;
+  /** A conference series of the demo plan (sampleSeries). */
+  seriesId: string;
 };
+
+/** A district series on the demo plan, started by the given planner. */
+export async function sampleSeries(db: Db, planner: StaffActor): Promise<string> {
+  const { id } = await createSeries(db, planner, { planSlug: "ziele-und-massnahmen-2022-2023", kind: "district", title: "Stadtteilgespräche" });
+  return id;
+}
 
 /** A URL for each route that its allowed roles can load; add one with every new route. */
 export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
@@ -51,4 +62,6 @@ export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
   "routes/plans.$planId.export[.]csv": () => "/plans/ziele-und-massnahmen-2022-2023/export.csv",
   "routes/plans.$planId.export[.]json": () => "/plans/ziele-und-massnahmen-2022-2023/export.json",
   "routes/plans.import": () => "/plans/import",
+  "routes/series._index": () => "/series",
+  "routes/series.$seriesId": (f) => `/series/${f.seriesId}`,
 };

@@ -6,9 +6,11 @@ import { ActionForm } from "../../components/action-form";
 import { useLanguageNames } from "../../i18n/provider";
 
 type PlanOption = { slug: string; title: string; language: string };
+/** A series the conference may join; the server checks it is one of the chosen plan's. */
+type SeriesOption = { id: string; title: string; planSlug: string };
 
-/** The conference a moderator sets up: which plan, what kind, when, where, in which languages. */
-export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
+/** The conference a moderator sets up: which plan and series, what kind, when, where, in which languages. */
+export function ConferenceForm({ plans, series }: { plans: PlanOption[]; series: SeriesOption[] }) {
   const { t } = useTranslation();
   const languageNames = useLanguageNames();
   return (
@@ -33,6 +35,30 @@ export function ConferenceForm({ plans }: { plans: PlanOption[] }) {
               </select>
               {fieldError("planSlug")}
             </div>
+            {series.length > 0 && (
+              <div className="field">
+                <label htmlFor="conference-series">{t("conferences:create.series")}</label>
+                <select id="conference-series" name="seriesId" defaultValue={sentText("seriesId") ?? ""} {...describe("seriesId", "conference-series-hint")}>
+                  <option value="">{t("conferences:create.noSeries")}</option>
+                  {plans.map((plan) => {
+                    const ofPlan = series.filter((s) => s.planSlug === plan.slug);
+                    return ofPlan.length === 0 ? null : (
+                      <optgroup key={plan.slug} label={plan.title}>
+                        {ofPlan.map((s) => (
+                          <option key={s.id} value={s.id}>
+                            {s.title}
+                          </option>
+                        ))}
+                      </optgroup>
+                    );
+                  })}
+                </select>
+                <span id="conference-series-hint" className="hint">
+                  {t("conferences:create.seriesHint")}
+                </span>
+                {fieldError("seriesId")}
+              </div>
+            )}
             <fieldset className="choice-group" aria-describedby={describe("kind")["aria-describedby"]}>
               <legend>{t("conferences:create.kind")}</legend>
               {conferenceKinds.map((kind) => (
