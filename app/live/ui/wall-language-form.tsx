@@ -19,7 +19,7 @@ export function WallLanguageForm({ languages, current }: { languages: string[]; 
             {t("live:translation.wallLanguageHint")} <LanguageLabel code={main} />
           </span>
           <div className="actions">
-            <select id="wall-language" name="language" defaultValue={current ?? ""} {...form.describe("language", "wall-language-hint")}>
+            <select id="wall-language" name="language" defaultValue={current ?? ""} data-current={current ?? ""} {...form.describe("language", "wall-language-hint")}>
               <option value="">{t("live:translation.wallLanguageNone")}</option>
               {others.map((code) => (
                 <option key={code} value={code}>
