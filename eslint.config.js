@@ -7,9 +7,12 @@ import tseslint from "typescript-eslint";
 // Rooms by domain (docs/decisions/020): a room may use db/, the shared pieces (components, i18n,
 // errors, forms) and the rooms below it, never one above it, a route or the socket layer; and it
 // reads only its own tables; other rooms' data comes through their functions.
-const rooms = ["auth", "catalogue", "conferences", "live", "results", "decisions", "feedback", "accessibility", "demo"];
+// translation sits right above auth: any room may translate its content (machine translation, the
+// translations of participants' input), and translation needs nobody's data but its own (decision 042).
+const rooms = ["auth", "translation", "catalogue", "conferences", "live", "results", "decisions", "feedback", "accessibility", "demo"];
 const tablesOf = {
   auth: ["users", "authSessions", "rateLimits", "staffRole", "participants", "retentionSettings"],
+  translation: ["machineTranslations", "commentTranslations", "proposalTranslations", "translationKind"],
   catalogue: ["plans", "planRevisions", "units", "sections", "clusters", "goals", "measures", "measureTranslations", "measureVersions", "indicators", "indicatorValues", "maturity"],
   conferences: ["conferences", "conferenceKind", "conferenceTeamMembers", "conferenceSeries", "seriesKind"],
   live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities",

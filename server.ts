@@ -15,6 +15,8 @@ import { prepareDatabase } from "./app/demo/prepare.server";
 import { startRetentionJob } from "./app/live/retention.server";
 import { startDecisionMailJob } from "./app/decisions/decision-mail.server";
 import { mailerFromEnvironment, type Mailer } from "./app/mail.server";
+import { translatorFromEnv } from "./app/translation/config.server";
+import type { Translator } from "./app/translation/translator";
 import { createRealtime } from "./realtime/server";
 import { healthHandler } from "./app/health.server";
 import { createDrain } from "./shutdown";
@@ -34,6 +36,8 @@ export type ServerOptions = {
   publicUrl?: string;
   /** The SMTP server for decision mails (SMTP_URL or SMTP_HOST…, MAIL_FROM); without one, no address is asked for. */
   mailer?: Mailer;
+  /** The machine translator (TRANSLATOR…, translatorFromEnv); none by default (decision 042). */
+  translator?: Translator | null;
 };
 
 /** PUBLIC_URL's origin; a value that is not an http(s) address stops the start with an error. */
@@ -67,6 +71,7 @@ export async function startServer({
   trustProxy,
   publicUrl: publicUrlValue,
   mailer,
+  translator = null,
 }: ServerOptions): Promise<RunningServer> {
   const app = express();
   try {
@@ -98,7 +103,7 @@ export async function startServer({
   app.use(rejectCrossSiteRequests);
 
   const httpServer = createServer(app);
-  const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy, track: drain.track });
+  const realtime = await createRealtime(httpServer, { db: database.db, postgresUrl: database.url, fromTrustedProxy, track: drain.track, translator });
   addSocketSafeguards(realtime.io);
   app.get("/healthz", healthHandler({ db: database.db, adapterListening: realtime.adapterListening, draining: drain.draining }));
   // Mails queued by decisions (and any left over from before a restart) go out after their commit.
@@ -140,6 +145,7 @@ async function main() {
     const mailer = mailerFromEnvironment();
     server = await startServer({
       mailer,
+      translator: translatorFromEnv(),
       port: Number(process.env.PORT ?? 3000),
       database,
       demoData: process.env.DEMO_DATA !== "off",

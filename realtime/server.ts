@@ -9,12 +9,16 @@ import { acknowledge, type CommandTracker } from "./ack";
 import { registerLiveHandlers } from "./live-handlers";
 import { createPublisher } from "./publisher";
 import { pingSchema, type RealtimeServer } from "./events";
+import { machineTranslationsSettled } from "../app/live/machine-translations.server";
+import type { Translator } from "../app/translation/translator";
 
 /** What the domain sees of the socket layer: a way to publish a committed change. */
 export type Realtime = {
   io: RealtimeServer;
   /** Sends a committed change to the screens that may see it. */
   publish: ReturnType<typeof createPublisher>;
+  /** The machine translator the environment chose, or null: the commands use it after their commit. */
+  translator: Translator | null;
   /** Whether events of the other processes arrive (always, on a single process). */
   adapterListening(): boolean;
   close(): Promise<void>;
@@ -34,12 +38,14 @@ export async function createRealtime(
     postgresUrl,
     fromTrustedProxy,
     track = (command) => command(),
+    translator = null,
   }: {
     db: Db;
     postgresUrl?: string;
     fromTrustedProxy: (request: IncomingMessage) => boolean;
     /** Runs each socket command, so a graceful shutdown can wait for those under way. */
     track?: CommandTracker;
+    translator?: Translator | null;
   },
 ): Promise<Realtime> {
   const io: RealtimeServer = new Server(httpServer, {
@@ -61,7 +67,7 @@ export async function createRealtime(
 
   io.on("connection", (socket) => {
     guardEvents(socket, db);
-    registerLiveHandlers(socket, { db, publish }, track);
+    registerLiveHandlers(socket, { db, publish, translator }, track);
     socket.on("ping", (payload, ack) =>
       acknowledge(ack, async () => ({ sentAt: parseInput(pingSchema, payload).sentAt, serverTime: Date.now() })),
     );
@@ -81,9 +87,12 @@ export async function createRealtime(
   return {
     io,
     publish,
+    translator,
     adapterListening: () => adapter?.listening() ?? true,
     close: async () => {
       clearInterval(staffCheck);
+      // Translations still under way are stored and announced before the sockets close.
+      await machineTranslationsSettled();
       await publish.flush();
       await new Promise<void>((resolve) => void io.close(() => resolve()));
       await adapter?.detach();

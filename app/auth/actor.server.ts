@@ -67,7 +67,7 @@ function allowsRole(action: Action, role: string): boolean {
   return (permissions[action] as readonly string[]).includes(role);
 }
 
-const staffRoles = ["admin", "planner", "moderator"];
+const staffRoles = ["admin", "planner", "moderator", "mediator"];
 
 function loginPath(request: Request): string {
   const url = new URL(request.url);

@@ -1,5 +1,6 @@
 /** Who is acting: every domain function takes one, and authorises it against the permission table. */
-export type StaffRole = "admin" | "planner" | "moderator";
+/** `mediator`: a language mediator (Sprachmittler:in), who translates participants' input (decision 042). */
+export type StaffRole = "admin" | "planner" | "moderator" | "mediator";
 
 export type AnonymousActor = { kind: "anonymous" };
 export type ParticipantActor = {

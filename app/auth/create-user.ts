@@ -10,7 +10,7 @@ import { DomainError } from "../errors";
 import { i18nServer } from "../i18n/i18n.server";
 import { openDatabase } from "../../db/client";
 
-const usage = 'usage: npm run user:create -- --role admin|planner|moderator --email a@b.de [--name "…"] [--password …]';
+const usage = 'usage: npm run user:create -- --role admin|planner|moderator|mediator --email a@b.de [--name "…"] [--password …]';
 
 async function main(): Promise<number> {
   let options: { role?: string; email?: string; name?: string; password?: string };

@@ -6,7 +6,7 @@ import { roleOf, type Actor } from "./actor";
  * it to hide what a role may not do.
  */
 export const permissions = {
-  "catalogue.read": ["anonymous", "participant", "moderator", "planner", "admin"],
+  "catalogue.read": ["anonymous", "participant", "mediator", "moderator", "planner", "admin"],
   "catalogue.edit": ["planner", "admin"],
   "conference.create": ["moderator", "planner", "admin"],
   "conference.manage": ["moderator", "planner", "admin"],
@@ -20,6 +20,9 @@ export const permissions = {
   "comment.write": ["participant"],
   "comment.support": ["participant"],
   "comment.hide": ["moderator", "planner", "admin"],
+  // Translating participants' comments and proposals, and correcting a machine's translation, in
+  // the conferences whose team they are on (decision 042); mediators do nothing else there.
+  "translation.write": ["mediator", "moderator", "planner", "admin"],
   "vote.cast": ["participant"],
   "vote.enterPaper": ["moderator", "planner", "admin"],
   "proposal.write": ["participant"],
@@ -31,9 +34,9 @@ export const permissions = {
   "decision.write": ["planner", "admin"],
   "user.manage": ["admin"],
   "site.manage": ["admin"],
-  "accessibility.report": ["anonymous", "participant", "moderator", "planner", "admin"],
-  "account.signIn": ["anonymous", "participant", "moderator", "planner", "admin"],
-  "account.manage": ["moderator", "planner", "admin"],
+  "accessibility.report": ["anonymous", "participant", "mediator", "moderator", "planner", "admin"],
+  "account.signIn": ["anonymous", "participant", "mediator", "moderator", "planner", "admin"],
+  "account.manage": ["mediator", "moderator", "planner", "admin"],
 } as const satisfies Record<string, readonly ReturnType<typeof roleOf>[]>;
 
 export type Action = keyof typeof permissions;

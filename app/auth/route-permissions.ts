@@ -40,6 +40,8 @@ export const routePermissions = {
   // The participant's phone: the session's own participants (others are sent to /join, staff get 403).
   "routes/live.$liveSessionId._index": { loader: "vote.cast", action: "vote.cast" },
   "routes/live.$liveSessionId.present": { loader: "liveSession.present", team: true },
+  // The language mediators' console: the session's input and the languages it still lacks (decision 042).
+  "routes/live.$liveSessionId.translate": { loader: "translation.write", action: "translation.write", team: true },
   "routes/inbox._index": { loader: "decision.write" },
   "routes/inbox.$kind.$id": { loader: "decision.write", action: "decision.write" },
   "routes/plans.$planId.results": { loader: "results.view" },

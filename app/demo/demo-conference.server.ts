@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ParticipantActor, StaffActor } from "../auth/actor";
 import { issueParticipantToken } from "../auth/participants.server";
 import { createConference, listConferences } from "../conferences/conferences.server";
+import { addTeamMember } from "../conferences/team.server";
 import { decide } from "../decisions/decide.server";
 import { moderateComment, postComment } from "../live/comments.server";
 import type { LiveDeps } from "../live/events";
@@ -29,7 +30,7 @@ export type DemoConference = { conferenceId: string; closedSessionId: string; li
  */
 export async function loadDemoConference(
   deps: LiveDeps,
-  { moderator, planner }: { moderator: StaffActor; planner: StaffActor },
+  { moderator, planner, mediator }: { moderator: StaffActor; planner: StaffActor; mediator?: StaffActor },
   now = new Date(),
 ): Promise<DemoConference | null> {
   const existing = await listConferences(deps.db, moderator);
@@ -48,6 +49,8 @@ export async function loadDemoConference(
     languages: ["de", "de-x-ls", "en", "tr", "ar", "kmr", "uk", "ru", "pl", "fa"],
   });
 
+  // The demo's language mediator translates in this conference (decision 042).
+  if (mediator) await addTeamMember(deps.db, moderator, { conferenceId, email: mediator.email });
   const closedSessionId = await runClosedRound(deps, moderator, planner, conferenceId);
   const { liveSessionId, joinCode } = await openLiveRound(deps, moderator, conferenceId);
   return { conferenceId, closedSessionId, liveSessionId, joinCode };

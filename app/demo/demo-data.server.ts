@@ -25,6 +25,7 @@ export const demoAccounts = [
   { email: "admin@mitplan.example", displayName: "Ada Admin", role: "admin", password: "mitplan-demo-admin" },
   { email: "planner@mitplan.example", displayName: "Paula Planung", role: "planner", password: "mitplan-demo-planner" },
   { email: "moderator@mitplan.example", displayName: "Moritz Moderation", role: "moderator", password: "mitplan-demo-moderator" },
+  { email: "mediator@mitplan.example", displayName: "Meryem Sprachmittlung", role: "mediator", password: "mitplan-demo-mediator" },
 ] as const;
 
 type DemoRole = (typeof demoAccounts)[number]["role"];

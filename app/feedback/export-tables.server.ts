@@ -7,6 +7,7 @@ import type { CommentView, ProposalView } from "../live/views";
 import type { ItemResults, SessionResults } from "../results/aggregate.server";
 import { byCriterion } from "../results/criteria-order";
 import type { DecisionView } from "../decisions/views.server";
+import type { TranslationView } from "../translation/views";
 
 /**
  * The CSV tables of a conference's exports, written for a person with a spreadsheet: headings and
@@ -117,9 +118,29 @@ export function breakdownsTable(sessions: SessionResults[], { format }: ExportCo
 
 type Decided = { decision: string | null };
 
+/**
+ * The translations of comments or proposals (decision 042): per language any of them has, one
+ * column with the text and one saying who made it, a language mediator or a machine.
+ */
+function translationColumns(format: CsvFormat, list: { translations: TranslationView[] }[]) {
+  const { t, column, language } = words(format);
+  const present = languages.filter((l) => list.some((entry) => entry.translations.some((tr) => tr.language === l)));
+  return {
+    header: present.flatMap((l) => [column("translationIn", { language: language(l) }), column("translationKindIn", { language: language(l) })]),
+    cells: (entry: { translations: TranslationView[] }): CsvValue[] =>
+      present.flatMap((l) => {
+        const translation = entry.translations.find((tr) => tr.language === l);
+        if (!translation) return [null, null];
+        const text = translation.title ? `${translation.title}: ${translation.text}` : translation.text;
+        return [text, t(translation.kind === "person" ? "live:translation.byPerson" : "live:translation.byMachine")];
+      }),
+  };
+}
+
 export function proposalsTable(list: (Omit<ProposalView, "authorName"> & Decided)[], { format, measureName }: ExportContext): CsvTable {
   const { t, column, language, time } = words(format);
-  const header = ["id", "proposalKind", "measure", "title", "body", "language", "createdAt", "hiddenReason", "mergedIntoId", "decision"].map((c) => column(c));
+  const translated = translationColumns(format, list);
+  const header = [...["id", "proposalKind", "measure", "title", "body", "language", "createdAt", "hiddenReason", "mergedIntoId", "decision"].map((c) => column(c)), ...translated.header];
   const rows = list.map((p) => [
     p.id,
     t(p.kind === "new_measure" ? "live:proposal.kindNew" : "live:proposal.kindChange"),
@@ -131,6 +152,7 @@ export function proposalsTable(list: (Omit<ProposalView, "authorName"> & Decided
     p.hidden?.reason ?? null,
     p.mergedIntoId,
     p.decision && t(`feedback:outcome.${p.decision}`),
+    ...translated.cells(p),
   ]);
   return { header, rows };
 }
@@ -138,9 +160,11 @@ export function proposalsTable(list: (Omit<ProposalView, "authorName"> & Decided
 /** Comments named by the agenda item they were made on: a measure by code and title, a theme or a question by its text. */
 export function commentsTable(list: (Omit<CommentView, "authorName"> & Decided)[], items: Map<string, string | null>, { format }: ExportContext): CsvTable {
   const { t, column, yesNo, language, time } = words(format);
-  const header = ["id", "about", "parentId", "commentBody", "language", "writtenAt", "byStaff", "supportCount", "pinned", "flaggedRelevant", "hiddenReason", "mergedIntoId", "decision"].map(
-    (c) => column(c),
-  );
+  const translated = translationColumns(format, list);
+  const header = [
+    ...["id", "about", "parentId", "commentBody", "language", "writtenAt", "byStaff", "supportCount", "pinned", "flaggedRelevant", "hiddenReason", "mergedIntoId", "decision"].map((c) => column(c)),
+    ...translated.header,
+  ];
   const rows = list.map((c) => [
     c.id,
     items.get(c.agendaItemId) ?? null,
@@ -155,6 +179,7 @@ export function commentsTable(list: (Omit<CommentView, "authorName"> & Decided)[
     c.hidden?.reason ?? null,
     c.mergedIntoId,
     c.decision && t(`feedback:outcome.${c.decision}`),
+    ...translated.cells(c),
   ]);
   return { header, rows };
 }

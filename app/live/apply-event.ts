@@ -1,3 +1,4 @@
+import { withTranslation } from "../translation/views";
 import type { LiveEvent } from "./events";
 import { commentAudience, visibleToParticipants } from "./rules";
 import type { LiveState } from "./state.server";
@@ -55,6 +56,20 @@ export function applyLiveEvent(state: LiveState, event: ClientEvent): LiveState 
     case "comment.removed":
       if (state.moderator) return state;
       return { ...state, comments: state.comments.filter((c) => c.id !== event.commentId) };
+    case "comment.translated":
+      return {
+        ...state,
+        comments: state.comments.map((c) => (c.id === event.commentId ? { ...c, translations: withTranslation(c.translations, event.translation) } : c)),
+      };
+    case "proposal.translated":
+      return state.proposals
+        ? {
+            ...state,
+            proposals: state.proposals.map((p) => (p.id === event.proposalId ? { ...p, translations: withTranslation(p.translations, event.translation) } : p)),
+          }
+        : state;
+    case "liveSession.wallLanguage":
+      return { ...state, liveSession: { ...state.liveSession, wallLanguage: event.language } };
     case "comment.deleted":
       return { ...state, comments: state.comments.filter((c) => c.id !== event.commentId) };
     case "proposal.added":

@@ -12,6 +12,8 @@ import type { AuthorAudience, LiveDeps, LiveEvent } from "./events";
 import { commentable, commentAudience, commentPublic, sessionRunning, supportable } from "./rules";
 import { notFound } from "./setup.server";
 import { commentRefSchema, moderateCommentSchema, postCommentSchema } from "./schemas";
+import { translateLater } from "./machine-translations.server";
+import { withCommentTranslations } from "./translations.server";
 import type { CommentView } from "./views";
 
 type Reader = Pick<Db, "select">;
@@ -55,7 +57,7 @@ export async function loadComments(
     .where(withHidden ? where : and(where, participantCommentFilter(authorId)))
     .orderBy(desc(comments.pinned), desc(comments.createdAt))
     .limit(limit);
-  return rows.map(({ comment: c, authorName, hiddenByName, supportCount: n }) => ({
+  const views = rows.map(({ comment: c, authorName, hiddenByName, supportCount: n }) => ({
     id: c.id,
     agendaItemId: c.agendaItemId,
     parentId: c.parentId,
@@ -71,6 +73,7 @@ export async function loadComments(
     mergedIntoId: c.mergedIntoId,
     awaitingApproval: c.awaitingApproval,
   }));
+  return withCommentTranslations(db, views);
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -181,6 +184,8 @@ export async function postComment(deps: LiveDeps, actor: Actor, input: unknown):
       deps.publish({ type: "comment.added", liveSessionId, audience: "moderators", comment });
       deps.publish({ type: "comment.added", liveSessionId, audience: "author", authorId: actor.participantId, comment });
     }
+    // Machine translations after the commit, never awaited: the reply does not wait for them (decision 042).
+    translateLater(deps, { kind: "comment", id, liveSessionId, from: comment.language, text: comment.body });
   }
   return participantView(comment);
 }

@@ -1,6 +1,8 @@
 import type { Db } from "../../db/client";
 import { visibleToParticipants } from "./rules";
 import type { PaperBatch } from "./paper-batch.server";
+import type { Translator } from "../translation/translator";
+import type { TranslationView } from "../translation/views";
 import type { AgendaItemView, CommentView, ItemResult, ProposalView } from "./views";
 
 /**
@@ -31,6 +33,11 @@ export type LiveEvent =
   | ({ type: "comment.removed"; liveSessionId: string; commentId: string } & ({ audience: "all" } | AuthorAudience))
   /** Its author deleted it: gone from every screen, the moderators' too. */
   | { type: "comment.deleted"; liveSessionId: string; audience: "all"; commentId: string }
+  /** A comment's new translation, to whoever sees the comment (decision 042). */
+  | ({ type: "comment.translated"; liveSessionId: string; agendaItemId: string; commentId: string; translation: TranslationView } & CommentAudience)
+  | { type: "proposal.translated"; liveSessionId: string; audience: "moderators"; proposalId: string; translation: TranslationView }
+  /** The projector's second language for the wall of comments, or null for the main one alone. */
+  | { type: "liveSession.wallLanguage"; liveSessionId: string; audience: "all"; language: string | null }
   | { type: "proposal.added"; liveSessionId: string; audience: "moderators"; proposal: ProposalView }
   | { type: "proposal.updated"; liveSessionId: string; audience: "moderators"; proposal: ProposalView }
   | { type: "result.updated"; liveSessionId: string; audience: "all" | "moderators"; result: ItemResult }
@@ -65,4 +72,6 @@ export type Publish = (event: LiveEvent) => void;
 export type LiveDeps = {
   db: Db;
   publish: Publish;
+  /** The machine translator the environment chose (translatorFromEnv), if any: used after commits. */
+  translator?: Translator | null;
 };

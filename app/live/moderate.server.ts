@@ -23,6 +23,7 @@ import { authorizeLiveSession } from "./steering.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "./steer.server";
 import { setTimer } from "./timer.server";
 import { setJoinPanel } from "./screen.server";
+import { setWallLanguage } from "./wall.server";
 import { uuid } from "./schemas";
 import { enterPaperVotes } from "./votes.server";
 import { correctPaperVote, withdrawPaperVote } from "./paper-votes.server";
@@ -90,6 +91,7 @@ function consoleCommands(context: AppLoadContext, liveSessionId: string, closeLi
       }),
     timer: (actor, form) => setTimer(deps, actor, { liveSessionId, minutes: form.stop ? 0 : whole(form.minutes) }),
     joinPanel: (actor, form) => setJoinPanel(deps, actor, { liveSessionId, shown: flag(form.shown) }),
+    wallLanguage: (actor, form) => setWallLanguage(deps, actor, { liveSessionId, language: form.language || null }),
     comment: (actor, form) => moderateComment(deps, actor, form),
     proposal: (actor, form) => moderateProposal(deps, actor, form, liveSessionId),
     paper: (actor, form) =>

@@ -14,6 +14,8 @@ import type { LiveDeps } from "./events";
 import { proposable } from "./rules";
 import { notFound } from "./setup.server";
 import { moderateProposalSchema, submitProposalSchema, uuid } from "./schemas";
+import { translateLater } from "./machine-translations.server";
+import { withProposalTranslations } from "./translations.server";
 import type { ProposalView } from "./views";
 
 type Reader = Pick<Db, "select">;
@@ -26,7 +28,7 @@ export async function loadProposals(db: Reader, where: SQL): Promise<ProposalVie
     .orderBy(desc(proposals.createdAt))
     .limit(500);
   const measures = await measureSummaries(db, rows.flatMap((r) => (r.proposal.measureId ? [r.proposal.measureId] : [])));
-  return rows.map(({ proposal: p, authorName, hiddenByName }) => ({
+  const views = rows.map(({ proposal: p, authorName, hiddenByName }) => ({
     id: p.id,
     agendaItemId: p.agendaItemId,
     kind: p.kind,
@@ -39,6 +41,7 @@ export async function loadProposals(db: Reader, where: SQL): Promise<ProposalVie
     hidden: p.hiddenAt ? { reason: p.hiddenReason ?? "", at: p.hiddenAt.toISOString(), by: hiddenByName ?? null } : null,
     mergedIntoId: p.mergedIntoId,
   }));
+  return withProposalTranslations(db, views);
 }
 
 /**
@@ -99,6 +102,7 @@ export async function submitProposal(deps: LiveDeps, actor: Actor, input: unknow
   const [proposal] = await loadProposals(deps.db, eq(proposals.id, id));
   if (!duplicate) {
     deps.publish({ type: "proposal.added", liveSessionId: data.liveSessionId, audience: "moderators", proposal: proposal! });
+    translateLater(deps, { kind: "proposal", id, liveSessionId: data.liveSessionId, from: proposal!.language, text: proposal!.body, title: proposal!.title });
   }
   return proposal!;
 }

@@ -26,6 +26,8 @@ export type LiveState = {
     joinCode: string | null;
     dotsPerParticipant: number;
     currentAgendaItemId: string | null;
+    /** The projector's second language for the wall of comments (decision 042). */
+    wallLanguage: string | null;
   };
   conference: ConferenceView;
   items: AgendaItemView[];
@@ -49,9 +51,12 @@ export async function authorizeWatch(db: Db, actor: Actor, input: unknown) {
   const { liveSessionId } = parseInput(liveSessionRefSchema, input);
   const session = await loadLiveSession(db, liveSessionId);
   if (!session) throw notFound();
-  const moderator = can(actor, "liveSession.moderate");
+  // The team's screens: its moderators' and its language mediators', who translate what only the
+  // team sees yet (decision 042).
+  const teamAction = can(actor, "liveSession.moderate") ? "liveSession.moderate" : "translation.write";
+  const moderator = can(actor, teamAction);
   // Staff see everything of a session, so only its conference's team (and the admins) see it at all.
-  if (moderator) await authorizeConference(db, actor, "liveSession.moderate", session.conferenceId);
+  if (moderator) await authorizeConference(db, actor, teamAction, session.conferenceId);
   if (!moderator) {
     if (actor.kind !== "participant" || actor.conferenceId !== session.conferenceId) {
       authorize(actor, "liveSession.moderate");
@@ -105,6 +110,7 @@ export async function liveStateOf(
       joinCode: session.joinCode,
       dotsPerParticipant: session.dotsPerParticipant,
       currentAgendaItemId: session.currentAgendaItemId,
+      wallLanguage: session.wallLanguage,
     },
     conference,
     items: moderator ? items : visibleItems,

@@ -1,5 +1,6 @@
 import type { AgendaActivities } from "../../db/schema";
 import type { Translations } from "../i18n/content";
+import type { TranslationView } from "../translation/views";
 
 /** What clients see of the live session: plain JSON, shared by pages, sockets and tests. */
 export type Phase = "discuss" | "prioritise" | "results";
@@ -51,6 +52,8 @@ export type CommentView = {
   mergedIntoId: string | null;
   /** Posted under pre-moderation and not approved yet (rules.commentAudience). */
   awaitingApproval: boolean;
+  /** Into the session's other languages, by a language mediator or a machine (decision 042). */
+  translations: TranslationView[];
 };
 
 export type ProposalView = {
@@ -65,6 +68,7 @@ export type ProposalView = {
   createdAt: string;
   hidden: { reason: string; at: string; by: string | null } | null;
   mergedIntoId: string | null;
+  translations: TranslationView[];
 };
 
 export type Distribution = Record<number, number>;

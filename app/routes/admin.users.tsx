@@ -12,7 +12,7 @@ import { usePageForm } from "../components/page-form";
 import { accepted, attempt, readSubmission } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
 
-const roles: StaffRole[] = ["admin", "planner", "moderator"];
+const roles: StaffRole[] = ["admin", "planner", "moderator", "mediator"];
 
 // A generated password is on this page once; no cache may keep it.
 export const headers = () => ({ "Cache-Control": "no-store" });

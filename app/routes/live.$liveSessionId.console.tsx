@@ -19,6 +19,7 @@ import { ItemResultView } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";
 import { PaperVotes } from "../live/ui/paper-votes";
 import { ProjectorKeys } from "../live/ui/projector-keys";
+import { WallLanguageForm } from "../live/ui/wall-language-form";
 import { PaperBatches } from "../live/ui/paper-batches";
 import { ProposalModeration } from "../live/ui/proposal-moderation";
 import { SessionTimer } from "../live/ui/session-timer";
@@ -69,6 +70,7 @@ export default function ConsolePage() {
           <span className="visually-hidden">{t("conferences:console.newWindow")}</span>
         </Link>
         <Link to={`/live/${liveSession.id}/agenda`}>{t("conferences:console.agendaLink")}</Link>
+        <Link to={`/live/${liveSession.id}/translate`}>{t("live:translation.consoleLink")}</Link>
       </div>
       {localJoinLink && live && <LocalLinkWarning />}
       {liveSession.status === "closed" && (
@@ -110,6 +112,7 @@ export default function ConsolePage() {
             )}
             {live && <AgendaSteps items={items} currentId={current?.id ?? null} />}
             {live && <ProjectorKeys shown={joinPanel?.shown ?? true} />}
+            {live && <WallLanguageForm key={liveSession.wallLanguage ?? ""} languages={conference.languages} current={liveSession.wallLanguage} />}
             {current && live && <ItemControls item={current} />}
           </section>
           {/* The incoming queue before anything that can wait: the room speaks while the moderator reads. */}

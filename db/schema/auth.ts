@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export const staffRole = pgEnum("staff_role", ["admin", "planner", "moderator"]);
+/** `mediator`: a language mediator, who translates participants' input (docs/decisions/042). */
+export const staffRole = pgEnum("staff_role", ["admin", "planner", "moderator", "mediator"]);
 
 export const users = pgTable("user", {
   id: uuid("id").primaryKey().defaultRandom(),

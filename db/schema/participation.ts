@@ -122,6 +122,11 @@ export const liveSessions = pgTable("live_session", {
   ),
   startedAt: timestamp("started_at", { withTimezone: true }),
   closedAt: timestamp("closed_at", { withTimezone: true }),
+  /**
+   * The projector shows the wall of comments in the room's main language (the conference's first)
+   * and in this one, which the moderator picks; null: the main language only (decision 042).
+   */
+  wallLanguage: text("wall_language"),
 });
 
 export const agendaItems = pgTable(

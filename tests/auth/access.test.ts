@@ -40,6 +40,7 @@ const roles = [
   "moderator",
   "planner",
   "admin",
+  "mediator",
   "moderator of another conference",
   "planner of another conference",
 ] as const;
@@ -52,11 +53,12 @@ const tableRole: Record<Role, "anonymous" | "participant" | StaffRole> = {
   moderator: "moderator",
   planner: "planner",
   admin: "admin",
+  mediator: "mediator",
   "moderator of another conference": "moderator",
   "planner of another conference": "planner",
 };
 
-/** Staff on the team of another conference only; the demo moderator and planner are on the sample's team. */
+/** Staff on the team of another conference only; the demo moderator, planner and mediator are on the sample's team. */
 const outsider = (role: Role) => role.endsWith("of another conference");
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -89,6 +91,7 @@ beforeAll(async () => {
   const comment = await postComment(deps, participant, { agendaItemId: session.itemIds[0]!, body: "Nur fürs Team sichtbar" });
   await moderateComment(deps, moderator, { action: "hide", commentId: comment.id, reason: "Beleidigend" });
   await addTeamMember(db, moderator, { conferenceId: session.conferenceId, email: demoAccounts.find((a) => a.role === "planner")!.email });
+  await addTeamMember(db, moderator, { conferenceId: session.conferenceId, email: demoAccounts.find((a) => a.role === "mediator")!.email });
   const { token: returnToken } = await issueReturnLink(db, participant, { conferenceId: session.conferenceId });
   const planner = rows.find((row) => row.role === "planner")!;
   const seriesId = await sampleSeries(db, { kind: "staff", userId: planner.id, role: "planner", email: planner.email, displayName: planner.displayName });
@@ -273,6 +276,8 @@ describe("steering the sample conference", () => {
   });
 
   it.each(staffRoles)("answers %s as its team membership says, on the socket and at the console", async (role) => {
+    // A language mediator on the team watches the session (to translate) but steers nothing (decision 042).
+    const steers = !outsider(role) && allowed(role, "liveSession.moderate");
     const socket = await socketOf(role);
     try {
       const reply = await socket.timeout(5_000).emitWithAck("liveSession:watch", { liveSessionId: fixture.liveSessionId });
@@ -286,7 +291,7 @@ describe("steering the sample conference", () => {
     }
     for (const step of consoleSteps(fixture)) {
       const answer = await postStep((await cookieOf(role))!, step);
-      if (outsider(role)) expect(answer.status, `${step.intent} as ${role}`).toBe(403);
+      if (!steers) expect(answer.status, `${step.intent} as ${role}`).toBe(403);
       else expect(steered(answer), `${step.intent} as ${role}: ${answer.status}`).toBe(true);
     }
   });

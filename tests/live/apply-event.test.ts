@@ -3,7 +3,8 @@ import { applyLiveEvent } from "../../app/live/apply-event";
 import type { LiveEvent } from "../../app/live/events";
 import { defaultActivities } from "../../app/live/setup.server";
 import type { LiveState } from "../../app/live/state.server";
-import type { AgendaItemView, ItemResult } from "../../app/live/views";
+import type { AgendaItemView, CommentView, ItemResult } from "../../app/live/views";
+import type { TranslationView } from "../../app/translation/views";
 
 type ClientEvent = Exclude<LiveEvent, { audience: "internal" }>;
 const liveSessionId = "5b1e7c1e-0000-4000-8000-000000000000";
@@ -40,7 +41,7 @@ const emptyResult = (agendaItemId: string): ItemResult => ({
 
 function state(items: AgendaItemView[], moderator: boolean): LiveState {
   return {
-    liveSession: { id: liveSessionId, title: "Priorisierung", status: "live", joinCode: "ABCDEF", dotsPerParticipant: 5, currentAgendaItemId: "a" },
+    liveSession: { id: liveSessionId, title: "Priorisierung", status: "live", joinCode: "ABCDEF", dotsPerParticipant: 5, currentAgendaItemId: "a", wallLanguage: null },
     conference: {
       id: "c",
       title: "Zukunftskonferenz Sieker",
@@ -63,6 +64,24 @@ function state(items: AgendaItemView[], moderator: boolean): LiveState {
     moderator,
   };
 }
+
+const comment = (id: string): CommentView => ({
+  id,
+  agendaItemId: "a",
+  parentId: null,
+  body: `Kommentar ${id}`,
+  language: "de",
+  authorName: null,
+  byStaff: false,
+  createdAt: "2026-12-01T17:00:00.000Z",
+  pinned: false,
+  flaggedRelevant: false,
+  supportCount: 0,
+  hidden: null,
+  mergedIntoId: null,
+  awaitingApproval: false,
+  translations: [],
+});
 
 const apply = (start: LiveState, events: ClientEvent[]) => events.reduce(applyLiveEvent, start);
 const order = (s: LiveState) => s.items.map((i) => `${i.id}@${i.position}`);
@@ -120,22 +139,6 @@ describe("applying agenda edits", () => {
 });
 
 describe("a comment its author deleted", () => {
-  const comment = (id: string) => ({
-    id,
-    agendaItemId: "a",
-    parentId: null,
-    body: `Kommentar ${id}`,
-    language: "de",
-    authorName: null,
-    byStaff: false,
-    createdAt: "2026-12-01T17:00:00.000Z",
-    pinned: false,
-    flaggedRelevant: false,
-    supportCount: 0,
-    hidden: null,
-    mergedIntoId: null,
-    awaitingApproval: false,
-  });
 
   it("leaves every screen, the moderators' too (a hidden one stays with them, a deleted one not)", () => {
     const deleted: ClientEvent = { type: "comment.deleted", liveSessionId, audience: "all", commentId: "x" };
@@ -170,5 +173,42 @@ describe("applying paper entries", () => {
     const withdrawn: ClientEvent = { type: "paperBatch.withdrawn", liveSessionId, audience: "moderators", agendaItemId: "a", voteId: "p1" };
     expect(apply(corrected, [withdrawn, withdrawn]).paperBatches!.map((b) => b.id)).toEqual(["p2"]);
     expect(apply(state([question("a", 0)], false), [entered("p1", 7), withdrawn]).paperBatches).toBeNull();
+  });
+});
+
+describe("applying translations (decision 042)", () => {
+  const translation = (language: string, kind: "person" | "machine", text: string): TranslationView => ({
+    language,
+    title: null,
+    text,
+    kind,
+    engine: kind === "machine" ? "libretranslate" : null,
+    translatedAt: "2026-12-02T18:00:00.000Z",
+  });
+  const translated = (t: TranslationView): ClientEvent => ({
+    type: "comment.translated",
+    liveSessionId,
+    audience: "all",
+    agendaItemId: "a",
+    commentId: "x",
+    translation: t,
+  });
+
+  it("adds a translation to its comment once, and a person's replaces a machine's but never the other way", () => {
+    const start = { ...state([question("a", 0)], false), comments: [comment("x"), comment("y")] };
+    const machine = apply(start, [translated(translation("tr", "machine", "makine")), translated(translation("tr", "machine", "makine"))]);
+    expect(machine.comments[0]!.translations.map((t) => `${t.language}:${t.kind}`)).toEqual(["tr:machine"]);
+    expect(machine.comments[1]!.translations).toEqual([]);
+    const person = apply(machine, [translated(translation("tr", "person", "insan")), translated(translation("de", "person", "Mensch"))]);
+    expect(person.comments[0]!.translations.map((t) => `${t.language}:${t.kind}:${t.text}`)).toEqual(["de:person:Mensch", "tr:person:insan"]);
+    const late = apply(person, [translated(translation("tr", "machine", "geç"))]);
+    expect(late.comments[0]!.translations.find((t) => t.language === "tr")!.text).toBe("insan");
+  });
+
+  it("ignores a translation of a comment the screen does not hold, and sets the wall's second language", () => {
+    const start = state([question("a", 0)], false);
+    expect(apply(start, [translated(translation("tr", "person", "insan"))])).toEqual(start);
+    const wall: ClientEvent = { type: "liveSession.wallLanguage", liveSessionId, audience: "all", language: "ar" };
+    expect(apply(start, [wall]).liveSession.wallLanguage).toBe("ar");
   });
 });

@@ -47,6 +47,7 @@ export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
   "routes/live.$liveSessionId.agenda": (f) => `/live/${f.liveSessionId}/agenda`,
   "routes/live.$liveSessionId.console": (f) => `/live/${f.liveSessionId}/console`,
   "routes/live.$liveSessionId.present": (f) => `/live/${f.liveSessionId}/present`,
+  "routes/live.$liveSessionId.translate": (f) => `/live/${f.liveSessionId}/translate`,
   "routes/inbox._index": () => "/inbox",
   "routes/inbox.$kind.$id": (f) => `/inbox/proposal/${f.proposalId}`,
   "routes/plans.$planId.results": () => "/plans/ziele-und-massnahmen-2022-2023/results",

@@ -1,5 +1,6 @@
 import { startServer, type RunningServer } from "../../server";
 import type { Mailer } from "../../app/mail.server";
+import type { Translator } from "../../app/translation/translator";
 import { openTestDatabase, type TestDatabase } from "./database";
 
 export type TestServer = RunningServer & { database: TestDatabase };
@@ -10,9 +11,10 @@ export async function startTestServer({
   trustProxy,
   publicUrl,
   mailer,
-}: { demoData?: boolean; trustProxy?: string; publicUrl?: string; mailer?: Mailer } = {}): Promise<TestServer> {
+  translator,
+}: { demoData?: boolean; trustProxy?: string; publicUrl?: string; mailer?: Mailer; translator?: Translator | null } = {}): Promise<TestServer> {
   const database = await openTestDatabase();
-  const server = await startServer({ port: 0, database, demoData, trustProxy, publicUrl, mailer });
+  const server = await startServer({ port: 0, database, demoData, trustProxy, publicUrl, mailer, translator });
   return {
     ...server,
     database,

@@ -5,6 +5,7 @@ import type { CommentView } from "../views";
 import { ActionForm } from "../../components/action-form";
 import { HideForm, MergeForm } from "./hide-form";
 import { ModerationNote, excerpt } from "./moderation-note";
+import { TranslationList } from "./translation-list";
 
 type Order = "newest" | "supported";
 
@@ -52,6 +53,7 @@ function Entry({ comment, byId, mergeable }: { comment: CommentView; byId: Map<s
         <p id={`comment-${comment.id}-body`} className="moderation-entry__body" {...inLanguage(comment.language)}>
           {comment.body}
         </p>
+        <TranslationList translations={comment.translations} />
         <ModerationNote
           hidden={comment.hidden}
           merged={Boolean(comment.mergedIntoId)}

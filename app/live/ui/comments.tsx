@@ -6,6 +6,7 @@ import { commentBodyMax } from "../limits";
 import { commentable, commentAudience, supportable } from "../rules";
 import type { AgendaItemView, CommentView } from "../views";
 import { LiveForm, sentText, useRefusedPost } from "./live-form";
+import { TranslationNote } from "./translation-note";
 
 /** A textarea with its hint and a character count that follows the typing. */
 function CommentField({ id, label, formId }: { id: string; label: string; formId: string }) {
@@ -60,7 +61,7 @@ function threads(comments: CommentView[]) {
 }
 
 function CommentBody({ comment }: { comment: CommentView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <p className="comment__meta">
@@ -75,6 +76,8 @@ function CommentBody({ comment }: { comment: CommentView }) {
         {comment.body}
       </p>
       <ReadAloud text={comment.body} language={comment.language} describedBy={`comment-${comment.id}`} />
+      {/* A reader of another language sees the original and, once there is one, its translation (decision 042). */}
+      <TranslationNote original={comment.language} translations={comment.translations} reader={i18n.language} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { LanguageName } from "../../i18n/language-name";
-import { directionOf } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
 import type { JoinLink } from "../qr.server";
 import type { LiveState } from "../state.server";
@@ -13,6 +12,8 @@ import { QuestionText, useQuestion } from "./question-text";
 import { ItemResultView } from "./item-result";
 import { LocalLinkWarning } from "./local-link-warning";
 import { Countdown } from "./session-timer";
+import { WallText } from "./translation-note";
+import { wallLanguagesOf } from "./wall-languages";
 
 /** How many comments fit on the wall at a size the back of the room can read. */
 const wallSize = 12;
@@ -50,7 +51,11 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
   );
 }
 
-function CommentWall({ comments, size }: { comments: CommentView[]; size: number }) {
+/**
+ * The wall in the room's main language and, where the moderator picked one, a second one beside
+ * it (decision 042): each comment in its original where written in that language, else translated.
+ */
+function CommentWall({ comments, size, languages }: { comments: CommentView[]; size: number; languages: string[] }) {
   const { t } = useTranslation();
   const wall = comments
     .filter((c) => commentPublic(c) && !c.parentId)
@@ -66,9 +71,9 @@ function CommentWall({ comments, size }: { comments: CommentView[]; size: number
           {wall.map((c) => (
             <li key={c.id} className={c.pinned ? "wall__comment wall__comment--pinned" : "wall__comment"}>
               {c.pinned && <span className="wall__pin">{t("live:comment.pinned")}</span>}
-              <p lang={c.language} dir={directionOf(c.language)}>
-                {c.body}
-              </p>
+              {languages.map((language) => (
+                <WallText key={language} body={c.body} language={c.language} translations={c.translations} shownIn={language} />
+              ))}
               <p className="wall__meta">
                 {c.byStaff ? t("live:comment.staff") : c.authorName ?? t("live:comment.anonymous")} ·{" "}
                 {t("live:comment.supports", { count: c.supportCount })}
@@ -182,7 +187,7 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
           <p className="projector__count">{t("live:present.participants", { count: state.participantCount })}</p>
         </aside>
       )}
-      <CommentWall comments={state.comments} size={staged ? wallSize / 2 : wallSize} />
+      <CommentWall comments={state.comments} size={staged ? wallSize / 2 : wallSize} languages={wallLanguagesOf(state)} />
       {screen.scripted && (
         <div className="projector__keys">
           <button

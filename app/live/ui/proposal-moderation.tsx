@@ -3,6 +3,7 @@ import { inLanguage } from "../../i18n/parts";
 import type { ProposalView } from "../views";
 import { HideForm, MergeForm } from "./hide-form";
 import { ModerationNote, excerpt } from "./moderation-note";
+import { TranslationList } from "./translation-list";
 
 /** Participants' ideas for the whole conference, newest first, with hide and merge. */
 export function ProposalModeration({ proposals }: { proposals: ProposalView[] }) {
@@ -44,6 +45,7 @@ export function ProposalModeration({ proposals }: { proposals: ProposalView[] })
               <p className="moderation-entry__body" {...inLanguage(proposal.language)}>
                 {proposal.body}
               </p>
+              <TranslationList translations={proposal.translations} />
               <ModerationNote
                 hidden={proposal.hidden}
                 merged={Boolean(proposal.mergedIntoId)}
