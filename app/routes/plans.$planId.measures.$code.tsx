@@ -9,6 +9,8 @@ import { formatDate } from "../i18n/format";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
+import { measureTextFields } from "../catalogue/measure-fields";
+import { ContentNoteText } from "../catalogue/ui/content-note";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const language = await languageOf(request);
@@ -26,19 +28,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   },
 ];
 
-const textFields = [
-  "situation",
-  "objective",
-  "actions",
-  "steps",
-  "stakeholders",
-  "responsible",
-] as const satisfies readonly (keyof MeasureDetail)[];
+// Data sources come after the indicators, as in the catalogue.
+const textFields = measureTextFields.filter((f) => f !== "dataSources") satisfies readonly (keyof MeasureDetail)[];
 
 export default function MeasurePage() {
   const { measure } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = measure.contentLanguage;
+  const fieldLang = measure.fieldLanguages;
   const planLang = measure.plan.language;
 
   return (
@@ -70,8 +67,17 @@ export default function MeasurePage() {
             version: measure.revision.version,
             date: formatDate(measure.revision.createdAt, i18n.language),
           })}
-          {lang !== i18n.language && lang === "de" && ` · ${t("common:content.inGerman")}`}
         </p>
+        {measure.note !== "none" && (
+          <p className={measure.note === "outdated" ? "notice notice--warning" : "muted"}>
+            <ContentNoteText note={measure.note} className="" />
+          </p>
+        )}
+        {measure.summary && (
+          <p className="lead" {...inLanguage(fieldLang.summary)}>
+            {measure.summary}
+          </p>
+        )}
         <p>
           <Link to={`/plans/${measure.plan.slug}/measures/${encodeURIComponent(measure.code)}/history`}>{t("catalogue:history.link")}</Link>
         </p>
@@ -129,11 +135,10 @@ export default function MeasurePage() {
       {textFields.map((field) => {
         const value = measure[field];
         if (!value) return null;
-        const fieldLang = field === "stakeholders" || field === "responsible" ? planLang : lang;
         return (
           <section key={field} className="measure-field" aria-labelledby={`field-${field}`}>
             <h2 id={`field-${field}`}>{t(`catalogue:measure.${field}`)}</h2>
-            <div {...inLanguage(fieldLang)}>
+            <div {...inLanguage(fieldLang[field])}>
               <RichText text={value} />
             </div>
           </section>
@@ -171,7 +176,7 @@ export default function MeasurePage() {
       {measure.dataSources && (
         <section className="measure-field" aria-labelledby="field-dataSources">
           <h2 id="field-dataSources">{t("catalogue:measure.dataSources")}</h2>
-          <div {...inLanguage(planLang)}>
+          <div {...inLanguage(fieldLang.dataSources)}>
             <RichText text={measure.dataSources} />
           </div>
         </section>

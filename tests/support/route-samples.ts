@@ -49,4 +49,6 @@ export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
   "routes/plans.$planId.export[.]csv": () => "/plans/ziele-und-massnahmen-2022-2023/export.csv",
   "routes/plans.$planId.export[.]json": () => "/plans/ziele-und-massnahmen-2022-2023/export.json",
   "routes/plans.import": () => "/plans/import",
+  "routes/plans.$planId.translations._index": () => "/plans/ziele-und-massnahmen-2022-2023/translations?language=tr",
+  "routes/plans.$planId.translations.$code": () => "/plans/ziele-und-massnahmen-2022-2023/translations/540-2?language=ar",
 };
