@@ -2,7 +2,9 @@ import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import { rankingOptions } from "../rules";
 import type { AgendaItemView } from "../views";
+import { ContentNoteText } from "../../catalogue/ui/content-note";
 import { contentLanguageOf } from "./criteria";
+import { useShownMeasure } from "./shown-measure";
 
 /**
  * The current item as a participant first sees it: what it is, its title in the catalogue's
@@ -12,7 +14,9 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
   const { t, i18n } = useTranslation();
   const contentLang = contentLanguageOf(item);
   const content = inLanguage(contentLang);
-  const foreign = item.kind !== "question" && contentLang !== i18n.language;
+  const shown = useShownMeasure(item.measure);
+  // A measure says itself whether it is shown in German or in an outdated translation.
+  const foreign = !item.measure && item.kind !== "question" && contentLang !== i18n.language;
   // A cluster's or a ranking item's measures, listed in the card.
   const listed = item.measure ? [] : rankingOptions(item);
 
@@ -27,7 +31,7 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
             <span dir="ltr" className="live-item__code">
               {item.measure.code}
             </span>{" "}
-            <span {...content}>{item.measure.title}</span>
+            <span {...inLanguage(shown!.title.language)}>{shown!.title.text}</span>
           </>
         ) : item.cluster ? (
           <span {...content}>{item.cluster.title}</span>
@@ -36,6 +40,16 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
         )}
       </h1>
       {foreign && contentLang === "de" && <p className="muted">{t("common:content.inGerman")}</p>}
+      {shown && shown.note !== "none" && (
+        <p className={shown.note === "outdated" ? "notice notice--warning" : "muted"}>
+          <ContentNoteText note={shown.note} className="" />
+        </p>
+      )}
+      {shown?.summary.text && (
+        <p className="live-item__summary" {...inLanguage(shown.summary.language)}>
+          {shown.summary.text}
+        </p>
+      )}
 
       {(item.measure || listed.length > 0) && (
         // A short card: the title is on the first screen, the details one tap away.
@@ -57,11 +71,11 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
                   <dd {...content}>{item.measure.clusterTitle}</dd>
                 </>
               )}
-              {item.measure.objective && (
+              {shown!.objective.text && (
                 <>
                   <dt>{t("live:facts.objective")}</dt>
-                  <dd {...content} className="live-item__objective">
-                    {item.measure.objective}
+                  <dd {...inLanguage(shown!.objective.language)} className="live-item__objective">
+                    {shown!.objective.text}
                   </dd>
                 </>
               )}

@@ -11,6 +11,8 @@ import type { VoteReceipt } from "../votes.server";
 import { ActivityTabs, type Activity } from "./activity-tabs";
 import { CommentsSection } from "./comments";
 import { contentLanguageOf } from "./criteria";
+import { ItemTitle } from "./item-title";
+import { useShownMeasure } from "./shown-measure";
 import { ItemHeading } from "./item-heading";
 import { ItemResultView } from "./item-result";
 import { ParticipantFormsProvider, type ParticipantForms } from "./live-form";
@@ -24,10 +26,15 @@ import { DotVoting, RatingForm, ScaleForm } from "./voting";
 
 type Me = NonNullable<LiveState["me"]>;
 
-/** What "read aloud" reads of the current item: its title and, for a measure, its objective. */
-function spokenText(item: AgendaItemView): string {
-  const title = item.measure?.title ?? item.cluster?.title ?? item.question ?? "";
-  return [title, item.measure?.objective].filter(Boolean).join(". ");
+/**
+ * What "read aloud" reads of the current item, in one language: its title and, for a measure, the
+ * summary or objective that is in the title's language (one voice cannot read two languages).
+ */
+function spoken(item: AgendaItemView, shown: ReturnType<typeof useShownMeasure>): { text: string; language: string } {
+  if (!shown) return { text: item.cluster?.title ?? item.question ?? "", language: contentLanguageOf(item) };
+  const language = shown.title.language;
+  const more = [shown.summary, shown.objective].find((f) => f.text && f.language === language);
+  return { text: [shown.title.text, more?.text].filter(Boolean).join(". "), language };
 }
 
 /** The phone knows it lost its network long before socket.io's ping timeout would notice. */
@@ -90,10 +97,11 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
   const { t } = useTranslation();
   const result = state.results.find((r) => r.agendaItemId === item.id);
   const activities = useActivities(item, me, state);
+  const read = spoken(item, useShownMeasure(item.measure));
   return (
     <article aria-labelledby="item-title" className="live-item">
       <ItemHeading item={item} headingId="item-title" />
-      <ReadAloud text={spokenText(item)} language={contentLanguageOf(item)} describedBy="item-title" />
+      <ReadAloud text={read.text} language={read.language} describedBy="item-title" />
       <VotingNotice item={item} state={state} />
       <ActivityTabs activities={activities} />
       {/* Below the voting: a revealed result must not push the controls off the first screen. */}
@@ -123,10 +131,11 @@ function EarlierResults({ state, currentId }: { state: LiveState; currentId: str
       {withResult.map(({ item, result }) => (
         <section key={item.id} aria-labelledby={`result-${item.id}`}>
           <h3 id={`result-${item.id}`}>
-            {item.measure && <span dir="ltr">{item.measure.code} </span>}
-            <span {...(item.kind === "question" ? {} : inLanguage(contentLanguageOf(item)))}>
-              {item.measure?.title ?? item.cluster?.title ?? item.question}
-            </span>
+            {item.measure ? (
+              <ItemTitle item={item} />
+            ) : (
+              <span {...(item.kind === "question" ? {} : inLanguage(contentLanguageOf(item)))}>{item.cluster?.title ?? item.question}</span>
+            )}
           </h3>
           <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} />
         </section>
