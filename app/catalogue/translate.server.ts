@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { measureTranslations, planRevisions, plans } from "../../db/schema";
@@ -113,4 +113,40 @@ export function confirmMeasureTranslation(db: Db, actor: Actor, input: unknown):
 /** A person checked the translation against the German they saw: reviewed, and current. */
 export function reviewMeasureTranslation(db: Db, actor: Actor, input: unknown): Promise<TranslationChange> {
   return settle(db, actor, input, "reviewed");
+}
+
+export const translationFileSchema = z.object({
+  meta: z.object({ language: z.enum(languages), state: z.enum(["draft", "machine"]), note: z.string().optional() }),
+  measures: z.record(z.string(), z.object({ title: text({ min: 1, max: 300 }), summary: z.preprocess(blank, text({ min: 1, max: 1000 }).nullable()).optional() })),
+});
+export type TranslationFile = z.infer<typeof translationFileSchema>;
+
+/**
+ * Loads a file of translations (title and summary per measure code) into a plan, as made by no
+ * one and based on the plan's current revision; a translation that exists is left as it is, so a
+ * reviewer's work survives loading again. A code the plan lacks is an error in the file.
+ */
+export async function importMeasureTranslations(db: Db, planSlug: string, input: unknown): Promise<number> {
+  const file = translationFileSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const [plan] = await tx.select().from(plans).where(eq(plans.slug, planSlug));
+    if (!plan) throw new Error(`no plan ${planSlug}`);
+    if (file.meta.language === plan.language) throw new Error(`${planSlug}: ${file.meta.language} is the plan's own language`);
+    const [revision] = await tx
+      .select({ id: planRevisions.id })
+      .from(planRevisions)
+      .where(eq(planRevisions.planId, plan.id))
+      .orderBy(desc(planRevisions.number))
+      .limit(1);
+    const rows = [];
+    for (const [code, texts] of Object.entries(file.measures)) {
+      const measure = await findMeasure(tx, plan.id, code).catch(() => {
+        throw new Error(`${planSlug}/${file.meta.language}: no measure ${code}`);
+      });
+      rows.push({ measureId: measure.id, language: file.meta.language, title: texts.title, summary: texts.summary ?? null, state: file.meta.state, baseRevisionId: revision!.id });
+    }
+    if (rows.length === 0) return 0;
+    const added = await tx.insert(measureTranslations).values(rows).onConflictDoNothing().returning({ id: measureTranslations.measureId });
+    return added.length;
+  });
 }
