@@ -89,3 +89,19 @@ export async function loadTranslations(db: Reader, measureIds: string[], languag
 export function forReaders(stored: StoredTranslation[] | undefined): TranslatedTexts[] {
   return (stored ?? []).map(({ language, state, outdated, fields }) => ({ language, state, outdated, fields }));
 }
+
+/** A plan's translations for its export: by measure code, with language, state and outdatedness. */
+export async function planTranslations(db: Reader, planId: string) {
+  const rows = await db.select({ id: measures.id, code: measures.code }).from(measures).where(eq(measures.planId, planId)).orderBy(asc(measures.position));
+  const byMeasure = await loadTranslations(db, rows.map((r) => r.id));
+  return rows.flatMap((m) =>
+    (byMeasure.get(m.id) ?? []).map((t) => ({
+      code: m.code,
+      language: t.language,
+      state: t.state,
+      outdated: t.outdated,
+      baseRevision: t.baseRevision,
+      ...Object.fromEntries(Object.entries(t.fields).filter(([, v]) => v !== null)),
+    })),
+  );
+}

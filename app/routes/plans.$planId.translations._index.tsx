@@ -48,6 +48,11 @@ export default function TranslationWorkbench() {
       <header className="prose">
         <h1>{t("catalogue:translations.heading")}</h1>
         <p>{t("catalogue:translations.intro")}</p>
+        <p>
+          <a href={`/plans/${plan.slug}/export.json?dataset=translations`} download>
+            {t("catalogue:translations.download")}
+          </a>
+        </p>
       </header>
 
       <Form method="get" className="planning-form translation-language">

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { getCatalogue, getMeasure } from "../../app/catalogue/catalogue.server";
+import { exportCatalogue } from "../../app/catalogue/export.server";
 import { setMaturity } from "../../app/catalogue/revisions.server";
 import { measureSummaries, planIdOf, resolveCatalogueRefs } from "../../app/catalogue/summaries.server";
 import { confirmMeasureTranslation, reviewMeasureTranslation, saveMeasureTranslation } from "../../app/catalogue/translate.server";
@@ -112,3 +113,16 @@ async function measureIdOf(code: string): Promise<string> {
   const planId = (await planIdOf(database.db, planSlug))!;
   return (await resolveCatalogueRefs(database.db, planId, { measureCodes: [code], clusterKeys: [] })).measures.get(code.toLowerCase())!;
 }
+
+describe("exporting translations", () => {
+  it("carries every translation with its language, state and whether it is outdated", async () => {
+    const file = await exportCatalogue(database.db, { kind: "anonymous" }, { planSlug, format: "json", dataset: "translations" });
+    expect(file.filename).toBe(`${planSlug}-translations.json`);
+    const { original, translations } = JSON.parse(file.body) as { original: string; translations: Record<string, unknown>[] };
+    expect(original).toBe("de");
+    expect(translations).toEqual([
+      expect.objectContaining({ code: "W-1", language: "ar", state: "reviewed", outdated: false, title: "منع التشرد" }),
+      expect.objectContaining({ code: "W-1", language: "tr", state: "draft", outdated: false, summary: "Kimse evini kaybetmesin." }),
+    ]);
+  });
+});

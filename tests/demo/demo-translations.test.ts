@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCatalogue, getMeasure } from "../../app/catalogue/catalogue.server";
-import { translationEditor, translationWorkbench } from "../../app/catalogue/workbench.server";
+import { translationEditor } from "../../app/catalogue/workbench.server";
 import { loadDemoData } from "../../app/demo/demo-data.server";
 import { demoTranslationLanguages, demoTranslationsDir, loadDemoTranslations } from "../../app/demo/demo-translations.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
