@@ -8,6 +8,10 @@ import { measureTextFields, type TranslatableField } from "./measure-fields";
 export const translationStates = ["draft", "machine", "reviewed"] as const;
 export type TranslationState = (typeof translationStates)[number];
 
+/** How the workbench sorts a measure in one language (the page renders them, so not in server code). */
+export const workbenchStatuses = ["missing", "outdated", "unreviewed", "reviewed"] as const;
+export type WorkbenchStatus = (typeof workbenchStatuses)[number];
+
 /** A translation as readers get it: its texts, its state, and whether the German changed since. */
 export type TranslatedTexts = {
   language: string;

@@ -7,6 +7,7 @@ import { staffNames } from "../auth/staff-names.server";
 import { DomainError } from "../errors";
 import { languages } from "../i18n/config";
 import { measureTextFields, type TranslatableField } from "./measure-fields";
+import { workbenchStatuses, type WorkbenchStatus } from "./translated";
 import { loadTranslations, type StoredTranslation } from "./translations.server";
 
 /**
@@ -14,8 +15,6 @@ import { loadTranslations, type StoredTranslation } from "./translations.server"
  * translation, which are outdated, which await a review; and one measure's German beside its
  * translation.
  */
-export const workbenchStatuses = ["missing", "outdated", "unreviewed", "reviewed"] as const;
-export type WorkbenchStatus = (typeof workbenchStatuses)[number];
 
 export function statusOf(translation: StoredTranslation | undefined): WorkbenchStatus {
   if (!translation) return "missing";

@@ -1,7 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "../auth/actor.server";
-import { translationWorkbench, workbenchStatuses } from "../catalogue/workbench.server";
+import { workbenchStatuses } from "../catalogue/translated";
+import { translationWorkbench } from "../catalogue/workbench.server";
 import { orRefuse } from "../errors";
 import { languageOf } from "../i18n/i18n.server";
 import { LanguageLabel } from "../i18n/language-name";

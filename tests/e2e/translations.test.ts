@@ -6,7 +6,7 @@
  * right to left; the workbench's editor works in Arabic too. axe on every page.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { acceptedChange } from "../support/results-fixtures";
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
@@ -25,17 +25,23 @@ let server: TestServer;
 let browser: Browser;
 let staff: BrowserContext;
 let planner: Page;
+const scriptErrors: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   staff = await browser.newContext({ locale: "de-DE", viewport: viewports.desktop });
   planner = await staff.newPage();
+  planner.on("pageerror", (error) => scriptErrors.push(error.message));
   await planner.goto(`${server.url}/login`);
   await planner.getByLabel(t("auth:login.email")).fill("planner@mitplan.example");
   await planner.getByLabel(t("auth:login.password")).fill("mitplan-demo-planner");
   await planner.getByRole("button", { name: t("auth:login.submit") }).click();
   await planner.waitForURL((url) => !url.pathname.startsWith("/login"));
 }, 240_000);
+
+afterEach(() => {
+  expect(scriptErrors, "errors in the planner's browser").toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();
