@@ -8,6 +8,8 @@ import { roleOf, type Actor } from "./actor";
 export const permissions = {
   "catalogue.read": ["anonymous", "participant", "mediator", "moderator", "planner", "admin"],
   "catalogue.edit": ["planner", "admin"],
+  // Measure translations (decision 041); language mediators join here once their role exists.
+  "catalogue.translate": ["planner", "admin"],
   "conference.create": ["moderator", "planner", "admin"],
   "conference.manage": ["moderator", "planner", "admin"],
   // Everyone else steers only the conferences whose team they are on (app/conferences/team.server.ts).

@@ -64,6 +64,9 @@ export const routePermissions = {
   "routes/plans.$planId.export[.]csv": { loader: "catalogue.read" },
   "routes/plans.$planId.export[.]json": { loader: "catalogue.read" },
   "routes/plans.import": { loader: "catalogue.edit", action: "catalogue.edit" },
+  // The translation workbench (decision 041).
+  "routes/plans.$planId.translations._index": { loader: "catalogue.translate" },
+  "routes/plans.$planId.translations.$code": { loader: "catalogue.translate", action: "catalogue.translate" },
 } satisfies Record<string, { loader: Access; action?: Access; team?: true }>;
 
 export function allows(actor: Actor, access: Access): boolean {

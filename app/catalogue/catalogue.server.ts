@@ -6,7 +6,6 @@ import {
   goals,
   indicators,
   measures,
-  measureTranslations,
   measureVersions,
   planRevisions,
   plans,
@@ -14,6 +13,9 @@ import {
   units,
 } from "../../db/schema";
 import { text } from "../text";
+import { measureTextFields, type MeasureTextField, type TranslatableField } from "./measure-fields";
+import { contentNote, shownField, translationFor, type ContentNote, type TranslatedTexts } from "./translated";
+import { forReaders, loadTranslations } from "./translations.server";
 
 export type PlanSummary = {
   slug: string;
@@ -81,7 +83,11 @@ export function parseCatalogueFilter(params: URLSearchParams): CatalogueFilter {
 
 export type CatalogueMeasure = {
   code: string;
+  /** In the reader's language where a translation gives it (`titleLanguage`), else the original. */
   title: string;
+  titleLanguage: string;
+  summary: string | null;
+  note: ContentNote;
   maturity: "A" | "B" | "C" | null;
   sectionKey: string | null;
   clusterKey: string | null;
@@ -136,6 +142,7 @@ export async function getCatalogue(
   db: Db,
   slug: string,
   filter: CatalogueFilter = {},
+  reader?: string,
 ): Promise<Catalogue | null> {
   const [plan] = await db.select().from(plans).where(eq(plans.slug, slug));
   if (!plan) return null;
@@ -177,6 +184,7 @@ export async function getCatalogue(
       .orderBy(asc(goals.position)),
     db
       .select({
+        id: measures.id,
         code: measures.code,
         title: measures.title,
         maturity: measures.maturity,
@@ -208,6 +216,19 @@ export async function getCatalogue(
       (!filter.maturity || m.maturity === filter.maturity),
   );
 
+  const translations =
+    reader && reader !== plan.language ? await loadTranslations(db, selected.map((m) => m.id), [reader]) : new Map();
+  const inReaders = (m: (typeof selected)[number]) => {
+    const translation = translationFor(forReaders(translations.get(m.id)), reader ?? plan.language, plan.language);
+    const title = shownField("title", m, plan.language, translation);
+    return {
+      title: title.text!,
+      titleLanguage: title.language,
+      summary: shownField("summary", m, plan.language, translation).text,
+      note: contentNote(reader ?? plan.language, plan.language, translation),
+    };
+  };
+
   return {
     plan: {
       slug: plan.slug,
@@ -224,7 +245,7 @@ export async function getCatalogue(
     units: [...unitsInPlan].map(([code, name]) => ({ code, name })),
     measures: selected.map((m) => ({
       code: m.code,
-      title: m.title,
+      ...inReaders(m),
       maturity: m.maturity,
       sectionKey: m.sectionKey,
       clusterKey: m.clusterKey,
@@ -254,8 +275,15 @@ export type MeasureDetail = {
   indicators: { text: string; targetValue: string | null; dueDate: string | null }[];
   /** The plan revision the measure last changed in, and which version of the measure that made. */
   revision: { number: number; createdAt: Date; version: number };
-  /** The language the text fields are in: a translation's, or the plan's own. */
+  /** The language the title is in: a translation's, or the plan's own. */
   contentLanguage: string;
+  /** The translation's short summary in plain words; none without a translation. */
+  summary: string | null;
+  /** Each shown field's language: a translation may give some fields and not others. */
+  fieldLanguages: Record<TranslatableField, string>;
+  note: ContentNote;
+  /** The translation shown (its state: a draft is marked as such), null for the original. */
+  translation: Pick<TranslatedTexts, "state" | "outdated"> | null;
 };
 
 export async function getMeasure(
@@ -283,13 +311,12 @@ export async function getMeasure(
   if (!row) return null;
   const m = row.measure;
 
-  const [translation] =
-    language === row.plan.language
-      ? []
-      : await db
-          .select()
-          .from(measureTranslations)
-          .where(and(eq(measureTranslations.measureId, m.id), eq(measureTranslations.language, language)));
+  const translation =
+    language === row.plan.language ? null : translationFor(forReaders((await loadTranslations(db, [m.id], [language])).get(m.id)), language, row.plan.language);
+  const shown = Object.fromEntries(
+    (["title", "summary", ...measureTextFields] as TranslatableField[]).map((f) => [f, shownField(f, m, row.plan.language, translation)]),
+  ) as Record<TranslatableField, { text: string | null; language: string }>;
+  const texts = Object.fromEntries(measureTextFields.map((f) => [f, shown[f].text])) as Record<MeasureTextField, string | null>;
 
   const [indicatorRows, sectionPath, [versions]] = await Promise.all([
     db
@@ -304,22 +331,20 @@ export async function getMeasure(
   return {
     plan: row.plan,
     code: m.code,
-    title: translation?.title ?? m.title,
+    title: shown.title.text!,
     maturity: m.maturity,
     sectionPath,
     cluster: row.cluster?.key ? row.cluster : null,
     goal: row.goal?.key ? row.goal : null,
     unit: row.unit?.code ? row.unit : null,
-    situation: translation ? translation.situation : m.situation,
-    objective: translation ? translation.objective : m.objective,
-    actions: translation ? translation.actions : m.actions,
-    steps: translation ? translation.steps : m.steps,
-    stakeholders: m.stakeholders,
-    responsible: m.responsible,
-    dataSources: m.dataSources,
+    ...texts,
     indicators: indicatorRows,
     revision: { ...row.revision, version: versions?.n ?? 1 },
-    contentLanguage: translation ? language : row.plan.language,
+    contentLanguage: shown.title.language,
+    summary: shown.summary.text,
+    fieldLanguages: Object.fromEntries(Object.entries(shown).map(([f, v]) => [f, v.language])) as Record<TranslatableField, string>,
+    note: contentNote(language, row.plan.language, translation),
+    translation: translation && { state: translation.state, outdated: translation.outdated },
   };
 }
 

@@ -11,6 +11,7 @@ import type { CatalogueFile } from "./catalogue-file";
 import type { ExportFile } from "../files.server";
 import { measureFields, measureTextFields } from "./measure-fields";
 import { measuresAsFile } from "./measure-file.server";
+import { planTranslations } from "./translations.server";
 import { text } from "../text";
 import { fallbackLanguage, languages } from "../i18n/config";
 import { i18nServer } from "../i18n/i18n.server";
@@ -22,6 +23,8 @@ const exportInput = z.object({
   format: z.enum(["json", "csv"]),
   /** The reader's language: the CSV's headings, maturity names, separator and decimal mark. */
   language: z.enum(languages).default(fallbackLanguage),
+  /** `translations`: the measures' translations instead of the catalogue (JSON only). */
+  dataset: z.enum(["catalogue", "translations"]).default("catalogue"),
 });
 
 /**
@@ -71,10 +74,20 @@ export async function catalogueFile(db: Reader, slug: string): Promise<Catalogue
   };
 }
 
-/** The catalogue for download: JSON (the import format) or CSV, one row per measure. */
+/**
+ * The catalogue for download: JSON (the import format) or CSV, one row per measure; or, as JSON,
+ * the measures' translations, each with its language, state, base revision and whether the German
+ * changed since (decision 041).
+ */
 export async function exportCatalogue(db: Reader, actor: Actor, input: unknown): Promise<ExportFile> {
   authorize(actor, "catalogue.read");
-  const { planSlug, format, language } = parseInput(exportInput, input);
+  const { planSlug, format, language, dataset } = parseInput(exportInput, input);
+  if (dataset === "translations") {
+    const [plan] = await db.select({ id: plans.id, language: plans.language }).from(plans).where(eq(plans.slug, planSlug));
+    if (!plan) throw new DomainError("not_found", "common:error.notFoundText");
+    const body = { plan: planSlug, original: plan.language, translations: await planTranslations(db, plan.id) };
+    return { filename: `${planSlug}-translations.json`, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(body, null, 2)}\n` };
+  }
   const file = await catalogueFile(db, planSlug);
   if (format === "json") {
     return { filename: `${file.slug}.json`, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(file, null, 2)}\n` };

@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { clusters, measures, planRevisions, plans, sections, units } from "../../db/schema";
+import type { TranslatedTexts } from "./translated";
+import { forReaders, loadTranslations } from "./translations.server";
 
 /** The key facts of a measure that other rooms show (agenda items, results, proposals). */
 export type MeasureSummary = {
@@ -12,6 +14,8 @@ export type MeasureSummary = {
   clusterTitle: string | null;
   planSlug: string;
   language: string;
+  /** Title, summary and objective in each language they were translated into (decision 041). */
+  translations: TranslatedTexts[];
 };
 
 type Reader = Pick<Db, "select">;
@@ -34,7 +38,10 @@ export async function measureSummaries(db: Reader, ids: string[]): Promise<Map<s
     .leftJoin(units, eq(units.id, measures.unitId))
     .leftJoin(clusters, eq(clusters.id, measures.clusterId))
     .where(inArray(measures.id, ids));
-  return new Map(rows.map((r) => [r.id, r]));
+  const translations = await loadTranslations(db, rows.map((r) => r.id));
+  // A screen shows title, summary and objective: the other fields stay out of every event.
+  const short = (t: TranslatedTexts): TranslatedTexts => ({ ...t, fields: { title: t.fields.title, summary: t.fields.summary, objective: t.fields.objective } });
+  return new Map(rows.map((r) => [r.id, { ...r, translations: forReaders(translations.get(r.id)).map(short) }]));
 }
 
 export type ClusterSummary = { id: string; key: string; title: string; measures: { code: string; title: string }[] };

@@ -6,6 +6,7 @@ import { insertUser } from "../auth/users.server";
 import { importPlan, type ImportResult } from "../catalogue/import.server";
 import type { Db } from "../../db/client";
 import { loadDemoConference } from "./demo-conference.server";
+import { loadDemoTranslations } from "./demo-translations.server";
 
 /** The city's documents as catalogue files, in the order the home page lists them. */
 export const demoPlanFiles = [
@@ -54,6 +55,7 @@ export async function loadDemoData(db: Db, { conference = false } = {}): Promise
       }),
     );
   }
+  await loadDemoTranslations(db);
   const staff = await loadDemoAccounts(db);
   // Nobody is connected while the server starts, so the demo's live events have no audience.
   if (conference) await loadDemoConference({ db, publish: () => {} }, staff);

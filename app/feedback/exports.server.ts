@@ -23,5 +23,6 @@ export async function conferenceExport({ request, context, params }: LoaderFunct
 export async function catalogueExport({ request, context, params }: LoaderFunctionArgs, format: Format) {
   const actor = await requireActor(request, context, "catalogue.read");
   const language = await languageOf(request);
-  return download(request, () => exportCatalogue(context.db, actor, { planSlug: params.planId, format, language }));
+  const dataset = new URL(request.url).searchParams.get("dataset") ?? undefined;
+  return download(request, () => exportCatalogue(context.db, actor, { planSlug: params.planId, format, language, dataset }));
 }

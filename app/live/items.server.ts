@@ -29,6 +29,7 @@ async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
             clusterTitle: measure.clusterTitle,
             planSlug: measure.planSlug,
             language: measure.language,
+            translations: measure.translations,
           }
         : null,
       cluster: cluster ? { key: cluster.key, title: cluster.title, measures: cluster.measures } : null,

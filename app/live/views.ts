@@ -1,6 +1,7 @@
 import type { AgendaActivities } from "../../db/schema";
 import type { Translations } from "../i18n/content";
 import type { TranslationView } from "../translation/views";
+import type { TranslatedTexts } from "../catalogue/translated";
 
 /** What clients see of the live session: plain JSON, shared by pages, sockets and tests. */
 export type Phase = "discuss" | "prioritise" | "results";
@@ -18,6 +19,8 @@ export type AgendaItemView = {
     clusterTitle: string | null;
     planSlug: string;
     language: string;
+    /** Title, summary and objective in other languages; each screen picks its reader's (decision 041). */
+    translations: TranslatedTexts[];
   } | null;
   cluster: { key: string; title: string; measures: { code: string; title: string }[] } | null;
   /** The moderator's question in German; a ranking item asks it about its measures. */

@@ -12,13 +12,21 @@ import { unitLabel } from "../catalogue/units";
 import { formatDate, formatMoney } from "../i18n/format";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
+import { languageOf } from "../i18n/i18n.server";
+import { ContentNoteText } from "../catalogue/ui/content-note";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const filter = parseCatalogueFilter(new URL(request.url).searchParams);
-  const catalogue = await getCatalogue(context.db, params.planId ?? "", filter);
+  const catalogue = await getCatalogue(context.db, params.planId ?? "", filter, await languageOf(request));
   if (!catalogue) throw new Response(null, { status: 404 });
   const { actor } = await actorFrom(request, context.db);
-  return { catalogue, filter, groups: groupMeasures(catalogue), canImport: can(actor, "catalogue.edit") };
+  return {
+    catalogue,
+    filter,
+    groups: groupMeasures(catalogue),
+    canImport: can(actor, "catalogue.edit"),
+    canTranslate: can(actor, "catalogue.translate"),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -26,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function PlanCatalogue() {
-  const { catalogue, filter, groups, canImport } = useLoaderData<typeof loader>();
+  const { catalogue, filter, groups, canImport, canTranslate } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { plan } = catalogue;
   const filtered = Boolean(filter.q || filter.cluster || filter.unit || filter.maturity);
@@ -57,6 +65,11 @@ export default function PlanCatalogue() {
         <p>
           <Link to={`/plans/${plan.slug}/progress`}>{t("progress:page.heading")}</Link>
         </p>
+        {canTranslate && (
+          <p>
+            <Link to={`/plans/${plan.slug}/translations`}>{t("catalogue:translations.link")}</Link>
+          </p>
+        )}
       </header>
 
       {catalogue.clusters.length > 0 && catalogue.measureTotal === 0 && (
@@ -133,9 +146,10 @@ export default function PlanCatalogue() {
                     {sub.measures.map((m) => (
                       <li key={m.code} className="measure-row">
                         <span className="measure-row__code">{m.code}</span>
-                        <Link to={`/plans/${plan.slug}/measures/${encodeURIComponent(m.code)}`} {...content}>
+                        <Link to={`/plans/${plan.slug}/measures/${encodeURIComponent(m.code)}`} {...inLanguage(m.titleLanguage)}>
                           {m.title}
                         </Link>
+                        {m.note !== "none" && <ContentNoteText note={m.note} className="measure-row__note" />}
                         <span className="measure-row__meta">
                           <MaturityBadge maturity={m.maturity} />
                           {m.unit && <span {...content}>{unitLabel(m.unit)}</span>}

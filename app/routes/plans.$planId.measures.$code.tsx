@@ -20,6 +20,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: feedbackStyles },
   { rel: "stylesheet", href: progressStyles },
 ];
+import { ContentNoteText } from "../catalogue/ui/content-note";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const language = await languageOf(request);
@@ -52,6 +53,7 @@ export default function MeasurePage() {
   const { measure, progress } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = measure.contentLanguage;
+  const fieldLang = measure.fieldLanguages;
   const planLang = measure.plan.language;
 
   return (
@@ -83,8 +85,17 @@ export default function MeasurePage() {
             version: measure.revision.version,
             date: formatDate(measure.revision.createdAt, i18n.language),
           })}
-          {lang !== i18n.language && lang === "de" && ` · ${t("common:content.inGerman")}`}
         </p>
+        {measure.note !== "none" && (
+          <p className={measure.note === "outdated" ? "notice notice--warning" : "muted"}>
+            <ContentNoteText note={measure.note} className="" />
+          </p>
+        )}
+        {measure.summary && (
+          <p className="lead" {...inLanguage(fieldLang.summary)}>
+            {measure.summary}
+          </p>
+        )}
         <p>
           <Link to={`/plans/${measure.plan.slug}/measures/${encodeURIComponent(measure.code)}/history`}>{t("catalogue:history.link")}</Link>
         </p>
@@ -142,11 +153,10 @@ export default function MeasurePage() {
       {textFields.map((field) => {
         const value = measure[field];
         if (!value) return null;
-        const fieldLang = field === "stakeholders" || field === "responsible" ? planLang : lang;
         return (
           <section key={field} className="measure-field" aria-labelledby={`field-${field}`}>
             <h2 id={`field-${field}`}>{t(`catalogue:measure.${field}`)}</h2>
-            <div {...inLanguage(fieldLang)}>
+            <div {...inLanguage(fieldLang[field])}>
               <RichText text={value} />
             </div>
           </section>
@@ -186,7 +196,7 @@ export default function MeasurePage() {
       {measure.dataSources && (
         <section className="measure-field" aria-labelledby="field-dataSources">
           <h2 id="field-dataSources">{t("catalogue:measure.dataSources")}</h2>
-          <div {...inLanguage(planLang)}>
+          <div {...inLanguage(fieldLang.dataSources)}>
             <RichText text={measure.dataSources} />
           </div>
         </section>

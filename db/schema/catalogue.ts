@@ -129,7 +129,14 @@ export const measures = pgTable(
   (t) => [uniqueIndex("measure_code").on(t.planId, t.code)],
 );
 
-/** Translations of a measure's text fields; the German original stays in measure. */
+export const translationState = pgEnum("translation_state", ["draft", "machine", "reviewed"]);
+
+/**
+ * A measure in another language (docs/decisions/041-measure-translations.md): the title, a short
+ * summary in plain words and any of the text fields; the German original stays in measure. It
+ * translated the measure as it stood in `base_revision_id`: a later revision that changed a
+ * German field it covers makes it outdated until someone updates or confirms it.
+ */
 export const measureTranslations = pgTable(
   "measure_translation",
   {
@@ -138,10 +145,20 @@ export const measureTranslations = pgTable(
       .references(() => measures.id, { onDelete: "cascade" }),
     language: text("language").notNull(),
     title: text("title").notNull(),
+    summary: text("summary"),
     situation: text("situation"),
     objective: text("objective"),
     actions: text("actions"),
     steps: text("steps"),
+    stakeholders: text("stakeholders"),
+    responsible: text("responsible"),
+    dataSources: text("data_sources"),
+    state: translationState("state").notNull().default("draft"),
+    baseRevisionId: uuid("base_revision_id")
+      .notNull()
+      .references(() => planRevisions.id),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.measureId, t.language] })],
 );

@@ -5,6 +5,9 @@ import { groupMeasures } from "../../app/catalogue/grouping";
 const measure = (code: string, over: Partial<CatalogueMeasure>): CatalogueMeasure => ({
   code,
   title: code,
+  titleLanguage: "de",
+  summary: null,
+  note: "none",
   maturity: null,
   sectionKey: null,
   clusterKey: null,

@@ -65,4 +65,6 @@ export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
   "routes/plans.import": () => "/plans/import",
   "routes/series._index": () => "/series",
   "routes/series.$seriesId": (f) => `/series/${f.seriesId}`,
+  "routes/plans.$planId.translations._index": () => "/plans/ziele-und-massnahmen-2022-2023/translations?language=tr",
+  "routes/plans.$planId.translations.$code": () => "/plans/ziele-und-massnahmen-2022-2023/translations/540-2?language=ar",
 };

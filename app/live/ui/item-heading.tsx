@@ -2,8 +2,10 @@ import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import { rankingOptions } from "../rules";
 import type { AgendaItemView } from "../views";
+import { ContentNoteText } from "../../catalogue/ui/content-note";
 import { contentLanguageOf } from "./criteria";
 import { InGermanMark, QuestionText, useQuestion } from "./question-text";
+import { useShownMeasure } from "./shown-measure";
 
 /**
  * The current item as a participant first sees it: what it is, its title in the catalogue's
@@ -14,8 +16,10 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
   const contentLang = contentLanguageOf(item);
   const content = inLanguage(contentLang);
   const question = useQuestion(item);
-  // The catalogue's text is German; a question is the reader's where the moderator translated it.
-  const foreign = item.kind === "question" ? Boolean(question?.fallback) : contentLang !== i18n.language || Boolean(question?.fallback);
+  const shown = useShownMeasure(item.measure);
+  // A measure says itself whether it is shown in German or in an outdated translation; a question
+  // is the reader's where the moderator translated it; a focus theme is the catalogue's German.
+  const foreign = item.kind === "question" ? Boolean(question?.fallback) : (!item.measure && contentLang !== i18n.language) || Boolean(question?.fallback);
   // A cluster's or a ranking item's measures, listed in the card.
   const listed = item.measure ? [] : rankingOptions(item);
 
@@ -30,7 +34,7 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
             <span dir="ltr" className="live-item__code">
               {item.measure.code}
             </span>{" "}
-            <span {...content}>{item.measure.title}</span>
+            <span {...inLanguage(shown!.title.language)}>{shown!.title.text}</span>
           </>
         ) : item.cluster ? (
           <span {...content}>{item.cluster.title}</span>
@@ -39,6 +43,16 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
         )}
       </h1>
       {foreign && contentLang === "de" && <InGermanMark />}
+      {shown && shown.note !== "none" && (
+        <p className={shown.note === "outdated" ? "notice notice--warning" : "muted"}>
+          <ContentNoteText note={shown.note} className="" />
+        </p>
+      )}
+      {shown?.summary.text && (
+        <p className="live-item__summary" {...inLanguage(shown.summary.language)}>
+          {shown.summary.text}
+        </p>
+      )}
 
       {(item.measure || listed.length > 0) && (
         // A short card: the title is on the first screen, the details one tap away.
@@ -60,11 +74,11 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
                   <dd {...content}>{item.measure.clusterTitle}</dd>
                 </>
               )}
-              {item.measure.objective && (
+              {shown!.objective.text && (
                 <>
                   <dt>{t("live:facts.objective")}</dt>
-                  <dd {...content} className="live-item__objective">
-                    {item.measure.objective}
+                  <dd {...inLanguage(shown!.objective.language)} className="live-item__objective">
+                    {shown!.objective.text}
                   </dd>
                 </>
               )}

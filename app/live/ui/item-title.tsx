@@ -2,19 +2,24 @@ import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import type { AgendaItemView } from "../views";
 import { QuestionText, useQuestion } from "./question-text";
+import { useShownMeasure } from "./shown-measure";
 
 /**
- * What an agenda item is about, in the catalogue's own language: a measure with its code, a
- * focus theme, or the moderator's question (a ranking item's too) in the reader's language where given.
+ * What an agenda item is about: a measure with its code (in the reader's language where it is
+ * translated), a focus theme, or the moderator's question (a ranking item's too) in the reader's
+ * language where given.
  */
 export function ItemTitle({ item }: { item: AgendaItemView }) {
   const { t } = useTranslation();
   const question = useQuestion(item);
-  if (item.measure) {
+  const shown = useShownMeasure(item.measure);
+  if (item.measure && shown) {
     return (
       <>
-        <span className="item-code">{item.measure.code}</span>{" "}
-        <span {...inLanguage(item.measure.language)}>{item.measure.title}</span>
+        <span className="item-code" dir="ltr">
+          {item.measure.code}
+        </span>{" "}
+        <span {...inLanguage(shown.title.language)}>{shown.title.text}</span>
       </>
     );
   }

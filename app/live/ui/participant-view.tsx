@@ -11,6 +11,8 @@ import type { VoteReceipt } from "../votes.server";
 import { ActivityTabs, type Activity } from "./activity-tabs";
 import { CommentsSection } from "./comments";
 import { contentLanguageOf } from "./criteria";
+import { ItemTitle } from "./item-title";
+import { useShownMeasure } from "./shown-measure";
 import { ItemHeading } from "./item-heading";
 import { QuestionText, useQuestion } from "./question-text";
 import { ItemResultView } from "./item-result";
@@ -24,12 +26,21 @@ import { DotVoting, RatingForm, ScaleForm } from "./voting";
 
 type Me = NonNullable<LiveState["me"]>;
 
-/** What "read aloud" reads of the current item, in which language: its title and, for a measure, its objective. */
+/**
+ * What "read aloud" reads of the current item, in one language: its title and, for a measure, the
+ * summary or objective that is in the title's language (one voice cannot read two languages); a
+ * question in the reader's language where the moderator gave it.
+ */
 function useSpoken(item: AgendaItemView): { text: string; language: string } {
   const question = useQuestion(item);
-  if (!item.measure && !item.cluster && question) return { text: question.text, language: question.language };
-  const title = item.measure?.title ?? item.cluster?.title ?? "";
-  return { text: [title, item.measure?.objective].filter(Boolean).join(". "), language: contentLanguageOf(item) };
+  const shown = useShownMeasure(item.measure);
+  if (shown) {
+    const language = shown.title.language;
+    const more = [shown.summary, shown.objective].find((f) => f.text && f.language === language);
+    return { text: [shown.title.text, more?.text].filter(Boolean).join(". "), language };
+  }
+  if (!item.cluster && question) return { text: question.text, language: question.language };
+  return { text: item.cluster?.title ?? "", language: contentLanguageOf(item) };
 }
 
 /** The phone knows it lost its network long before socket.io's ping timeout would notice. */
@@ -114,13 +125,9 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
 /** An earlier item's title: the catalogue's in its language, or the question in the reader's where given. */
 function EarlierTitle({ item }: { item: AgendaItemView }) {
   const question = useQuestion(item);
-  if (!item.measure && !item.cluster) return question && <QuestionText question={question} />;
-  return (
-    <>
-      {item.measure && <span dir="ltr">{item.measure.code} </span>}
-      <span {...inLanguage(contentLanguageOf(item))}>{item.measure?.title ?? item.cluster?.title}</span>
-    </>
-  );
+  if (item.measure) return <ItemTitle item={item} />;
+  if (!item.cluster) return question && <QuestionText question={question} />;
+  return <span {...inLanguage(contentLanguageOf(item))}>{item.cluster.title}</span>;
 }
 
 /** Revealed results of the items the room has moved on from. */

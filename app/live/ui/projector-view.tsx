@@ -7,8 +7,10 @@ import type { LiveState } from "../state.server";
 import { commentPublic, resultsRevealed, sessionRunning, votingOpen } from "../rules";
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
+import { ContentNoteText } from "../../catalogue/ui/content-note";
 import { contentLanguageOf } from "./criteria";
 import { QuestionText, useQuestion } from "./question-text";
+import { useShownMeasure } from "./shown-measure";
 import { ItemResultView } from "./item-result";
 import { LocalLinkWarning } from "./local-link-warning";
 import { Countdown } from "./session-timer";
@@ -23,6 +25,7 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
   const result = state.results.find((r) => r.agendaItemId === item.id);
   const content = inLanguage(contentLanguageOf(item));
   const question = useQuestion(item);
+  const shown = useShownMeasure(item.measure);
   return (
     <>
       <p className="projector__phase">
@@ -30,8 +33,19 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
       </p>
       <h1 id="present-item" className="projector__title">
         {item.measure && <span dir="ltr">{item.measure.code} </span>}
-        {item.measure || item.cluster ? <span {...content}>{item.measure?.title ?? item.cluster?.title}</span> : question && <QuestionText question={question} />}
+        {shown ? (
+          <span {...inLanguage(shown.title.language)}>{shown.title.text}</span>
+        ) : item.cluster ? (
+          <span {...content}>{item.cluster.title}</span>
+        ) : (
+          question && <QuestionText question={question} />
+        )}
       </h1>
+      {shown && shown.note !== "none" && (
+        <p className="projector__note">
+          <ContentNoteText note={shown.note} className="" />
+        </p>
+      )}
       {/* The room sees numbers only once the moderator reveals them; until then, how many have voted. */}
       {resultsRevealed(item) && result ? (
         <ItemResultView
