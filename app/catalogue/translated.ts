@@ -52,11 +52,12 @@ export function isOutdated(
 }
 
 /**
- * What a reader is told about the text shown: nothing (their language, or the original's),
- * `original` (no translation: the German is shown, marked "content in German"), `outdated`
- * (a translation of an older German text: "translation may be out of date").
+ * What a reader is told about the text shown: nothing (their language, reviewed, or the
+ * original's), `original` (no translation: the German is shown, marked "content in German"),
+ * `outdated` (a translation of an older German text: "translation may be out of date"), `draft`
+ * or `machine` (a translation nobody has reviewed yet: the reader should know it may be wrong).
  */
-export type ContentNote = "none" | "original" | "outdated";
+export type ContentNote = "none" | "original" | "outdated" | "draft" | "machine";
 
 export type ShownText = { text: string | null; language: string };
 
@@ -89,7 +90,8 @@ export function translationFor(
 export function contentNote(reader: string, originalLanguage: string, translation: TranslatedTexts | null | undefined): ContentNote {
   if (reader === originalLanguage) return "none";
   if (!translation) return "original";
-  return translation.outdated ? "outdated" : "none";
+  if (translation.outdated) return "outdated";
+  return translation.state === "reviewed" ? "none" : translation.state;
 }
 
 /** Title, summary and note of a measure for a reader: what lists, phones and exports show. */

@@ -109,7 +109,7 @@ export async function translateInput(deps: LiveDeps, actor: Actor, input: unknow
     const conference = (await getConference(tx, session.conferenceId))!;
     // Into another of the languages the conference offers: those are the ones its readers chose.
     if (data.language === original || !conference.languages.includes(data.language)) {
-      throw new DomainError("invalid", "live:translation.error.language", { language: "live:translation.error.language" });
+      throw new DomainError("invalid", "conferences:mediation.error.language", { language: "conferences:mediation.error.language" });
     }
     const title = data.target === "proposal" ? data.title : null;
     const translation = await savePersonTranslation(tx, target, { language: data.language, title, text: data.text, userId: actor.userId });

@@ -26,7 +26,7 @@ export async function setWallLanguage(deps: LiveDeps, actor: Actor, input: unkno
     const session = await lockSession(tx, liveSessionId);
     const conference = (await getConference(tx, session.conferenceId))!;
     if (language !== null && (!conference.languages.includes(language) || language === conference.languages[0])) {
-      throw new DomainError("invalid", "live:translation.error.language", { language: "live:translation.error.language" });
+      throw new DomainError("invalid", "conferences:mediation.error.language", { language: "conferences:mediation.error.language" });
     }
     await tx.update(liveSessions).set({ wallLanguage: language }).where(eq(liveSessions.id, liveSessionId));
   });

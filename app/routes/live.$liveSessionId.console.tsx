@@ -70,7 +70,7 @@ export default function ConsolePage() {
           <span className="visually-hidden">{t("conferences:console.newWindow")}</span>
         </Link>
         <Link to={`/live/${liveSession.id}/agenda`}>{t("conferences:console.agendaLink")}</Link>
-        <Link to={`/live/${liveSession.id}/translate`}>{t("live:translation.consoleLink")}</Link>
+        <Link to={`/live/${liveSession.id}/translate`}>{t("conferences:mediation.consoleLink")}</Link>
       </div>
       {localJoinLink && live && <LocalLinkWarning />}
       {liveSession.status === "closed" && (

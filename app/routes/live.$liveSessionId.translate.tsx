@@ -33,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: titleFrom(matches, "live:translation.metaTitle", { title: data?.state.liveSession.title ?? "" }) },
+  { title: titleFrom(matches, "conferences:mediation.metaTitle", { title: data?.state.liveSession.title ?? "" }) },
 ];
 
 export default function TranslatePage() {

@@ -156,6 +156,12 @@ export default function MeasurePage() {
         return (
           <section key={field} className="measure-field" aria-labelledby={`field-${field}`}>
             <h2 id={`field-${field}`}>{t(`catalogue:measure.${field}`)}</h2>
+            {/* A translation that leaves this field out: the German is shown, and said to be. */}
+            {fieldLang[field] !== lang && (
+              <p className="muted">
+                <ContentNoteText note="original" className="" />
+              </p>
+            )}
             <div {...inLanguage(fieldLang[field])}>
               <RichText text={value} />
             </div>

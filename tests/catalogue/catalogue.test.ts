@@ -61,7 +61,10 @@ describe("catalogue filters", () => {
   it("finds a measure whatever the case of its code", async () => {
     const measure = await getMeasure(database.db, slug, "jobcenter-1", "en");
     expect(measure!.code).toBe("Jobcenter-1");
-    expect(measure!.contentLanguage).toBe("de");
+    // The demo's English draft gives the title and a summary; the other fields stay German.
+    expect(measure!.contentLanguage).toBe("en");
+    expect(measure!.translation).toEqual({ state: "draft", outdated: false });
+    expect(measure!.fieldLanguages.objective).toBe("de");
   });
 });
 

@@ -39,17 +39,17 @@ describe("measure translations", () => {
     await save({ language: "ar", title: "منع التشرد", objective: "تقليل حالات الإخلاء", state: "reviewed" });
 
     const tr = await getMeasure(database.db, planSlug, "W-1", "tr");
-    expect(tr).toMatchObject({ title: "Evsizliği önlemek", summary: "Kimse evini kaybetmesin.", contentLanguage: "tr", note: "none", translation: { state: "draft", outdated: false } });
+    expect(tr).toMatchObject({ title: "Evsizliği önlemek", summary: "Kimse evini kaybetmesin.", contentLanguage: "tr", note: "draft", translation: { state: "draft", outdated: false } });
     // The Turkish gives no objective: that field stays German, in German.
     expect(tr!.objective).toBe("Weniger Räumungen");
     expect(tr!.fieldLanguages.objective).toBe("de");
     const ar = await getMeasure(database.db, planSlug, "W-1", "ar");
-    expect(ar).toMatchObject({ objective: "تقليل حالات الإخلاء", fieldLanguages: { objective: "ar" }, translation: { state: "reviewed" } });
+    expect(ar).toMatchObject({ objective: "تقليل حالات الإخلاء", fieldLanguages: { objective: "ar" }, note: "none", translation: { state: "reviewed" } });
     const pl = await getMeasure(database.db, planSlug, "W-1", "pl");
     expect(pl).toMatchObject({ title: "Wohnungslosigkeit vermeiden", contentLanguage: "de", note: "original", summary: null });
 
     const catalogue = await getCatalogue(database.db, planSlug, {}, "tr");
-    expect(catalogue!.measures.find((m) => m.code === "W-1")).toMatchObject({ title: "Evsizliği önlemek", titleLanguage: "tr", note: "none" });
+    expect(catalogue!.measures.find((m) => m.code === "W-1")).toMatchObject({ title: "Evsizliği önlemek", titleLanguage: "tr", note: "draft" });
     expect(catalogue!.measures.find((m) => m.code === "W-2")).toMatchObject({ title: "Quartierswohnungen", titleLanguage: "de", note: "original" });
 
     const bench = await translationWorkbench(database.db, planner, planSlug, "tr");
@@ -60,7 +60,7 @@ describe("measure translations", () => {
 
   it("keeps a translation current when a revision changes nothing it covers", async () => {
     await setMaturity(database.db, planner, { planSlug, code: "W-1", maturity: "C", reason: "Neu eingeschätzt" });
-    expect((await getMeasure(database.db, planSlug, "W-1", "tr"))!.note).toBe("none");
+    expect((await getMeasure(database.db, planSlug, "W-1", "tr"))!.note).toBe("draft");
   });
 
   it("marks translations outdated when a planner's decision changes the objective", async () => {
@@ -96,7 +96,7 @@ describe("measure translations", () => {
     expect(await refusal(confirmMeasureTranslation(database.db, planner, { ...stale, language: "fa", seenRevision: bench.revision }), "code")).toBe("not_found");
     await confirmMeasureTranslation(database.db, planner, { ...stale, seenRevision: bench.revision });
     const tr = await getMeasure(database.db, planSlug, "W-1", "tr");
-    expect(tr).toMatchObject({ note: "none", translation: { state: "draft", outdated: false } });
+    expect(tr).toMatchObject({ note: "draft", translation: { state: "draft", outdated: false } });
   });
 
   it("marks a translation reviewed, which also settles it on the German seen", async () => {

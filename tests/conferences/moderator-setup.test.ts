@@ -175,7 +175,7 @@ describe("a moderator without JavaScript", () => {
     expect(page.html).toMatch(/<svg[^>]*viewBox/);
     const console = await browser.get(`/live/${ids.session}/console`);
     expect(console.status).toBe(200);
-    expect(console.html).toMatch(/<p class="current-item"><span class="item-code">540-2<\/span>/);
+    expect(console.html).toMatch(/<p class="current-item"><span class="item-code" dir="ltr">540-2<\/span>/);
   });
 
   it("speaks English and Arabic, and marks the German catalogue text as German", async () => {

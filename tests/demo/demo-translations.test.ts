@@ -28,7 +28,7 @@ describe("demo translations", () => {
     ]);
     const measure = await getMeasure(database.db, slug, "540-2", "tr");
     // The demo's own files may hold the same measure already: a loaded translation is left as it is.
-    expect(measure).toMatchObject({ contentLanguage: "tr", note: "none", translation: { state: "draft", outdated: false } });
+    expect(measure).toMatchObject({ contentLanguage: "tr", note: "draft", translation: { state: "draft", outdated: false } });
     expect(measure!.summary).toBeTruthy();
     const editor = await translationEditor(database.db, await createStaff(database.db, "planner"), slug, "540-2", "ar");
     expect(editor.translation).toMatchObject({ state: "draft", updatedBy: null, baseRevision: editor.revision });

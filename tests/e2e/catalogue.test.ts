@@ -15,10 +15,16 @@ import {
 } from "../support/browser";
 import { messagesIn, t } from "../support/messages";
 import { startTestServer, type TestServer } from "../support/server";
+import arDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/ar.json";
+import enDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/en.json";
+
+const demoTranslations = { ar: arDemo, en: enDemo };
 
 const plan = "/plans/ziele-und-massnahmen-2022-2023";
 const planTitle = "Ziele und Maßnahmen für ein Soziales Bielefeld 2022/2023";
 const measureTitle = "Soziales Miteinander in den Quartieren stärken";
+/** The demo's draft translations of 540-2 (db/demo/translations): title and summary only. */
+const translated = (language: "en" | "ar") => demoTranslations[language].measures["540-2"];
 
 let server: TestServer;
 let browser: Browser;
@@ -186,22 +192,31 @@ describe("the public catalogue in a browser", () => {
     await page.getByRole("status").filter({ hasText: en("catalogue:plan.shown", { shown: 1, count: 39 }) }).waitFor();
     const rows = page.getByRole("main").locator(".measure-list > li");
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toContain(measureTitle);
+    // The English reader gets the demo's English draft, marked as not yet reviewed.
+    expect(await rows.first().textContent()).toContain(translated("en").title);
+    expect(await rows.first().textContent()).toContain(en("common:content.draft"));
     expect(await page.getByRole("searchbox", { name: en("catalogue:filter.search") }).inputValue()).toBe("540-2");
     await checkPage("filtered plan page");
   });
 
   it("opens the measure and shows its fields", async () => {
-    await page.getByRole("link", { name: measureTitle, exact: true }).click();
+    await page.getByRole("link", { name: translated("en").title, exact: true }).click();
     await page.waitForURL(`**${plan}/measures/540-2`);
-    await heading(measureTitle).waitFor();
+    await heading(translated("en").title).waitFor();
+    expect(await page.getByText(translated("en").summary, { exact: true }).getAttribute("lang")).toBe("en");
+    expect(await page.getByText(en("common:content.draft")).count()).toBe(1);
     for (const field of ["situation", "objective", "actions", "steps", "stakeholders", "indicators", "dataSources"].map((f) => en(`catalogue:measure.${f}`))) {
       expect(await heading(field, 2).count(), field).toBe(1);
     }
     const facts = await page.locator(".facts").textContent();
     expect(facts).toContain(en("catalogue:measure.unit"));
     expect(facts).toContain("540 Büro für Integrierte Sozialplanung und Prävention");
-    expect(await page.getByText(en("common:content.inGerman")).count()).toBe(1);
+    // The draft translates title and summary; each field it leaves out is German, and says so.
+    for (const field of ["situation", "objective", "actions", "steps", "stakeholders"]) {
+      const section = page.locator(`section:has(> h2#field-${field})`);
+      expect(await section.getByText(en("common:content.inGerman")).count(), field).toBe(1);
+      expect(await section.locator('div[lang="de"]').count(), field).toBe(1);
+    }
     await checkPage("measure page");
   });
 
@@ -210,10 +225,13 @@ describe("the public catalogue in a browser", () => {
     await page.getByRole("button", { name: en("common:nav.languageSubmit") }).click();
     await heading(messagesIn("ar")("catalogue:measure.situation"), 2).waitFor();
     expect(await root()).toEqual({ lang: "ar", dir: "rtl" });
-    // The measure itself is German: marked as such, and laid out left to right inside the page.
-    const title = heading(measureTitle).locator('[lang="de"]');
-    expect(await title.textContent()).toBe(measureTitle);
-    expect(await title.evaluate((element) => getComputedStyle(element).direction)).toBe("ltr");
+    // The title is the Arabic draft, right to left; the objective it leaves out is German:
+    // marked as such, and laid out left to right inside the page.
+    const title = heading(translated("ar").title).locator('[lang="ar"]');
+    expect(await title.evaluate((element) => getComputedStyle(element).direction)).toBe("rtl");
+    const objective = page.locator('section:has(> h2#field-objective) div[lang="de"]');
+    expect(await objective.evaluate((element) => getComputedStyle(element).direction)).toBe("ltr");
+    await page.locator("section:has(> h2#field-objective)").getByText(messagesIn("ar")("common:content.inGerman")).waitFor();
     // Right to left, "540-2" next to Arabic text would show as "2-540" unless it is isolated.
     expect(await shownLeftToRight(page.locator(".eyebrow strong"))).toBe("540-2");
     await checkPage("measure page in Arabic");

@@ -83,8 +83,8 @@ describe("a comment understood across languages", { timeout: 120_000 }, () => {
   it("the moderator's console picks Turkish as the wall's second language", async () => {
     pages.console = await staff("moderator", sizes.console, `/live/${session.liveSessionId}/console`);
     pages.projector = await staff("moderator", sizes.projector, `/live/${session.liveSessionId}/present`);
-    await pages.console.getByLabel(t("live:translation.wallLanguage")).selectOption("tr");
-    await pages.console.getByRole("button", { name: t("live:translation.wallLanguageSubmit") }).click();
+    await pages.console.getByLabel(t("conferences:mediation.wallLanguage")).selectOption("tr");
+    await pages.console.getByRole("button", { name: t("conferences:mediation.wallLanguageSubmit") }).click();
     // The console's own state hears the change back from the server, as every projector does.
     await pages.console.locator("select#wall-language[data-current=tr]").waitFor();
     await expectAccessible(pages.console, "console with the wall language");
@@ -106,20 +106,20 @@ describe("a comment understood across languages", { timeout: 120_000 }, () => {
 
   it("a language mediator translates it into German and Turkish in place, from the mediator console", async () => {
     pages.mediator = await staff("mediator", sizes.console, `/live/${session.liveSessionId}/translate`);
-    await pages.mediator.getByRole("heading", { level: 1, name: new RegExp(t("live:translation.title")) }).waitFor();
+    await pages.mediator.getByRole("heading", { level: 1, name: new RegExp(t("conferences:mediation.title")) }).waitFor();
     const entry = pages.mediator.locator(".mediation-entry", { hasText: arabicComment });
-    const missing = (languages: string[]) => t("live:translation.missing", { languages: languages.map((l) => t(`conferences:language.${l}`)).join(", ") });
+    const missing = (languages: string[]) => t("conferences:mediation.missing", { languages: languages.map((l) => t(`conferences:language.${l}`)).join(", ") });
     await entry.getByText(missing(["de", "tr"])).waitFor();
     await expectAccessible(pages.mediator, "mediator console");
     for (const [language, text] of [["de", germanTranslation], ["tr", turkishTranslation]] as const) {
       const name = t(`conferences:language.${language}`);
-      const field = entry.getByLabel(t("live:translation.textLabel", { language: name }));
+      const field = entry.getByLabel(t("conferences:mediation.textLabel", { language: name }));
       if (!(await field.isVisible())) await entry.locator("summary", { hasText: name }).click();
       await field.fill(text);
-      await entry.getByRole("button", { name: t("live:translation.submit", { language: name }) }).click();
+      await entry.getByRole("button", { name: t("conferences:mediation.submit", { language: name }) }).click();
       await entry.locator("summary", { hasText: `${name} · ${t("live:translation.byPerson")}` }).waitFor();
     }
-    await entry.getByText(t("live:translation.complete")).waitFor();
+    await entry.getByText(t("conferences:mediation.complete")).waitFor();
     expect(await notReloaded(pages.mediator)).toBe(true);
   });
 

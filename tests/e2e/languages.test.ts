@@ -13,6 +13,7 @@ import { expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } 
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { steerAtConsole } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
+import trDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/tr.json";
 
 const phoneSize = { width: 360, height: 740 };
 let server: TestServer;
@@ -132,11 +133,13 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
     await checkPage(page, "the item in Turkish");
     const requests: string[] = [];
     page.on("request", (request) => requests.push(`${request.url()} ${request.postData() ?? ""}`));
-    // The measure is German: a German voice reads it, on the device.
+    // The measure has a Turkish draft: a Turkish voice reads its title and summary, on the device.
     await page.locator(".live-item .read-aloud").click();
     const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken);
     expect(spoken).toHaveLength(1);
-    expect(spoken[0]!.lang).toBe("de-DE");
+    expect(spoken[0]!.lang).toBe("tr-TR");
+    const turkish = trDemo.measures["540-2"];
+    expect(spoken[0]!.text).toBe(`${turkish.title}. ${turkish.summary}`);
     expect(requests.filter((r) => r.includes(encodeURIComponent(spoken[0]!.text.slice(0, 12))) || r.includes(spoken[0]!.text.slice(0, 12)))).toEqual([]);
 
     await steer("prioritise");

@@ -5,6 +5,7 @@ import type { LiveDeps } from "../../app/live/events";
 import { defaultActivities, updateActivities } from "../../app/live/setup.server";
 import { setCurrentItem, setPhase } from "../../app/live/steer.server";
 import { proposals, votes } from "../../db/schema";
+import arDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/ar.json";
 import deLive from "../../locales/de/live.json";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { cookiesFrom, get, hiddenFields, joinByLink, post } from "../support/http";
@@ -240,13 +241,16 @@ describe("taking part without JavaScript", () => {
 });
 
 describe("in Arabic", () => {
-  it("renders right to left, with the German content marked as German", async () => {
+  it("renders right to left: the measure in its Arabic translation, the fields it leaves out in German, marked as German", async () => {
     await setCurrentItem(deps, moderator, { liveSessionId: session.liveSessionId, agendaItemId: measureItem });
     const { cookie } = await joinByLink(server.url, session.joinCode, { language: "ar" });
     const view = await get(server.url, page, cookie);
     expect(view.html).toContain('<html lang="ar" dir="rtl">');
-    expect(view.html).toContain('<span lang="de" dir="ltr">Soziales Miteinander in den Quartieren stärken</span>');
-    expect(view.text).toContain("المحتوى باللغة الألمانية");
+    const arabic = arDemo.measures["540-2"];
+    expect(view.html).toContain(`<span lang="ar" dir="rtl">${arabic.title}</span>`);
+    expect(view.html).toContain(`<p class="live-item__summary" lang="ar" dir="rtl">${arabic.summary}</p>`);
+    // The demo's draft translates title and summary; the objective stays the catalogue's German.
+    expect(view.html).toMatch(/<dd lang="de" dir="ltr" class="live-item__objective">1\. Soziale Infrastruktur verbessern/);
     expect(view.text).toContain('<h2 id="dots-title">توزيع النقاط</h2>');
     // Two is a dual in Arabic: "of two points", no digit.
     expect(view.text).toContain("تبقّى لك 2 من نقطتين");

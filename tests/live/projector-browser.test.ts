@@ -77,9 +77,9 @@ describe("the projector page", () => {
     await postComment(deps, amal, { agendaItemId: item, body: "Und Licht im Park" });
     await moderateComment(deps, moderator, { action: "pin", commentId: first.id });
     const { text } = await get(server.url, path, staffCookie);
-    expect(text).toContain('<p lang="ar" dir="rtl">Und Licht im Park</p>');
+    expect(text).toContain('<p class="wall__text" lang="ar" dir="rtl">Und Licht im Park</p>');
     expect(text.indexOf("Und Licht im Park")).toBeLessThan(text.indexOf("Mehr Bänke"));
-    expect(text).toContain(`wall__comment--pinned"><span class="wall__pin">${t("live:comment.pinned")}</span><p lang="ar" dir="rtl">Mehr Bänke`);
+    expect(text).toContain(`wall__comment--pinned"><span class="wall__pin">${t("live:comment.pinned")}</span><p class="wall__text" lang="ar" dir="rtl">Mehr Bänke`);
     expect(text).not.toContain("Kauft Uhren");
     expect(text).toContain(t("live:present.participants", { count: 2 }));
   });

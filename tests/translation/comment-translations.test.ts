@@ -96,8 +96,8 @@ describe("a language mediator's translation", () => {
     const stranger = await createStaff(database.db, "mediator");
     expect(await refusal(translateInput(deps, stranger, { ...base, language: "de" }))).toBe("forbidden conferences:team.notOnTeam");
     expect(await refusal(translateInput(deps, arabic, { ...base, language: "de" }), "code")).toBe("forbidden");
-    expect(await refusal(translateInput(deps, mediator, { ...base, language: "ar" }))).toBe("invalid live:translation.error.language");
-    expect(await refusal(translateInput(deps, mediator, { ...base, language: "uk" }))).toBe("invalid live:translation.error.language");
+    expect(await refusal(translateInput(deps, mediator, { ...base, language: "ar" }))).toBe("invalid conferences:mediation.error.language");
+    expect(await refusal(translateInput(deps, mediator, { ...base, language: "uk" }))).toBe("invalid conferences:mediation.error.language");
     expect(await refusal(translateInput(deps, mediator, { ...base, language: "de", text: " " }), "code")).toBe("invalid");
     // A moderator of the team translates too; a mediator steers nothing.
     expect(await refusal(translateInput(deps, moderator, { ...base, language: "de" }))).toBeNull();

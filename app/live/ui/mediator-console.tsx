@@ -36,7 +36,7 @@ function TranslateForm({ input, language }: { input: Input; language: string }) 
         <>
           {input.target === "proposal" && (
             <div className="field">
-              <label htmlFor={`${formId}-title`}>{t("live:translation.titleLabel", { language: name })}</label>
+              <label htmlFor={`${formId}-title`}>{t("conferences:mediation.titleLabel", { language: name })}</label>
               <input
                 id={`${formId}-title`}
                 name="title"
@@ -50,7 +50,7 @@ function TranslateForm({ input, language }: { input: Input; language: string }) 
             </div>
           )}
           <div className="field">
-            <label htmlFor={`${formId}-text`}>{t("live:translation.textLabel", { language: name })}</label>
+            <label htmlFor={`${formId}-text`}>{t("conferences:mediation.textLabel", { language: name })}</label>
             <textarea
               id={`${formId}-text`}
               name="text"
@@ -64,11 +64,11 @@ function TranslateForm({ input, language }: { input: Input; language: string }) 
             {form.fieldError("text")}
           </div>
           <button type="submit" className="button" disabled={form.busy}>
-            {existing ? t("live:translation.correct", { language: name }) : t("live:translation.submit", { language: name })}
+            {existing ? t("conferences:mediation.correct", { language: name }) : t("conferences:mediation.submit", { language: name })}
           </button>
           {form.done && (
             <span role="status" className="hint">
-              {t("live:translation.saved")}
+              {t("conferences:mediation.saved")}
             </span>
           )}
         </>
@@ -93,8 +93,8 @@ function InputEntry({ input, offered }: { input: Input; offered: string[] }) {
         </p>
         <p className="mediation-entry__missing">
           {missing.length === 0
-            ? t("live:translation.complete")
-            : t("live:translation.missing", { languages: missing.map((l) => t(`conferences:language.${l}`)).join(", ") })}
+            ? t("conferences:mediation.complete")
+            : t("conferences:mediation.missing", { languages: missing.map((l) => t(`conferences:language.${l}`)).join(", ") })}
         </p>
         <ul className="mediation-entry__languages">
           {others.map((language) => {
@@ -104,7 +104,7 @@ function InputEntry({ input, offered }: { input: Input; offered: string[] }) {
                 <details open={!existing && missing[0] === language ? true : undefined}>
                   <summary>
                     {t(`conferences:language.${language}`)} ·{" "}
-                    {existing ? t(translatedByKey(existing)) : t("live:translation.none")}
+                    {existing ? t(translatedByKey(existing)) : t("conferences:mediation.none")}
                   </summary>
                   {existing && (
                     <p className="translation__text" {...inLanguage(language)}>
@@ -143,14 +143,14 @@ export function MediatorConsole({ initial }: { initial: LiveState }) {
   return (
     <div className="page page--wide moderate mediation" data-connection={connection}>
       <h1>
-        {t("live:translation.title")}: <span {...inLanguage("de")}>{liveSession.title}</span>
+        {t("conferences:mediation.title")}: <span {...inLanguage("de")}>{liveSession.title}</span>
       </h1>
       <p className="console-status">
         <ConnectionStatus connection={connection} />
-        <span>{t("live:translation.offered", { languages: offered.map((l) => t(`conferences:language.${l}`)).join(", ") })}</span>
+        <span>{t("conferences:mediation.offered", { languages: offered.map((l) => t(`conferences:language.${l}`)).join(", ") })}</span>
       </p>
       <section aria-labelledby="mediate-comments" className="console-box">
-        <h2 id="mediate-comments">{t("live:translation.commentsHeading")}</h2>
+        <h2 id="mediate-comments">{t("conferences:mediation.commentsHeading")}</h2>
         {current && (
           <p className="current-item">
             <ItemTitle item={current} />
@@ -167,9 +167,9 @@ export function MediatorConsole({ initial }: { initial: LiveState }) {
         )}
       </section>
       <section aria-labelledby="mediate-proposals" className="console-box">
-        <h2 id="mediate-proposals">{t("live:translation.proposalsHeading")}</h2>
+        <h2 id="mediate-proposals">{t("conferences:mediation.proposalsHeading")}</h2>
         {proposals.length === 0 ? (
-          <p className="muted">{t("live:translation.noProposals")}</p>
+          <p className="muted">{t("conferences:mediation.noProposals")}</p>
         ) : (
           <ul className="mediation-list">
             {proposals.map((input) => (

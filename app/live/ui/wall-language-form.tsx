@@ -14,13 +14,13 @@ export function WallLanguageForm({ languages, current }: { languages: string[]; 
     <ActionForm formId="wall-language" intent="wallLanguage" className="wall-language-form">
       {(form) => (
         <div className="field">
-          <label htmlFor="wall-language">{t("live:translation.wallLanguage")}</label>
+          <label htmlFor="wall-language">{t("conferences:mediation.wallLanguage")}</label>
           <span id="wall-language-hint" className="hint">
-            {t("live:translation.wallLanguageHint")} <LanguageLabel code={main} />
+            {t("conferences:mediation.wallLanguageHint")} <LanguageLabel code={main} />
           </span>
           <div className="actions">
             <select id="wall-language" name="language" defaultValue={current ?? ""} data-current={current ?? ""} {...form.describe("language", "wall-language-hint")}>
-              <option value="">{t("live:translation.wallLanguageNone")}</option>
+              <option value="">{t("conferences:mediation.wallLanguageNone")}</option>
               {others.map((code) => (
                 <option key={code} value={code}>
                   {t(`conferences:language.${code}`)}
@@ -28,7 +28,7 @@ export function WallLanguageForm({ languages, current }: { languages: string[]; 
               ))}
             </select>
             <button type="submit" className="button button--secondary" disabled={form.busy}>
-              {t("live:translation.wallLanguageSubmit")}
+              {t("conferences:mediation.wallLanguageSubmit")}
             </button>
           </div>
           {form.fieldError("language")}
