@@ -17,6 +17,7 @@ import { revisionInputs } from "../decisions/revision-inputs.server";
 import { CatalogueForms, type CatalogueIntent } from "../catalogue/ui/catalogue-forms";
 import { DiffView, RevisionList } from "../catalogue/ui/history";
 import planningStyles from "../styles/planning.css";
+import { PlanBreadcrumb } from "../catalogue/ui/plan-breadcrumb";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
 
@@ -95,24 +96,14 @@ export default function MeasureHistoryPage() {
   const measurePath = `/plans/${plan.slug}/measures/${encodeURIComponent(measure.code)}`;
   return (
     <div className="page planning">
-      <nav aria-label={t("common:nav.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">{t("common:nav.home")}</Link>
-          </li>
-          <li>
-            <Link to={`/plans/${plan.slug}`} {...inLanguage(plan.language)}>
-              {plan.title}
-            </Link>
-          </li>
-          <li>
-            <Link to={measurePath} dir="ltr">
-              {measure.code}
-            </Link>
-          </li>
-          <li aria-current="page">{t("catalogue:history.title")}</li>
-        </ol>
-      </nav>
+      <PlanBreadcrumb plan={plan}>
+        <li>
+          <Link to={measurePath} dir="ltr">
+            {measure.code}
+          </Link>
+        </li>
+        <li aria-current="page">{t("catalogue:history.title")}</li>
+      </PlanBreadcrumb>
       <h1>
         {t("catalogue:history.title")}: <span dir="ltr">{measure.code}</span>{" "}
         <span {...inLanguage(measure.contentLanguage)}>{measure.title}</span>

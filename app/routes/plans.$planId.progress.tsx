@@ -14,6 +14,7 @@ import { inLanguage } from "../i18n/parts";
 import { useTranslation } from "../i18n/translate";
 import feedbackStyles from "../styles/feedback.css";
 import progressStyles from "../styles/progress.css";
+import { PlanBreadcrumb } from "../catalogue/ui/plan-breadcrumb";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: feedbackStyles },
@@ -45,19 +46,9 @@ export default function PlanProgressPage() {
   const filtered = Boolean(filter.cluster || filter.unit || filter.q);
   return (
     <div className="page page--wide">
-      <nav aria-label={t("common:nav.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">{t("common:nav.home")}</Link>
-          </li>
-          <li>
-            <Link to={`/plans/${plan.slug}`} {...content}>
-              {plan.title}
-            </Link>
-          </li>
-          <li aria-current="page">{t("progress:page.heading")}</li>
-        </ol>
-      </nav>
+      <PlanBreadcrumb plan={plan}>
+        <li aria-current="page">{t("progress:page.heading")}</li>
+      </PlanBreadcrumb>
       <h1>
         {t("progress:page.heading")}: <span {...content}>{plan.title}</span>
       </h1>

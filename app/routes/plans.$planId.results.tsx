@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { requireActor } from "../auth/actor.server";
 import { orRefuse } from "../errors";
@@ -10,6 +10,7 @@ import { ClusterStandings, discussed, MeasureStandings, withResults } from "../r
 import type { Dimension } from "../results/breakdowns.server";
 import { planResults } from "../results/plan.server";
 import planningStyles from "../styles/planning.css";
+import { PlanBreadcrumb } from "../catalogue/ui/plan-breadcrumb";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
 
@@ -43,19 +44,9 @@ export default function PlanResultsPage() {
   const clusters = results.clusters.filter(withResults);
   return (
     <div className="page page--wide planning">
-      <nav aria-label={t("common:nav.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">{t("common:nav.home")}</Link>
-          </li>
-          <li>
-            <Link to={`/plans/${plan.slug}`} {...inLanguage(contentLanguage)}>
-              {plan.title}
-            </Link>
-          </li>
-          <li aria-current="page">{t("results:plan.title")}</li>
-        </ol>
-      </nav>
+      <PlanBreadcrumb plan={{ ...plan, language: contentLanguage }}>
+        <li aria-current="page">{t("results:plan.title")}</li>
+      </PlanBreadcrumb>
       <h1>
         {t("results:plan.title")}: <span {...inLanguage(contentLanguage)}>{plan.title}</span>
       </h1>

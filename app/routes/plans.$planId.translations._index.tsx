@@ -10,6 +10,7 @@ import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import { useTranslation } from "../i18n/translate";
 import planningStyles from "../styles/planning.css";
+import { PlanBreadcrumb } from "../catalogue/ui/plan-breadcrumb";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: planningStyles }];
 
@@ -33,19 +34,9 @@ export default function TranslationWorkbench() {
   const { plan, language } = bench;
   return (
     <div className="page planning">
-      <nav aria-label={t("common:nav.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/">{t("common:nav.home")}</Link>
-          </li>
-          <li>
-            <Link to={`/plans/${plan.slug}`} {...inLanguage(plan.language)}>
-              {plan.title}
-            </Link>
-          </li>
-          <li aria-current="page">{t("catalogue:translations.heading")}</li>
-        </ol>
-      </nav>
+      <PlanBreadcrumb plan={plan}>
+        <li aria-current="page">{t("catalogue:translations.heading")}</li>
+      </PlanBreadcrumb>
       <header className="prose">
         <h1>{t("catalogue:translations.heading")}</h1>
         <p>{t("catalogue:translations.intro")}</p>
