@@ -123,3 +123,18 @@ export async function liveStateOf(
     moderator,
   };
 }
+
+/**
+ * The state as one phone's page carries it: each measure with its reader's translation only.
+ * Decision 041 sends every language so that shared screens pick per reader; a phone has one
+ * reader, and on a 2G-like link the other eight languages cost about 4 KiB of page data.
+ * A language switch reloads the page, so the narrowed state never has to change language.
+ */
+export function forReader(state: LiveState, language: string): LiveState {
+  return {
+    ...state,
+    items: state.items.map((item) =>
+      item.measure ? { ...item, measure: { ...item.measure, translations: item.measure.translations.filter((t) => t.language === language) } } : item,
+    ),
+  };
+}

@@ -7,6 +7,7 @@ import { requireActor } from "../auth/actor.server";
 import { DomainError } from "../errors";
 import { ParticipantLinks } from "../feedback/ui/participant-links";
 import { attempt, readSubmission, retryAfterHeaders } from "../forms.server";
+import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { postComment, supportComment } from "../live/comments.server";
 import { liveDeps } from "../live/deps.server";
@@ -14,7 +15,7 @@ import { conferenceOfLiveSession } from "../live/items.server";
 import type { LiveDeps } from "../live/events";
 import { submitProposal } from "../live/proposals.server";
 import { liveSessionIdParam } from "../live/params.server";
-import { getLiveState } from "../live/state.server";
+import { forReader, getLiveState } from "../live/state.server";
 import { participantCommands, type ParticipantEvent } from "../live/ui/participant-commands";
 import { ParticipantView } from "../live/ui/participant-view";
 import { castRanking, castVote } from "../live/votes.server";
@@ -47,7 +48,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const conferenceId = await conferenceOfLiveSession(context.db, liveSessionId);
   const actor = await requireActor(request, context, "vote.cast", { conferenceId });
   try {
-    const state = await getLiveState(context.db, actor, liveSessionId);
+    const state = forReader(await getLiveState(context.db, actor, liveSessionId), await languageOf(request));
     return {
       kind: "live" as const,
       state,

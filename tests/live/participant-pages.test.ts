@@ -6,6 +6,7 @@ import { defaultActivities, updateActivities } from "../../app/live/setup.server
 import { setCurrentItem, setPhase } from "../../app/live/steer.server";
 import { proposals, votes } from "../../db/schema";
 import arDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/ar.json";
+import trDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/tr.json";
 import deLive from "../../locales/de/live.json";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { cookiesFrom, get, hiddenFields, joinByLink, post } from "../support/http";
@@ -251,6 +252,8 @@ describe("in Arabic", () => {
     expect(view.html).toContain(`<p class="live-item__summary" lang="ar" dir="rtl">${arabic.summary}</p>`);
     // The demo's draft translates title and summary; the objective stays the catalogue's German.
     expect(view.html).toMatch(/<dd lang="de" dir="ltr" class="live-item__objective">1\. Soziale Infrastruktur verbessern/);
+    // The page's data carries the reader's translation, not the other eight languages'.
+    expect(view.html).not.toContain(trDemo.measures["540-2"].title);
     expect(view.text).toContain('<h2 id="dots-title">توزيع النقاط</h2>');
     // Two is a dual in Arabic: "of two points", no digit.
     expect(view.text).toContain("تبقّى لك 2 من نقطتين");
