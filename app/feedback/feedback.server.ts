@@ -65,7 +65,7 @@ export function outcomeFor(view: DecisionView, language: string, planLanguage: s
 }
 
 /** An item's result for one reader. */
-export function itemForReader({ item, result, ...rest }: ItemResults, reader: string, name: NameMeasure): FeedbackItem {
+function itemForReader({ item, result, ...rest }: ItemResults, reader: string, name: NameMeasure): FeedbackItem {
   return {
     ...rest,
     item: { ...item, measure: item.measure && name(item.measure), questionTranslations: readersQuestion(item.questionTranslations, reader) },

@@ -128,6 +128,9 @@ describe("measures in the reader's language (decision 047)", () => {
     expect(text).not.toContain("Wohnungslosigkeit vermeiden");
     const arabic = await get(server.url, `/conferences/${conference.conferenceId}/report?lng=ar`, planner);
     expect(arabic.text).toContain('<span lang="ar" dir="rtl">خريطة التعليم</span>');
+    const german = await get(server.url, `/conferences/${conference.conferenceId}/report`, planner);
+    expect(german.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span>');
+    for (const note of notes("de")) expect(german.text).not.toContain(note);
   });
 
   it("and on a participant's own page", async () => {
@@ -141,6 +144,9 @@ describe("measures in the reader's language (decision 047)", () => {
     expect(arabic.text).toContain('<span lang="ar" dir="rtl">خريطة التعليم</span>');
     const english = await get(server.url, "/my-input?lng=en", conference.participantCookie);
     expect(english.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span> · <span class="muted">Content in German</span>');
+    const german = await get(server.url, "/my-input?lng=de", conference.participantCookie);
+    expect(german.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span></h4>');
+    for (const note of notes("de")) expect(german.text).not.toContain(note);
   });
 });
 
