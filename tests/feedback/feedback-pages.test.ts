@@ -10,8 +10,7 @@ import { makeUser, sessionCookie } from "../auth/helpers";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
 import { get as getRaw, post } from "../support/http";
-import { messagesIn } from "../support/messages";
-import { testPlanSlug, testTranslations } from "../support/results-fixtures";
+import { testPlanSlug } from "../support/results-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -78,75 +77,6 @@ describe("the public feedback page", () => {
   it("is a 404 for a conference that does not exist", async () => {
     expect((await get(server.url, "/conferences/00000000-0000-4000-8000-000000000000/feedback")).status).toBe(404);
     expect((await get(server.url, "/conferences/kein-uuid/feedback")).status).toBe(404);
-  });
-});
-
-describe("measures in the reader's language (decision 047)", () => {
-  const notes = (language: Parameters<typeof messagesIn>[0]) =>
-    (["inGerman", "draft", "machine", "outdated"] as const).map((key) => messagesIn(language)(`common:content.${key}`));
-  const [turkishInGerman, turkishDraft] = notes("tr");
-
-  it("shows a Turkish reader the Turkish titles with the draft note, and carries no other language", async () => {
-    const { text, html } = await get(server.url, `${feedbackPath}?lng=tr`);
-    // The result's heading, the decision on it, the accepted proposal's new measure, the measure a comment joined.
-    expect(text).toContain('<span dir="ltr">W-1</span> <span lang="tr" dir="ltr">Evsizliği önlemek</span>');
-    expect(text).toContain('<span lang="tr" dir="ltr">Mahallede dil kafesi</span>');
-    expect(text).toContain('<span lang="tr" dir="ltr">Eğitim haritası</span>');
-    expect(text).toContain(`<span class="muted">${turkishDraft}</span>`);
-    // The focus theme's ranking: W-1 in Turkish, W-2 and W-3 untranslated, each note naming its measures.
-    expect(text).toContain('<th scope="row" lang="tr" dir="ltr">W-1 Evsizliği önlemek</th>');
-    expect(text).toContain('<th scope="row" lang="de" dir="ltr">W-2 Quartierswohnungen</th>');
-    expect(text).toContain(`<span dir="ltr">W-2, W-3</span> · <span class="">${turkishInGerman}</span>`);
-    expect(text).toContain(`<span dir="ltr">W-1</span> · <span class="">${turkishDraft}</span>`);
-    expect(text).not.toContain("Wohnungslosigkeit vermeiden");
-    for (const title of Object.values(testTranslations.ar)) expect(html).not.toContain(title);
-  });
-
-  it("shows an Arabic reader the Arabic titles right to left", async () => {
-    const { text } = await get(server.url, `${feedbackPath}?lng=ar`);
-    expect(text).toContain('<span lang="ar" dir="rtl">منع التشرد</span>');
-    expect(text).toContain(`<span class="muted">${notes("ar")[1]}</span>`);
-  });
-
-  it("shows the German, marked 'Content in German', where the reader's language has no translation", async () => {
-    const { text } = await get(server.url, `${feedbackPath}?lng=en`);
-    expect(text).toContain('<span dir="ltr">W-1</span> <span lang="de" dir="ltr">Wohnungslosigkeit vermeiden</span>');
-    expect(text).toContain('<span class="muted">Content in German</span>');
-  });
-
-  it("tells a German reader nothing about translations", async () => {
-    const { text } = await get(server.url, feedbackPath);
-    expect(text).toContain('<span lang="de" dir="ltr">Wohnungslosigkeit vermeiden</span>');
-    for (const note of notes("de")) expect(text).not.toContain(note);
-  });
-
-  it("does the same in the printable report", async () => {
-    const { status, text } = await get(server.url, `/conferences/${conference.conferenceId}/report?lng=tr`, planner);
-    expect(status).toBe(200);
-    expect(text).toContain('<span lang="tr" dir="ltr">Evsizliği önlemek</span>');
-    expect(text).toContain(turkishDraft);
-    expect(text).not.toContain("Wohnungslosigkeit vermeiden");
-    const arabic = await get(server.url, `/conferences/${conference.conferenceId}/report?lng=ar`, planner);
-    expect(arabic.text).toContain('<span lang="ar" dir="rtl">خريطة التعليم</span>');
-    const german = await get(server.url, `/conferences/${conference.conferenceId}/report`, planner);
-    expect(german.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span>');
-    for (const note of notes("de")) expect(german.text).not.toContain(note);
-  });
-
-  it("and on a participant's own page", async () => {
-    const { text, html } = await get(server.url, "/my-input?lng=tr", conference.participantCookie);
-    // Their points and their comment on B-1.
-    expect(text).toContain('<span dir="ltr">B-1</span> <span lang="tr" dir="ltr">Eğitim haritası</span>');
-    expect(text).toContain(turkishDraft);
-    expect(html).not.toContain("Bildungskarte");
-    expect(html).not.toContain(testTranslations.ar["B-1"]);
-    const arabic = await get(server.url, "/my-input?lng=ar", conference.participantCookie);
-    expect(arabic.text).toContain('<span lang="ar" dir="rtl">خريطة التعليم</span>');
-    const english = await get(server.url, "/my-input?lng=en", conference.participantCookie);
-    expect(english.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span> · <span class="muted">Content in German</span>');
-    const german = await get(server.url, "/my-input?lng=de", conference.participantCookie);
-    expect(german.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span></h4>');
-    for (const note of notes("de")) expect(german.text).not.toContain(note);
   });
 });
 
