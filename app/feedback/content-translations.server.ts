@@ -26,7 +26,9 @@ export type ContentTranslation = {
   objective: string | null;
 };
 
-const byLanguage = (a: { language: string }, b: { language: string }) => languages.indexOf(a.language as never) - languages.indexOf(b.language as never);
+/** In the language switcher's order, as the comments' translation columns are. */
+const order = (language: string) => (languages as readonly string[]).indexOf(language);
+const byLanguage = (a: { language: string }, b: { language: string }) => order(a.language) - order(b.language);
 
 /**
  * The translations of the measures and questions the other datasets name, in every language:
@@ -60,18 +62,18 @@ export async function contentTranslations(
       }),
     ),
   );
-  const ofQuestions = items.flatMap((item) =>
-    item.question === null || (item.kind !== "question" && item.kind !== "ranking")
+  const ofQuestions = items.flatMap(({ id, kind, question, questionTranslations }) =>
+    question === null || (kind !== "question" && kind !== "ranking")
       ? []
-      : Object.entries(item.questionTranslations)
+      : Object.entries(questionTranslations)
           .flatMap(([language, text]) => (text ? [{ language, text }] : []))
           .sort(byLanguage)
           .map(
             ({ language, text }): ContentTranslation => ({
-              kind: item.kind as "question" | "ranking",
+              kind,
               code: null,
-              agendaItemId: item.id,
-              original: item.question!,
+              agendaItemId: id,
+              original: question,
               language,
               state: null,
               outdated: false,
