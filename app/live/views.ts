@@ -91,7 +91,8 @@ export type ItemResult = {
   dots: { total: number; paper: number; share: number } | null;
   rating: { criterion: string; summary: Summary }[] | null;
   scale: (Summary & { shareAtLeast7: number | null }) | null;
-  ranking: { code: string; title: string; points: number; firstPlaces: number }[] | null;
+  /** `language`: the title's, where a screen names a measure in its reader's language (the feedback pages). */
+  ranking: { code: string; title: string; language?: string; points: number; firstPlaces: number }[] | null;
 };
 
 export type MyVotes = {

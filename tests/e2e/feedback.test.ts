@@ -1,12 +1,15 @@
 /**
  * The pages that tell people what became of their input, in a real browser with axe (WCAG 2.1 AA)
- * and the sideways-scroll check, at phone and desktop width: the public feedback page (German and
- * Arabic, right to left), a participant's own page and its explanation for visitors, and the report.
+ * and the sideways-scroll check, at phone and desktop width: the public feedback page (German,
+ * Arabic right to left and Turkish, measures in the reader's language), a participant's own page
+ * and its explanation for visitors, and the report.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
 import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
+import { messagesIn } from "../support/messages";
+import { testTranslations } from "../support/results-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -57,7 +60,7 @@ async function check(page: Page, path: string, heading: string) {
 }
 
 describe("what became of the input, in the browser", () => {
-  it("the feedback page passes axe in German and in Arabic", async () => {
+  it("the feedback page passes axe in German, in Arabic and in Turkish, measures in the reader's language", async () => {
     const page = await pageWith("");
     const path = `/conferences/${conference.conferenceId}/feedback`;
     await check(page, path, "Zukunftskonferenz Mitte");
@@ -66,6 +69,14 @@ describe("what became of the input, in the browser", () => {
     await expectAccessible(page, `${path}, breakdowns open`);
     await check(page, `${path}?lng=ar`, "Zukunftskonferenz Mitte");
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    // W-1's heading in the Arabic draft, right to left, with the draft note (decision 047).
+    const arabicTitle = page.getByRole("heading", { level: 3, name: testTranslations.ar["W-1"] });
+    await expect.poll(() => arabicTitle.locator('span[lang="ar"][dir="rtl"]').count()).toBe(1);
+    expect(await arabicTitle.textContent()).toContain(messagesIn("ar")("common:content.draft"));
+    await check(page, `${path}?lng=tr`, "Zukunftskonferenz Mitte");
+    const turkishTitle = page.getByRole("heading", { level: 3, name: testTranslations.tr["W-1"] });
+    await expect.poll(() => turkishTitle.locator('span[lang="tr"]').count()).toBe(1);
+    expect(await turkishTitle.textContent()).toContain(messagesIn("tr")("common:content.draft"));
   });
 
   it("a participant's own page and the explanation for everybody else pass axe", async () => {

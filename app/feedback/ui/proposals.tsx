@@ -44,9 +44,9 @@ export function ProposalEntry({ proposal, planSlug, headingLevel, children }: En
       <p className="muted">
         <time dateTime={proposal.createdAt}>{formatDate(new Date(proposal.createdAt), i18n.language)}</time>
       </p>
-      {proposal.mergedIntoTitle && (
+      {proposal.mergedWith && (
         <p>
-          {t("feedback:proposal.mergedWith")} <q>{proposal.mergedIntoTitle}</q>
+          {t("feedback:proposal.mergedWith")} <q {...inLanguage(proposal.mergedWith.language)}>{proposal.mergedWith.title}</q>
         </p>
       )}
       {children}

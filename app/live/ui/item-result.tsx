@@ -8,7 +8,7 @@ type Props = {
   result: ItemResult;
   /** The top of the rating scale the item used (the results carry only the answers). */
   ratingMax?: number;
-  /** The German titles of ranked measures, for `lang`. */
+  /** The language of ranked measures' titles that name no language of their own, for `lang`. */
   contentLanguage: string;
   size?: "normal" | "large";
 };
@@ -114,7 +114,7 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
           bars={result.ranking.map((r) => ({
             key: r.code,
             label: `${r.code} ${r.title}`,
-            lang: contentLanguage,
+            lang: r.language ?? contentLanguage,
             value: r.firstPlaces,
             valueText: t("live:results.rankedFirst", { count: r.firstPlaces }),
           }))}
