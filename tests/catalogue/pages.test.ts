@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDemoPlan } from "../../app/demo/demo-data.server";
+import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -70,6 +71,19 @@ describe("public catalogue pages", () => {
     expect(html).toContain("Content in German");
     const german = await page(`${plan}/measures/Jobcenter-1?lng=de`);
     expect(german.html).toContain(">Ausgangslage / Problemanalyse</h2>");
+  });
+
+  it("shows where a measure was discussed, each conference linking to its results, without figures for the public", async () => {
+    const before = await page(`${plan}/measures/540-2`);
+    expect(before.html).toContain('id="field-participation"');
+    expect(before.html).toContain("Die Maßnahme wurde noch in keiner Konferenz behandelt.");
+    const moderator = await createStaff(server.database.db, "moderator");
+    const session = await startedSession(recordingDeps(server.database.db), moderator, { measureCodes: ["540-2"], title: "Zukunftskonferenz Sieker" });
+    const { html } = await page(`${plan}/measures/540-2`);
+    expect(html).toContain(`href="/conferences/${session.conferenceId}/feedback"><span lang="de" dir="ltr">Zukunftskonferenz Sieker</span></a>`);
+    // The figures are for staff who view results (tests/results/series.test.ts); the public has the feedback page.
+    expect(html).not.toContain("series-figures");
+    expect((await page(`${plan}/measures/510-2`)).html).toContain("Die Maßnahme wurde noch in keiner Konferenz behandelt.");
   });
 
   it("renders right-to-left in Arabic", async () => {
