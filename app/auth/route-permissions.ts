@@ -42,6 +42,8 @@ export const routePermissions = {
   "routes/live.$liveSessionId.present": { loader: "liveSession.present", team: true },
   // The language mediators' console: the session's input and the languages it still lacks (decision 042).
   "routes/live.$liveSessionId.translate": { loader: "translation.write", action: "translation.write", team: true },
+  // A mediator's list of their conferences' sessions; everyone who translates reads only their teams'.
+  "routes/mediation": { loader: "translation.write" },
   "routes/inbox._index": { loader: "decision.write" },
   "routes/inbox.$kind.$id": { loader: "decision.write", action: "decision.write" },
   "routes/plans.$planId.results": { loader: "results.view" },
