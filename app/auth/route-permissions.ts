@@ -14,7 +14,8 @@ export type Access = Action | "public";
 export const routePermissions = {
   "routes/$": { loader: "public" },
   "routes/_index": { loader: "catalogue.read" },
-  "routes/plans.$planId._index": { loader: "catalogue.read" },
+  // Planners change a cluster's Reifegrad or budget on the catalogue page (issue 12).
+  "routes/plans.$planId._index": { loader: "catalogue.read", action: "catalogue.edit" },
   // Planners record a closed session's scale result as an indicator value on the measure page (decision 043).
   "routes/plans.$planId.measures.$code": { loader: "catalogue.read", action: "catalogue.edit" },
   // Transparency, as the measure's history: anyone reads how the indicators stand and the implementation report.

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDemoPlan } from "../../app/demo/demo-data.server";
+import { createSession } from "../../app/auth/sessions.server";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
+import { post } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -84,6 +86,25 @@ describe("public catalogue pages", () => {
     // The figures are for staff who view results (tests/results/series.test.ts); the public has the feedback page.
     expect(html).not.toContain("series-figures");
     expect((await page(`${plan}/measures/510-2`)).html).toContain("Die Maßnahme wurde noch in keiner Konferenz behandelt.");
+  });
+
+  it("shows a cluster's figures with their history, and planners change them with a reason", async () => {
+    const corona = "/plans/corona-aktionsplan-2021";
+    const before = await page(corona);
+    expect(before.status).toBe(200);
+    expect(before.html).toContain("<summary>Verlauf von Reifegrad und Budget</summary>");
+    // The page data carries the catalogue's messages: look for the form, not its words.
+    expect(before.html).not.toContain('name="budget"');
+    const planner = await createStaff(server.database.db, "planner");
+    const cookie = `mitplan_session=${(await createSession(server.database.db, planner.userId)).token}`;
+    expect((await page(corona, { cookie })).html).toContain('name="budget"');
+    const refused = await post(server.url, corona, { formId: "cluster-sprachfoerderung", key: "sprachfoerderung", maturity: "", budget: "12,345", reason: "Test" }, cookie);
+    expect(refused.status).toBe(400);
+    const saved = await post(server.url, corona, { formId: "cluster-sprachfoerderung", key: "sprachfoerderung", maturity: "A", budget: "80.000", reason: "Haushalt 2022" }, cookie);
+    expect(saved.status).toBe(200);
+    const after = (await page(corona)).html;
+    expect(after).toMatch(/Budget: 80\.000,00\s€/);
+    expect(after).toContain("Haushalt 2022");
   });
 
   it("renders right-to-left in Arabic", async () => {

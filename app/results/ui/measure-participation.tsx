@@ -37,7 +37,7 @@ export function MeasureParticipationSection({
                   <span {...inLanguage(contentLanguage)}>{conference.title}</span>
                 </Link>
                 {" · "}
-                <time dateTime={new Date(conference.startsAt).toISOString()}>{formatDate(conference.startsAt, i18n.language)}</time>
+                <time dateTime={new Date(conference.startsAt).toISOString()}>{formatDate(new Date(conference.startsAt), i18n.language)}</time>
                 {conference.place && (
                   <>
                     {" · "}
