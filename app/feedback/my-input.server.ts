@@ -10,7 +10,7 @@ import { myVotes } from "../live/my-votes.server";
 import type { Reader } from "../results/answers.server";
 import { frozenResults } from "../results/frozen.server";
 import { loadDecisions, standing } from "../decisions/views.server";
-import { mergedWith, outcomeFor, type Outcome, type ProposalFeedback } from "./feedback.server";
+import { mergedWith, outcomeFor, readersTranslation, type Outcome, type ProposalFeedback } from "./feedback.server";
 import { decisionCodes, measureNamer, rankedCodes, readersQuestion, resultForReader, type MeasureName, type ReadersResult } from "./measure-names.server";
 
 /** Which agenda item an input was about, its measure and question in the reader's language where translated. */
@@ -24,7 +24,8 @@ export type MyInput = {
   conference: ConferenceView;
   /** The plan's language, which the conference's title and untranslated content are written in. */
   contentLanguage: string;
-  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount"> & {
+  /** Each with its translation into the reader's language only, as on the feedback page. */
+  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount" | "translations"> & {
     hidden: { reason: string; at: string } | null;
     about: About | null;
     decision: Outcome | null;
@@ -108,6 +109,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       language: c.language,
       createdAt: c.createdAt,
       supportCount: c.supportCount,
+      translations: readersTranslation(c, language),
       hidden: withoutModerator(c.hidden),
       about: about(items.get(c.agendaItemId)),
       decision: outcome(c.id),
@@ -134,6 +136,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       body: p.body,
       language: p.language,
       createdAt: p.createdAt,
+      translations: readersTranslation(p, language),
       hidden: withoutModerator(p.hidden),
       mergedWith: mergedWith(p.mergedIntoId ? targetsById.get(p.mergedIntoId) : undefined),
       decision: outcome(p.mergedIntoId ?? p.id),
