@@ -10,16 +10,9 @@ import { translationForReader, type TranslationView } from "../translation/views
 import { sessionResults, type ItemResults, type ResultsOptions, type SessionResults } from "../results/aggregate.server";
 import type { Reader } from "../results/answers.server";
 import { loadDecisions, reasonFor, standing, type DecisionView } from "../decisions/views.server";
-import {
-  decisionCodes,
-  measureNamer,
-  rankedCodes,
-  readersQuestion,
-  resultForReader,
-  type MeasureName,
-  type NameMeasure,
-  type ReadersResult,
-} from "./measure-names.server";
+import type { MeasureName } from "../catalogue/translated";
+import { namedResult, type NameMeasure, type ShownResult } from "../live/ranking-names";
+import { decisionCodes, measureNamer, rankedCodes, readersQuestion } from "./measure-names.server";
 
 /**
  * A decision as participants read it: the reason in their language where the planner wrote one,
@@ -44,7 +37,7 @@ export type ProposalFeedback = Pick<ProposalView, "id" | "kind" | "measureCode" 
 /** An agenda item's result as a reader gets it: its measures named for them, its question's translation into their language only. */
 export type FeedbackItem = Omit<ItemResults, "item" | "result"> & {
   item: Omit<ItemResults["item"], "measure"> & { measure: MeasureName | null };
-  result: ReadersResult;
+  result: ShownResult;
 };
 
 export type ConferenceFeedback = {
@@ -74,7 +67,7 @@ function itemForReader({ item, result, ...rest }: ItemResults, reader: string, n
   return {
     ...rest,
     item: { ...item, measure: item.measure && name(item.measure), questionTranslations: readersQuestion(item.questionTranslations, reader) },
-    result: resultForReader(result, name),
+    result: namedResult(result, name),
   };
 }
 

@@ -11,7 +11,9 @@ import type { Reader } from "../results/answers.server";
 import { frozenResults } from "../results/frozen.server";
 import { loadDecisions, standing } from "../decisions/views.server";
 import { mergedWith, outcomeFor, readersTranslation, type Outcome, type ProposalFeedback } from "./feedback.server";
-import { decisionCodes, measureNamer, rankedCodes, readersQuestion, resultForReader, type MeasureName, type ReadersResult } from "./measure-names.server";
+import type { MeasureName } from "../catalogue/translated";
+import { namedResult, type ShownResult } from "../live/ranking-names";
+import { decisionCodes, measureNamer, rankedCodes, readersQuestion } from "./measure-names.server";
 
 /** Which agenda item an input was about, its measure and question in the reader's language where translated. */
 export type About = Pick<AgendaItemView, "kind" | "question" | "questionTranslations"> & {
@@ -38,7 +40,7 @@ export type MyInput = {
     mine: { dots: number | null; ratings: Record<string, number>; scale: number | null; ranking: string[] | null };
     /** The top of the item's rating scale, when it had one. */
     ratingMax: number | null;
-    result: ReadersResult | null;
+    result: ShownResult | null;
     decision: Outcome | null;
   }[];
   proposals: (ProposalFeedback & { hidden: { reason: string; at: string } | null })[];
@@ -125,7 +127,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
         ranking: mine.ranking[item.id] ?? null,
       },
       ratingMax: item.activities.rating?.max ?? null,
-      result: frozen.has(item.id) ? resultForReader(frozen.get(item.id)!, name) : null,
+      result: frozen.has(item.id) ? namedResult(frozen.get(item.id)!, name) : null,
       decision: outcome(item.id),
     })),
     proposals: proposalList.map((p) => ({
