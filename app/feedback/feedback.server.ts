@@ -6,19 +6,13 @@ import { DomainError, parseInput } from "../errors";
 import { languages } from "../i18n/config";
 import { commentsOf, liveSessionsOf, proposalsOf } from "../live/inputs.server";
 import type { CommentView, ProposalView } from "../live/views";
+import { translationForReader, type TranslationView } from "../translation/views";
 import { sessionResults, type ItemResults, type ResultsOptions, type SessionResults } from "../results/aggregate.server";
 import type { Reader } from "../results/answers.server";
 import { loadDecisions, reasonFor, standing, type DecisionView } from "../decisions/views.server";
-import {
-  decisionCodes,
-  measureNamer,
-  rankedCodes,
-  readersQuestion,
-  resultForReader,
-  type MeasureName,
-  type NameMeasure,
-  type ReadersResult,
-} from "./measure-names.server";
+import type { MeasureName } from "../catalogue/translated";
+import { namedResult, type NameMeasure, type ShownResult } from "../live/ranking-names";
+import { decisionCodes, measureNamer, rankedCodes, readersQuestion } from "./measure-names.server";
 
 /**
  * A decision as participants read it: the reason in their language where the planner wrote one,
@@ -30,7 +24,11 @@ export type Outcome = Omit<DecisionView, "reasons" | "subject" | "measure" | "me
   mergedInto: ({ kind: "measure" } & MeasureName) | Extract<DecisionView["mergedInto"], { kind: "proposal" }> | null;
 };
 
-export type ProposalFeedback = Pick<ProposalView, "id" | "kind" | "measureCode" | "title" | "body" | "language" | "createdAt"> & {
+/**
+ * A proposal as a reader gets it: as written, with `translations` holding at most the one into the
+ * reader's language (readersTranslation), which the page shows beside the original.
+ */
+export type ProposalFeedback = Pick<ProposalView, "id" | "kind" | "measureCode" | "title" | "body" | "language" | "createdAt" | "translations"> & {
   /** A duplicate the moderators merged shares the decision of the proposal it was merged into, named in its author's language. */
   mergedWith: { title: string; language: string } | null;
   decision: Outcome | null;
@@ -39,7 +37,7 @@ export type ProposalFeedback = Pick<ProposalView, "id" | "kind" | "measureCode" 
 /** An agenda item's result as a reader gets it: its measures named for them, its question's translation into their language only. */
 export type FeedbackItem = Omit<ItemResults, "item" | "result"> & {
   item: Omit<ItemResults["item"], "measure"> & { measure: MeasureName | null };
-  result: ReadersResult;
+  result: ShownResult;
 };
 
 export type ConferenceFeedback = {
@@ -47,8 +45,8 @@ export type ConferenceFeedback = {
   /** The frozen results of each closed session, each item with the decision on it. */
   sessions: (Omit<SessionResults, "items"> & { items: FeedbackItem[]; decisions: Record<string, Outcome> })[];
   proposals: ProposalFeedback[];
-  /** Comments a planner answered. */
-  comments: (Pick<CommentView, "id" | "agendaItemId" | "body" | "language" | "createdAt"> & { decision: Outcome })[];
+  /** Comments a planner answered, each with its translation into the reader's language only. */
+  comments: (Pick<CommentView, "id" | "agendaItemId" | "body" | "language" | "createdAt" | "translations"> & { decision: Outcome })[];
 };
 
 const feedbackInput = z.object({ conferenceId: z.string().uuid(), language: z.enum(languages) });
@@ -69,8 +67,17 @@ function itemForReader({ item, result, ...rest }: ItemResults, reader: string, n
   return {
     ...rest,
     item: { ...item, measure: item.measure && name(item.measure), questionTranslations: readersQuestion(item.questionTranslations, reader) },
-    result: resultForReader(result, name),
+    result: namedResult(result, name),
   };
+}
+
+/**
+ * What a page for one reader carries of an input's translations (decision 042's rule): the one into
+ * their language where they read another, else none. The other languages never reach the page.
+ */
+export function readersTranslation(input: { language: string; translations: TranslationView[] }, reader: string): TranslationView[] {
+  const translation = translationForReader(input.translations, input.language, reader);
+  return translation ? [translation] : [];
 }
 
 /** The proposal a duplicate was merged into, by its title in its author's language. */
@@ -119,12 +126,15 @@ export async function conferenceFeedback(db: Reader, actor: Actor, input: unknow
       body: p.body,
       language: p.language,
       createdAt: p.createdAt,
+      translations: readersTranslation(p, language),
       mergedWith: mergedWith(p.mergedIntoId ? proposalsById.get(p.mergedIntoId) : undefined),
       decision: outcome(p.mergedIntoId ?? p.id),
     })),
     comments: commentList.flatMap((c) => {
       const decision = outcome(c.id);
-      return decision ? [{ id: c.id, agendaItemId: c.agendaItemId, body: c.body, language: c.language, createdAt: c.createdAt, decision }] : [];
+      return decision
+        ? [{ id: c.id, agendaItemId: c.agendaItemId, body: c.body, language: c.language, createdAt: c.createdAt, translations: readersTranslation(c, language), decision }]
+        : [];
     }),
   };
 }

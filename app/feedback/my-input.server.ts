@@ -10,8 +10,10 @@ import { myVotes } from "../live/my-votes.server";
 import type { Reader } from "../results/answers.server";
 import { frozenResults } from "../results/frozen.server";
 import { loadDecisions, standing } from "../decisions/views.server";
-import { mergedWith, outcomeFor, type Outcome, type ProposalFeedback } from "./feedback.server";
-import { decisionCodes, measureNamer, rankedCodes, readersQuestion, resultForReader, type MeasureName, type ReadersResult } from "./measure-names.server";
+import { mergedWith, outcomeFor, readersTranslation, type Outcome, type ProposalFeedback } from "./feedback.server";
+import type { MeasureName } from "../catalogue/translated";
+import { namedResult, type ShownResult } from "../live/ranking-names";
+import { decisionCodes, measureNamer, rankedCodes, readersQuestion } from "./measure-names.server";
 
 /** Which agenda item an input was about, its measure and question in the reader's language where translated. */
 export type About = Pick<AgendaItemView, "kind" | "question" | "questionTranslations"> & {
@@ -24,7 +26,8 @@ export type MyInput = {
   conference: ConferenceView;
   /** The plan's language, which the conference's title and untranslated content are written in. */
   contentLanguage: string;
-  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount"> & {
+  /** Each with its translation into the reader's language only, as on the feedback page. */
+  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount" | "translations"> & {
     hidden: { reason: string; at: string } | null;
     about: About | null;
     decision: Outcome | null;
@@ -37,7 +40,7 @@ export type MyInput = {
     mine: { dots: number | null; ratings: Record<string, number>; scale: number | null; ranking: string[] | null };
     /** The top of the item's rating scale, when it had one. */
     ratingMax: number | null;
-    result: ReadersResult | null;
+    result: ShownResult | null;
     decision: Outcome | null;
   }[];
   proposals: (ProposalFeedback & { hidden: { reason: string; at: string } | null })[];
@@ -108,6 +111,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       language: c.language,
       createdAt: c.createdAt,
       supportCount: c.supportCount,
+      translations: readersTranslation(c, language),
       hidden: withoutModerator(c.hidden),
       about: about(items.get(c.agendaItemId)),
       decision: outcome(c.id),
@@ -123,7 +127,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
         ranking: mine.ranking[item.id] ?? null,
       },
       ratingMax: item.activities.rating?.max ?? null,
-      result: frozen.has(item.id) ? resultForReader(frozen.get(item.id)!, name) : null,
+      result: frozen.has(item.id) ? namedResult(frozen.get(item.id)!, name) : null,
       decision: outcome(item.id),
     })),
     proposals: proposalList.map((p) => ({
@@ -134,6 +138,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       body: p.body,
       language: p.language,
       createdAt: p.createdAt,
+      translations: readersTranslation(p, language),
       hidden: withoutModerator(p.hidden),
       mergedWith: mergedWith(p.mergedIntoId ? targetsById.get(p.mergedIntoId) : undefined),
       decision: outcome(p.mergedIntoId ?? p.id),

@@ -8,7 +8,7 @@ import { ItemResultView } from "../../live/ui/item-result";
 import type { Consensus } from "../../results/consensus";
 import type { FeedbackItem, Outcome } from "../feedback.server";
 import { BreakdownTables } from "./breakdowns";
-import { MeasureNameText, MeasureNote, RankingNotes } from "./measure-name";
+import { MeasureNameText, MeasureNote } from "./measure-name";
 import { OutcomeView } from "./outcome";
 
 /** The catalogue's own language, which focus themes are shown in: they have no translations. */
@@ -82,7 +82,6 @@ export function ItemResultsSection({ entry, decision, planSlug, minGroupSize, le
         <ResultItemTitle item={item} />
       </Heading>
       <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguage} />
-      <RankingNotes ranking={result.ranking} />
       {agreement.length > 0 && (
         <>
           <Sub>{t("feedback:consensus.heading")}</Sub>

@@ -3,7 +3,6 @@ import { criterionLabel } from "../../live/ui/criteria";
 import { ItemResultView } from "../../live/ui/item-result";
 import type { MyInput } from "../my-input.server";
 import { ResultItemTitle } from "./item-results";
-import { RankingNotes } from "./measure-name";
 import { OutcomeView } from "./outcome";
 
 type Vote = MyInput["votes"][number];
@@ -46,7 +45,6 @@ export function MyVoteEntry({ vote, planSlug, contentLanguage }: { vote: Vote; p
         <details>
           <summary>{t("feedback:mine.roomResult")}</summary>
           <ItemResultView result={vote.result} ratingMax={vote.ratingMax ?? undefined} contentLanguage={contentLanguage} />
-          <RankingNotes ranking={vote.result.ranking} />
         </details>
       ) : (
         <p className="muted">{vote.liveSession.closed ? t("feedback:mine.noResult") : t("feedback:mine.resultLater")}</p>

@@ -3,7 +3,7 @@ import { useTranslation } from "../../i18n/translate";
 import { formatDate } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import type { Outcome } from "../feedback.server";
-import type { MeasureName } from "../measure-names.server";
+import type { MeasureName } from "../../catalogue/translated";
 import { MeasureNameText, MeasureNote } from "./measure-name";
 
 type Props = {

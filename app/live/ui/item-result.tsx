@@ -1,11 +1,20 @@
 import { useTranslation } from "../../i18n/translate";
 import { BarChart } from "../../components/bar-chart";
-import type { ItemResult } from "../views";
-import { criterionLabel } from "./criteria";
+import type { ContentNote } from "../../catalogue/translated";
+import { MeasureNotes } from "../../catalogue/ui/content-note";
+import { namedResult, optionNamer } from "../ranking-names";
+import type { AgendaItemView, ItemResult } from "../views";
+import { contentLanguageOf, criterionLabel } from "./criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 
+/**
+ * A ranked measure as a screen names it: German as the results carry it, or named for its reader
+ * (ranking-names.ts) with its title's language and the catalogue's note.
+ */
+type RankedEntry = { code: string; title: string; language?: string; note?: ContentNote; points: number; firstPlaces: number };
+
 type Props = {
-  result: ItemResult;
+  result: Omit<ItemResult, "ranking"> & { ranking: RankedEntry[] | null };
   /** The top of the rating scale the item used (the results carry only the answers). */
   ratingMax?: number;
   /** The language of ranked measures' titles that name no language of their own, for `lang`. */
@@ -120,6 +129,25 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
           }))}
         />
       )}
+      {/* A bar has no room for a note: one line under the chart per note, naming its measures. */}
+      {anyVotes && <MeasureNotes measures={result.ranking} />}
     </div>
+  );
+}
+
+/**
+ * An agenda item's result on a live screen: its ranked measures named in the reader's language
+ * where translated, from the translations the item carries. The reader is the screen's, but for
+ * the projector, which names them in the room's main language (decision 049).
+ */
+export function LiveItemResult({ item, result, reader, size }: { item: AgendaItemView; result: ItemResult; reader?: string; size?: Props["size"] }) {
+  const { i18n } = useTranslation();
+  return (
+    <ItemResultView
+      result={namedResult(result, optionNamer(item, reader ?? i18n.language))}
+      ratingMax={item.activities.rating?.max}
+      contentLanguage={contentLanguageOf(item)}
+      size={size}
+    />
   );
 }

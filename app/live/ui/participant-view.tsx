@@ -15,7 +15,7 @@ import { ItemTitle } from "./item-title";
 import { useShownMeasure } from "./shown-measure";
 import { ItemHeading } from "./item-heading";
 import { QuestionText, useQuestion } from "./question-text";
-import { ItemResultView } from "./item-result";
+import { LiveItemResult } from "./item-result";
 import { ParticipantFormsProvider, type ParticipantForms, type Receivers } from "./live-form";
 import { MyVotesSection } from "./my-votes";
 import { ProposalForm } from "./proposal-form";
@@ -114,7 +114,7 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
       {result && resultsRevealed(item) && (
         <section aria-labelledby="result-title" className="live-section">
           <h2 id="result-title">{t("live:results.heading")}</h2>
-          <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} />
+          <LiveItemResult item={item} result={result} />
         </section>
       )}
       <MyVotesSection item={item} me={me} />
@@ -147,7 +147,7 @@ function EarlierResults({ state, currentId }: { state: LiveState; currentId: str
           <h3 id={`result-${item.id}`}>
             <EarlierTitle item={item} />
           </h3>
-          <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguageOf(item)} />
+          <LiveItemResult item={item} result={result} />
         </section>
       ))}
     </section>
