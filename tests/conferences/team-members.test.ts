@@ -4,13 +4,7 @@
  * engines; the migration of existing conferences on PGlite.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { eq, sql } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { createConference, listConferences } from "../../app/conferences/conferences.server";
@@ -19,6 +13,7 @@ import { setPhase } from "../../app/live/steer.server";
 import { conferences, conferenceTeamMembers, plans, users } from "../../db/schema";
 import { openDemoWorld, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps, refusal, startedSession } from "../support/fixtures";
+import { acrossMigration } from "../support/migrations";
 
 let database: TestDatabase;
 let creator: StaffActor;
@@ -152,36 +147,27 @@ describe("the list of conferences", () => {
 
 describe("the migration", () => {
   it("makes the creator of every existing conference a member of its team", async () => {
-    const folder = path.resolve(import.meta.dirname, "../../db/migrations");
-    // The migrations as they stood before the team: the same files, the journal without 0006.
-    const before = fs.mkdtempSync(path.join(os.tmpdir(), "mitplan-migrations-"));
-    fs.mkdirSync(path.join(before, "meta"));
-    const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta/_journal.json"), "utf8")) as { entries: { tag: string }[] };
-    const old = journal.entries.filter((e) => e.tag < "0006");
-    fs.writeFileSync(path.join(before, "meta/_journal.json"), JSON.stringify({ ...journal, entries: old }));
-    for (const { tag } of old) fs.copyFileSync(path.join(folder, `${tag}.sql`), path.join(before, `${tag}.sql`));
-
-    const client = new PGlite();
-    const db = drizzle(client);
-    try {
-      await migrate(db, { migrationsFolder: before });
-      const [user] = await db.execute<{ id: string }>(sql`insert into "user" (email, display_name, role, password_hash) values ('m@x.test', 'M', 'moderator', 'x') returning id`).then((r) => r.rows);
-      const [plan] = await db.execute<{ id: string }>(sql`insert into plan (slug, title) values ('p', 'P') returning id`).then((r) => r.rows);
-      const insertConference = (createdBy: string | null) =>
-        db.execute<{ id: string }>(
-          sql`insert into conference (plan_id, kind, title, starts_at, languages, created_by) values (${plan!.id}, 'workshop', 'K', now(), '{de}', ${createdBy}) returning id`,
-        );
-      const [withCreator] = (await insertConference(user!.id)).rows;
-      await insertConference(null);
-      await migrate(db, { migrationsFolder: folder });
-      const rows = await db.select().from(conferenceTeamMembers);
-      expect(rows).toEqual([expect.objectContaining({ conferenceId: withCreator!.id, userId: user!.id, addedBy: user!.id })]);
-      expect(await db.select({ id: conferences.id }).from(conferences)).toHaveLength(2);
-      expect(await db.select({ id: plans.id }).from(plans)).toHaveLength(1);
-    } finally {
-      await client.close();
-      fs.rmSync(before, { recursive: true, force: true });
-    }
+    let withCreator: string;
+    let user: string;
+    await acrossMigration(
+      "0006",
+      async (db) => {
+        [{ id: user }] = (await db.execute<{ id: string }>(sql`insert into "user" (email, display_name, role, password_hash) values ('m@x.test', 'M', 'moderator', 'x') returning id`)).rows as [{ id: string }];
+        const [plan] = (await db.execute<{ id: string }>(sql`insert into plan (slug, title) values ('p', 'P') returning id`)).rows;
+        const insertConference = (createdBy: string | null) =>
+          db.execute<{ id: string }>(
+            sql`insert into conference (plan_id, kind, title, starts_at, languages, created_by) values (${plan!.id}, 'workshop', 'K', now(), '{de}', ${createdBy}) returning id`,
+          );
+        withCreator = (await insertConference(user)).rows[0]!.id;
+        await insertConference(null);
+      },
+      async (db) => {
+        const rows = await db.select().from(conferenceTeamMembers);
+        expect(rows).toEqual([expect.objectContaining({ conferenceId: withCreator, userId: user, addedBy: user })]);
+        expect(await db.select({ id: conferences.id }).from(conferences)).toHaveLength(2);
+        expect(await db.select({ id: plans.id }).from(plans)).toHaveLength(1);
+      },
+    );
     // A second embedded database, migrated from scratch: slow on a busy machine.
   }, 120_000);
 });

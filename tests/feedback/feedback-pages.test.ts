@@ -9,7 +9,7 @@ import { plans } from "../../db/schema";
 import { makeUser, sessionCookie } from "../auth/helpers";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
-import { get as getRaw, post } from "../support/http";
+import { getPage as get, post } from "../support/http";
 import { testPlanSlug } from "../support/results-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -26,15 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/**
- * React 18.3's streaming renderer can put a NUL byte where a multi-byte character meets a 2 KB chunk
- * boundary (facebook/react#31134); where it lands moves with the content, so it is no part of what
- * these tests look for.
- */
-async function get(...args: Parameters<typeof getRaw>) {
-  const page = await getRaw(...args);
-  return { ...page, html: page.html.replace(/\0/g, ""), text: page.text.replace(/\0/g, "") };
-}
 
 const planCount = async () => (await server.database.db.select({ n: count() }).from(plans))[0]!.n;
 

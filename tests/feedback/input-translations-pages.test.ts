@@ -11,7 +11,7 @@ import { comments } from "../../db/schema";
 import { saveMachineTranslations, savePersonTranslation, type TranslationTarget } from "../../app/translation/input-translations.server";
 import { createStaff } from "../support/fixtures";
 import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
-import { get as getRaw } from "../support/http";
+import { getPage as get } from "../support/http";
 import { messagesIn } from "../support/messages";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -61,11 +61,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Without the NUL bytes React's streaming renderer may leave at a chunk boundary (see feedback-pages.test.ts). */
-async function get(...args: Parameters<typeof getRaw>) {
-  const page = await getRaw(...args);
-  return { ...page, html: page.html.replace(/\0/g, ""), text: page.text.replace(/\0/g, "") };
-}
 
 const byPerson = (language: "tr" | "ar" | "de") => messagesIn(language)("live:translation.byPerson");
 const byMachine = (language: "tr" | "ar" | "de") => messagesIn(language)("live:translation.byMachine");

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
-import { get as getRaw } from "../support/http";
+import { getPage as get } from "../support/http";
 import { messagesIn } from "../support/messages";
 import { testTranslations } from "../support/results-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
@@ -23,11 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Without the NUL bytes React's streaming renderer may leave at a chunk boundary (see feedback-pages.test.ts). */
-async function get(...args: Parameters<typeof getRaw>) {
-  const page = await getRaw(...args);
-  return { ...page, html: page.html.replace(/\0/g, ""), text: page.text.replace(/\0/g, "") };
-}
 
 describe("measures in the reader's language", () => {
   const notes = (language: Parameters<typeof messagesIn>[0]) =>

@@ -14,7 +14,7 @@ import { castRanking } from "../../app/live/votes.server";
 import arDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/ar.json";
 import trDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/tr.json";
 import { createStaff, joinAs, recordingDeps, startedSession } from "../support/fixtures";
-import { get as getRaw, joinByLink, post } from "../support/http";
+import { getPage, joinByLink, post } from "../support/http";
 import { messagesIn } from "../support/messages";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -54,9 +54,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Without the NUL bytes React's streaming renderer may leave at a chunk boundary (see feedback-pages.test.ts). */
-async function get(...args: Parameters<typeof getRaw>) {
-  const read = await getRaw(...args);
-  return { ...read, html: read.html.replace(/\0/g, "").replace(/<!-- -->/g, ""), text: read.text.replace(/\0/g, "").replace(/<!-- -->/g, "") };
+async function get(...args: Parameters<typeof getPage>) {
+  const read = await getPage(...args);
+  return { ...read, html: read.html.replace(/<!-- -->/g, ""), text: read.text.replace(/<!-- -->/g, "") };
 }
 
 const draftNote = (language: "tr" | "ar") => `<span dir="ltr">${codes.join(", ")}</span> · <span class="">${messagesIn(language)("common:content.draft")}</span>`;

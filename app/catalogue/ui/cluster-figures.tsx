@@ -5,6 +5,7 @@ import { usePageForm } from "../../components/page-form";
 import { formatDate, formatMoney } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import { useTranslation } from "../../i18n/translate";
+import { MaturityOptions } from "./maturity-badge";
 import type { ClusterVersion } from "../clusters.server";
 
 type Maturity = "A" | "B" | "C" | null;
@@ -68,12 +69,7 @@ export function ClusterForm({ clusterKey, budgetCents, maturity, contentLanguage
           error={view.fieldMessage("maturity")}
           alsoDescribedBy={errorId}
         >
-          <option value="">{t("catalogue:maturity.none")}</option>
-          {(["A", "B", "C"] as const).map((level) => (
-            <option key={level} value={level}>
-              {t(`catalogue:maturity.${level}`)}
-            </option>
-          ))}
+          <MaturityOptions />
         </SelectField>
         <Field
           id={`${formId}-budget`}

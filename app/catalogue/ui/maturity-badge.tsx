@@ -9,3 +9,18 @@ export function MaturityBadge({ maturity }: { maturity: "A" | "B" | "C" | null }
     </span>
   );
 }
+
+/** The choices of a Reifegrad select: none, then A, B and C with their names. */
+export function MaturityOptions() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t("catalogue:maturity.none")}</option>
+      {(["A", "B", "C"] as const).map((level) => (
+        <option key={level} value={level}>
+          {t(`catalogue:maturity.${level}`)}
+        </option>
+      ))}
+    </>
+  );
+}
