@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
+import { MaturityOptions } from "./maturity-badge";
 import { Field } from "../../components/field";
 import { usePageForm } from "../../components/page-form";
 import { inLanguage } from "../../i18n/parts";
@@ -48,12 +49,7 @@ export function CatalogueForms({ maturity, indicators, contentLanguage }: Props)
             error={m.fieldError("maturity")}
             alsoDescribedBy={m.errorId}
           >
-            <option value="">{t("catalogue:maturity.none")}</option>
-            {(["A", "B", "C"] as const).map((level) => (
-              <option key={level} value={level}>
-                {t(`catalogue:maturity.${level}`)}
-              </option>
-            ))}
+            <MaturityOptions />
           </SelectField>
           <TextAreaField
             id="maturity-reason"
