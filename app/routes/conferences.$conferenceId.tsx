@@ -2,14 +2,17 @@ import { redirect, type ActionFunctionArgs, type AppLoadContext, type LinksFunct
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
+import { ConferenceAbout, ConferenceTitle } from "../conferences/ui/conference-texts";
+import { ConferenceTextsForm } from "../conferences/ui/conference-texts-form";
 import { requireActor } from "../auth/actor.server";
-import { getConference } from "../conferences/conferences.server";
+import { getConference, updateConferenceTexts } from "../conferences/conferences.server";
 import { ConferenceOutcomeLinks } from "../feedback/ui/downloads";
 import { accepted, attempt, readSubmission } from "../forms.server";
 import { addTeamMember, authorizeConference, listTeam, maySteerConference, removeTeamMember } from "../conferences/team.server";
 import { TeamPanel } from "../conferences/ui/team-panel";
 import { orRefuse } from "../errors";
 import { titleFrom } from "../i18n/meta";
+import { translationsFromFields } from "../i18n/content";
 import { inLanguage } from "../i18n/parts";
 import { listLiveSessions } from "../live/queries.server";
 import { createLiveSession } from "../live/setup.server";
@@ -43,6 +46,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, conference } = await teamConference(request, context, params.conferenceId);
   const submission = await readSubmission(request);
   const input = { ...submission.fields, conferenceId: conference.id };
+  if (submission.intent === "texts") {
+    const form = submission.fields;
+    const result = await attempt(submission, () =>
+      updateConferenceTexts(context.db, actor, {
+        conferenceId: conference.id,
+        title: form.title,
+        description: form.description,
+        titleTranslations: translationsFromFields(form, "title"),
+        descriptionTranslations: translationsFromFields(form, "description"),
+      }),
+    );
+    return result.ok ? accepted(submission, null) : result.reply;
+  }
   if (submission.intent === "addMember" || submission.intent === "removeMember") {
     const result = await attempt(submission, async () => {
       if (submission.intent === "addMember") await addTeamMember(context.db, actor, input);
@@ -75,13 +91,16 @@ export default function ConferencePage() {
           <li>
             <Link to="/conferences">{t("conferences:list.title")}</Link>
           </li>
-          <li aria-current="page" {...inLanguage("de")}>
-            {conference.title}
+          <li aria-current="page">
+            <ConferenceTitle conference={conference} />
           </li>
         </ol>
       </nav>
       <p className="eyebrow">{t(`conferences:kind.${conference.kind}`)}</p>
-      <h1 {...inLanguage("de")}>{conference.title}</h1>
+      <h1>
+        <ConferenceTitle conference={conference} />
+      </h1>
+      <ConferenceAbout conference={conference} />
       <ConferenceFacts conference={conference}>
         <dt>{t("conferences:detail.languages")}</dt>
         <dd>{conference.languages.map((code) => t(`conferences:language.${code}`)).join(", ")}</dd>
@@ -168,6 +187,8 @@ export default function ConferencePage() {
           )}
         </ActionForm>
       </section>
+
+      <ConferenceTextsForm conference={conference} />
 
       <TeamPanel team={team} />
     </div>

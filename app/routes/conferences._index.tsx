@@ -9,6 +9,8 @@ import { createConference, listConferences, type ConferenceView } from "../confe
 import { listSeries } from "../conferences/series.server";
 import { attempt, readSubmission } from "../forms.server";
 import { formatDateTime } from "../i18n/format";
+import { translationsFromFields } from "../i18n/content";
+import { ConferenceTitle } from "../conferences/ui/conference-texts";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import moderateStyles from "../styles/moderate.css";
@@ -34,6 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     createConference(context.db, actor, {
       ...form,
       startsAt: cityTimeToDate(startsAt) ?? startsAt,
+      titleTranslations: translationsFromFields(form, "title"),
+      descriptionTranslations: translationsFromFields(form, "description"),
       languages: Array.isArray(form.languages) ? form.languages : form.languages ? [form.languages] : [],
     }),
   );
@@ -86,7 +90,15 @@ function ConferenceCards({ conferences, steerable }: { conferences: Card[]; stee
     <ul className="card-list">
       {conferences.map((c) => (
         <li key={c.id} className="card">
-          <h3 {...inLanguage("de")}>{steerable ? <Link to={`/conferences/${c.id}`}>{c.title}</Link> : c.title}</h3>
+          <h3>
+            {steerable ? (
+              <Link to={`/conferences/${c.id}`}>
+                <ConferenceTitle conference={c} />
+              </Link>
+            ) : (
+              <ConferenceTitle conference={c} />
+            )}
+          </h3>
           <p>
             {t(`conferences:kind.${c.kind}`)}
             {" · "}

@@ -17,6 +17,7 @@ import { contentLanguageOf } from "../live/ui/criteria";
 import { ItemControls } from "../live/ui/item-controls";
 import { ItemResultView } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";
+import { ItemNote } from "../live/ui/question-text";
 import { PaperVotes } from "../live/ui/paper-votes";
 import { ProjectorKeys } from "../live/ui/projector-keys";
 import { WallLanguageForm } from "../live/ui/wall-language-form";
@@ -104,9 +105,12 @@ export default function ConsolePage() {
           <section aria-labelledby="current-title" className="console-box">
             <h2 id="current-title">{t("conferences:console.currentHeading")}</h2>
             {current ? (
-              <p className="current-item">
-                <ItemTitle item={current} />
-              </p>
+              <>
+                <p className="current-item">
+                  <ItemTitle item={current} />
+                </p>
+                <ItemNote item={current} className="current-item__note" />
+              </>
             ) : (
               <p>{t("conferences:console.noCurrent")}</p>
             )}
@@ -127,6 +131,7 @@ export default function ConsolePage() {
                 <ItemResultView
                   result={result}
                   ratingMax={current.activities.rating?.max}
+                  criterionTranslations={current.activities.rating?.criterionTranslations}
                   contentLanguage={contentLanguageOf(current)}
                 />
               ) : (

@@ -18,6 +18,8 @@ function question(id: string, position: number, extra: Partial<AgendaItemView> =
     cluster: null,
     question: `Frage ${position + 1}`,
     questionTranslations: {},
+    note: null,
+    noteTranslations: {},
     rankedMeasures: null,
     activities: defaultActivities("question"),
     phase: "discuss",
@@ -45,6 +47,9 @@ function state(items: AgendaItemView[], moderator: boolean): LiveState {
     conference: {
       id: "c",
       title: "Zukunftskonferenz Sieker",
+      titleTranslations: {},
+      description: null,
+      descriptionTranslations: {},
       kind: "future_conference",
       startsAt: new Date("2026-12-01T17:00:00Z"),
       place: null,

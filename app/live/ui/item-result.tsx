@@ -1,7 +1,8 @@
 import { useTranslation } from "../../i18n/translate";
 import { BarChart } from "../../components/bar-chart";
+import type { AgendaActivities } from "../../../db/schema";
 import type { ItemResult } from "../views";
-import { criterionLabel } from "./criteria";
+import { criterionText } from "./criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 
 type Props = {
@@ -11,13 +12,15 @@ type Props = {
   /** The German titles of ranked measures, for `lang`. */
   contentLanguage: string;
   size?: "normal" | "large";
+  /** The moderator's translations of their own criteria (decision 046); without them, as typed. */
+  criterionTranslations?: NonNullable<AgendaActivities["rating"]>["criterionTranslations"];
 };
 
 /**
  * One agenda item's result as every screen shows it: participant phones, the projector, the
  * moderator console and reports. Charts carry their own captions, so it fits under any heading.
  */
-export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = "normal" }: Props) {
+export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = "normal", criterionTranslations }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const number = (value: number | null) => (value === null ? "–" : formatNumber(value, lng));
@@ -63,12 +66,10 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
           title={t("live:results.ratingTitle", { max: ratingMax })}
           labelHeader={t("live:results.criterion")}
           max={ratingMax}
-          bars={result.rating.map(({ criterion, summary }) => ({
-            key: criterion,
-            label: criterionLabel(t, criterion),
-            value: summary.mean ?? 0,
-            valueText: number(summary.mean),
-          }))}
+          bars={result.rating.map(({ criterion, summary }) => {
+            const name = criterionText(t, criterion, criterionTranslations, lng);
+            return { key: criterion, label: name.text, lang: name.language, value: summary.mean ?? 0, valueText: number(summary.mean) };
+          })}
         />
       )}
 
