@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type AppLoadContext, type LinksFunct
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
-import { ConferenceAbout, ConferenceTitle } from "../conferences/ui/conference-texts";
+import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
 import { ConferenceTextsForm } from "../conferences/ui/conference-texts-form";
 import { requireActor } from "../auth/actor.server";
 import { getConference, updateConferenceTexts } from "../conferences/conferences.server";
@@ -84,6 +84,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export default function ConferencePage() {
   const { conference, liveSessions, team } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const title = useConferenceTitle(conference);
   return (
     <div className="page moderate">
       <nav aria-label={t("conferences:nav.breadcrumb")} className="breadcrumb">
@@ -91,15 +92,13 @@ export default function ConferencePage() {
           <li>
             <Link to="/conferences">{t("conferences:list.title")}</Link>
           </li>
-          <li aria-current="page">
-            <ConferenceTitle conference={conference} />
+          <li aria-current="page" {...inLanguage(title.language)}>
+            {title.text}
           </li>
         </ol>
       </nav>
       <p className="eyebrow">{t(`conferences:kind.${conference.kind}`)}</p>
-      <h1>
-        <ConferenceTitle conference={conference} />
-      </h1>
+      <h1 {...inLanguage(title.language)}>{title.text}</h1>
       <ConferenceAbout conference={conference} />
       <ConferenceFacts conference={conference}>
         <dt>{t("conferences:detail.languages")}</dt>

@@ -12,7 +12,7 @@ import { actorIn } from "../auth/actor";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";
 import { districtsOf } from "../conferences/districts";
-import { ConferenceAbout, ConferenceTitle } from "../conferences/ui/conference-texts";
+import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
 import { pickText } from "../i18n/content";
 import { inLanguage } from "../i18n/parts";
 import { DomainError, refusalInit } from "../errors";
@@ -115,13 +115,19 @@ export default function JoinSessionPage() {
       </div>
     );
   }
-  const { found } = loaded;
+  return <JoinPage found={loaded.found} />;
+}
+
+type Found = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { found: unknown }>["found"];
+
+/** The join form under the conference's name, in the reader's language where its team gave it. */
+function JoinPage({ found }: { found: Found }) {
+  const { t } = useTranslation();
+  const title = useConferenceTitle(found.conference);
   return (
     <div className="page join-page">
       <p className="eyebrow">{t("live:join.title")}</p>
-      <h1>
-        <ConferenceTitle conference={found.conference} />
-      </h1>
+      <h1 {...inLanguage(title.language)}>{title.text}</h1>
       <p className="muted" {...inLanguage("de")}>
         {found.sessionTitle}
       </p>

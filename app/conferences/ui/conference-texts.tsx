@@ -1,9 +1,17 @@
 import { InGermanMark, Picked, usePicked } from "../../components/picked-text";
+import type { PickedText } from "../../i18n/content";
 import type { ConferenceTexts } from "../conferences.server";
 
+type Titled = Pick<ConferenceTexts, "title" | "titleTranslations">;
+
 /** A conference's title in the reader's language where its team translated it, else the German (decision 046). */
-export function ConferenceTitle({ conference }: { conference: Pick<ConferenceTexts, "title" | "titleTranslations"> }) {
-  return <Picked text={usePicked(conference.title, conference.titleTranslations)} />;
+export function useConferenceTitle(conference: Titled): PickedText {
+  return usePicked(conference.title, conference.titleTranslations);
+}
+
+/** The picked title in its own language, for a line that mixes it with other text. */
+export function ConferenceTitle({ conference }: { conference: Titled }) {
+  return <Picked text={useConferenceTitle(conference)} />;
 }
 
 /**
@@ -11,7 +19,7 @@ export function ConferenceTitle({ conference }: { conference: Pick<ConferenceTex
  * description falls back to German: one mark for the texts the page shows together.
  */
 export function ConferenceAbout({ conference }: { conference: ConferenceTexts }) {
-  const title = usePicked(conference.title, conference.titleTranslations);
+  const title = useConferenceTitle(conference);
   const description = usePicked(conference.description, conference.descriptionTranslations);
   return (
     <>

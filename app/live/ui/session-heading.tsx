@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import type { ConferenceTexts } from "../../conferences/conferences.server";
-import { ConferenceTitle } from "../../conferences/ui/conference-texts";
+import { useConferenceTitle } from "../../conferences/ui/conference-texts";
 
 /** Breadcrumb and title shared by the moderator's agenda and console pages. */
 export function SessionHeading({
@@ -15,6 +15,7 @@ export function SessionHeading({
   page: "agenda" | "console";
 }) {
   const { t } = useTranslation();
+  const conferenceTitle = useConferenceTitle(conference);
   const title = page === "agenda" ? t("conferences:agenda.title") : t("conferences:console.title");
   return (
     <>
@@ -24,8 +25,8 @@ export function SessionHeading({
             <Link to="/conferences">{t("conferences:list.title")}</Link>
           </li>
           <li>
-            <Link to={`/conferences/${conference.id}`}>
-              <ConferenceTitle conference={conference} />
+            <Link to={`/conferences/${conference.id}`} {...inLanguage(conferenceTitle.language)}>
+              {conferenceTitle.text}
             </Link>
           </li>
           <li aria-current="page">{title}</li>
