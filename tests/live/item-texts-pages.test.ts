@@ -134,9 +134,9 @@ describe("a moderator's own criterion", () => {
     await castVote(deps, voter, { kind: "rating", clientId: randomUUID(), agendaItemId: ratingItem, criterion: criterion.de, value: 4 });
     // The console's result table names it in its reader's language, and in German to a Turkish one.
     const arabicConsole = (await get(server.url, `/live/${session.liveSessionId}/console?lng=ar`, staffCookie)).html;
-    expect(arabicConsole).toContain(`<th scope="row" lang="ar">${criterion.ar}</th>`);
+    expect(arabicConsole).toMatch(new RegExp(`<th scope="row" lang="ar"[^>]*>${criterion.ar}</th>`));
     const turkishConsole = (await get(server.url, `/live/${session.liveSessionId}/console?lng=tr`, staffCookie)).html;
-    expect(turkishConsole).toContain(`<th scope="row" lang="de">${criterion.de}</th>`);
+    expect(turkishConsole).toMatch(new RegExp(`<th scope="row" lang="de"[^>]*>${criterion.de}</th>`));
   });
 });
 
