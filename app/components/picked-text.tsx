@@ -14,12 +14,8 @@ export function usePicked(original: string | null, translations: Translations | 
 }
 
 /** A picked text in its own language and direction, so screen readers switch voice. */
-export function Picked({ text, className }: { text: PickedText; className?: string }) {
-  return (
-    <span className={className} {...inLanguage(text.language)}>
-      {text.text}
-    </span>
-  );
+export function Picked({ text }: { text: PickedText }) {
+  return <span {...inLanguage(text.language)}>{text.text}</span>;
 }
 
 /** The mark a German fallback carries, the one the catalogue's German content carries too. */
