@@ -1,12 +1,11 @@
 import { Trans, useTranslation } from "../../i18n/translate";
-import { defaultCriteria } from "../limits";
+import { criterionMax, defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
 import { usePageForm } from "../../components/page-form";
 import { TranslationFields } from "../../components/translation-fields";
 import { fallbackLanguage } from "../../i18n/config";
 import { inLanguage } from "../../i18n/parts";
-import { criterionMax } from "../limits";
 import { criterionLabel, isKnownCriterion } from "./criteria";
 import { rankable } from "../rules";
 
@@ -101,10 +100,8 @@ export function ActivitiesForm({ item, languages }: { item: AgendaItemView; lang
                 {fieldError("activities.rating.max")}
               </div>
               {translatable && (
-                <div className="criterion-translations">
-                  <p className="hint">
-                    {t("conferences:activities.criterionTranslationsHint")}
-                  </p>
+                <div>
+                  <p className="hint">{t("conferences:activities.criterionTranslationsHint")}</p>
                   {own.map((criterion, i) => (
                     <div key={criterion}>
                       <input type="hidden" name={`criterionName.${i}`} value={criterion} />
