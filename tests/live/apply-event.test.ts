@@ -126,6 +126,18 @@ describe("applying agenda edits", () => {
     expect(after.items[0]!.questionTranslations).toEqual({ tr: "Ne eksik?", ar: "ما الذي ينقص؟" });
   });
 
+  it("carries a note's and a criterion's translations to the phone unchanged (decision 046)", () => {
+    const rating = { criteria: ["Barrierefreiheit"], min: 1, max: 5, criterionTranslations: { Barrierefreiheit: { ar: "إمكانية الوصول" } } };
+    const translated = question("a", 0, {
+      note: "Bitte kurz.",
+      noteTranslations: { tr: "Lütfen kısa.", ar: "باختصار من فضلك." },
+      activities: { ...defaultActivities("question"), rating },
+    });
+    const after = apply(participant, [{ type: "agendaItem.updated", liveSessionId, audience: "all", item: translated }]);
+    expect(after.items[0]!.noteTranslations).toEqual({ tr: "Lütfen kısa.", ar: "باختصار من فضلك." });
+    expect(after.items[0]!.activities.rating?.criterionTranslations).toEqual(rating.criterionTranslations);
+  });
+
   it("drops a removed item and its result, and removing it again changes nothing", () => {
     const removed: ClientEvent = { type: "agendaItem.removed", liveSessionId, audience: "all", agendaItemId: "c" };
     for (const start of [moderator, participant]) {
