@@ -25,6 +25,8 @@ export type Database = {
    */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the whole database as one file, for another database to start from (`copyOf`). */
+  dump?(): Promise<Blob>;
 };
 
 export type DatabaseOptions = {
@@ -34,13 +36,19 @@ export type DatabaseOptions = {
   dataDir?: string;
   /** Connections in the postgres pool. */
   maxConnections?: number;
+  /**
+   * PGlite in memory only: start from a copy of another database's `dump()` instead of an empty
+   * cluster. The tests give each file a migrated (and seeded) database this way: unpacking a copy
+   * takes a fraction of the time creating, migrating and seeding one does.
+   */
+  copyOf?: Blob;
 };
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir ?? "./data");
+  return openPglite(options.dataDir ?? "./data", options.copyOf);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -82,11 +90,12 @@ async function withAdvisoryLock<T>(url: string, name: string, work: () => Promis
   }
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, copyOf?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith("memory://");
+  if (copyOf && !inMemory) throw new Error("A copy of a database opens in memory only.");
   const release = inMemory ? () => {} : lockDataDir(dataDir);
   try {
-    const client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, "pglite"));
+    const client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, "pglite"), copyOf ? { loadDataDir: copyOf } : {});
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,
@@ -98,6 +107,7 @@ async function openPglite(dataDir: string): Promise<Database> {
         await client.close();
         release();
       },
+      dump: () => client.dumpDataDir("none"),
     };
   } catch (error) {
     release();

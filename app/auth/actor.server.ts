@@ -119,5 +119,7 @@ export function viewerOf(actor: Actor): Viewer {
     canManageUsers: can(actor, "user.manage"),
     canManageSite: can(actor, "site.manage"),
     canDecide: can(actor, "decision.write"),
+    canManageConferences: can(actor, "conference.manage"),
+    canTranslate: can(actor, "translation.write"),
   };
 }

@@ -37,4 +37,12 @@ export function roleOf(actor: Actor): "anonymous" | "participant" | StaffRole {
 /** What the page header shows about the visitor; nothing that identifies a participant. */
 export type Viewer =
   | { kind: "anonymous" | "participant" }
-  | { kind: "staff"; displayName: string; canManageUsers: boolean; canManageSite: boolean; canDecide: boolean };
+  | {
+      kind: "staff";
+      displayName: string;
+      canManageUsers: boolean;
+      canManageSite: boolean;
+      canDecide: boolean;
+      canManageConferences: boolean;
+      canTranslate: boolean;
+    };

@@ -14,7 +14,8 @@ export type Access = Action | "public";
 export const routePermissions = {
   "routes/$": { loader: "public" },
   "routes/_index": { loader: "catalogue.read" },
-  "routes/plans.$planId._index": { loader: "catalogue.read" },
+  // Planners change a cluster's Reifegrad or budget on the catalogue page (issue 12).
+  "routes/plans.$planId._index": { loader: "catalogue.read", action: "catalogue.edit" },
   // Planners record a closed session's scale result as an indicator value on the measure page (decision 043).
   "routes/plans.$planId.measures.$code": { loader: "catalogue.read", action: "catalogue.edit" },
   // Transparency, as the measure's history: anyone reads how the indicators stand and the implementation report.
@@ -42,6 +43,8 @@ export const routePermissions = {
   "routes/live.$liveSessionId.present": { loader: "liveSession.present", team: true },
   // The language mediators' console: the session's input and the languages it still lacks (decision 042).
   "routes/live.$liveSessionId.translate": { loader: "translation.write", action: "translation.write", team: true },
+  // A mediator's list of their conferences' sessions; everyone who translates reads only their teams'.
+  "routes/mediation": { loader: "translation.write" },
   "routes/inbox._index": { loader: "decision.write" },
   "routes/inbox.$kind.$id": { loader: "decision.write", action: "decision.write" },
   "routes/plans.$planId.results": { loader: "results.view" },

@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import {
+  clusterVersions,
   clusters,
   goals,
   indicators,
@@ -83,6 +84,12 @@ export async function importPlan(
         .values({ planId, position, ...cluster })
         .returning({ id: clusters.id }),
     );
+    // The source's figures are the first entry of each cluster's history (issue 12).
+    if (file.clusters.length > 0) {
+      await tx.insert(clusterVersions).values(
+        file.clusters.map((c) => ({ clusterId: clusterIds.get(c.key)!, revisionId, budgetCents: c.budgetCents ?? null, maturity: c.maturity ?? null })),
+      );
+    }
     const goalIds = await insertKeyed(file.goals, (goal, position) =>
       tx
         .insert(goals)

@@ -61,3 +61,28 @@ export const measureDiffSchema = measureRefSchema.extend({
   from: z.coerce.number().int().min(1),
   to: z.coerce.number().int().min(1),
 });
+
+/**
+ * Euros as a German reader types them ("250.000", "1250,50", "250000"), in cents; blank for none.
+ * A point groups thousands and a comma starts the cents, as in the city's documents.
+ */
+export const euroCents = z.preprocess(
+  blank,
+  z
+    .string()
+    .trim()
+    .regex(/^(\d{1,3}(\.\d{3})+|\d{1,13})(,\d{1,2})?$/)
+    .transform((euros) => {
+      const [whole, cents = ""] = euros.replaceAll(".", "").split(",");
+      return Number(whole) * 100 + Number(cents.padEnd(2, "0"));
+    })
+    .nullable(),
+);
+
+export const reviseClusterSchema = z.object({
+  planSlug,
+  reason,
+  key: catalogueKey,
+  maturity: orNone(z.enum(["A", "B", "C"])),
+  budget: euroCents,
+});

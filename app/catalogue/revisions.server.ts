@@ -36,7 +36,7 @@ export type CatalogueChange = { revision: RevisionRef; measure: { id: string; co
 const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 /** The plan, locked for the rest of the transaction: its revisions are numbered one at a time. */
-async function lockPlan(tx: Tx, slug: string) {
+export async function lockPlan(tx: Tx, slug: string) {
   const [plan] = await tx.select().from(plans).where(eq(plans.slug, slug)).for("update");
   if (!plan) throw notFound();
   return plan;

@@ -44,20 +44,32 @@ export async function measureSummaries(db: Reader, ids: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.id, { ...r, translations: forReaders(translations.get(r.id)).map(short) }]));
 }
 
-export type ClusterSummary = { id: string; key: string; title: string; measures: { code: string; title: string }[] };
+/**
+ * A measure's translated titles alone, for lists that name measures (a ranking's options): up to
+ * 30 measures in nine languages ride in every agenda event, so their summaries stay out.
+ */
+export function titlesOnly(translations: readonly TranslatedTexts[]): TranslatedTexts[] {
+  return translations.map((t) => ({ ...t, fields: { title: t.fields.title } }));
+}
+
+/** A focus theme and its measures, each with its translated titles (titlesOnly). */
+export type ClusterSummary = { id: string; key: string; title: string; measures: { code: string; title: string; translations: TranslatedTexts[] }[] };
 
 export async function clusterSummaries(db: Reader, ids: string[]): Promise<Map<string, ClusterSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: clusters.id, key: clusters.key, title: clusters.title, code: measures.code, measureTitle: measures.title })
+    .select({ id: clusters.id, key: clusters.key, title: clusters.title, measureId: measures.id, code: measures.code, measureTitle: measures.title })
     .from(clusters)
     .leftJoin(measures, eq(measures.clusterId, clusters.id))
     .where(inArray(clusters.id, ids))
     .orderBy(asc(clusters.position), asc(measures.position));
+  const translations = await loadTranslations(db, rows.flatMap((r) => (r.measureId ? [r.measureId] : [])));
   const result = new Map<string, ClusterSummary>();
   for (const r of rows) {
     const summary = result.get(r.id) ?? { id: r.id, key: r.key, title: r.title, measures: [] };
-    if (r.code && r.measureTitle) summary.measures.push({ code: r.code, title: r.measureTitle });
+    if (r.measureId && r.code && r.measureTitle) {
+      summary.measures.push({ code: r.code, title: r.measureTitle, translations: titlesOnly(forReaders(translations.get(r.measureId))) });
+    }
     result.set(r.id, summary);
   }
   return result;

@@ -109,3 +109,21 @@ export function shownMeasure(
     note: contentNote(reader, originalLanguage, translation),
   };
 }
+
+/**
+ * A measure as a list or a chart names it (decisions 047, 049): its code, its title in the
+ * reader's language where a translation exists, else the original, that title's language, and
+ * the note the reader gets with it.
+ */
+export type MeasureName = { code: string; title: string; language: string; note: ContentNote };
+
+/** Names a measure for a reader by the rule above: the feedback pages on the server, live screens in the browser. */
+export function measureName(
+  measure: { code: string; title: string },
+  originalLanguage: string,
+  translations: readonly TranslatedTexts[] | undefined,
+  reader: string,
+): MeasureName {
+  const shown = shownMeasure({ title: measure.title }, originalLanguage, translations, reader);
+  return { code: measure.code, title: shown.title.text ?? measure.title, language: shown.title.language, note: shown.note };
+}

@@ -90,6 +90,21 @@ export function forReaders(stored: StoredTranslation[] | undefined): TranslatedT
   return (stored ?? []).map(({ language, state, outdated, fields }) => ({ language, state, outdated, fields }));
 }
 
+/**
+ * Translations of a plan's measures named by code, as readers get them (only the given languages,
+ * when named): for rooms that name measures by their code, such as a decision's measure or a
+ * ranking's, rather than by the id an agenda item carries.
+ */
+export async function translationsByCode(db: Reader, planId: string, codes: string[], languages?: string[]): Promise<Map<string, TranslatedTexts[]>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ id: measures.id, code: measures.code })
+    .from(measures)
+    .where(and(eq(measures.planId, planId), inArray(measures.code, [...new Set(codes)])));
+  const byMeasure = await loadTranslations(db, rows.map((r) => r.id), languages);
+  return new Map(rows.map((r) => [r.code, forReaders(byMeasure.get(r.id))]));
+}
+
 /** A plan's translations for its export: by measure code, with language, state and outdatedness. */
 export async function planTranslations(db: Reader, planId: string) {
   const rows = await db.select({ id: measures.id, code: measures.code }).from(measures).where(eq(measures.planId, planId)).orderBy(asc(measures.position));

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { inLanguage } from "../i18n/parts";
 import { useTranslation } from "../i18n/translate";
 
 export type Bar = {
@@ -116,7 +117,7 @@ export function BarChart({ title, bars, max, labelHeader, valueHeader, size = "n
           <tbody>
             {bars.map((bar) => (
               <tr key={bar.key}>
-                <th scope="row" lang={bar.lang}>
+                <th scope="row" {...(bar.lang ? inLanguage(bar.lang) : {})}>
                   {bar.label}
                 </th>
                 <td>{bar.valueText}</td>

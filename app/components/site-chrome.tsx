@@ -15,10 +15,18 @@ function AccountNav({ viewer }: { viewer: Viewer }) {
       {viewer.kind === "staff" ? (
         <ul>
           <li className="account-nav__name">{t("auth:nav.signedInAs", { name: viewer.displayName })}</li>
-          {/* Every staff role may manage conferences (app/auth/permissions.ts), so staff is enough here. */}
-          <li>
-            <Link to="/conferences">{t("conferences:nav.link")}</Link>
-          </li>
+          {viewer.canManageConferences ? (
+            <li>
+              <Link to="/conferences">{t("conferences:nav.link")}</Link>
+            </li>
+          ) : (
+            // Language mediators manage no conference: their way in is their sessions' consoles.
+            viewer.canTranslate && (
+              <li>
+                <Link to="/mediation">{t("conferences:mediation.navLink")}</Link>
+              </li>
+            )
+          )}
           {viewer.canDecide && (
             <li>
               <Link to="/inbox">{t("decisions:nav.inbox")}</Link>

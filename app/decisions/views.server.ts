@@ -15,7 +15,8 @@ export type DecisionView = {
   reasons: { language: string; text: string }[];
   /** The measure it created or changed (accepted). */
   measure: { code: string; title: string } | null;
-  mergedInto: { kind: "measure"; code: string; title: string } | { kind: "proposal"; id: string; title: string } | null;
+  /** A proposal it was merged into carries its author's language, for `lang`. */
+  mergedInto: { kind: "measure"; code: string; title: string } | { kind: "proposal"; id: string; title: string; language: string } | null;
   /** The plan revision the change landed in (accepted). */
   revision: number | null;
 };
@@ -60,7 +61,7 @@ export async function loadDecisions(db: Reader, ids: SubjectIds): Promise<Decisi
       mergedInto: intoMeasure
         ? { kind: "measure", code: intoMeasure.code, title: intoMeasure.title }
         : intoProposal
-          ? { kind: "proposal", id: intoProposal.id, title: intoProposal.title }
+          ? { kind: "proposal", id: intoProposal.id, title: intoProposal.title, language: intoProposal.language }
           : null,
       revision: d.revisionId ? (revisionOf.get(d.revisionId) ?? null) : null,
     };

@@ -13,18 +13,22 @@ import { commentsOf, inputIdsOf, liveSessionsOf, proposalsOf } from "../live/inp
 import { sessionResults } from "../results/aggregate.server";
 import type { Reader } from "../results/answers.server";
 import { loadDecisions, standing } from "../decisions/views.server";
+import { contentTranslations, contentTranslationsTable } from "./content-translations.server";
+import { decisionCodes } from "./measure-names.server";
 import { breakdownsTable, commentsTable, decisionsTable, proposalsTable, resultsTable, type CsvTable, type ExportContext } from "./export-tables.server";
 
 const exportInput = z.object({
   conferenceId: z.string().uuid(),
-  dataset: z.enum(["results", "breakdowns", "proposals", "comments", "decisions"]),
+  dataset: z.enum(["results", "breakdowns", "proposals", "comments", "decisions", "translations"]),
   format: z.enum(["json", "csv"]),
   /** The reader's language: the CSV's headings and words, its separator and decimal mark. */
   language: z.enum(languages).default(fallbackLanguage),
 });
 
 /**
- * A conference's results, breakdowns, proposals, comments or decisions for download. Its team
+ * A conference's results, breakdowns, proposals, comments or decisions for download, in the
+ * catalogue's German (the record), or the translations of the measures and questions they name.
+ * Its team
  * gets every session; everybody else what the public feedback page shows: closed sessions only,
  * and nothing a moderator hid. Nobody gets who wrote what.
  */
@@ -67,7 +71,11 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
     }
     const { proposalIds, commentIds } = await inputIdsOf(db, { conferenceId, agendaItemIds: itemIds, withHidden });
     const list = await loadDecisions(db, { proposalIds, agendaItemIds: itemIds, commentIds });
-    return { json: list, csv: () => decisionsTable(list, context) };
+    if (dataset === "decisions") return { json: list, csv: () => decisionsTable(list, context) };
+    const proposed = (await proposalsOf(db, { conferenceId, withHidden })).flatMap((p) => (p.measureCode ? [p.measureCode] : []));
+    const named = [...proposed, ...decisionCodes(list)].map((code) => ({ code, title: titles.get(code) ?? "" }));
+    const translations = await contentTranslations(db, { id: conference.planId }, items, named);
+    return { json: translations, csv: () => contentTranslationsTable(translations, context) };
   })();
 
   const filename = `${dataset}-${conference.title.normalize("NFKD").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase() || conference.id}`;

@@ -25,7 +25,8 @@ export type ExportContext = {
 
 const translator = (format: CsvFormat): TFunction => i18nServer.getFixedT(format.language, "feedback");
 
-function words(format: CsvFormat) {
+/** Headings, yes/no, language names and times in the reader's language. */
+export function words(format: CsvFormat) {
   const t = translator(format);
   return {
     t,

@@ -5,25 +5,29 @@ import { DomainError, parseInput } from "../errors";
 import { languages } from "../i18n/config";
 import { loadItems } from "../live/items.server";
 import { commentsOf, liveSessionsOf, proposalsByIds, proposalsOf } from "../live/inputs.server";
-import type { AgendaItemView, CommentView, ItemResult } from "../live/views";
+import type { AgendaItemView, CommentView } from "../live/views";
 import { myVotes } from "../live/my-votes.server";
 import type { Reader } from "../results/answers.server";
 import { frozenResults } from "../results/frozen.server";
 import { loadDecisions, standing } from "../decisions/views.server";
-import { outcomeFor, type Outcome, type ProposalFeedback } from "./feedback.server";
+import { mergedWith, outcomeFor, readersTranslation, type Outcome, type ProposalFeedback } from "./feedback.server";
+import type { MeasureName } from "../catalogue/translated";
+import { namedResult, type ShownResult } from "../live/ranking-names";
+import { decisionCodes, measureNamer, rankedCodes, readersQuestion } from "./measure-names.server";
 
-/** Which agenda item an input was about. */
+/** Which agenda item an input was about, its measure and question in the reader's language where translated. */
 export type About = Pick<AgendaItemView, "kind" | "question" | "questionTranslations"> & {
-  measure: { code: string; title: string } | null;
+  measure: MeasureName | null;
   cluster: { key: string; title: string } | null;
 };
 
 /** A returning participant's own input and what became of each (hidden ones with the moderator's reason). */
 export type MyInput = {
   conference: ConferenceView;
-  /** The plan's language: what the catalogue's titles in `about` and the results are written in. */
+  /** The plan's language, which the conference's title and untranslated content are written in. */
   contentLanguage: string;
-  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount"> & {
+  /** Each with its translation into the reader's language only, as on the feedback page. */
+  comments: (Pick<CommentView, "id" | "body" | "language" | "createdAt" | "supportCount" | "translations"> & {
     hidden: { reason: string; at: string } | null;
     about: About | null;
     decision: Outcome | null;
@@ -36,7 +40,7 @@ export type MyInput = {
     mine: { dots: number | null; ratings: Record<string, number>; scale: number | null; ranking: string[] | null };
     /** The top of the item's rating scale, when it had one. */
     ratingMax: number | null;
-    result: ItemResult | null;
+    result: ShownResult | null;
     decision: Outcome | null;
   }[];
   proposals: (ProposalFeedback & { hidden: { reason: string; at: string } | null })[];
@@ -75,23 +79,26 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
     }),
   ]);
   const answers = standing(decisionViews);
+  const itemCodes = [...items.values()].flatMap((i) => (i.measure ? [i.measure.code] : []));
+  const ranked = [...frozen.values()].flatMap(rankedCodes);
+  const name = await measureNamer(db, plan, language, [...itemCodes, ...ranked, ...decisionCodes(answers.values())]);
   const outcome = (id: string) => {
     const view = answers.get(id);
-    return view ? outcomeFor(view, language, plan.language) : null;
+    return view ? outcomeFor(view, language, plan.language, name) : null;
   };
   const about = (item: AgendaItemView | undefined): About | null =>
     item
       ? {
           kind: item.kind,
           question: item.question,
-          questionTranslations: item.questionTranslations,
-          measure: item.measure ? { code: item.measure.code, title: item.measure.title } : null,
+          questionTranslations: readersQuestion(item.questionTranslations, language),
+          measure: item.measure && name(item.measure),
           cluster: item.cluster ? { key: item.cluster.key, title: item.cluster.title } : null,
         }
       : null;
   // A proposal the moderators merged into someone else's: name the one it follows.
   const targets = proposalList.flatMap((p) => (p.mergedIntoId ? [p.mergedIntoId] : []));
-  const titles = new Map((await proposalsByIds(db, targets)).map((p) => [p.id, p.title]));
+  const targetsById = new Map((await proposalsByIds(db, targets)).map((p) => [p.id, p]));
 
   // Participants learn why something was hidden, never which moderator hid it.
   const withoutModerator = (hidden: { reason: string; at: string } | null) => (hidden ? { reason: hidden.reason, at: hidden.at } : null);
@@ -104,6 +111,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       language: c.language,
       createdAt: c.createdAt,
       supportCount: c.supportCount,
+      translations: readersTranslation(c, language),
       hidden: withoutModerator(c.hidden),
       about: about(items.get(c.agendaItemId)),
       decision: outcome(c.id),
@@ -119,7 +127,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
         ranking: mine.ranking[item.id] ?? null,
       },
       ratingMax: item.activities.rating?.max ?? null,
-      result: frozen.get(item.id) ?? null,
+      result: frozen.has(item.id) ? namedResult(frozen.get(item.id)!, name) : null,
       decision: outcome(item.id),
     })),
     proposals: proposalList.map((p) => ({
@@ -130,8 +138,9 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
       body: p.body,
       language: p.language,
       createdAt: p.createdAt,
+      translations: readersTranslation(p, language),
       hidden: withoutModerator(p.hidden),
-      mergedIntoTitle: p.mergedIntoId ? (titles.get(p.mergedIntoId) ?? null) : null,
+      mergedWith: mergedWith(p.mergedIntoId ? targetsById.get(p.mergedIntoId) : undefined),
       decision: outcome(p.mergedIntoId ?? p.id),
     })),
   };

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions } from "../../db/schema";
-import { clusterSummaries, measureSummaries } from "../catalogue/summaries.server";
+import { clusterSummaries, measureSummaries, titlesOnly } from "../catalogue/summaries.server";
 import { uuid } from "./schemas";
 import type { AgendaItemView } from "./views";
 
@@ -40,7 +40,7 @@ async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
       rankedMeasures: r.measureIds
         ? r.measureIds.flatMap((id) => {
             const ranked = measureById.get(id);
-            return ranked ? [{ code: ranked.code, title: ranked.title }] : [];
+            return ranked ? [{ code: ranked.code, title: ranked.title, translations: titlesOnly(ranked.translations) }] : [];
           })
         : null,
       activities: r.activities,

@@ -1,4 +1,4 @@
-import type { AgendaItemView } from "./views";
+import type { AgendaItemView, RankingOption } from "./views";
 
 /**
  * What participants may do with an agenda item, in one place: the domain refuses by these rules
@@ -71,7 +71,7 @@ export function rankable(kind: AgendaItemView["kind"]): boolean {
  * The measures a ranking ballot orders: a ranking item's own list, else a focus theme's measures.
  * The ballot form, the domain's check (by the same lists in the database) and the results use it.
  */
-export function rankingOptions(item: Pick<AgendaItemView, "rankedMeasures" | "cluster">): { code: string; title: string }[] {
+export function rankingOptions(item: Pick<AgendaItemView, "rankedMeasures" | "cluster">): RankingOption[] {
   return item.rankedMeasures ?? item.cluster?.measures ?? [];
 }
 

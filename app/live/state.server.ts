@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { proposals } from "../../db/schema";
 import type { Actor } from "../auth/actor";
+import type { TranslatedTexts } from "../catalogue/translated";
 import { participantCount } from "../auth/participant-profiles.server";
 import { authorize, can } from "../auth/permissions";
 import { getConference, type ConferenceView } from "../conferences/conferences.server";
@@ -125,16 +126,20 @@ export async function liveStateOf(
 }
 
 /**
- * The state as one phone's page carries it: each measure with its reader's translation only.
- * Decision 041 sends every language so that shared screens pick per reader; a phone has one
- * reader, and on a 2G-like link the other eight languages cost about 4 KiB of page data.
- * A language switch reloads the page, so the narrowed state never has to change language.
+ * The state as one phone's page carries it: each measure, and each measure a ranking offers, with
+ * its reader's translation only. Decision 041 sends every language so that shared screens pick per
+ * reader; a phone has one reader, and on a 2G-like link the other eight languages cost about 4 KiB
+ * of page data. A language switch reloads the page, so the narrowed state never has to change language.
  */
 export function forReader(state: LiveState, language: string): LiveState {
+  const only = <M extends { translations: TranslatedTexts[] }>(m: M): M => ({ ...m, translations: m.translations.filter((t) => t.language === language) });
   return {
     ...state,
-    items: state.items.map((item) =>
-      item.measure ? { ...item, measure: { ...item.measure, translations: item.measure.translations.filter((t) => t.language === language) } } : item,
-    ),
+    items: state.items.map((item) => ({
+      ...item,
+      measure: item.measure && only(item.measure),
+      rankedMeasures: item.rankedMeasures && item.rankedMeasures.map(only),
+      cluster: item.cluster && { ...item.cluster, measures: item.cluster.measures.map(only) },
+    })),
   };
 }

@@ -7,6 +7,13 @@ import type { TranslatedTexts } from "../catalogue/translated";
 export type Phase = "discuss" | "prioritise" | "results";
 export type VotingState = "closed" | "open" | "hidden";
 
+/**
+ * A measure a ranking offers (a ranking item's or a focus theme's): code, German title, and the
+ * title in each language it was translated into, with state and outdatedness, so that each screen
+ * names it for its reader as it names the item's measure (decisions 041, 049).
+ */
+export type RankingOption = { code: string; title: string; translations: TranslatedTexts[] };
+
 export type AgendaItemView = {
   id: string;
   position: number;
@@ -22,7 +29,7 @@ export type AgendaItemView = {
     /** Title, summary and objective in other languages; each screen picks its reader's (decision 041). */
     translations: TranslatedTexts[];
   } | null;
-  cluster: { key: string; title: string; measures: { code: string; title: string }[] } | null;
+  cluster: { key: string; title: string; measures: RankingOption[] } | null;
   /** The moderator's question in German; a ranking item asks it about its measures. */
   question: string | null;
   /** The question in the other languages the moderator gave (pick through i18n/content's pickText). */
@@ -31,7 +38,7 @@ export type AgendaItemView = {
   note: string | null;
   noteTranslations: Translations;
   /** A ranking item's measures in the moderator's order; null for other kinds (read through `rankingOptions`). */
-  rankedMeasures: { code: string; title: string }[] | null;
+  rankedMeasures: RankingOption[] | null;
   activities: AgendaActivities;
   phase: Phase;
   commentsOpen: boolean;
@@ -94,6 +101,7 @@ export type ItemResult = {
   dots: { total: number; paper: number; share: number } | null;
   rating: { criterion: string; summary: Summary }[] | null;
   scale: (Summary & { shareAtLeast7: number | null }) | null;
+  /** Named by the German title; a screen names them for its reader (ranking-names.ts). */
   ranking: { code: string; title: string; points: number; firstPlaces: number }[] | null;
 };
 

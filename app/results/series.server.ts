@@ -79,7 +79,8 @@ export async function seriesResults(db: Reader, actor: Actor, input: unknown, op
 
 const discussed = (s: MeasureStanding) => s.agendaItems > 0;
 
-function figuresOf(s: MeasureStanding): SeriesFigures {
+/** The figures a series (and a measure's participation history) shows of a standing. */
+export function figuresOf(s: MeasureStanding): SeriesFigures {
   return {
     rank: s.rank,
     participants: s.participants,

@@ -8,6 +8,7 @@ import { ItemResultsSection } from "../feedback/ui/item-results";
 import { feedbackForPage } from "../feedback/load.server";
 import { OutcomeView } from "../feedback/ui/outcome";
 import { ProposalList } from "../feedback/ui/proposals";
+import { TranslationNote } from "../live/ui/translation-note";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
@@ -31,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 
 export default function FeedbackPage() {
   const { feedback } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { conference, sessions, proposals, comments } = feedback;
   const planSlug = conference.planSlug;
   return (
@@ -91,6 +92,7 @@ export default function FeedbackPage() {
             {comments.map((comment) => (
               <li key={comment.id} className="card">
                 <blockquote {...inLanguage(comment.language)}>{comment.body}</blockquote>
+                <TranslationNote original={comment.language} translations={comment.translations} reader={i18n.language} />
                 <OutcomeView decision={comment.decision} planSlug={planSlug} />
               </li>
             ))}

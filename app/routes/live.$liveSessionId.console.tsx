@@ -13,9 +13,8 @@ import { CloseSession } from "../live/ui/close-session";
 import { CommentModeration } from "../live/ui/comment-moderation";
 import { ConnectionStatus } from "../live/ui/connection-status";
 import { ConsoleAgenda } from "../live/ui/console-agenda";
-import { contentLanguageOf } from "../live/ui/criteria";
 import { ItemControls } from "../live/ui/item-controls";
-import { ItemResultView } from "../live/ui/item-result";
+import { LiveItemResult } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";
 import { ItemNote } from "../live/ui/question-text";
 import { PaperVotes } from "../live/ui/paper-votes";
@@ -128,12 +127,7 @@ export default function ConsolePage() {
             <section aria-labelledby="result-title" className="console-box">
               <h2 id="result-title">{t("conferences:result.heading")}</h2>
               {result ? (
-                <ItemResultView
-                  result={result}
-                  ratingMax={current.activities.rating?.max}
-                  criterionTranslations={current.activities.rating?.criterionTranslations}
-                  contentLanguage={contentLanguageOf(current)}
-                />
+                <LiveItemResult item={current} result={result} />
               ) : (
                 <p>{t("live:results.none")}</p>
               )}

@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "../i18n/translate";
-import { actorFrom } from "../auth/actor.server";
+import { actorFrom, requireActor } from "../auth/actor.server";
 import { can } from "../auth/permissions";
 import { MaturityBadge } from "../catalogue/ui/maturity-badge";
 import { CatalogueDownloads } from "../feedback/ui/downloads";
@@ -14,19 +14,33 @@ import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import { languageOf } from "../i18n/i18n.server";
 import { ContentNoteText } from "../catalogue/ui/content-note";
+import { clusterHistory, reviseCluster } from "../catalogue/clusters.server";
+import { ClusterForm, ClusterHistory } from "../catalogue/ui/cluster-figures";
+import { accepted, attempt, readSubmission } from "../forms.server";
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const filter = parseCatalogueFilter(new URL(request.url).searchParams);
   const catalogue = await getCatalogue(context.db, params.planId ?? "", filter, await languageOf(request));
   if (!catalogue) throw new Response(null, { status: 404 });
   const { actor } = await actorFrom(request, context.db);
+  // A plan of clusters alone (the Corona-Aktionsplan) shows each one's figures and their history.
+  const clusterOnly = catalogue.clusters.length > 0 && catalogue.measureTotal === 0;
   return {
     catalogue,
     filter,
     groups: groupMeasures(catalogue),
-    canImport: can(actor, "catalogue.edit"),
+    canEdit: can(actor, "catalogue.edit"),
     canTranslate: can(actor, "catalogue.translate"),
+    clusterVersions: clusterOnly ? Object.fromEntries(await clusterHistory(context.db, actor, catalogue.plan.slug)) : {},
   };
+}
+
+/** Planners change a cluster's Reifegrad or budget here, each change a revision with its reason. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context, "catalogue.edit");
+  const submission = await readSubmission(request);
+  const result = await attempt(submission, () => reviseCluster(context.db, actor, { ...submission.fields, planSlug: params.planId ?? "" }));
+  return result.ok ? accepted(submission, null) : result.reply;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -34,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function PlanCatalogue() {
-  const { catalogue, filter, groups, canImport, canTranslate } = useLoaderData<typeof loader>();
+  const { catalogue, filter, groups, canEdit, canTranslate, clusterVersions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { plan } = catalogue;
   const filtered = Boolean(filter.q || filter.cluster || filter.unit || filter.maturity);
@@ -61,7 +75,7 @@ export default function PlanCatalogue() {
             })}`}
         </p>
         {plan.description && <p {...content}>{plan.description}</p>}
-        <CatalogueDownloads planSlug={plan.slug} canImport={canImport} />
+        <CatalogueDownloads planSlug={plan.slug} canImport={canEdit} />
         <p>
           <Link to={`/plans/${plan.slug}/progress`}>{t("progress:page.heading")}</Link>
         </p>
@@ -87,6 +101,10 @@ export default function PlanCatalogue() {
                   <p>{t("catalogue:plan.budget", { amount: formatMoney(cluster.budgetCents, i18n.language) })}</p>
                 )}
                 {cluster.maturity && <MaturityBadge maturity={cluster.maturity} />}
+                <ClusterHistory clusterKey={cluster.key} versions={clusterVersions[cluster.key] ?? []} contentLanguage={catalogue.plan.language} />
+                {canEdit && (
+                  <ClusterForm clusterKey={cluster.key} budgetCents={cluster.budgetCents} maturity={cluster.maturity} contentLanguage={catalogue.plan.language} />
+                )}
               </li>
             ))}
           </ul>

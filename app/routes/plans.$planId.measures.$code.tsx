@@ -13,6 +13,8 @@ import { measureTextFields } from "../catalogue/measure-fields";
 import { requireActor } from "../auth/actor.server";
 import { loadMeasureProgress, recordScaleFromForm } from "../results/measure-progress.server";
 import { MeasureProgress } from "../results/ui/measure-progress";
+import { measureParticipation } from "../results/measure-participation.server";
+import { MeasureParticipationSection } from "../results/ui/measure-participation";
 import feedbackStyles from "../styles/feedback.css";
 import progressStyles from "../styles/progress.css";
 
@@ -27,8 +29,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const measure = await getMeasure(context.db, params.planId ?? "", params.code ?? "", language);
   if (!measure) throw new Response(null, { status: 404 });
   const actor = await requireActor(request, context, "catalogue.read");
-  const progress = await loadMeasureProgress(context.db, actor, measure.plan.slug, measure.code);
-  return { measure, progress };
+  const [progress, participation] = await Promise.all([
+    loadMeasureProgress(context.db, actor, measure.plan.slug, measure.code),
+    measureParticipation(context.db, actor, { planSlug: measure.plan.slug, code: measure.code }),
+  ]);
+  return { measure, progress, participation };
 }
 
 /** Planners record a closed session's scale result as an indicator value here (docs/decisions/043). */
@@ -50,7 +55,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 const textFields = measureTextFields.filter((field) => field !== "dataSources") satisfies readonly (keyof MeasureDetail)[];
 
 export default function MeasurePage() {
-  const { measure, progress } = useLoaderData<typeof loader>();
+  const { measure, progress, participation } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const lang = measure.contentLanguage;
   const fieldLang = measure.fieldLanguages;
@@ -198,6 +203,8 @@ export default function MeasurePage() {
       )}
 
       {progress && <MeasureProgress progress={progress} planSlug={measure.plan.slug} planLanguage={planLang} />}
+
+      <MeasureParticipationSection participation={participation} contentLanguage={planLang} />
 
       {measure.dataSources && (
         <section className="measure-field" aria-labelledby="field-dataSources">

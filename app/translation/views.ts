@@ -25,3 +25,12 @@ export function withTranslation(list: readonly TranslationView[], translation: T
 export function translationFor(list: readonly TranslationView[] | undefined, language: string): TranslationView | null {
   return list?.find((t) => t.language === language) ?? null;
 }
+
+/**
+ * The translation a reader gets beside an original written in `original`: none where they read
+ * the original's language, else the one into theirs, if any (decision 042). Every screen and page
+ * that shows participants' input asks this.
+ */
+export function translationForReader(list: readonly TranslationView[] | undefined, original: string, reader: string): TranslationView | null {
+  return original === reader ? null : translationFor(list, reader);
+}

@@ -82,6 +82,26 @@ export const clusters = pgTable(
   (t) => [uniqueIndex("cluster_key").on(t.planId, t.key)],
 );
 
+/**
+ * A cluster's Reifegrad and budget as each plan revision left them (issue 12): the source's
+ * figures at import, then every planner's change with the revision's reason.
+ */
+export const clusterVersions = pgTable(
+  "cluster_version",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clusterId: uuid("cluster_id")
+      .notNull()
+      .references(() => clusters.id, { onDelete: "cascade" }),
+    revisionId: uuid("revision_id")
+      .notNull()
+      .references(() => planRevisions.id),
+    budgetCents: bigint("budget_cents", { mode: "number" }),
+    maturity: maturity("maturity"),
+  },
+  (t) => [uniqueIndex("cluster_version_revision").on(t.clusterId, t.revisionId)],
+);
+
 export const goals = pgTable(
   "goal",
   {

@@ -176,6 +176,19 @@ describe("signed in", () => {
     expect(after.location).toBe("/login?redirectTo=%2Faccount");
   });
 
+  it("leads staff to the conferences, and a language mediator to their sessions instead", async () => {
+    const home = await send("/", { cookie: await signedIn(moderator) });
+    expect(home.html).toContain('href="/conferences"');
+    expect(home.html).not.toContain('href="/mediation"');
+    const cookie = await signedIn(demoAccounts.find((a) => a.role === "mediator")!);
+    const mediators = await send("/", { cookie });
+    expect(mediators.html).toContain('href="/mediation"');
+    expect(mediators.html).not.toContain('href="/conferences"');
+    const list = await send("/mediation", { cookie });
+    expect(list.status).toBe(200);
+    expect(list.html).toContain("Ihre Sitzungen");
+  });
+
   it("treats a forged cookie as signed out and clears it", async () => {
     const cookie = tamper(await signedIn(moderator));
     const home = await send("/", { cookie });

@@ -5,7 +5,7 @@ import { catalogueCsv, catalogueFile, exportCatalogue } from "../../app/catalogu
 import { importPlan } from "../../app/catalogue/import.server";
 import { recordIndicatorValue } from "../../app/catalogue/revisions.server";
 import { untrusted } from "../../app/csv";
-import { demoPlanFiles, loadDemoData, readDemoPlan } from "../../app/demo/demo-data.server";
+import { demoPlanFiles, readDemoPlan } from "../../app/demo/demo-data.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { acceptedChange, importTestPlan, testPlanSlug } from "../support/results-fixtures";
@@ -16,8 +16,7 @@ let planner: StaffActor;
 const slugs = demoPlanFiles.map((file) => (readDemoPlan(file) as { slug: string }).slug);
 
 beforeAll(async () => {
-  [source, target] = await Promise.all([openTestDatabase(), openTestDatabase()]);
-  await loadDemoData(source.db);
+  [source, target] = await Promise.all([openTestDatabase({ demo: true }), openTestDatabase()]);
   await importTestPlan(recordingDeps(source.db));
   planner = await createStaff(source.db, "planner");
   // The catalogue as planners left it: a new measure, changed fields, an actual value.

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDemoPlan } from "../../app/demo/demo-data.server";
+import { createSession } from "../../app/auth/sessions.server";
+import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
+import { post } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -70,6 +73,38 @@ describe("public catalogue pages", () => {
     expect(html).toContain("Content in German");
     const german = await page(`${plan}/measures/Jobcenter-1?lng=de`);
     expect(german.html).toContain(">Ausgangslage / Problemanalyse</h2>");
+  });
+
+  it("shows where a measure was discussed, each conference linking to its results, without figures for the public", async () => {
+    const before = await page(`${plan}/measures/540-2`);
+    expect(before.html).toContain('id="field-participation"');
+    expect(before.html).toContain("Die Maßnahme wurde noch in keiner Konferenz behandelt.");
+    const moderator = await createStaff(server.database.db, "moderator");
+    const session = await startedSession(recordingDeps(server.database.db), moderator, { measureCodes: ["540-2"], title: "Zukunftskonferenz Sieker" });
+    const { html } = await page(`${plan}/measures/540-2`);
+    expect(html).toContain(`href="/conferences/${session.conferenceId}/feedback"><span lang="de" dir="ltr">Zukunftskonferenz Sieker</span></a>`);
+    // The figures are for staff who view results (tests/results/series.test.ts); the public has the feedback page.
+    expect(html).not.toContain("series-figures");
+    expect((await page(`${plan}/measures/510-2`)).html).toContain("Die Maßnahme wurde noch in keiner Konferenz behandelt.");
+  });
+
+  it("shows a cluster's figures with their history, and planners change them with a reason", async () => {
+    const corona = "/plans/corona-aktionsplan-2021";
+    const before = await page(corona);
+    expect(before.status).toBe(200);
+    expect(before.html).toContain("<summary>Verlauf von Reifegrad und Budget</summary>");
+    // The page data carries the catalogue's messages: look for the form, not its words.
+    expect(before.html).not.toContain('name="budget"');
+    const planner = await createStaff(server.database.db, "planner");
+    const cookie = `mitplan_session=${(await createSession(server.database.db, planner.userId)).token}`;
+    expect((await page(corona, { cookie })).html).toContain('name="budget"');
+    const refused = await post(server.url, corona, { formId: "cluster-sprachfoerderung", key: "sprachfoerderung", maturity: "", budget: "12,345", reason: "Test" }, cookie);
+    expect(refused.status).toBe(400);
+    const saved = await post(server.url, corona, { formId: "cluster-sprachfoerderung", key: "sprachfoerderung", maturity: "A", budget: "80.000", reason: "Haushalt 2022" }, cookie);
+    expect(saved.status).toBe(200);
+    const after = (await page(corona)).html;
+    expect(after).toMatch(/Budget: 80\.000,00\s€/);
+    expect(after).toContain("Haushalt 2022");
   });
 
   it("renders right-to-left in Arabic", async () => {

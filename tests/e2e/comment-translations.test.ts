@@ -1,6 +1,7 @@
 /**
  * Comments across languages in real browsers (issue 11, decision 042), with axe on every page: a
- * moderator runs a session in German with Turkish and Arabic offered; an Arabic participant
+ * moderator runs a session in German with Turkish and Arabic offered; the Turkish participant reads
+ * the measure in Turkish (the demo's draft, marked as one); an Arabic participant
  * comments in Arabic; a language mediator translates it into German and Turkish from the mediator
  * console; the Turkish participant's phone and the projector (the wall in German and Turkish, as
  * the console chose) show the translations live, without a reload; the conference export carries
@@ -15,6 +16,7 @@ import { expectAccessible, launchBrowser, roomScreens as sizes } from "../suppor
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { joinByLink } from "../support/http";
 import { messagesIn, t } from "../support/messages";
+import trDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/tr.json";
 import { startTestServer, type TestServer } from "../support/server";
 
 const arabicComment = "نحتاج إلى مزيد من دورات اللغة في المساء";
@@ -90,8 +92,16 @@ describe("a comment understood across languages", { timeout: 120_000 }, () => {
     await expectAccessible(pages.console, "console with the wall language");
   });
 
-  it("an Arabic participant comments in Arabic; the Turkish participant sees the original, not yet translated", async () => {
+  it("the Turkish participant reads the measure in Turkish, told that nobody has reviewed the translation yet", async () => {
     pages.turkish = await phone("tr");
+    const shown = trDemo.measures["540-2"].title;
+    const title = pages.turkish.getByRole("heading", { level: 1 });
+    expect(await title.textContent()).toBe(`540-2 ${shown}`);
+    expect(await title.locator('[lang="tr"]').textContent()).toBe(shown);
+    await pages.turkish.getByText(messagesIn("tr")("common:content.draft")).waitFor();
+  });
+
+  it("an Arabic participant comments in Arabic; the Turkish participant sees the original, not yet translated", async () => {
     pages.arabic = await phone("ar");
     const ar = messagesIn("ar");
     await pages.arabic.getByLabel(ar("live:comment.label")).fill(arabicComment);

@@ -3,10 +3,10 @@ import type { StaffActor } from "../../app/auth/actor";
 import type { DomainError } from "../../app/errors";
 import { exportConference } from "../../app/feedback/conference-export.server";
 import { eq } from "drizzle-orm";
-import { comments, decisionReasons, liveSessions, participants, votes } from "../../db/schema";
+import { agendaItems, comments, decisionReasons, liveSessions, participants, votes } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps } from "../support/fixtures";
-import { commentOn, decidedConference, handMadeConference, importTestPlan } from "../support/results-fixtures";
+import { commentOn, decidedConference, handMadeConference, importTestPlan, translateTestPlan } from "../support/results-fixtures";
 
 let database: TestDatabase;
 let planner: StaffActor;
@@ -22,6 +22,8 @@ beforeAll(async () => {
   const live = await handMadeConference(deps, moderator);
   await commentOn(deps, moderator, live.liveSessionId, live.participants[4]!, live.items.question, "=HYPERLINK(\"http://x\")");
   conference = await decidedConference(deps, moderator, planner, live);
+  await translateTestPlan(deps);
+  await database.db.update(agendaItems).set({ questionTranslations: { ar: "ما الذي ينقص؟", en: "What is missing?" } }).where(eq(agendaItems.id, live.items.question));
 });
 afterAll(() => database.close());
 
@@ -103,6 +105,45 @@ describe("exports of a conference", () => {
     expect(accepted).toMatch(/;W-4 Sprachcafé im Quartier;;2;Das Sprachcafé startet im Herbst\.;;;;يبدأ المقهى اللغوي في الخريف\.;;;;;$/);
     expect(lines).toHaveLength(1 + 4);
     expect(csvRows((await get(anonymous, "decisions", "csv", "en")).body)[0]).toMatch(/^ID,Kind of input,Input ID,Decision,Decided \(Bielefeld local time\),/);
+  });
+
+  it("exports the translations of the measures and questions the other datasets name, each with its language and state", async () => {
+    const json = JSON.parse((await get(anonymous, "translations", "json")).body) as Record<string, unknown>[];
+    // The items' W-1 and B-1, the decision's new W-4 (the ranked W-2 and W-3 have none), then the question; languages in the switcher's order.
+    expect(json.map((r) => [r.kind, r.code, r.language, r.state, r.title])).toEqual([
+      ["measure", "W-1", "tr", "draft", "Evsizliği önlemek"],
+      ["measure", "W-1", "ar", "draft", "منع التشرد"],
+      ["measure", "B-1", "tr", "draft", "Eğitim haritası"],
+      ["measure", "B-1", "ar", "draft", "خريطة التعليم"],
+      ["measure", "W-4", "tr", "draft", "Mahallede dil kafesi"],
+      ["measure", "W-4", "ar", "draft", "مقهى اللغة في الحي"],
+      ["question", null, "en", null, "What is missing?"],
+      ["question", null, "ar", null, "ما الذي ينقص؟"],
+    ]);
+    expect(json[0]).toEqual({
+      kind: "measure",
+      code: "W-1",
+      agendaItemId: null,
+      original: "Wohnungslosigkeit vermeiden",
+      language: "tr",
+      state: "draft",
+      outdated: false,
+      title: "Evsizliği önlemek",
+      summary: null,
+      objective: null,
+    });
+    expect(json[6]).toMatchObject({ agendaItemId: conference.items.question, original: "Was fehlt?", outdated: false });
+
+    const lines = csvRows((await get(anonymous, "translations", "csv")).body);
+    expect(lines[0]).toBe(
+      "Art;Original (Deutsch);Sprache;Übersetzung (Titel oder Frage);Kurzfassung in einfachen Worten;Zielsetzung;Stand der Übersetzung;" +
+        "Veraltet (das Deutsche hat sich seither geändert)",
+    );
+    expect(lines[1]).toBe("Maßnahme;W-1 Wohnungslosigkeit vermeiden;Türkisch;Evsizliği önlemek;;;Entwurf;nein");
+    expect(lines).toContain("Offene Frage;Was fehlt?;Arabisch;ما الذي ينقص؟;;;Von der Moderation geschrieben;nein");
+    expect(lines).toHaveLength(1 + 8);
+    // The other datasets keep the German originals.
+    expect((await get(anonymous, "results", "csv")).body).toContain(";1;W-1 Wohnungslosigkeit vermeiden;");
   });
 
   it("writes times as Bielefeld's clocks showed them, day first for German readers", async () => {

@@ -3,15 +3,17 @@ import type { StaffActor } from "../../app/auth/actor";
 import type { DomainError } from "../../app/errors";
 import { conferenceFeedback } from "../../app/feedback/feedback.server";
 import { myInput } from "../../app/feedback/my-input.server";
+import { eq } from "drizzle-orm";
+import { agendaItems } from "../../db/schema";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, recordingDeps } from "../support/fixtures";
-import { decidedConference, handMadeConference, importTestPlan } from "../support/results-fixtures";
+import { decidedConference, handMadeConference, importTestPlan, testTranslations, translateTestPlan } from "../support/results-fixtures";
 
 let database: TestDatabase;
 let planner: StaffActor;
 let conference: Awaited<ReturnType<typeof handMadeConference>>;
 
-/** The hand-made conference, closed and decided (decidedConference in the fixtures). */
+/** The hand-made conference, closed and decided (decidedConference in the fixtures), W-1, B-1 and W-4 translated into Turkish and Arabic. */
 beforeAll(async () => {
   database = await openTestDatabase();
   const deps = recordingDeps(database.db);
@@ -20,6 +22,7 @@ beforeAll(async () => {
   planner = await createStaff(database.db, "planner");
   conference = await handMadeConference(deps, moderator);
   conference = await decidedConference(deps, moderator, planner, conference);
+  await translateTestPlan(deps);
 });
 afterAll(() => database.close());
 
@@ -38,12 +41,49 @@ describe("what became of a conference's input", () => {
       ["Sprachcafé im Quartier", "accepted", { language: "ar", text: "يبدأ المقهى اللغوي في الخريف.", translated: true }],
       ["Mehr Wohnungen für Familien", "declined", { language: "de", text: "Dafür fehlen die Flächen.", translated: false }],
     ]);
-    expect(arabic.proposals[0]!.decision).toMatchObject({ measure: { code: "W-4", title: "Sprachcafé im Quartier" }, revision: 2 });
+    // The measures the decisions name are the Arabic reader's drafts (decision 047).
+    expect(arabic.proposals[0]!.decision).toMatchObject({ measure: { code: "W-4", title: "مقهى اللغة في الحي", language: "ar", note: "draft" }, revision: 2 });
     expect(arabic.comments.map((c) => [c.body, c.decision.outcome, c.decision.mergedInto])).toEqual([
-      ["Die Bildungskarte muss digital sein.", "merged", { kind: "measure", code: "B-1", title: "Bildungskarte" }],
+      ["Die Bildungskarte muss digital sein.", "merged", { kind: "measure", code: "B-1", title: "خريطة التعليم", language: "ar", note: "draft" }],
     ]);
     const english = await conferenceFeedback(database.db, { kind: "anonymous" }, { conferenceId: conference.conferenceId, language: "en" });
     expect(english.sessions[0]!.decisions[conference.items.w1]!.reason).toEqual({ language: "en", text: "High priority: implementation starts.", translated: true });
+  });
+
+  it("names each measure in the reader's language where translated, else in German marked, and carries no other language", async () => {
+    const feedback = (language: string) => conferenceFeedback(database.db, { kind: "anonymous" }, { conferenceId: conference.conferenceId, language });
+    const names = async (language: string) => {
+      const { sessions, proposals } = await feedback(language);
+      return {
+        items: sessions[0]!.items.map((i) => i.item.measure),
+        decided: sessions[0]!.decisions[conference.items.w1]!.measure,
+        accepted: proposals[0]!.decision!.measure,
+      };
+    };
+    const turkish = await names("tr");
+    expect(turkish.items).toEqual([
+      { code: "W-1", title: "Evsizliği önlemek", language: "tr", note: "draft" },
+      { code: "B-1", title: "Eğitim haritası", language: "tr", note: "draft" },
+      null,
+      null,
+    ]);
+    expect(turkish.decided).toEqual({ code: "W-1", title: "Evsizliği önlemek", language: "tr", note: "draft" });
+    expect(turkish.accepted).toEqual({ code: "W-4", title: "Mahallede dil kafesi", language: "tr", note: "draft" });
+    // English has no translation: the German, marked; a German reader reads the original, unmarked.
+    expect((await names("en")).items[0]).toEqual({ code: "W-1", title: "Wohnungslosigkeit vermeiden", language: "de", note: "original" });
+    expect((await names("de")).accepted).toEqual({ code: "W-4", title: "Sprachcafé im Quartier", language: "de", note: "none" });
+    // The Turkish reader's data holds no other language's translation.
+    const carried = JSON.stringify(await feedback("tr"));
+    for (const title of Object.values(testTranslations.ar)) expect(carried).not.toContain(title);
+  });
+
+  it("gives a question's translation only in the reader's language", async () => {
+    await database.db.update(agendaItems).set({ questionTranslations: { en: "What is missing?", ar: "ما الذي ينقص؟" } }).where(eq(agendaItems.id, conference.items.question));
+    const question = async (language: string) =>
+      (await conferenceFeedback(database.db, { kind: "anonymous" }, { conferenceId: conference.conferenceId, language })).sessions[0]!.items.find((i) => i.item.kind === "question")!.item;
+    expect((await question("ar")).questionTranslations).toEqual({ ar: "ما الذي ينقص؟" });
+    // No Turkish text: the page picks the German, marked.
+    expect(await question("tr")).toMatchObject({ question: "Was fehlt?", questionTranslations: {} });
   });
 
   it("never shows hidden proposals or comments, nor who wrote what", async () => {
@@ -74,7 +114,8 @@ describe("a participant's own input", () => {
     expect(mine.contentLanguage).toBe("de");
     expect(w1.result?.dots?.total).toBe(24);
     expect(w1.decision).toMatchObject({ outcome: "accepted", reason: { language: "de", translated: false } });
-    expect(mine.votes.map((v) => v.about.measure?.code)).toEqual(["W-1"]);
+    expect(mine.votes.map((v) => v.about.measure)).toEqual([{ code: "W-1", title: "منع التشرد", language: "ar", note: "draft" }]);
+    expect(mine.proposals[0]!.decision!.measure).toMatchObject({ code: "W-4", title: "مقهى اللغة في الحي", language: "ar" });
   });
 
   it("tells a participant that their comment was hidden and why, and what became of a flagged one", async () => {

@@ -1,6 +1,7 @@
 /**
  * Pre-moderation, paper entries and a ranking of chosen measures in real browsers at issue 13's sizes, with axe: a 1366×800
- * console, 360×740 phones and a 1920×1080 projector (its document one screen high).
+ * console, 360×740 phones and a 1920×1080 projector (its document one screen high); the ranking also on an Arabic phone,
+ * its measures and result in Arabic.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { eq } from "drizzle-orm";
@@ -11,10 +12,13 @@ import { loadItems } from "../../app/live/items.server";
 import { setCurrentItem, setPhase } from "../../app/live/steer.server";
 import { votes } from "../../db/schema";
 import deConferences from "../../locales/de/conferences.json";
+import arDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/ar.json";
+import arLive from "../../locales/ar/live.json";
 import deLive from "../../locales/de/live.json";
 import { expectAccessible, launchBrowser, roomScreens as sizes } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
-import { joinByLink } from "../support/http";
+import { joinByLink, steerAtConsole } from "../support/http";
+import { messagesIn } from "../support/messages";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -190,6 +194,28 @@ describe("a ranking of chosen measures, set up on the agenda and ranked on a pho
     const ballot = await server.database.db.select().from(votes).where(eq(votes.agendaItemId, ranking.id));
     expect(ballot.sort((a, b) => a.value - b.value).map((v) => v.criterion)).toEqual([listed[2], listed[0], listed[1]]);
     await expectAccessible(page, "phone, a ranking saved");
+
+    // An Arabic phone (decision 049): the same measures in the demo's Arabic drafts, right to left,
+    // the draft note under the list; then the result, revealed live, names its bars in Arabic too.
+    const arabic = await phone("ar");
+    const arabicTitle = (code: string) => arDemo.measures[code as keyof typeof arDemo.measures].title;
+    await arabic.getByRole("heading", { name: arLive.ranking.heading }).waitFor();
+    const arabicList = arabic.locator(".ranking-list__item");
+    await expect.poll(() => arabicList.count()).toBe(3);
+    for (const code of listed) expect(await arabicList.locator('span[lang="ar"][dir="rtl"]', { hasText: arabicTitle(code) }).count()).toBe(1);
+    const draft = messagesIn("ar")("common:content.draft");
+    await arabic.locator("form p.muted", { hasText: draft }).waitFor();
+    expect(await arabic.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(sizes.phone.width);
+    await expectAccessible(arabic, "Arabic phone, ranking chosen measures");
+    await arabic.getByRole("button", { name: arLive.ranking.submit }).click();
+    await arabic.getByText(arLive.mine.ranking).waitFor();
+    // Through the console, so the change reaches the phone as an event.
+    await steerAtConsole(server.url, session.liveSessionId, `mitplan_session=${staffToken}`, { intent: "phase", agendaItemId: ranking.id, phase: "results" });
+    const chart = arabic.locator("#result-title ~ .item-result");
+    await chart.locator(".bar-chart").waitFor();
+    expect(await chart.locator('th[scope="row"][lang="ar"][dir="rtl"]').count()).toBe(3);
+    await chart.locator("p.muted", { hasText: draft }).waitFor();
+    await expectAccessible(arabic, "Arabic phone, the ranking's result");
     expect(scriptErrors, "errors in the browser").toEqual([]);
   });
 });

@@ -82,8 +82,8 @@ describe("what participants may do with an item", () => {
   it("offers ranking only on items that hold measures to rank, and ranks the item's own list before a theme's", () => {
     const kinds: AgendaItemView["kind"][] = ["measure", "cluster", "question", "ranking"];
     expect(kinds.filter(rankable)).toEqual(["cluster", "ranking"]);
-    const own = [{ code: "540-2", title: "A" }, { code: "510-2", title: "B" }];
-    const theme = { key: "wohnen", title: "Wohnen", measures: [{ code: "520-1", title: "C" }] };
+    const own = [{ code: "540-2", title: "A", translations: [] }, { code: "510-2", title: "B", translations: [] }];
+    const theme = { key: "wohnen", title: "Wohnen", measures: [{ code: "520-1", title: "C", translations: [] }] };
     expect(rankingOptions({ rankedMeasures: own, cluster: null })).toEqual(own);
     expect(rankingOptions({ rankedMeasures: null, cluster: theme })).toEqual(theme.measures);
     expect(rankingOptions({ rankedMeasures: null, cluster: null })).toEqual([]);

@@ -54,7 +54,7 @@ describe.skipIf(!postgresTestUrl())("nginx in front of three app processes", () 
   beforeAll(async () => {
     nginx = findNginx();
     admin = postgres(postgresTestUrl()!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${inject("templateDatabase")}"`);
+    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${inject("databaseTemplates").empty}"`);
     databaseUrl = withDatabaseName(postgresTestUrl()!, name);
     sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
     await ensureBuild();

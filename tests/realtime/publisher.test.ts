@@ -3,7 +3,6 @@ import type { Server } from "socket.io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setPhase, updateItemSettings } from "../../app/live/steer.server";
 import { castVote } from "../../app/live/votes.server";
-import { loadDemoData } from "../../app/demo/demo-data.server";
 import { liveSessionRoom } from "../../realtime/events";
 import { moderatorsRoom } from "../../app/live/contract";
 import { createPublisher } from "../../realtime/publisher";
@@ -12,8 +11,7 @@ import { createStaff, joinAs, recordingDeps, startedSession } from "../support/f
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await openTestDatabase();
-  await loadDemoData(database.db);
+  database = await openTestDatabase({ demo: true });
 });
 afterAll(() => database.close());
 

@@ -13,6 +13,7 @@ import { addAgendaItems, createLiveSession, startLiveSession, updateActivities }
 import { closeLiveSession } from "../../app/results/close.server";
 import { setPhase } from "../../app/live/steer.server";
 import { seriesResults } from "../../app/results/series.server";
+import { measureParticipation } from "../../app/results/measure-participation.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
 import { createStaff, joinAs, recordingDeps } from "../support/fixtures";
 import { importTestPlan, testPlanFile, testPlanSlug, voter } from "../support/results-fixtures";
@@ -170,5 +171,44 @@ describe("a series of conferences", () => {
   it("is for staff who view results", async () => {
     await expect(seriesResults(database.db, { kind: "anonymous" }, { seriesId: ids.recurring })).rejects.toMatchObject({ code: "unauthenticated" });
     await expect(seriesResults(database.db, planner, { seriesId: crypto.randomUUID() })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("a measure's participation history", () => {
+  const history = (actor: Parameters<typeof measureParticipation>[1], code: string) =>
+    measureParticipation(database.db, actor, { planSlug: testPlanSlug, code }, { minGroupSize: 3 });
+
+  it("lists the conferences that discussed it, latest first, with its figures there for staff", async () => {
+    const { entries } = await history(planner, "W-1");
+    expect(entries.map((e) => e.conference.title)).toEqual([
+      "Stadtteilgespräch Mitte II",
+      "Zukunftskonferenz September",
+      "Zukunftskonferenz Juni",
+      "Stadtteilgespräch ohne Bezirk",
+      "Stadtteilgespräch Senne",
+      "Stadtteilgespräch Brackwede",
+      "Stadtteilgespräch Mitte",
+      "Zukunftskonferenz März",
+    ]);
+    // Fewer than 3 voted on W-1 in Mitte II (1), September (1), June (1), the forum without a
+    // district (0) and Senne (2): withheld; together 5, so none can be recovered, and nothing more
+    // is withheld. Brackwede: 3 people, 6 of 6 dots; Mitte: 4 people, 4 of 6 (0.67); March: 3
+    // people, 6 of 8 (0.75), urgency (4 + 5) / 2 = 4.5. W-1 is first in each.
+    expect(entries.map((e) => e.withheld)).toEqual([true, true, true, true, true, false, false, false]);
+    expect(entries.slice(5).map((e) => e.figures && [e.figures.rank, e.figures.participants, e.figures.dots.total, e.figures.dots.share])).toEqual([
+      [1, 3, 6, 1],
+      [1, 4, 4, 0.67],
+      [1, 3, 6, 0.75],
+    ]);
+    expect(entries[7]!.figures!.rating).toEqual([{ criterion: "urgency", max: 5, mean: 4.5 }]);
+    // B-1 was discussed in June only.
+    expect((await history(planner, "B-1")).entries.map((e) => e.conference.title)).toEqual(["Zukunftskonferenz Juni"]);
+  });
+
+  it("shows everyone where a measure was discussed, and only staff who view results its figures", async () => {
+    const { entries } = await history({ kind: "anonymous" }, "W-1");
+    expect(entries).toHaveLength(8);
+    expect(entries.every((e) => e.figures === null && !e.withheld)).toBe(true);
+    await expect(history(planner, "X-99")).rejects.toMatchObject({ code: "not_found" });
   });
 });

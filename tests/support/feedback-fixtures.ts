@@ -6,7 +6,7 @@ import { castVote } from "../../app/live/votes.server";
 import { decide } from "../../app/decisions/decide.server";
 import { createStaff, recordingDeps } from "./fixtures";
 import { cookiesFrom, joinByLink, post } from "./http";
-import { commentOn, decidedConference, handMadeConference, importTestPlan } from "./results-fixtures";
+import { commentOn, decidedConference, handMadeConference, importTestPlan, translateTestPlan } from "./results-fixtures";
 import type { TestServer } from "./server";
 
 export const demoPlanner = { email: "planner@mitplan.example", password: "mitplan-demo-planner" };
@@ -22,6 +22,7 @@ export async function signInAsPlanner(origin: string): Promise<string> {
  * The hand-made conference of the results tests, closed and decided, plus one participant who
  * joined over HTTP (so has a real cookie), writing in English: a comment, points on B-1, and two
  * proposals, the first deferred with reasons in German and English, the second left undecided.
+ * W-1, B-1 and W-4 have draft Turkish and Arabic titles (testTranslations), none in English.
  */
 export async function feedbackConference(server: TestServer) {
   const db = server.database.db;
@@ -50,6 +51,7 @@ export async function feedbackConference(server: TestServer) {
   });
 
   const conference = await decidedConference(deps, moderator, planner, live);
+  await translateTestPlan(deps);
   // The demo planner, who reads the report in these tests, is on the team as well.
   await addTeamMember(db, moderator, { conferenceId: live.conferenceId, email: demoPlanner.email });
   await decide(db, planner, {

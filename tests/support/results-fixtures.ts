@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
 import { importPlan } from "../../app/catalogue/import.server";
+import { importMeasureTranslations } from "../../app/catalogue/translate.server";
 import { createConference } from "../../app/conferences/conferences.server";
 import { addTeamMember } from "../../app/conferences/team.server";
 import { moderateComment, postComment } from "../../app/live/comments.server";
@@ -300,6 +301,20 @@ export async function decidedConference(
     reasons: [{ language: "de", text: "Geht in die Bildungskarte ein." }],
   });
   return { ...conference, proposals: { ...conference.proposals, hidden: spam.id } };
+}
+
+/** Draft titles, as the demo catalogue's translations are: W-1, B-1 and W-4 in Turkish and Arabic; English has none. */
+export const testTranslations = {
+  tr: { "W-1": "Evsizliği önlemek", "B-1": "Eğitim haritası", "W-4": "Mahallede dil kafesi" },
+  ar: { "W-1": "منع التشرد", "B-1": "خريطة التعليم", "W-4": "مقهى اللغة في الحي" },
+} as const;
+
+/** Loads testTranslations into the test plan; after decidedConference, which makes W-4. */
+export async function translateTestPlan(deps: LiveDeps) {
+  for (const [language, titles] of Object.entries(testTranslations)) {
+    const measures = Object.fromEntries(Object.entries(titles).map(([code, title]) => [code, { title }]));
+    await importMeasureTranslations(deps.db, testPlanSlug, { meta: { language, state: "draft" }, measures });
+  }
 }
 
 const proposersOf = new WeakMap<object, Map<string, Promise<{ liveSessionId: string; me: ParticipantActor }>>>();

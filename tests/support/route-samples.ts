@@ -48,6 +48,7 @@ export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
   "routes/live.$liveSessionId.console": (f) => `/live/${f.liveSessionId}/console`,
   "routes/live.$liveSessionId.present": (f) => `/live/${f.liveSessionId}/present`,
   "routes/live.$liveSessionId.translate": (f) => `/live/${f.liveSessionId}/translate`,
+  "routes/mediation": () => "/mediation",
   "routes/inbox._index": () => "/inbox",
   "routes/inbox.$kind.$id": (f) => `/inbox/proposal/${f.proposalId}`,
   "routes/plans.$planId.results": () => "/plans/ziele-und-massnahmen-2022-2023/results",

@@ -13,7 +13,8 @@ export async function startTestServer({
   mailer,
   translator,
 }: { demoData?: boolean; trustProxy?: string; publicUrl?: string; mailer?: Mailer; translator?: Translator | null } = {}): Promise<TestServer> {
-  const database = await openTestDatabase();
+  // The server loads the demo data again at start: on a copy that has it, that changes nothing.
+  const database = await openTestDatabase({ demo: demoData });
   const server = await startServer({ port: 0, database, demoData, trustProxy, publicUrl, mailer, translator });
   return {
     ...server,

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { addTeamMember } from "../../app/conferences/team.server";
+import { mediatedSessions } from "../../app/live/queries.server";
 import { exportConference } from "../../app/feedback/conference-export.server";
 import { deleteMyData } from "../../app/feedback/delete-my-data.server";
 import type { LiveEvent } from "../../app/live/events";
@@ -103,6 +104,18 @@ describe("a language mediator's translation", () => {
     expect(await refusal(translateInput(deps, moderator, { ...base, language: "de" }))).toBeNull();
     expect(await refusal(moderateComment(deps, mediator, { action: "pin", commentId: comment.id }), "code")).toBe("forbidden");
     expect(await refusal(setWallLanguage(deps, mediator, { liveSessionId: session.liveSessionId, language: "tr" }), "code")).toBe("forbidden");
+  });
+
+  it("finds the sessions of the mediator's conferences, running ones first, and none of others", async () => {
+    const before = (await mediatedSessions(database.db, mediator)).map((s) => s.id);
+    const { deps, session } = await room();
+    const elsewhere = await startedSession(deps, moderator, { title: "Andere Konferenz" });
+    const list = await mediatedSessions(database.db, mediator);
+    expect(list[0]).toMatchObject({ id: session.liveSessionId, status: "live", conference: { id: session.conferenceId, title: "Zukunftskonferenz Sieker" } });
+    expect(list.map((s) => s.id)).not.toContain(elsewhere.liveSessionId);
+    expect(list).toHaveLength(before.length + 1);
+    expect(await mediatedSessions(database.db, await createStaff(database.db, "mediator"))).toEqual([]);
+    expect(await refusal(mediatedSessions(database.db, (await room()).arabic), "code")).toBe("forbidden");
   });
 
   it("of a comment waiting for approval goes to the team and its author only", async () => {

@@ -48,7 +48,9 @@ export function DecisionSummary({ decision, plan, headingLevel = 3 }: Props) {
       {decision.mergedInto?.kind === "proposal" && (
         <p>
           {t("decisions:decision.mergedIntoProposal")}{" "}
-          <Link to={`/inbox/proposal/${decision.mergedInto.id}`}>{decision.mergedInto.title}</Link>
+          <Link to={`/inbox/proposal/${decision.mergedInto.id}`} {...inLanguage(decision.mergedInto.language)}>
+            {decision.mergedInto.title}
+          </Link>
         </p>
       )}
       <dl className="reason-list">

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 
-const datasets = ["results", "breakdowns", "proposals", "comments", "decisions"] as const;
+const datasets = ["results", "breakdowns", "proposals", "comments", "decisions", "translations"] as const;
 const formats = ["csv", "json"] as const;
 
 /**

@@ -5,25 +5,27 @@ import { inLanguage } from "../../i18n/parts";
 import { criterionLabel } from "../../live/ui/criteria";
 import { formatNumber } from "../../i18n/numbers";
 import { ItemResultView } from "../../live/ui/item-result";
-import type { ItemResults } from "../../results/aggregate.server";
 import type { Consensus } from "../../results/consensus";
-import type { Outcome } from "../feedback.server";
+import type { FeedbackItem, Outcome } from "../feedback.server";
 import { BreakdownTables } from "./breakdowns";
+import { MeasureNameText, MeasureNote } from "./measure-name";
 import { OutcomeView } from "./outcome";
 
-/** Agenda items name catalogue content, which the city keeps in German; questions are the moderator's, also German. */
+/** The catalogue's own language, which focus themes are shown in: they have no translations. */
 const contentLanguage = "de";
 
 /**
  * What an agenda item was about: a measure with its code, a focus theme, a ranking's or an open
- * question, the question in the reader's language where the moderator gave it, else German, marked.
+ * question; a measure's title and a question in the reader's language where translated, else
+ * German, marked.
  */
-export function ResultItemTitle({ item }: { item: Pick<ItemResults["item"], "kind" | "measure" | "cluster" | "question" | "questionTranslations"> }) {
+export function ResultItemTitle({ item }: { item: Pick<FeedbackItem["item"], "kind" | "measure" | "cluster" | "question" | "questionTranslations"> }) {
   const { t, i18n } = useTranslation();
   if (item.measure) {
     return (
       <>
-        <span dir="ltr">{item.measure.code}</span> <span {...inLanguage(contentLanguage)}>{item.measure.title}</span>
+        <MeasureNameText measure={item.measure} />
+        <MeasureNote measure={item.measure} />
       </>
     );
   }
@@ -49,7 +51,7 @@ function consensusText(t: TFunction, lng: string, label: string, c: Consensus) {
 }
 
 type Props = {
-  entry: ItemResults;
+  entry: FeedbackItem;
   decision: Outcome | null;
   planSlug: string;
   minGroupSize: number;

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
+import { TranslationNote } from "../../live/ui/translation-note";
 import type { MyInput } from "../my-input.server";
 import { ResultItemTitle } from "./item-results";
 import { MyVoteEntry } from "./my-votes";
@@ -28,7 +29,7 @@ function HiddenNote({ hidden }: { hidden: Hidden }) {
 
 /** One conference's part of "my input": proposals, comments and votes with what became of them. */
 export function MyConferenceInput({ mine, children }: { mine: ConferenceInput; children?: React.ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { conference, proposals, comments, votes, contentLanguage } = mine;
   const planSlug = conference.planSlug;
   const nothing = proposals.length + comments.length + votes.length === 0;
@@ -70,6 +71,7 @@ export function MyConferenceInput({ mine, children }: { mine: ConferenceInput; c
                   </p>
                 )}
                 <blockquote {...inLanguage(comment.language)}>{comment.body}</blockquote>
+                <TranslationNote original={comment.language} translations={comment.translations} reader={i18n.language} />
                 <p className="muted">{t("live:comment.supports", { count: comment.supportCount })}</p>
                 <HiddenNote hidden={comment.hidden} />
                 {comment.decision && <OutcomeView decision={comment.decision} planSlug={planSlug} />}

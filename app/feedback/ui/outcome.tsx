@@ -3,9 +3,8 @@ import { useTranslation } from "../../i18n/translate";
 import { formatDate } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
 import type { Outcome } from "../feedback.server";
-
-/** The catalogue's measures are in the city's base language. */
-const catalogueLanguage = "de";
+import type { MeasureName } from "../../catalogue/translated";
+import { MeasureNameText, MeasureNote } from "./measure-name";
 
 type Props = {
   decision: Outcome | null;
@@ -21,10 +20,13 @@ export function OutcomeView({ decision, planSlug }: Props) {
   const { t, i18n } = useTranslation();
   if (!decision) return <p className="outcome">{t("feedback:outcome.open")}</p>;
   const { reason, measure, mergedInto } = decision;
-  const measureLink = (code: string, title: string) => (
-    <Link to={`/plans/${planSlug}/measures/${encodeURIComponent(code)}`}>
-      <span dir="ltr">{code}</span> <span {...inLanguage(catalogueLanguage)}>{title}</span>
-    </Link>
+  const measureLink = (named: MeasureName) => (
+    <>
+      <Link to={`/plans/${planSlug}/measures/${encodeURIComponent(named.code)}`}>
+        <MeasureNameText measure={named} />
+      </Link>
+      <MeasureNote measure={named} />
+    </>
   );
   return (
     <div className={`outcome outcome--${decision.outcome}`}>
@@ -35,14 +37,14 @@ export function OutcomeView({ decision, planSlug }: Props) {
       </p>
       {measure && (
         <p>
-          {t("feedback:outcome.measure")} {measureLink(measure.code, measure.title)}
+          {t("feedback:outcome.measure")} {measureLink(measure)}
           {decision.revision !== null && ` · ${t("feedback:outcome.revision", { number: decision.revision })}`}
         </p>
       )}
       {mergedInto && (
         <p>
           {t("feedback:outcome.mergedInto")}{" "}
-          {mergedInto.kind === "measure" ? measureLink(mergedInto.code, mergedInto.title) : <q>{mergedInto.title}</q>}
+          {mergedInto.kind === "measure" ? measureLink(mergedInto) : <q {...inLanguage(mergedInto.language)}>{mergedInto.title}</q>}
         </p>
       )}
       {reason && (

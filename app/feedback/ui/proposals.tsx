@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { formatDate } from "../../i18n/format";
 import { inLanguage } from "../../i18n/parts";
+import { TranslationNote } from "../../live/ui/translation-note";
 import type { ProposalFeedback } from "../feedback.server";
 import { OutcomeView } from "./outcome";
 
@@ -18,8 +19,10 @@ function ProposalKind({ proposal }: { proposal: Pick<ProposalFeedback, "kind" | 
 }
 
 /**
- * A participant's proposal as they wrote it (in their language, marked with `lang`) and what
- * became of it. A duplicate that moderators merged names the proposal whose decision it shares.
+ * A participant's proposal as they wrote it (in their language, marked with `lang`), its
+ * translation into the reader's language where one exists and they read another (labelled with
+ * who made it, as on the live screens), and what became of it. A duplicate that moderators merged
+ * names the proposal whose decision it shares.
  */
 type EntryProps = {
   proposal: ProposalFeedback;
@@ -41,12 +44,13 @@ export function ProposalEntry({ proposal, planSlug, headingLevel, children }: En
       <p className="proposal-feedback__body" {...inLanguage(proposal.language)}>
         {proposal.body}
       </p>
+      <TranslationNote original={proposal.language} translations={proposal.translations} reader={i18n.language} />
       <p className="muted">
         <time dateTime={proposal.createdAt}>{formatDate(new Date(proposal.createdAt), i18n.language)}</time>
       </p>
-      {proposal.mergedIntoTitle && (
+      {proposal.mergedWith && (
         <p>
-          {t("feedback:proposal.mergedWith")} <q>{proposal.mergedIntoTitle}</q>
+          {t("feedback:proposal.mergedWith")} <q {...inLanguage(proposal.mergedWith.language)}>{proposal.mergedWith.title}</q>
         </p>
       )}
       {children}

@@ -1,8 +1,8 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
-import { rankingOptions } from "../rules";
+import { namedOptions } from "../ranking-names";
 import type { AgendaItemView } from "../views";
-import { ContentNoteText } from "../../catalogue/ui/content-note";
+import { ContentNoteText, MeasureNotes } from "../../catalogue/ui/content-note";
 import { contentLanguageOf } from "./criteria";
 import { InGermanMark, Picked } from "../../components/picked-text";
 import { useNote, useQuestion } from "./question-text";
@@ -20,10 +20,14 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
   const note = useNote(item);
   const shown = useShownMeasure(item.measure);
   // A measure says itself whether it is shown in German or in an outdated translation; a question
-  // is the reader's where the moderator translated it; a focus theme is the catalogue's German.
-  const foreign = item.kind === "question" ? Boolean(question?.fallback) : (!item.measure && contentLang !== i18n.language) || Boolean(question?.fallback);
-  // A cluster's or a ranking item's measures, listed in the card.
-  const listed = item.measure ? [] : rankingOptions(item);
+  // is the reader's where the moderator translated it; a focus theme is the catalogue's German; a
+  // ranking's measures carry their own notes under their list.
+  const foreign =
+    item.kind === "question" || item.kind === "ranking"
+      ? Boolean(question?.fallback)
+      : (!item.measure && contentLang !== i18n.language) || Boolean(question?.fallback);
+  // A cluster's or a ranking item's measures, listed in the card as the ranking form names them.
+  const listed = item.measure ? [] : namedOptions(item, i18n.language);
 
   return (
     <header className="live-item__header">
@@ -92,16 +96,19 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
             </dl>
           )}
           {listed.length > 0 && (
-            <ul className="live-item__measures" {...content}>
-              {listed.map((m) => (
-                <li key={m.code}>
-                  <span dir="ltr" className="live-item__code">
-                    {m.code}
-                  </span>{" "}
-                  {m.title}
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className="live-item__measures">
+                {listed.map((m) => (
+                  <li key={m.code}>
+                    <span dir="ltr" className="live-item__code">
+                      {m.code}
+                    </span>{" "}
+                    <span {...inLanguage(m.language)}>{m.title}</span>
+                  </li>
+                ))}
+              </ul>
+              <MeasureNotes measures={listed} />
+            </>
           )}
         </details>
       )}

@@ -1,26 +1,37 @@
 import { useTranslation } from "../../i18n/translate";
 import { BarChart } from "../../components/bar-chart";
+import type { ContentNote } from "../../catalogue/translated";
+import { MeasureNotes } from "../../catalogue/ui/content-note";
+import { namedResult, optionNamer } from "../ranking-names";
+import type { AgendaItemView, ItemResult } from "../views";
 import type { AgendaActivities } from "../../../db/schema";
-import type { ItemResult } from "../views";
-import { criterionText } from "./criteria";
+import { contentLanguageOf, criterionText } from "./criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 
+/**
+ * A ranked measure as a screen names it: German as the results carry it, or named for its reader
+ * (ranking-names.ts) with its title's language and the catalogue's note.
+ */
+type RankedEntry = { code: string; title: string; language?: string; note?: ContentNote; points: number; firstPlaces: number };
+
 type Props = {
-  result: ItemResult;
+  result: Omit<ItemResult, "ranking"> & { ranking: RankedEntry[] | null };
   /** The top of the rating scale the item used (the results carry only the answers). */
   ratingMax?: number;
-  /** The German titles of ranked measures, for `lang`. */
+  /** The language of ranked measures' titles that name no language of their own, for `lang`. */
   contentLanguage: string;
   size?: "normal" | "large";
   /** The moderator's translations of their own criteria (decision 046); without them, as typed. */
   criterionTranslations?: NonNullable<AgendaActivities["rating"]>["criterionTranslations"];
+  /** Whose language those criteria are read in: the page's, but the room's main one on the projector (decision 049). */
+  reader?: string;
 };
 
 /**
  * One agenda item's result as every screen shows it: participant phones, the projector, the
  * moderator console and reports. Charts carry their own captions, so it fits under any heading.
  */
-export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = "normal", criterionTranslations }: Props) {
+export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = "normal", criterionTranslations, reader }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const number = (value: number | null) => (value === null ? "–" : formatNumber(value, lng));
@@ -67,7 +78,7 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
           labelHeader={t("live:results.criterion")}
           max={ratingMax}
           bars={result.rating.map(({ criterion, summary }) => {
-            const name = criterionText(t, criterion, criterionTranslations, lng);
+            const name = criterionText(t, criterion, criterionTranslations, reader ?? lng);
             return { key: criterion, label: name.text, lang: name.language, value: summary.mean ?? 0, valueText: number(summary.mean) };
           })}
         />
@@ -115,12 +126,33 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
           bars={result.ranking.map((r) => ({
             key: r.code,
             label: `${r.code} ${r.title}`,
-            lang: contentLanguage,
+            lang: r.language ?? contentLanguage,
             value: r.firstPlaces,
             valueText: t("live:results.rankedFirst", { count: r.firstPlaces }),
           }))}
         />
       )}
+      {/* A bar has no room for a note: one line under the chart per note, naming its measures. */}
+      {anyVotes && <MeasureNotes measures={result.ranking} />}
     </div>
+  );
+}
+
+/**
+ * An agenda item's result on a live screen: its ranked measures named in the reader's language
+ * where translated, from the translations the item carries. The reader is the screen's, but for
+ * the projector, which names them in the room's main language (decision 049).
+ */
+export function LiveItemResult({ item, result, reader, size }: { item: AgendaItemView; result: ItemResult; reader?: string; size?: Props["size"] }) {
+  const { i18n } = useTranslation();
+  return (
+    <ItemResultView
+      result={namedResult(result, optionNamer(item, reader ?? i18n.language))}
+      ratingMax={item.activities.rating?.max}
+      criterionTranslations={item.activities.rating?.criterionTranslations}
+      reader={reader}
+      contentLanguage={contentLanguageOf(item)}
+      size={size}
+    />
   );
 }

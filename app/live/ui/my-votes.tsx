@@ -1,18 +1,20 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
-import { rankingOptions } from "../rules";
+import { MeasureNotes } from "../../catalogue/ui/content-note";
+import { namedOptions } from "../ranking-names";
 import type { AgendaItemView, MyVotes } from "../views";
 import { contentLanguageOf, criterionLabel } from "./criteria";
 
 /** What this participant has given the item so far, as the server counted it. */
 export function MyVotesSection({ item, me }: { item: AgendaItemView; me: MyVotes }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dots = me.dotsByItem[item.id] ?? 0;
   const ratings = Object.entries(me.ratings[item.id] ?? {});
   const scale = me.scale[item.id];
-  const ranking = me.ranking[item.id] ?? [];
-  const titleOf = (code: string) => rankingOptions(item).find((m) => m.code === code)?.title ?? "";
-  const none = dots === 0 && ratings.length === 0 && scale === undefined && ranking.length === 0;
+  // The ballot's measures named as the ranking form names them; a code the item no longer offers, by its code alone.
+  const options = namedOptions(item, i18n.language);
+  const ranked = (me.ranking[item.id] ?? []).map((code) => options.find((o) => o.code === code) ?? { code, title: "", language: contentLanguageOf(item), note: "none" as const });
+  const none = dots === 0 && ratings.length === 0 && scale === undefined && ranked.length === 0;
 
   return (
     <section aria-labelledby="mine-title" className="live-section my-votes">
@@ -28,16 +30,17 @@ export function MyVotesSection({ item, me }: { item: AgendaItemView; me: MyVotes
             </li>
           ))}
           {scale !== undefined && <li>{t("live:mine.scale", { value: scale })}</li>}
-          {ranking.length > 0 && (
+          {ranked.length > 0 && (
             <li>
               {t("live:mine.ranking")}
-              <ol {...inLanguage(contentLanguageOf(item))}>
-                {ranking.map((code) => (
-                  <li key={code}>
-                    <span dir="ltr">{code}</span> {titleOf(code)}
+              <ol>
+                {ranked.map((measure) => (
+                  <li key={measure.code}>
+                    <span dir="ltr">{measure.code}</span> <span {...inLanguage(measure.language)}>{measure.title}</span>
                   </li>
                 ))}
               </ol>
+              <MeasureNotes measures={ranked} />
             </li>
           )}
         </ul>

@@ -17,7 +17,7 @@ import { useShownMeasure } from "./shown-measure";
 import { ItemHeading } from "./item-heading";
 import { Picked } from "../../components/picked-text";
 import { useQuestion } from "./question-text";
-import { ItemResultView } from "./item-result";
+import { LiveItemResult } from "./item-result";
 import { ParticipantFormsProvider, type ParticipantForms, type Receivers } from "./live-form";
 import { MyVotesSection } from "./my-votes";
 import { ProposalForm } from "./proposal-form";
@@ -116,12 +116,7 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
       {result && resultsRevealed(item) && (
         <section aria-labelledby="result-title" className="live-section">
           <h2 id="result-title">{t("live:results.heading")}</h2>
-          <ItemResultView
-            result={result}
-            ratingMax={item.activities.rating?.max}
-            criterionTranslations={item.activities.rating?.criterionTranslations}
-            contentLanguage={contentLanguageOf(item)}
-          />
+          <LiveItemResult item={item} result={result} />
         </section>
       )}
       <MyVotesSection item={item} me={me} />
@@ -154,12 +149,7 @@ function EarlierResults({ state, currentId }: { state: LiveState; currentId: str
           <h3 id={`result-${item.id}`}>
             <EarlierTitle item={item} />
           </h3>
-          <ItemResultView
-            result={result}
-            ratingMax={item.activities.rating?.max}
-            criterionTranslations={item.activities.rating?.criterionTranslations}
-            contentLanguage={contentLanguageOf(item)}
-          />
+          <LiveItemResult item={item} result={result} />
         </section>
       ))}
     </section>

@@ -13,7 +13,7 @@ import { contentLanguageOf } from "./criteria";
 import { Picked } from "../../components/picked-text";
 import { ItemNote, useQuestion } from "./question-text";
 import { useShownMeasure } from "./shown-measure";
-import { ItemResultView } from "./item-result";
+import { LiveItemResult } from "./item-result";
 import { LocalLinkWarning } from "./local-link-warning";
 import { Countdown } from "./session-timer";
 import { WallText } from "./translation-note";
@@ -51,13 +51,8 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
       )}
       {/* The room sees numbers only once the moderator reveals them; until then, how many have voted. */}
       {resultsRevealed(item) && result ? (
-        <ItemResultView
-          result={result}
-          ratingMax={item.activities.rating?.max}
-          criterionTranslations={item.activities.rating?.criterionTranslations}
-          contentLanguage={contentLanguageOf(item)}
-          size="large"
-        />
+        // The room reads the ranked measures in its main language, as the wall (decision 049).
+        <LiveItemResult item={item} result={result} reader={wallLanguagesOf(state)[0]} size="large" />
       ) : votingOpen(item) ? (
         <p className="projector__status">
           {t("live:present.voting")} · {t("live:results.voters", { count: result?.voterCount ?? 0 })}

@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
-import { rankingOptions } from "../rules";
+import { MeasureNotes } from "../../catalogue/ui/content-note";
+import { namedOptions } from "../ranking-names";
 import type { AgendaItemView, MyVotes } from "../views";
-import { contentLanguageOf } from "./criteria";
 import { LiveForm } from "./live-form";
 
-type Option = { code: string; title: string };
+type Option = { code: string };
 
 /** The participant's last ballot, or the catalogue's order as a starting point. */
 function startingOrder(options: Option[], ballot: string[] | undefined): string[] {
@@ -19,14 +19,16 @@ function startingOrder(options: Option[], ballot: string[] | undefined): string[
  * itself, moved with up and down buttons. Both send the same `rank` fields in order.
  */
 export function RankingForm({ item, me }: { item: AgendaItemView; me: MyVotes }) {
-  const { t } = useTranslation();
-  const options = rankingOptions(item);
+  const { t, i18n } = useTranslation();
+  // Each measure in the reader's language where translated, else the catalogue's, marked below the list.
+  const options = namedOptions(item, i18n.language);
   const [order, setOrder] = useState(() => startingOrder(options, me.ranking[item.id]));
   const [scripted, setScripted] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   useEffect(() => setScripted(true), []);
-  const content = inLanguage(contentLanguageOf(item));
-  const titleOf = (code: string) => options.find((o) => o.code === code)?.title ?? code;
+  const optionOf = (code: string) => options.find((o) => o.code === code);
+  const titleOf = (code: string) => optionOf(code)?.title ?? code;
+  const languageOf = (code: string) => inLanguage(optionOf(code)?.language ?? i18n.language);
 
   function move(index: number, by: -1 | 1) {
     const target = index + by;
@@ -49,7 +51,7 @@ export function RankingForm({ item, me }: { item: AgendaItemView; me: MyVotes })
                 <li key={code} className="ranking-list__item">
                   <input type="hidden" name="rank" value={code} />
                   <span id={`rank-${index}-title`} className="ranking-list__title">
-                    <span dir="ltr">{code}</span> <span {...content}>{titleOf(code)}</span>
+                    <span dir="ltr">{code}</span> <span {...languageOf(code)}>{titleOf(code)}</span>
                   </span>
                   <span className="ranking-list__moves">
                     <button type="button" className="button button--secondary" aria-describedby={`rank-${index}-title`} onClick={() => move(index, -1)}>
@@ -73,7 +75,7 @@ export function RankingForm({ item, me }: { item: AgendaItemView; me: MyVotes })
               <select id={`rank-${index}`} name="rank" defaultValue={chosen}>
                 <option value="">{t("live:ranking.choose")}</option>
                 {options.map((o) => (
-                  <option key={o.code} value={o.code} {...content}>
+                  <option key={o.code} value={o.code} {...inLanguage(o.language)}>
                     {o.code} {o.title}
                   </option>
                 ))}
@@ -81,6 +83,7 @@ export function RankingForm({ item, me }: { item: AgendaItemView; me: MyVotes })
             </div>
           ))
         )}
+        <MeasureNotes measures={options} />
         <button type="submit" className="button">
           {t("live:ranking.submit")}
         </button>

@@ -1,6 +1,6 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
-import { translationFor, type TranslationView } from "../../translation/views";
+import { translationForReader, type TranslationView } from "../../translation/views";
 
 /** Who made a translation, as every screen labels it: a language mediator, or a machine (decision 042). */
 export function translatedByKey(translation: Pick<TranslationView, "kind">): string {
@@ -23,7 +23,7 @@ export function TranslationNote({
   id?: string;
 }) {
   const { t } = useTranslation();
-  const translation = original === reader ? null : translationFor(translations, reader);
+  const translation = translationForReader(translations, original, reader);
   if (!translation) return null;
   return (
     <div className={`translation translation--${translation.kind}`} id={id}>
@@ -42,7 +42,7 @@ export function TranslationNote({
  */
 export function WallText({ body, language, translations, shownIn }: { body: string; language: string; translations: TranslationView[]; shownIn: string }) {
   const { t } = useTranslation();
-  const translation = language === shownIn ? null : translationFor(translations, shownIn);
+  const translation = translationForReader(translations, language, shownIn);
   if (!translation) {
     return (
       <p className="wall__text" {...inLanguage(language)}>

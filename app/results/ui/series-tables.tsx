@@ -23,8 +23,8 @@ function MeasureHeader({ measure, planSlug, lang }: { measure: SeriesMeasure; pl
   );
 }
 
-/** One measure's figures in one conference or district, each on its own line with its words. */
-function Figures({ figures, movement }: { figures: SeriesFigures; movement?: number | null }) {
+/** One measure's figures in one conference or district (or in its participation history), each on its own line with its words. */
+export function Figures({ figures, movement }: { figures: SeriesFigures; movement?: number | null }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const n = (value: number | null) => (value === null ? "–" : formatInMessage(value, lng));

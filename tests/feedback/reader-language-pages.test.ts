@@ -1,0 +1,99 @@
+/**
+ * The feedback page, the report and a participant's own page in the reader's language, over HTTP
+ * against the real server (decision 047): measures named in the reader's language where the test
+ * plan has a draft (Turkish, Arabic), else in German, marked; a German reader gets no note.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
+import { get as getRaw } from "../support/http";
+import { messagesIn } from "../support/messages";
+import { testTranslations } from "../support/results-fixtures";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let conference: Awaited<ReturnType<typeof feedbackConference>>;
+let planner: string;
+let feedbackPath: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  conference = await feedbackConference(server);
+  planner = await signInAsPlanner(server.url);
+  feedbackPath = `/conferences/${conference.conferenceId}/feedback`;
+});
+afterAll(() => server.close());
+
+/** Without the NUL bytes React's streaming renderer may leave at a chunk boundary (see feedback-pages.test.ts). */
+async function get(...args: Parameters<typeof getRaw>) {
+  const page = await getRaw(...args);
+  return { ...page, html: page.html.replace(/\0/g, ""), text: page.text.replace(/\0/g, "") };
+}
+
+describe("measures in the reader's language", () => {
+  const notes = (language: Parameters<typeof messagesIn>[0]) =>
+    (["inGerman", "draft", "machine", "outdated"] as const).map((key) => messagesIn(language)(`common:content.${key}`));
+  const [turkishInGerman, turkishDraft] = notes("tr");
+
+  it("shows a Turkish reader the Turkish titles with the draft note, and carries no other language", async () => {
+    const { text, html } = await get(server.url, `${feedbackPath}?lng=tr`);
+    // The result's heading, the decision on it, the accepted proposal's new measure, the measure a comment joined.
+    expect(text).toContain('<span dir="ltr">W-1</span> <span lang="tr" dir="ltr">Evsizliği önlemek</span>');
+    expect(text).toContain('<span lang="tr" dir="ltr">Mahallede dil kafesi</span>');
+    expect(text).toContain('<span lang="tr" dir="ltr">Eğitim haritası</span>');
+    expect(text).toContain(`<span class="muted">${turkishDraft}</span>`);
+    // The focus theme's ranking: W-1 in Turkish, W-2 and W-3 untranslated, each note naming its measures.
+    expect(text).toContain('<th scope="row" lang="tr" dir="ltr">W-1 Evsizliği önlemek</th>');
+    expect(text).toContain('<th scope="row" lang="de" dir="ltr">W-2 Quartierswohnungen</th>');
+    expect(text).toContain(`<span dir="ltr">W-2, W-3</span> · <span class="">${turkishInGerman}</span>`);
+    expect(text).toContain(`<span dir="ltr">W-1</span> · <span class="">${turkishDraft}</span>`);
+    expect(text).not.toContain("Wohnungslosigkeit vermeiden");
+    for (const title of Object.values(testTranslations.ar)) expect(html).not.toContain(title);
+  });
+
+  it("shows an Arabic reader the Arabic titles right to left", async () => {
+    const { text } = await get(server.url, `${feedbackPath}?lng=ar`);
+    expect(text).toContain('<span lang="ar" dir="rtl">منع التشرد</span>');
+    expect(text).toContain(`<span class="muted">${notes("ar")[1]}</span>`);
+  });
+
+  it("shows the German, marked 'Content in German', where the reader's language has no translation", async () => {
+    const { text } = await get(server.url, `${feedbackPath}?lng=en`);
+    expect(text).toContain('<span dir="ltr">W-1</span> <span lang="de" dir="ltr">Wohnungslosigkeit vermeiden</span>');
+    expect(text).toContain('<span class="muted">Content in German</span>');
+  });
+
+  it("tells a German reader nothing about translations", async () => {
+    const { text } = await get(server.url, feedbackPath);
+    expect(text).toContain('<span lang="de" dir="ltr">Wohnungslosigkeit vermeiden</span>');
+    for (const note of notes("de")) expect(text).not.toContain(note);
+  });
+
+  it("does the same in the printable report", async () => {
+    const { status, text } = await get(server.url, `/conferences/${conference.conferenceId}/report?lng=tr`, planner);
+    expect(status).toBe(200);
+    expect(text).toContain('<span lang="tr" dir="ltr">Evsizliği önlemek</span>');
+    expect(text).toContain(turkishDraft);
+    expect(text).not.toContain("Wohnungslosigkeit vermeiden");
+    const arabic = await get(server.url, `/conferences/${conference.conferenceId}/report?lng=ar`, planner);
+    expect(arabic.text).toContain('<span lang="ar" dir="rtl">خريطة التعليم</span>');
+    const german = await get(server.url, `/conferences/${conference.conferenceId}/report`, planner);
+    expect(german.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span>');
+    for (const note of notes("de")) expect(german.text).not.toContain(note);
+  });
+
+  it("and on a participant's own page", async () => {
+    const { text, html } = await get(server.url, "/my-input?lng=tr", conference.participantCookie);
+    // Their points and their comment on B-1.
+    expect(text).toContain('<span dir="ltr">B-1</span> <span lang="tr" dir="ltr">Eğitim haritası</span>');
+    expect(text).toContain(turkishDraft);
+    expect(html).not.toContain("Bildungskarte");
+    expect(html).not.toContain(testTranslations.ar["B-1"]);
+    const arabic = await get(server.url, "/my-input?lng=ar", conference.participantCookie);
+    expect(arabic.text).toContain('<span lang="ar" dir="rtl">خريطة التعليم</span>');
+    const english = await get(server.url, "/my-input?lng=en", conference.participantCookie);
+    expect(english.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span> · <span class="muted">Content in German</span>');
+    const german = await get(server.url, "/my-input?lng=de", conference.participantCookie);
+    expect(german.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span></h4>');
+    for (const note of notes("de")) expect(german.text).not.toContain(note);
+  });
+});
