@@ -200,6 +200,8 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
     await expect
       .poll(async () => (await server.database.db.select({ criterion: votes.criterion, value: votes.value }).from(votes)).filter((v) => v.criterion === criterion.de))
       .toEqual([{ criterion: criterion.de, value: 4 }]);
+    // One's own votes name it as the rating form did.
+    await expect.poll(() => page.locator(".my-votes").textContent()).toContain(criterion.ar);
   });
 
   it("lets a Leichte Sprache participant join and comment, in larger type", async () => {
