@@ -7,15 +7,28 @@ import { authorize } from "../auth/permissions";
 import { planIdOf, planRefs, type PlanRef } from "../catalogue/summaries.server";
 import { DomainError, invalidInput } from "../errors";
 import { languages } from "../i18n/config";
+import type { Translations } from "../i18n/content";
+import { refuseUnoffered, translationsSchema } from "../i18n/content-input";
+import { conferenceDescriptionMax, conferenceTitleMax } from "./limits";
 import { districtLines, maxDistrictLength, maxDistricts } from "./districts";
 import { conferenceKinds } from "./kinds";
 import { checkSeriesOfPlan } from "./series.server";
-import { addCreator, steerableConferences } from "./team.server";
+import { addCreator, authorizeConference, steerableConferences } from "./team.server";
 import { optionalText, text } from "../text";
 
-export type ConferenceView = {
-  id: string;
+/**
+ * A conference's own texts: German in `title` and `description`, the other languages beside them
+ * (docs/decisions/046); every page picks its reader's through i18n/content's pickText.
+ */
+export type ConferenceTexts = {
   title: string;
+  titleTranslations: Translations;
+  description: string | null;
+  descriptionTranslations: Translations;
+};
+
+export type ConferenceView = ConferenceTexts & {
+  id: string;
   kind: (typeof conferenceKinds)[number];
   startsAt: Date;
   place: string | null;
@@ -30,6 +43,9 @@ export type ConferenceView = {
 const conferenceColumns = {
   id: conferences.id,
   title: conferences.title,
+  titleTranslations: conferences.titleTranslations,
+  description: conferences.description,
+  descriptionTranslations: conferences.descriptionTranslations,
   kind: conferences.kind,
   startsAt: conferences.startsAt,
   place: conferences.place,
@@ -71,12 +87,12 @@ export async function getConference(db: Reader, id: string): Promise<ConferenceV
 }
 
 /** A conference as the rooms above name it: its title and its plan (the plan's language for fallbacks). */
-export type ConferenceRef = { id: string; title: string; planId: string; plan: PlanRef };
+export type ConferenceRef = { id: string; title: string; titleTranslations: Translations; planId: string; plan: PlanRef };
 
 export async function conferenceRefs(db: Reader, ids: string[]): Promise<Map<string, ConferenceRef>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: conferences.id, title: conferences.title, planId: conferences.planId })
+    .select({ id: conferences.id, title: conferences.title, titleTranslations: conferences.titleTranslations, planId: conferences.planId })
     .from(conferences)
     .where(inArray(conferences.id, [...new Set(ids)]));
   const plansById = await planRefs(db, rows.map((r) => r.planId));
@@ -100,23 +116,46 @@ export function planConferenceIds(db: Reader, planId: string, only?: string[]) {
     .where(only ? and(ofPlan, inArray(conferences.id, only)) : ofPlan);
 }
 
-export type ConferenceSummary = { id: string; title: string; startsAt: Date; place: string | null };
+export type ConferenceSummary = { id: string; title: string; titleTranslations: Translations; startsAt: Date; place: string | null };
 
 /** Of the given conferences, the `limit` that start latest, latest first. */
 export async function latestConferences(db: Reader, ids: string[], limit: number): Promise<ConferenceSummary[]> {
   if (ids.length === 0) return [];
   return db
-    .select({ id: conferences.id, title: conferences.title, startsAt: conferences.startsAt, place: conferences.place })
+    .select({ id: conferences.id, title: conferences.title, titleTranslations: conferences.titleTranslations, startsAt: conferences.startsAt, place: conferences.place })
     .from(conferences)
     .where(inArray(conferences.id, ids))
     .orderBy(desc(conferences.startsAt))
     .limit(limit);
 }
 
+/** The texts a conference is created with and its team may change later, German and translated. */
+const textsSchema = {
+  title: text({ min: 1, max: conferenceTitleMax }),
+  titleTranslations: translationsSchema(conferenceTitleMax),
+  description: optionalText(conferenceDescriptionMax),
+  descriptionTranslations: translationsSchema(conferenceDescriptionMax),
+};
+
+/**
+ * Translations only into the languages the conference offers, and a description's only beside
+ * its German: nobody could choose another language, and a German reader would read nothing.
+ */
+function refuseStrayTranslations(data: z.output<z.ZodObject<typeof textsSchema>>, offered: readonly string[]) {
+  if (!data.description && Object.keys(data.descriptionTranslations).length > 0) {
+    throw new DomainError("invalid", "conferences:create.descriptionMissing", { description: "conferences:create.descriptionMissing" });
+  }
+  refuseUnoffered(
+    { titleTranslations: data.titleTranslations, descriptionTranslations: data.descriptionTranslations },
+    offered,
+    "conferences:create.languageNotOffered",
+  );
+}
+
 const createConferenceSchema = z.object({
   planSlug: text({ min: 1, max: 100 }),
   kind: z.enum(conferenceKinds),
-  title: text({ min: 1, max: 200 }),
+  ...textsSchema,
   startsAt: z.coerce.date(),
   place: optionalText(200),
   district: optionalText(200),
@@ -140,6 +179,7 @@ export async function createConference(db: Db, actor: Actor, input: unknown): Pr
   const parsed = createConferenceSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
   const data = parsed.data;
+  refuseStrayTranslations(data, data.languages);
   return db.transaction(async (tx) => {
     const planId = await planIdOf(tx, data.planSlug);
     if (!planId) throw new DomainError("invalid", "common:validation.invalid", { planSlug: "common:validation.invalidValue" });
@@ -150,6 +190,9 @@ export async function createConference(db: Db, actor: Actor, input: unknown): Pr
         planId,
         kind: data.kind,
         title: data.title,
+        titleTranslations: data.titleTranslations,
+        description: data.description ?? null,
+        descriptionTranslations: data.descriptionTranslations,
         startsAt: data.startsAt,
         place: data.place ?? null,
         district: data.district ?? null,
@@ -162,5 +205,37 @@ export async function createConference(db: Db, actor: Actor, input: unknown): Pr
     // Whoever creates a conference is its first team member, or nobody but the admins could steer it.
     if (actor.kind === "staff") await addCreator(tx, row!.id, actor.userId);
     return { id: row!.id };
+  });
+}
+
+const updateConferenceTextsSchema = z.object({ conferenceId: z.string().uuid(), ...textsSchema });
+
+/**
+ * Its team changes a conference's title and description and their translations, which often
+ * arrive after the conference was set up. Live screens read the new texts when they next load.
+ */
+export async function updateConferenceTexts(db: Db, actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "conference.manage");
+  const parsed = updateConferenceTextsSchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const data = parsed.data;
+  await authorizeConference(db, actor, "conference.manage", data.conferenceId);
+  await db.transaction(async (tx) => {
+    const [conference] = await tx
+      .select({ languages: conferences.languages })
+      .from(conferences)
+      .where(eq(conferences.id, data.conferenceId))
+      .for("update");
+    if (!conference) throw new DomainError("not_found", "common:error.notFoundText");
+    refuseStrayTranslations(data, conference.languages);
+    await tx
+      .update(conferences)
+      .set({
+        title: data.title,
+        titleTranslations: data.titleTranslations,
+        description: data.description ?? null,
+        descriptionTranslations: data.descriptionTranslations,
+      })
+      .where(eq(conferences.id, data.conferenceId));
   });
 }

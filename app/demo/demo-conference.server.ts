@@ -13,6 +13,7 @@ import { setCurrentItem, setPhase } from "../live/steer.server";
 import { castRanking, castVote } from "../live/votes.server";
 import { joinLiveSession } from "../live/join.server";
 import { demoVoices, type DemoVoice } from "./demo-voices";
+import { demoDescription, demoDescriptionTranslations, demoNote, demoNoteTranslations, demoTitleTranslations } from "./demo-conference-texts";
 
 export const demoConferenceTitle = "Zukunftskonferenz Soziales Bielefeld (Demo)";
 const demoPlanSlug = "ziele-und-massnahmen-2022-2023";
@@ -42,6 +43,9 @@ export async function loadDemoConference(
     planSlug: demoPlanSlug,
     kind: "future_conference",
     title: demoConferenceTitle,
+    titleTranslations: demoTitleTranslations,
+    description: demoDescription,
+    descriptionTranslations: demoDescriptionTranslations,
     startsAt: today.toISOString(),
     place: "Neues Rathaus, Großer Saal",
     district: "Mitte",
@@ -157,7 +161,7 @@ async function runClosedRound(deps: LiveDeps, moderator: StaffActor, planner: St
 async function openLiveRound(deps: LiveDeps, moderator: StaffActor, conferenceId: string) {
   const round = await startSession(deps, moderator, conferenceId, "Runde 2: Wohnen und Nachbarschaft", {
     entries: [
-      { kind: "measure", measureCode: "500-1" },
+      { kind: "measure", measureCode: "500-1", note: demoNote, noteTranslations: demoNoteTranslations },
       { kind: "measure", measureCode: "540-4" },
       { kind: "measure", measureCode: "170-1" },
       // Up next: the three measures of this round ranked against each other.

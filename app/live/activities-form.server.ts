@@ -1,5 +1,6 @@
 import type { AgendaActivities } from "../../db/schema";
 import { languages } from "../i18n/config";
+import { translationsFromFields } from "../i18n/content";
 import { resources } from "../i18n/resources.server";
 import { defaultCriteria } from "./limits";
 
@@ -35,13 +36,29 @@ export function criteriaFromText(value: string): string[] {
   return [...new Set(lines)];
 }
 
+/**
+ * The translations typed beside the item's own criteria as they were saved: `criterionName.<i>`
+ * names the German criterion whose fields are `criterionTranslation.<i>.<language>`. A criterion
+ * renamed or removed in the same post takes its translations with it.
+ */
+function criterionTranslationsFromForm(form: FormValues, criteria: string[]): Record<string, Record<string, string>> {
+  const result: Record<string, Record<string, string>> = {};
+  for (let i = 0; form[`criterionName.${i}`] !== undefined; i++) {
+    const name = text(form[`criterionName.${i}`]);
+    const translations = translationsFromFields(form, `criterionTranslation.${i}`);
+    if (criteria.includes(name) && Object.keys(translations).length > 0) result[name] = translations;
+  }
+  return result;
+}
+
 /** The activities form of one agenda item as the domain's input; the domain validates it. */
 export function activitiesFromForm(form: FormValues): AgendaActivities {
+  const criteria = criteriaFromText(text(form.criteria));
   return {
     comments: checked(form.comments),
     dots: checked(form.dots) ? { maxPerItem: whole(form.dotsMax) } : null,
     rating: checked(form.rating)
-      ? { criteria: criteriaFromText(text(form.criteria)), min: 1, max: whole(form.ratingMax) }
+      ? { criteria, min: 1, max: whole(form.ratingMax), criterionTranslations: criterionTranslationsFromForm(form, criteria) }
       : null,
     scale: checked(form.scale) ? { min: 1, max: 10, label: text(form.scaleLabel).trim() || null } : null,
     ranking: checked(form.ranking),

@@ -35,6 +35,8 @@ async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
       cluster: cluster ? { key: cluster.key, title: cluster.title, measures: cluster.measures } : null,
       question: r.question,
       questionTranslations: r.questionTranslations,
+      note: r.note,
+      noteTranslations: r.noteTranslations,
       rankedMeasures: r.measureIds
         ? r.measureIds.flatMap((id) => {
             const ranked = measureById.get(id);

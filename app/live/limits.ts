@@ -16,6 +16,10 @@ export const participantGroups = [
 
 /** An open question or a ranking item's question, as the room reads it on the projector. */
 export const questionMax = 300;
+/** A note under an item's heading: a hint for the room, short enough for a phone's first screen. */
+export const noteMax = 500;
+/** A criterion's name a moderator types, and each of its translations. */
+export const criterionMax = 60;
 export const commentBodyMax = 1000;
 export const proposalTitleMax = 200;
 export const proposalBodyMax = 2000;

@@ -55,18 +55,26 @@ const whole = (value: string | string[] | undefined) =>
 function agendaCommands(context: AppLoadContext, liveSessionId: string): Record<string, Command> {
   const deps = liveDeps(context);
   const add = (actor: Actor, entries: unknown[]) => addAgendaItems(deps, actor, { liveSessionId, entries });
+  // Every adding form has the note fields; measures added together share one note.
+  const note = (form: Form) => ({ note: form.note, noteTranslations: translationsFromFields(form, "note") });
   return {
     addMeasures: (actor, form) =>
       add(
         actor,
-        list(form.measureCode).map((measureCode) => ({ kind: "measure", measureCode })),
+        list(form.measureCode).map((measureCode) => ({ kind: "measure", measureCode, ...note(form) })),
       ),
-    addCluster: (actor, form) => add(actor, [{ kind: "cluster", clusterKey: form.clusterKey }]),
+    addCluster: (actor, form) => add(actor, [{ kind: "cluster", clusterKey: form.clusterKey, ...note(form) }]),
     addQuestion: (actor, form) =>
-      add(actor, [{ kind: "question", question: form.question, questionTranslations: translationsFromFields(form, "question") }]),
+      add(actor, [{ kind: "question", question: form.question, questionTranslations: translationsFromFields(form, "question"), ...note(form) }]),
     addRanking: (actor, form) =>
       add(actor, [
-        { kind: "ranking", question: form.question, questionTranslations: translationsFromFields(form, "question"), measureCodes: list(form.rankingCode) },
+        {
+          kind: "ranking",
+          question: form.question,
+          questionTranslations: translationsFromFields(form, "question"),
+          measureCodes: list(form.rankingCode),
+          ...note(form),
+        },
       ]),
     move: (actor, form) => moveAgendaItem(deps, actor, { agendaItemId: form.agendaItemId, direction: form.direction }),
     remove: (actor, form) => removeAgendaItem(deps, actor, { agendaItemId: form.agendaItemId }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { languages } from "../i18n/config";
-import { commentBodyMax, participantGroups, proposalBodyMax, proposalTitleMax, questionMax, rankingMeasuresMax } from "./limits";
+import { translationsSchema } from "../i18n/content-input";
+import { commentBodyMax, criterionMax, noteMax, participantGroups, proposalBodyMax, proposalTitleMax, questionMax, rankingMeasuresMax } from "./limits";
 import { optionalText, text } from "../text";
 
 /** Input schemas of every live-session command; the same ones serve forms and sockets. */
@@ -13,9 +14,22 @@ const activitiesSchema = z.object({
   dots: z.object({ maxPerItem: z.number().int().min(1).max(50) }).nullable(),
   rating: z
     .object({
-      criteria: z.array(text({ min: 1, max: 60 })).min(1).max(8),
+      criteria: z.array(text({ min: 1, max: criterionMax })).min(1).max(8),
       min: z.literal(1),
       max: z.number().int().min(3).max(10),
+      // By the German criterion; the domain function checks the languages against the conference's.
+      // None leaves the stored settings as they were before translations existed.
+      criterionTranslations: z
+        .record(text({ min: 1, max: criterionMax }), translationsSchema(criterionMax))
+        .optional()
+        .transform((map) => (map && Object.keys(map).length > 0 ? map : undefined)),
+    })
+    .superRefine((rating, context) => {
+      for (const criterion of Object.keys(rating.criterionTranslations ?? {})) {
+        if (!rating.criteria.includes(criterion)) {
+          context.addIssue({ code: "custom", path: ["criterionTranslations", criterion], params: { messageKey: "live:error.criterionNotListed" } });
+        }
+      }
     })
     .nullable(),
   scale: z
@@ -30,21 +44,19 @@ export const createLiveSessionSchema = z.object({
   dotsPerParticipant: z.coerce.number().int().min(1).max(50),
 });
 
-/**
- * A moderator's text in languages other than German, by language code (docs/decisions/039), each
- * within the original's limit; the domain function checks the conference offers each language.
- */
-export const translationsSchema = (max: number) => z.record(z.enum(languages), text({ min: 1, max })).default({});
+/** Every kind of item may carry a note for the room under its heading (docs/decisions/046). */
+const note = { note: optionalText(noteMax), noteTranslations: translationsSchema(noteMax) };
 
 const agendaEntrySchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("measure"), measureCode: text({ min: 1, max: 40 }) }),
-  z.object({ kind: z.literal("cluster"), clusterKey: text({ min: 1, max: 100 }) }),
-  z.object({ kind: z.literal("question"), question: text({ min: 1, max: questionMax }), questionTranslations: translationsSchema(questionMax) }),
+  z.object({ kind: z.literal("measure"), measureCode: text({ min: 1, max: 40 }), ...note }),
+  z.object({ kind: z.literal("cluster"), clusterKey: text({ min: 1, max: 100 }), ...note }),
+  z.object({ kind: z.literal("question"), question: text({ min: 1, max: questionMax }), questionTranslations: translationsSchema(questionMax), ...note }),
   // The room orders these measures, given by code in the moderator's order; each code once.
   z.object({
     kind: z.literal("ranking"),
     question: text({ min: 1, max: questionMax }),
     questionTranslations: translationsSchema(questionMax),
+    ...note,
     measureCodes: z.array(text({ min: 1, max: 40 })).superRefine((codes, context) => {
       const size = codes.length < 2 ? "live:error.rankingTooFew" : codes.length > rankingMeasuresMax ? "live:error.rankingTooMany" : null;
       if (size) context.addIssue({ code: "custom", params: { messageKey: size } });
@@ -95,7 +107,7 @@ export const joinSchema = z.object({
   district: optionalText(80),
 });
 
-const ratingAnswer = z.object({ criterion: text({ min: 1, max: 60 }), value: z.number().int().min(1).max(10) });
+const ratingAnswer = z.object({ criterion: text({ min: 1, max: criterionMax }), value: z.number().int().min(1).max(10) });
 
 export const castVoteSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("dots"), clientId, agendaItemId: uuid, value: z.number().int().min(-50).max(50).refine((v) => v !== 0) }),
@@ -125,7 +137,7 @@ export const paperVoteSchema = z.object({
   clientId,
   agendaItemId: uuid,
   kind: z.enum(["dots", "rating", "scale"]),
-  criterion: text({ min: 1, max: 60 }).nullish(),
+  criterion: text({ min: 1, max: criterionMax }).nullish(),
   value: z.number().int().min(1).max(10_000),
   weight: z.number().int().min(1).max(10_000),
 });

@@ -8,7 +8,7 @@ import { planIdOf, resolveCatalogueRefs } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
-import { fallbackLanguage } from "../i18n/config";
+import { refuseUnoffered } from "../i18n/content-input";
 import { itemAudience, type LiveDeps } from "./events";
 import { rankable } from "./rules";
 import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.server";
@@ -88,21 +88,6 @@ async function publishItems(deps: LiveDeps, liveSessionId: string, agendaItemIds
   }
 }
 
-/**
- * A question's translations only into the languages the conference offers, German being the
- * original: a text nobody in the room can choose would never be read.
- */
-function checkTranslations(entries: { kind: string; questionTranslations?: Partial<Record<string, string>> }[], offered: string[]) {
-  entries.forEach((entry, i) => {
-    for (const language of Object.keys(entry.questionTranslations ?? {})) {
-      if (language === fallbackLanguage || !offered.includes(language)) {
-        const field = `entries.${i}.questionTranslations.${language}`;
-        throw new DomainError("invalid", "live:error.languageNotOffered", { [field]: "live:error.languageNotOffered" });
-      }
-    }
-  });
-}
-
 export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknown): Promise<{ ids: string[] }> {
   authorize(actor, "liveSession.moderate");
   const data = parseInput(addAgendaItemsSchema, input);
@@ -111,7 +96,20 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
     const session = await lockSession(tx, data.liveSessionId);
     if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
     const conference = (await getConference(tx, session.conferenceId))!;
-    checkTranslations(data.entries, conference.languages);
+    data.entries.forEach((entry, i) => {
+      // Translations stand beside a German note; without it no German reader would see the note.
+      if (!entry.note && Object.keys(entry.noteTranslations).length > 0) {
+        throw new DomainError("invalid", "live:error.noteMissing", { [`entries.${i}.note`]: "live:error.noteMissing" });
+      }
+      refuseUnoffered(
+        {
+          [`entries.${i}.questionTranslations`]: "questionTranslations" in entry ? entry.questionTranslations : undefined,
+          [`entries.${i}.noteTranslations`]: entry.noteTranslations,
+        },
+        conference.languages,
+        "live:error.languageNotOffered",
+      );
+    });
     const planId = (await planIdOf(tx, conference.planSlug))!;
     const refs = await resolveCatalogueRefs(tx, planId, {
       measureCodes: data.entries.flatMap((e) => (e.kind === "measure" ? [e.measureCode] : e.kind === "ranking" ? e.measureCodes : [])),
@@ -149,6 +147,8 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
         clusterId: clusterId ?? null,
         question: entry.kind === "question" || entry.kind === "ranking" ? entry.question : null,
         questionTranslations: entry.kind === "question" || entry.kind === "ranking" ? entry.questionTranslations : {},
+        note: entry.note ?? null,
+        noteTranslations: entry.noteTranslations,
         measureIds: measureIds as string[] | null,
         activities: defaultActivities(entry.kind),
       };
@@ -166,6 +166,17 @@ export async function updateActivities(deps: LiveDeps, actor: Actor, input: unkn
   await authorizeAgendaItem(deps.db, actor, "liveSession.moderate", data.agendaItemId);
   const liveSessionId = await deps.db.transaction(async (tx) => {
     const { session } = await lockItemForEdit(tx, data.agendaItemId);
+    const { languages } = (await getConference(tx, session.conferenceId))!;
+    refuseUnoffered(
+      Object.fromEntries(
+        Object.entries(data.activities.rating?.criterionTranslations ?? {}).map(([criterion, translations]) => [
+          `activities.rating.criterionTranslations.${criterion}`,
+          translations,
+        ]),
+      ),
+      languages,
+      "live:error.languageNotOffered",
+    );
     await tx.update(agendaItems).set({ activities: data.activities }).where(eq(agendaItems.id, data.agendaItemId));
     return session.id;
   });

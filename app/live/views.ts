@@ -34,6 +34,9 @@ export type AgendaItemView = {
   question: string | null;
   /** The question in the other languages the moderator gave (pick through i18n/content's pickText). */
   questionTranslations: Translations;
+  /** The moderator's note under the item's heading in German, and its translations (pick like the question's). */
+  note: string | null;
+  noteTranslations: Translations;
   /** A ranking item's measures in the moderator's order; null for other kinds (read through `rankingOptions`). */
   rankedMeasures: RankingOption[] | null;
   activities: AgendaActivities;

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { listPlans } from "../catalogue/catalogue.server";
 import { listUpcomingConferences } from "../conferences/conferences.server";
+import { ConferenceTitle } from "../conferences/ui/conference-texts";
 import { AboutSite } from "../accessibility/ui/about-site";
 import { readSiteSettings } from "../accessibility/settings.server";
 import { conferencesWithResults } from "../feedback/conferences.server";
@@ -76,7 +77,7 @@ export default function Home() {
             {conferences.map((conference) => (
               <li key={conference.id} className="card">
                 <h3>
-                  <span {...inLanguage("de")}>{conference.title}</span>
+                  <ConferenceTitle conference={conference} />
                 </h3>
                 <p>
                   {formatDate(conference.startsAt, i18n.language)}

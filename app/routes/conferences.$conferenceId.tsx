@@ -2,14 +2,17 @@ import { redirect, type ActionFunctionArgs, type AppLoadContext, type LinksFunct
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "../i18n/translate";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
+import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
+import { ConferenceTextsForm } from "../conferences/ui/conference-texts-form";
 import { requireActor } from "../auth/actor.server";
-import { getConference } from "../conferences/conferences.server";
+import { getConference, updateConferenceTexts } from "../conferences/conferences.server";
 import { ConferenceOutcomeLinks } from "../feedback/ui/downloads";
 import { accepted, attempt, readSubmission } from "../forms.server";
 import { addTeamMember, authorizeConference, listTeam, maySteerConference, removeTeamMember } from "../conferences/team.server";
 import { TeamPanel } from "../conferences/ui/team-panel";
 import { orRefuse } from "../errors";
 import { titleFrom } from "../i18n/meta";
+import { translationsFromFields } from "../i18n/content";
 import { inLanguage } from "../i18n/parts";
 import { listLiveSessions } from "../live/queries.server";
 import { createLiveSession } from "../live/setup.server";
@@ -43,6 +46,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { actor, conference } = await teamConference(request, context, params.conferenceId);
   const submission = await readSubmission(request);
   const input = { ...submission.fields, conferenceId: conference.id };
+  if (submission.intent === "texts") {
+    const form = submission.fields;
+    const result = await attempt(submission, () =>
+      updateConferenceTexts(context.db, actor, {
+        conferenceId: conference.id,
+        title: form.title,
+        description: form.description,
+        titleTranslations: translationsFromFields(form, "title"),
+        descriptionTranslations: translationsFromFields(form, "description"),
+      }),
+    );
+    return result.ok ? accepted(submission, null) : result.reply;
+  }
   if (submission.intent === "addMember" || submission.intent === "removeMember") {
     const result = await attempt(submission, async () => {
       if (submission.intent === "addMember") await addTeamMember(context.db, actor, input);
@@ -68,6 +84,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export default function ConferencePage() {
   const { conference, liveSessions, team } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const title = useConferenceTitle(conference);
   return (
     <div className="page moderate">
       <nav aria-label={t("conferences:nav.breadcrumb")} className="breadcrumb">
@@ -75,13 +92,14 @@ export default function ConferencePage() {
           <li>
             <Link to="/conferences">{t("conferences:list.title")}</Link>
           </li>
-          <li aria-current="page" {...inLanguage("de")}>
-            {conference.title}
+          <li aria-current="page" {...inLanguage(title.language)}>
+            {title.text}
           </li>
         </ol>
       </nav>
       <p className="eyebrow">{t(`conferences:kind.${conference.kind}`)}</p>
-      <h1 {...inLanguage("de")}>{conference.title}</h1>
+      <h1 {...inLanguage(title.language)}>{title.text}</h1>
+      <ConferenceAbout conference={conference} />
       <ConferenceFacts conference={conference}>
         <dt>{t("conferences:detail.languages")}</dt>
         <dd>{conference.languages.map((code) => t(`conferences:language.${code}`)).join(", ")}</dd>
@@ -168,6 +186,8 @@ export default function ConferencePage() {
           )}
         </ActionForm>
       </section>
+
+      <ConferenceTextsForm conference={conference} />
 
       <TeamPanel team={team} />
     </div>

@@ -9,6 +9,8 @@ import { createConference, listConferences, type ConferenceView } from "../confe
 import { listSeries } from "../conferences/series.server";
 import { attempt, readSubmission } from "../forms.server";
 import { formatDateTime } from "../i18n/format";
+import { translationsFromFields } from "../i18n/content";
+import { useConferenceTitle } from "../conferences/ui/conference-texts";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
 import moderateStyles from "../styles/moderate.css";
@@ -34,6 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     createConference(context.db, actor, {
       ...form,
       startsAt: cityTimeToDate(startsAt) ?? startsAt,
+      titleTranslations: translationsFromFields(form, "title"),
+      descriptionTranslations: translationsFromFields(form, "description"),
       languages: Array.isArray(form.languages) ? form.languages : form.languages ? [form.languages] : [],
     }),
   );
@@ -81,28 +85,36 @@ type Card = Omit<ConferenceView, "startsAt"> & { startsAt: string | Date };
  * feedback, since their console, report and team are for their own team.
  */
 function ConferenceCards({ conferences, steerable }: { conferences: Card[]; steerable: boolean }) {
-  const { t, i18n } = useTranslation();
   return (
     <ul className="card-list">
       {conferences.map((c) => (
-        <li key={c.id} className="card">
-          <h3 {...inLanguage("de")}>{steerable ? <Link to={`/conferences/${c.id}`}>{c.title}</Link> : c.title}</h3>
-          <p>
-            {t(`conferences:kind.${c.kind}`)}
-            {" · "}
-            <time dateTime={new Date(c.startsAt).toISOString()}>{formatDateTime(c.startsAt, i18n.language)}</time>
-          </p>
-          {(c.place || c.district) && <p {...inLanguage("de")}>{[c.place, c.district].filter(Boolean).join(" · ")}</p>}
-          <p className="muted" {...inLanguage("de")}>
-            {c.planTitle}
-          </p>
-          {!steerable && (
-            <p>
-              <Link to={`/conferences/${c.id}/feedback`}>{t("conferences:list.feedbackLink")}</Link>
-            </p>
-          )}
-        </li>
+        <ConferenceCard key={c.id} conference={c} steerable={steerable} />
       ))}
     </ul>
+  );
+}
+
+/** One conference, its title in the reader's language where its team gave it (decision 046). */
+function ConferenceCard({ conference: c, steerable }: { conference: Card; steerable: boolean }) {
+  const { t, i18n } = useTranslation();
+  const title = useConferenceTitle(c);
+  return (
+    <li className="card">
+      <h3 {...inLanguage(title.language)}>{steerable ? <Link to={`/conferences/${c.id}`}>{title.text}</Link> : title.text}</h3>
+      <p>
+        {t(`conferences:kind.${c.kind}`)}
+        {" · "}
+        <time dateTime={new Date(c.startsAt).toISOString()}>{formatDateTime(c.startsAt, i18n.language)}</time>
+      </p>
+      {(c.place || c.district) && <p {...inLanguage("de")}>{[c.place, c.district].filter(Boolean).join(" · ")}</p>}
+      <p className="muted" {...inLanguage("de")}>
+        {c.planTitle}
+      </p>
+      {!steerable && (
+        <p>
+          <Link to={`/conferences/${c.id}/feedback`}>{t("conferences:list.feedbackLink")}</Link>
+        </p>
+      )}
+    </li>
   );
 }

@@ -12,6 +12,9 @@ import { actorIn } from "../auth/actor";
 import { actorFrom, requireActor } from "../auth/actor.server";
 import { issueParticipantToken, participantCookieHeader, participantToken } from "../auth/participants.server";
 import { districtsOf } from "../conferences/districts";
+import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
+import { pickText } from "../i18n/content";
+import { inLanguage } from "../i18n/parts";
 import { DomainError, refusalInit } from "../errors";
 import { attempt, readSubmission, retryAfterHeaders } from "../forms.server";
 import { fromAcceptLanguage, isLanguage, type Language } from "../i18n/config";
@@ -47,7 +50,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     return {
       offeredLanguages: offered,
       found: {
-        conferenceTitle: conference.title,
+        conference: {
+          title: conference.title,
+          titleTranslations: conference.titleTranslations,
+          description: conference.description,
+          descriptionTranslations: conference.descriptionTranslations,
+        },
+        // The tab's title, outside React: in the page's language where the team translated it.
+        metaTitle: pickText(conference.title, conference.titleTranslations, await languageOf(request)).text,
         sessionTitle: session.title,
         languages: offered.map((code) => ({ code, name: languageNames[code] })),
         districts: districtsOf(conference),
@@ -88,7 +98,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
   {
     title:
       loaded && "found" in loaded
-        ? titleFrom(matches, "live:join.metaTitle", { title: loaded.found.conferenceTitle })
+        ? titleFrom(matches, "live:join.metaTitle", { title: loaded.found.metaTitle })
         : titleFrom(matches, "live:join.title"),
   },
 ];
@@ -105,12 +115,23 @@ export default function JoinSessionPage() {
       </div>
     );
   }
-  const { found } = loaded;
+  return <JoinPage found={loaded.found} />;
+}
+
+type Found = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { found: unknown }>["found"];
+
+/** The join form under the conference's name, in the reader's language where its team gave it. */
+function JoinPage({ found }: { found: Found }) {
+  const { t } = useTranslation();
+  const title = useConferenceTitle(found.conference);
   return (
     <div className="page join-page">
       <p className="eyebrow">{t("live:join.title")}</p>
-      <h1>{found.conferenceTitle}</h1>
-      <p className="muted">{found.sessionTitle}</p>
+      <h1 {...inLanguage(title.language)}>{title.text}</h1>
+      <p className="muted" {...inLanguage("de")}>
+        {found.sessionTitle}
+      </p>
+      <ConferenceAbout conference={found.conference} />
       {found.returningTo && (
         <p className="notice">
           {t("live:join.alreadyIn")} <a href={`/live/${found.returningTo}`}>{t("live:join.continue")}</a>

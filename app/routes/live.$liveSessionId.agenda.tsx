@@ -89,7 +89,7 @@ export default function AgendaPage() {
 
       <section aria-labelledby="agenda-title">
         <h2 id="agenda-title">{t("conferences:agenda.listHeading")}</h2>
-        <AgendaEditor items={items} editable={editable} />
+        <AgendaEditor items={items} editable={editable} languages={state.conference.languages} />
       </section>
 
       {editable && (

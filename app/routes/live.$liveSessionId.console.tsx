@@ -16,6 +16,7 @@ import { ConsoleAgenda } from "../live/ui/console-agenda";
 import { ItemControls } from "../live/ui/item-controls";
 import { LiveItemResult } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";
+import { ItemNote } from "../live/ui/question-text";
 import { PaperVotes } from "../live/ui/paper-votes";
 import { ProjectorKeys } from "../live/ui/projector-keys";
 import { WallLanguageForm } from "../live/ui/wall-language-form";
@@ -103,9 +104,12 @@ export default function ConsolePage() {
           <section aria-labelledby="current-title" className="console-box">
             <h2 id="current-title">{t("conferences:console.currentHeading")}</h2>
             {current ? (
-              <p className="current-item">
-                <ItemTitle item={current} />
-              </p>
+              <>
+                <p className="current-item">
+                  <ItemTitle item={current} />
+                </p>
+                <ItemNote item={current} className="current-item__note" />
+              </>
             ) : (
               <p>{t("conferences:console.noCurrent")}</p>
             )}

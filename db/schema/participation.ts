@@ -49,7 +49,16 @@ export const decisionOutcome = pgEnum("decision_outcome", [
 export type AgendaActivities = {
   comments: boolean;
   dots: { maxPerItem: number } | null;
-  rating: { criteria: string[]; min: number; max: number } | null;
+  rating: {
+    criteria: string[];
+    min: number;
+    max: number;
+    /**
+     * A moderator's own criterion in other languages: German criterion -> language -> text
+     * (docs/decisions/046). Votes keep the German criterion; items saved before 0020 lack it.
+     */
+    criterionTranslations?: Record<string, Record<string, string>>;
+  } | null;
   scale: { min: number; max: number; label: string | null } | null;
   ranking: boolean;
 };
@@ -76,6 +85,11 @@ export const conferences = pgTable("conference", {
     .references(() => plans.id),
   kind: conferenceKind("kind").notNull(),
   title: text("title").notNull(),
+  /** The title in other languages than German, by language code (docs/decisions/046). */
+  titleTranslations: jsonb("title_translations").$type<Record<string, string>>().notNull().default({}),
+  /** What the conference is about, in German, for its pages and the phones; translations beside it. */
+  description: text("description"),
+  descriptionTranslations: jsonb("description_translations").$type<Record<string, string>>().notNull().default({}),
   startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
   place: text("place"),
   district: text("district"),
@@ -143,6 +157,9 @@ export const agendaItems = pgTable(
     question: text("question"),
     /** The question in other languages than German, by language code (docs/decisions/039). */
     questionTranslations: jsonb("question_translations").$type<Record<string, string>>().notNull().default({}),
+    /** The moderator's note under the item's heading, in German, with its translations (docs/decisions/046). */
+    note: text("note"),
+    noteTranslations: jsonb("note_translations").$type<Record<string, string>>().notNull().default({}),
     /** A ranking item's measures in the moderator's order (2 or more of the conference's plan); null for other kinds. */
     measureIds: uuid("measure_ids").array(),
     activities: jsonb("activities").$type<AgendaActivities>().notNull(),

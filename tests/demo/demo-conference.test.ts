@@ -57,6 +57,28 @@ describe("the demo conference that npm start shows", () => {
     );
   });
 
+  it("says what it is about, and its title, description and current item's note are drafted in every language it offers", async () => {
+    const [conference] = await demoConference();
+    expect(conference!.description).toMatch(/Sozialdezernats/);
+    const sessions = await listLiveSessions(database.db, moderator, conference!.id);
+    const state = await getLiveState(database.db, moderator, sessions.find((s) => s.status === "live")!.id);
+    const current = state.items.find((i) => i.id === state.liveSession.currentAgendaItemId)!;
+    expect(current.note).toMatch(/Kaffeepause/);
+    const others = conference!.languages.filter((language) => language !== "de");
+    for (const [german, translations] of [
+      [conference!.title, conference!.titleTranslations],
+      [conference!.description, conference!.descriptionTranslations],
+      [current.note, current.noteTranslations],
+    ] as const) {
+      expect(Object.keys(translations).sort()).toEqual([...others].sort());
+      // Drafts in each language, never the German or the English standing in for another.
+      for (const [language, text] of Object.entries(translations)) {
+        expect(text).not.toBe(german);
+        if (language !== "en") expect(text).not.toBe(translations.en);
+      }
+    }
+  });
+
   it("is loaded once, however often the server starts", async () => {
     const deps = recordingDeps(database.db);
     const demoModerator = { ...moderator };

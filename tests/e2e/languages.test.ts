@@ -3,12 +3,19 @@
  * a 360 × 740 phone, a Leichte Sprache participant joins and comments; axe finds nothing on any page
  * visited in de, de-x-ls, tr, ar and fa; the console and the projector are mirrored in Persian;
  * the language switcher works on a phone without JavaScript; "read aloud" speaks on the device only.
+ * The moderator's texts in the room's languages (issue 11, decision 046): the Turkish phone reads
+ * the conference's title and the item's note in Turkish, the Arabic phone a criterion the moderator
+ * named in Arabic, right to left, while the vote stays on the German criterion.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportBarrier } from "../../app/accessibility/reports.server";
 import { anonymous } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
+import { updateConferenceTexts } from "../../app/conferences/conferences.server";
+import { defaultActivities, updateActivities } from "../../app/live/setup.server";
+import { votes } from "../../db/schema";
+import { messagesIn } from "../support/messages";
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, viewports } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { steerAtConsole } from "../support/http";
@@ -16,6 +23,9 @@ import { startTestServer, type TestServer } from "../support/server";
 import trDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/tr.json";
 
 const phoneSize = { width: 360, height: 740 };
+const title = { de: "Zukunftskonferenz Sieker", tr: "Sieker Gelecek Konferansı" };
+const note = { de: "Bitte an die Kosten denken.", tr: "Lütfen maliyetleri de düşünün." };
+const criterion = { de: "Barrierefreiheit", ar: "إمكانية الوصول" };
 let server: TestServer;
 let browser: Browser;
 let session: Awaited<ReturnType<typeof startedSession>>;
@@ -28,8 +38,22 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   const db = server.database.db;
   const staff = await createStaff(db, "moderator");
-  session = await startedSession(recordingDeps(db), staff, { measureCodes: ["540-2"], languages: ["de", "de-x-ls", "tr", "ar", "fa"] });
+  const deps = recordingDeps(db);
+  session = await startedSession(deps, staff, {
+    measureCodes: ["540-2"],
+    languages: ["de", "de-x-ls", "tr", "ar", "fa"],
+    title: title.de,
+    measureNote: { note: note.de, noteTranslations: { tr: note.tr } },
+  });
   item = session.itemIds[0]!;
+  await updateConferenceTexts(db, staff, { conferenceId: session.conferenceId, title: title.de, titleTranslations: { tr: title.tr } });
+  await updateActivities(deps, staff, {
+    agendaItemId: item,
+    activities: {
+      ...defaultActivities("measure"),
+      rating: { criteria: ["urgency", criterion.de], min: 1, max: 5, criterionTranslations: { [criterion.de]: { ar: criterion.ar } } },
+    },
+  });
   staffToken = (await createSession(db, staff.userId)).token;
   adminToken = (await createSession(db, (await createStaff(db, "admin")).userId)).token;
 });
@@ -130,6 +154,8 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
     const { page } = await phone("tr-TR", { voices: ["tr-TR", "de-DE"] });
     visited.tr = page;
     await join(page, "tr");
+    expect(await page.locator(".live-page__session [lang=tr]").textContent()).toBe(title.tr);
+    expect(await page.locator(".live-item__note [lang=tr]").textContent()).toBe(note.tr);
     await checkPage(page, "the item in Turkish");
     const requests: string[] = [];
     page.on("request", (request) => requests.push(`${request.url()} ${request.postData() ?? ""}`));
@@ -157,6 +183,25 @@ describe("ten languages in the browser", { timeout: 120_000 }, () => {
     expect(await page.locator(".read-aloud").count()).toBe(0);
     await checkPage(page, "prioritising in Persian");
     await giveDot(page);
+  });
+
+  it("lets an Arabic participant rate on a criterion the moderator named in Arabic, right to left; the vote names the German one", async () => {
+    const { page } = await phone("ar-SY");
+    await join(page, "ar");
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+    await page.locator('[aria-controls="activity-rating"]').click();
+    // The second criterion, the moderator's own; the first is the locale files' "urgency".
+    const named = page.locator(`#rating-${item} legend`).nth(1).locator("span");
+    expect(await named.textContent()).toBe(criterion.ar);
+    expect([await named.getAttribute("lang"), await named.getAttribute("dir")]).toEqual(["ar", "rtl"]);
+    await checkPage(page, "rating in Arabic");
+    await page.locator("#rating-1-4").check();
+    await page.getByRole("button", { name: messagesIn("ar")("live:rating.submit") }).click();
+    await expect
+      .poll(async () => (await server.database.db.select({ criterion: votes.criterion, value: votes.value }).from(votes)).filter((v) => v.criterion === criterion.de))
+      .toEqual([{ criterion: criterion.de, value: 4 }]);
+    // One's own votes name it as the rating form did.
+    await expect.poll(() => page.locator(".my-votes").textContent()).toContain(criterion.ar);
   });
 
   it("lets a Leichte Sprache participant join and comment, in larger type", async () => {

@@ -18,6 +18,8 @@ function question(id: string, position: number, extra: Partial<AgendaItemView> =
     cluster: null,
     question: `Frage ${position + 1}`,
     questionTranslations: {},
+    note: null,
+    noteTranslations: {},
     rankedMeasures: null,
     activities: defaultActivities("question"),
     phase: "discuss",
@@ -45,6 +47,9 @@ function state(items: AgendaItemView[], moderator: boolean): LiveState {
     conference: {
       id: "c",
       title: "Zukunftskonferenz Sieker",
+      titleTranslations: {},
+      description: null,
+      descriptionTranslations: {},
       kind: "future_conference",
       startsAt: new Date("2026-12-01T17:00:00Z"),
       place: null,
@@ -119,6 +124,18 @@ describe("applying agenda edits", () => {
     const translated = question("a", 0, { questionTranslations: { tr: "Ne eksik?", ar: "ما الذي ينقص؟" } });
     const after = apply(participant, [{ type: "agendaItem.updated", liveSessionId, audience: "all", item: translated }]);
     expect(after.items[0]!.questionTranslations).toEqual({ tr: "Ne eksik?", ar: "ما الذي ينقص؟" });
+  });
+
+  it("carries a note's and a criterion's translations to the phone unchanged (decision 046)", () => {
+    const rating = { criteria: ["Barrierefreiheit"], min: 1, max: 5, criterionTranslations: { Barrierefreiheit: { ar: "إمكانية الوصول" } } };
+    const translated = question("a", 0, {
+      note: "Bitte kurz.",
+      noteTranslations: { tr: "Lütfen kısa.", ar: "باختصار من فضلك." },
+      activities: { ...defaultActivities("question"), rating },
+    });
+    const after = apply(participant, [{ type: "agendaItem.updated", liveSessionId, audience: "all", item: translated }]);
+    expect(after.items[0]!.noteTranslations).toEqual({ tr: "Lütfen kısa.", ar: "باختصار من فضلك." });
+    expect(after.items[0]!.activities.rating?.criterionTranslations).toEqual(rating.criterionTranslations);
   });
 
   it("drops a removed item and its result, and removing it again changes nothing", () => {

@@ -23,7 +23,10 @@ export function recordingDeps(db: Db): LiveDeps & { events: LiveEvent[] } {
   return { db, events, publish: (event) => void events.push(event) };
 }
 
-/** A started session on the demo catalogue: the given measures, then an open question. */
+/**
+ * A started session on the demo catalogue: the given measures, then an open question; `measureNote`
+ * is the note (and its translations) each measure item carries.
+ */
 export async function startedSession(
   deps: LiveDeps,
   moderator: StaffActor,
@@ -33,6 +36,7 @@ export async function startedSession(
     clusterKeys = [] as string[],
     title = "Zukunftskonferenz Sieker",
     languages = ["de", "en", "ar"],
+    measureNote = {} as { note?: string; noteTranslations?: Record<string, string> },
   } = {},
 ) {
   const conference = await createConference(deps.db, moderator, {
@@ -52,7 +56,7 @@ export async function startedSession(
   const { ids } = await addAgendaItems(deps, moderator, {
     liveSessionId: session.id,
     entries: [
-      ...measureCodes.map((measureCode) => ({ kind: "measure" as const, measureCode })),
+      ...measureCodes.map((measureCode) => ({ kind: "measure" as const, measureCode, ...measureNote })),
       ...clusterKeys.map((clusterKey) => ({ kind: "cluster" as const, clusterKey })),
       { kind: "question" as const, question: "Was fehlt?" },
     ],

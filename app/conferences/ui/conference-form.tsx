@@ -4,6 +4,8 @@ import { conferenceKinds } from "../kinds";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
 import { useLanguageNames } from "../../i18n/provider";
+import { languages } from "../../i18n/config";
+import { ConferenceTextFields } from "./conference-text-fields";
 
 type PlanOption = { slug: string; title: string; language: string };
 /** A series the conference may join; the server checks it is one of the chosen plan's. */
@@ -15,7 +17,7 @@ export function ConferenceForm({ plans, series }: { plans: PlanOption[]; series:
   const languageNames = useLanguageNames();
   return (
     <ActionForm formId="create-conference" intent="create" className="stack-form">
-      {({ describe, fieldError, sent, sentText }) => {
+      {({ describe, fieldError, error, sent, sentText }) => {
         const sentLanguages = sent ? [sent.languages ?? []].flat() : ["de"];
         return (
           <>
@@ -74,18 +76,7 @@ export function ConferenceForm({ plans, series }: { plans: PlanOption[]; series:
               ))}
               {fieldError("kind")}
             </fieldset>
-            <div className="field">
-              <label htmlFor="conference-title">{t("conferences:create.title")}</label>
-              <input
-                id="conference-title"
-                name="title"
-                required
-                maxLength={200}
-                defaultValue={sentText("title")}
-                {...describe("title")}
-              />
-              {fieldError("title")}
-            </div>
+            <ConferenceTextFields idPrefix="conference" languages={languages} values={sentText} form={{ describe, fieldError, error }} />
             <div className="field">
               <label htmlFor="conference-starts">{t("conferences:create.startsAt")}</label>
               <input

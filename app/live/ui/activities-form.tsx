@@ -1,16 +1,19 @@
-import { useTranslation } from "../../i18n/translate";
-import { defaultCriteria } from "../limits";
+import { Trans, useTranslation } from "../../i18n/translate";
+import { criterionMax, defaultCriteria } from "../limits";
 import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
 import { usePageForm } from "../../components/page-form";
-import { criterionLabel } from "./criteria";
+import { TranslationFields } from "../../components/translation-fields";
+import { fallbackLanguage } from "../../i18n/config";
+import { inLanguage } from "../../i18n/parts";
+import { criterionLabel, isKnownCriterion } from "./criteria";
 import { rankable } from "../rules";
 
 /**
  * Which activities an agenda item offers: comments, dots, rating on criteria, a 1–10 scale,
  * ranking. Folded away behind a summary, so a long agenda stays readable; a refused form opens.
  */
-export function ActivitiesForm({ item }: { item: AgendaItemView }) {
+export function ActivitiesForm({ item, languages }: { item: AgendaItemView; languages: string[] }) {
   const { t } = useTranslation();
   const label = (criterion: string) => criterionLabel(t, criterion);
   const { activities } = item;
@@ -18,6 +21,9 @@ export function ActivitiesForm({ item }: { item: AgendaItemView }) {
   const refused = usePageForm(formId).error;
   const id = (name: string) => `${formId}-${name}`;
   const criteria = (activities.rating?.criteria ?? defaultCriteria).map(label).join("\n");
+  // The four known criteria are translated by the locale files; the moderator's own ones here.
+  const own = (activities.rating?.criteria ?? []).filter((criterion) => !isKnownCriterion(criterion));
+  const translatable = languages.some((language) => language !== fallbackLanguage);
   const enabled = [
     activities.comments && t("conferences:activities.comments"),
     activities.dots && t("conferences:activities.dots"),
@@ -93,6 +99,31 @@ export function ActivitiesForm({ item }: { item: AgendaItemView }) {
                 />
                 {fieldError("activities.rating.max")}
               </div>
+              {translatable && (
+                <div>
+                  <p className="hint">{t("conferences:activities.criterionTranslationsHint")}</p>
+                  {own.map((criterion, i) => (
+                    <div key={criterion}>
+                      <input type="hidden" name={`criterionName.${i}`} value={criterion} />
+                      <TranslationFields
+                        idPrefix={id(`criterion-${i}`)}
+                        languages={languages}
+                        name={`criterionTranslation.${i}`}
+                        field={`activities.rating.criterionTranslations.${criterion}`}
+                        legend={
+                          <Trans
+                            i18nKey="conferences:activities.criterionTranslations"
+                            components={{ criterion: <span {...inLanguage(fallbackLanguage)}>{criterion}</span> }}
+                          />
+                        }
+                        max={criterionMax}
+                        values={(language) => activities.rating?.criterionTranslations?.[criterion]?.[language]}
+                        form={{ describe, fieldError }}
+                      />
+                    </div>
+                  ))}
+                </div>
+              )}
             </div>
 
             <div className="activity">

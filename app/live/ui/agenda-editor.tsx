@@ -3,9 +3,10 @@ import type { AgendaItemView } from "../views";
 import { ActionForm } from "../../components/action-form";
 import { ActivitiesForm } from "./activities-form";
 import { ItemTitle } from "./item-title";
+import { ItemNote } from "./question-text";
 
 /** The agenda in order; each item can move, go, and choose its activities. */
-export function AgendaEditor({ items, editable }: { items: AgendaItemView[]; editable: boolean }) {
+export function AgendaEditor({ items, editable, languages }: { items: AgendaItemView[]; editable: boolean; languages: string[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t("conferences:agenda.empty")}</p>;
   return (
@@ -15,6 +16,7 @@ export function AgendaEditor({ items, editable }: { items: AgendaItemView[]; edi
           <h3 id={`item-${item.id}`}>
             <ItemTitle item={item} />
           </h3>
+          <ItemNote item={item} className="agenda-item__note" />
           {editable && (
             <>
               <div className="actions" role="group" aria-labelledby={`item-${item.id}`}>
@@ -53,7 +55,7 @@ export function AgendaEditor({ items, editable }: { items: AgendaItemView[]; edi
                   </button>
                 </ActionForm>
               </div>
-              <ActivitiesForm item={item} />
+              <ActivitiesForm item={item} languages={languages} />
             </>
           )}
         </li>

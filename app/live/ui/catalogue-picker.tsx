@@ -3,7 +3,8 @@ import { questionMax } from "../limits";
 import { MeasureFilters } from "../../catalogue/ui/measure-filters";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
-import { QuestionTranslations } from "./question-translations";
+import { TranslationFields } from "../../components/translation-fields";
+import { NoteFields } from "./note-fields";
 import { RankingPicker } from "./ranking-picker";
 
 export type PickerCatalogue = {
@@ -37,7 +38,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
           <p role="status">{t("conferences:picker.noMatch")}</p>
         ) : (
           <ActionForm formId="add-measures" intent="addMeasures" resetOnSuccess>
-            {({ fieldError, describe }) => (
+            {({ fieldError, describe, error }) => (
               <fieldset className="measure-picker" aria-describedby={describe("entries")["aria-describedby"]}>
                 <legend>{t("conferences:picker.choose", { count: catalogue.measures.length })}</legend>
                 <ul className="choice-list">
@@ -54,6 +55,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
                   ))}
                 </ul>
                 {fieldError("entries", "conferences:picker.chooseOne")}
+                <NoteFields idPrefix="add-measures" languages={languages} form={{ describe, fieldError, error }} />
                 <div className="actions">
                   <button type="submit" className="button">
                     {t("conferences:picker.addMeasures")}
@@ -69,7 +71,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
         <section aria-labelledby="add-cluster-title">
           <h3 id="add-cluster-title">{t("conferences:picker.clusterHeading")}</h3>
           <ActionForm formId="add-cluster" intent="addCluster" className="inline-form">
-            {({ describe, fieldError }) => (
+            {({ describe, fieldError, error }) => (
               <>
                 <div className="field">
                   <label htmlFor="add-cluster">{t("conferences:picker.clusterLabel")}</label>
@@ -82,6 +84,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
                   </select>
                   {fieldError("entries.0")}
                 </div>
+                <NoteFields idPrefix="add-cluster" languages={languages} form={{ describe, fieldError, error }} />
                 <button type="submit" className="button">
                   {t("conferences:picker.addCluster")}
                 </button>
@@ -96,7 +99,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
       <section aria-labelledby="add-question-title">
         <h3 id="add-question-title">{t("conferences:picker.questionHeading")}</h3>
         <ActionForm formId="add-question" intent="addQuestion" className="inline-form" resetOnSuccess>
-          {({ describe, fieldError }) => (
+          {({ describe, fieldError, error }) => (
             <>
               <div className="field">
                 <label htmlFor="add-question">{t("conferences:picker.questionLabel")}</label>
@@ -110,7 +113,16 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
                 />
                 {fieldError("entries.0.question")}
               </div>
-              <QuestionTranslations idPrefix="add-question" languages={languages} form={{ describe, fieldError }} />
+              <TranslationFields
+                idPrefix="add-question"
+                languages={languages}
+                name="question"
+                field="entries.0.questionTranslations"
+                legend={t("conferences:picker.questionTranslations")}
+                max={questionMax}
+                form={{ describe, fieldError }}
+              />
+              <NoteFields idPrefix="add-question" languages={languages} form={{ describe, fieldError, error }} />
               <button type="submit" className="button">
                 {t("conferences:picker.addQuestion")}
               </button>

@@ -4,7 +4,8 @@ import { namedOptions } from "../ranking-names";
 import type { AgendaItemView } from "../views";
 import { ContentNoteText, MeasureNotes } from "../../catalogue/ui/content-note";
 import { contentLanguageOf } from "./criteria";
-import { InGermanMark, QuestionText, useQuestion } from "./question-text";
+import { InGermanMark, Picked } from "../../components/picked-text";
+import { useNote, useQuestion } from "./question-text";
 import { useShownMeasure } from "./shown-measure";
 
 /**
@@ -16,6 +17,7 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
   const contentLang = contentLanguageOf(item);
   const content = inLanguage(contentLang);
   const question = useQuestion(item);
+  const note = useNote(item);
   const shown = useShownMeasure(item.measure);
   // A measure says itself whether it is shown in German or in an outdated translation; a question
   // is the reader's where the moderator translated it; a focus theme is the catalogue's German; a
@@ -43,10 +45,15 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
         ) : item.cluster ? (
           <span {...content}>{item.cluster.title}</span>
         ) : (
-          question && <QuestionText question={question} />
+          question && <Picked text={question} />
         )}
       </h1>
-      {foreign && contentLang === "de" && <InGermanMark />}
+      {note && (
+        <p className="live-item__note">
+          <Picked text={note} />
+        </p>
+      )}
+      {((foreign && contentLang === "de") || note?.fallback) && <InGermanMark />}
       {shown && shown.note !== "none" && (
         <p className={shown.note === "outdated" ? "notice notice--warning" : "muted"}>
           <ContentNoteText note={shown.note} className="" />

@@ -4,7 +4,8 @@ import type { ContentNote } from "../../catalogue/translated";
 import { MeasureNotes } from "../../catalogue/ui/content-note";
 import { namedResult, optionNamer } from "../ranking-names";
 import type { AgendaItemView, ItemResult } from "../views";
-import { contentLanguageOf, criterionLabel } from "./criteria";
+import type { AgendaActivities } from "../../../db/schema";
+import { contentLanguageOf, criterionText } from "./criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 
 /**
@@ -20,13 +21,17 @@ type Props = {
   /** The language of ranked measures' titles that name no language of their own, for `lang`. */
   contentLanguage: string;
   size?: "normal" | "large";
+  /** The moderator's translations of their own criteria (decision 046); without them, as typed. */
+  criterionTranslations?: NonNullable<AgendaActivities["rating"]>["criterionTranslations"];
+  /** Whose language those criteria are read in: the page's, but the room's main one on the projector (decision 049). */
+  reader?: string;
 };
 
 /**
  * One agenda item's result as every screen shows it: participant phones, the projector, the
  * moderator console and reports. Charts carry their own captions, so it fits under any heading.
  */
-export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = "normal" }: Props) {
+export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = "normal", criterionTranslations, reader }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const number = (value: number | null) => (value === null ? "–" : formatNumber(value, lng));
@@ -72,12 +77,10 @@ export function ItemResultView({ result, ratingMax = 5, contentLanguage, size = 
           title={t("live:results.ratingTitle", { max: ratingMax })}
           labelHeader={t("live:results.criterion")}
           max={ratingMax}
-          bars={result.rating.map(({ criterion, summary }) => ({
-            key: criterion,
-            label: criterionLabel(t, criterion),
-            value: summary.mean ?? 0,
-            valueText: number(summary.mean),
-          }))}
+          bars={result.rating.map(({ criterion, summary }) => {
+            const name = criterionText(t, criterion, criterionTranslations, reader ?? lng);
+            return { key: criterion, label: name.text, lang: name.language, value: summary.mean ?? 0, valueText: number(summary.mean) };
+          })}
         />
       )}
 
@@ -146,6 +149,8 @@ export function LiveItemResult({ item, result, reader, size }: { item: AgendaIte
     <ItemResultView
       result={namedResult(result, optionNamer(item, reader ?? i18n.language))}
       ratingMax={item.activities.rating?.max}
+      criterionTranslations={item.activities.rating?.criterionTranslations}
+      reader={reader}
       contentLanguage={contentLanguageOf(item)}
       size={size}
     />

@@ -1,7 +1,8 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
 import type { AgendaItemView } from "../views";
-import { QuestionText, useQuestion } from "./question-text";
+import { Picked } from "../../components/picked-text";
+import { useQuestion } from "./question-text";
 import { useShownMeasure } from "./shown-measure";
 
 /**
@@ -34,7 +35,7 @@ export function ItemTitle({ item }: { item: AgendaItemView }) {
   return (
     <>
       <span className="item-kind">{t(item.kind === "ranking" ? "conferences:item.ranking" : "conferences:item.question")}</span>{" "}
-      {question && <QuestionText question={question} />}
+      {question && <Picked text={question} />}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { inLanguage } from "../../i18n/parts";
 import { MeasureNotes } from "../../catalogue/ui/content-note";
 import { namedOptions } from "../ranking-names";
 import type { AgendaItemView, MyVotes } from "../views";
-import { contentLanguageOf, criterionLabel } from "./criteria";
+import { contentLanguageOf, criterionText } from "./criteria";
 
 /** What this participant has given the item so far, as the server counted it. */
 export function MyVotesSection({ item, me }: { item: AgendaItemView; me: MyVotes }) {
@@ -26,7 +26,12 @@ export function MyVotesSection({ item, me }: { item: AgendaItemView; me: MyVotes
           {dots > 0 && <li>{t("live:mine.dots", { count: dots })}</li>}
           {ratings.map(([criterion, value]) => (
             <li key={criterion}>
-              {t("live:mine.rating", { criterion: criterionLabel(t, criterion), value, max: item.activities.rating?.max ?? value })}
+              {t("live:mine.rating", {
+                // The vote names the German criterion; the reader reads it as the rating form named it (decision 046).
+                criterion: criterionText(t, criterion, item.activities.rating?.criterionTranslations, i18n.language).text,
+                value,
+                max: item.activities.rating?.max ?? value,
+              })}
             </li>
           ))}
           {scale !== undefined && <li>{t("live:mine.scale", { value: scale })}</li>}

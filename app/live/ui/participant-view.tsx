@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "../../i18n/translate";
+import { ConferenceTitle } from "../../conferences/ui/conference-texts";
 import { ReadAloud } from "../../components/read-aloud";
 import { inLanguage } from "../../i18n/parts";
 import { applyLiveEvent } from "../apply-event";
@@ -14,7 +15,8 @@ import { contentLanguageOf } from "./criteria";
 import { ItemTitle } from "./item-title";
 import { useShownMeasure } from "./shown-measure";
 import { ItemHeading } from "./item-heading";
-import { QuestionText, useQuestion } from "./question-text";
+import { Picked } from "../../components/picked-text";
+import { useQuestion } from "./question-text";
 import { LiveItemResult } from "./item-result";
 import { ParticipantFormsProvider, type ParticipantForms, type Receivers } from "./live-form";
 import { MyVotesSection } from "./my-votes";
@@ -126,7 +128,7 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
 function EarlierTitle({ item }: { item: AgendaItemView }) {
   const question = useQuestion(item);
   if (item.measure) return <ItemTitle item={item} />;
-  if (!item.cluster) return question && <QuestionText question={question} />;
+  if (!item.cluster) return question && <Picked text={question} />;
   return <span {...inLanguage(contentLanguageOf(item))}>{item.cluster.title}</span>;
 }
 
@@ -196,7 +198,8 @@ export function ParticipantView({ initial, clientIdBase, saved }: Props) {
           {connection === "offline" ? t("live:connection.banner") : ""}
         </div>
         <p className="eyebrow live-page__session">
-          {t("live:participant.session", { conference: state.conference.title, session: state.liveSession.title })}
+          {/* Two texts in their own languages: the conference's title may be translated, the session's is German. */}
+          <ConferenceTitle conference={state.conference} /> · <span {...inLanguage("de")}>{state.liveSession.title}</span>
         </p>
         {/* A refused plain post reloads the page at its top, and its form may be gone (voting closed meanwhile). */}
         {refused && (

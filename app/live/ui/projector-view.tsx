@@ -8,8 +8,10 @@ import { commentPublic, resultsRevealed, sessionRunning, votingOpen } from "../r
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import { ContentNoteText } from "../../catalogue/ui/content-note";
+import { ConferenceTitle } from "../../conferences/ui/conference-texts";
 import { contentLanguageOf } from "./criteria";
-import { QuestionText, useQuestion } from "./question-text";
+import { Picked } from "../../components/picked-text";
+import { ItemNote, useQuestion } from "./question-text";
 import { useShownMeasure } from "./shown-measure";
 import { LiveItemResult } from "./item-result";
 import { LocalLinkWarning } from "./local-link-warning";
@@ -38,9 +40,10 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
         ) : item.cluster ? (
           <span {...content}>{item.cluster.title}</span>
         ) : (
-          question && <QuestionText question={question} />
+          question && <Picked text={question} />
         )}
       </h1>
+      <ItemNote item={item} className="projector__item-note" />
       {shown && shown.note !== "none" && (
         <p className="projector__note">
           <ContentNoteText note={shown.note} className="" />
@@ -157,9 +160,14 @@ export function ProjectorView({ initial, join }: { initial: LiveState; join: Joi
         {current ? (
           <CurrentItem item={current} state={state} />
         ) : (
-          <h1 id="present-item" className="projector__title">
-            {state.liveSession.title}
-          </h1>
+          <>
+            <p className="projector__conference">
+              <ConferenceTitle conference={state.conference} />
+            </p>
+            <h1 id="present-item" className="projector__title" {...inLanguage("de")}>
+              {state.liveSession.title}
+            </h1>
+          </>
         )}
         {state.liveSession.status === "closed" && <p className="projector__status">{t("live:participant.ended")}</p>}
       </section>

@@ -3,7 +3,8 @@ import { questionMax } from "../limits";
 import { inLanguage } from "../../i18n/parts";
 import { ActionForm } from "../../components/action-form";
 import type { PickerCatalogue } from "./catalogue-picker";
-import { QuestionTranslations } from "./question-translations";
+import { TranslationFields } from "../../components/translation-fields";
+import { NoteFields } from "./note-fields";
 
 /**
  * Puts chosen measures up for ranking as one agenda item: the room's question and two or more
@@ -17,7 +18,7 @@ export function RankingPicker({ catalogue, languages }: { catalogue: PickerCatal
     <section aria-labelledby="add-ranking-title">
       <h3 id="add-ranking-title">{t("conferences:picker.rankingHeading")}</h3>
       <ActionForm formId="add-ranking" intent="addRanking" resetOnSuccess>
-        {({ fieldError, describe }) => (
+        {({ fieldError, describe, error }) => (
           <>
             <div className="field">
               <label htmlFor="add-ranking-question">{t("conferences:picker.rankingQuestionLabel")}</label>
@@ -31,7 +32,15 @@ export function RankingPicker({ catalogue, languages }: { catalogue: PickerCatal
               />
               {fieldError("entries.0.question")}
             </div>
-            <QuestionTranslations idPrefix="add-ranking-question" languages={languages} form={{ describe, fieldError }} />
+            <TranslationFields
+              idPrefix="add-ranking-question"
+              languages={languages}
+              name="question"
+              field="entries.0.questionTranslations"
+              legend={t("conferences:picker.questionTranslations")}
+              max={questionMax}
+              form={{ describe, fieldError }}
+            />
             <fieldset className="measure-picker" aria-describedby={describe("entries.0.measureCodes", "add-ranking-hint")["aria-describedby"]}>
               <legend>{t("conferences:picker.rankingMeasures")}</legend>
               <p id="add-ranking-hint" className="hint">
@@ -49,6 +58,7 @@ export function RankingPicker({ catalogue, languages }: { catalogue: PickerCatal
               </ul>
               {fieldError("entries.0.measureCodes")}
             </fieldset>
+            <NoteFields idPrefix="add-ranking" languages={languages} form={{ describe, fieldError, error }} />
             <div className="actions">
               <button type="submit" className="button">
                 {t("conferences:picker.addRanking")}

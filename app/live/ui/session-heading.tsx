@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
+import type { ConferenceTexts } from "../../conferences/conferences.server";
+import { useConferenceTitle } from "../../conferences/ui/conference-texts";
 
 /** Breadcrumb and title shared by the moderator's agenda and console pages. */
 export function SessionHeading({
@@ -8,11 +10,12 @@ export function SessionHeading({
   liveSession,
   page,
 }: {
-  conference: { id: string; title: string };
+  conference: { id: string } & Pick<ConferenceTexts, "title" | "titleTranslations">;
   liveSession: { title: string };
   page: "agenda" | "console";
 }) {
   const { t } = useTranslation();
+  const conferenceTitle = useConferenceTitle(conference);
   const title = page === "agenda" ? t("conferences:agenda.title") : t("conferences:console.title");
   return (
     <>
@@ -22,8 +25,8 @@ export function SessionHeading({
             <Link to="/conferences">{t("conferences:list.title")}</Link>
           </li>
           <li>
-            <Link to={`/conferences/${conference.id}`} {...inLanguage("de")}>
-              {conference.title}
+            <Link to={`/conferences/${conference.id}`} {...inLanguage(conferenceTitle.language)}>
+              {conferenceTitle.text}
             </Link>
           </li>
           <li aria-current="page">{title}</li>

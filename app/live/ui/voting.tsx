@@ -1,6 +1,8 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "../../i18n/translate";
+import { InGermanMark, Picked } from "../../components/picked-text";
 import type { AgendaItemView, MyVotes } from "../views";
-import { criterionHelp, criterionLabel } from "./criteria";
+import { criterionHelp, criterionText } from "./criteria";
 import { LiveForm } from "./live-form";
 import { ratingFieldPrefix } from "./participant-commands";
 
@@ -59,7 +61,7 @@ export function DotVoting({ item, me, dotsPerParticipant }: { item: AgendaItemVi
 }
 
 /** A row of big radio buttons from 1 to `max`, inside a fieldset whose legend asks the question. */
-function ChoiceGroup(props: { name: string; idBase: string; legend: string; help?: string | null; max: number; chosen?: number }) {
+function ChoiceGroup(props: { name: string; idBase: string; legend: ReactNode; help?: string | null; max: number; chosen?: number }) {
   const { name, idBase, legend, help, max, chosen } = props;
   return (
     <fieldset className="choice-group" aria-describedby={help ? `${idBase}-help` : undefined}>
@@ -82,21 +84,24 @@ function ChoiceGroup(props: { name: string; idBase: string; legend: string; help
 }
 
 export function RatingForm({ item, me }: { item: AgendaItemView; me: MyVotes }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rating = item.activities.rating;
   if (!rating) return null;
   const mine = me.ratings[item.id] ?? {};
+  // The vote names the German criterion whatever the reader reads (decision 046).
+  const names = rating.criteria.map((criterion) => criterionText(t, criterion, rating.criterionTranslations, i18n.language));
   return (
     <section aria-labelledby="rating-title" className="live-section">
       <h2 id="rating-title">{t("live:rating.heading")}</h2>
       <p>{t("live:rating.intro", { max: rating.max })}</p>
+      {names.some((name) => name.fallback) && <InGermanMark />}
       <LiveForm formId={`rating-${item.id}`} intent="rating" once="r" hidden={{ agendaItemId: item.id }} aria-labelledby="rating-title">
         {rating.criteria.map((criterion, i) => (
           <ChoiceGroup
             key={criterion}
             name={`${ratingFieldPrefix}${criterion}`}
             idBase={`rating-${i}`}
-            legend={criterionLabel(t, criterion)}
+            legend={<Picked text={names[i]!} />}
             help={criterionHelp(t, criterion)}
             max={rating.max}
             chosen={mine[criterion]}
