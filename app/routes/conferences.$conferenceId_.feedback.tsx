@@ -11,6 +11,8 @@ import { ProposalList } from "../feedback/ui/proposals";
 import { TranslationNote } from "../live/ui/translation-note";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
+import { pickText } from "../i18n/content";
+import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
 import { inLanguage } from "../i18n/parts";
 import feedbackStyles from "../styles/feedback.css";
 
@@ -22,12 +24,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackSt
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "catalogue.read");
-  const feedback = await feedbackForPage(context.db, actor, params.conferenceId, await languageOf(request));
-  return { feedback, offeredLanguages: feedback.conference.languages };
+  const language = await languageOf(request);
+  const feedback = await feedbackForPage(context.db, actor, params.conferenceId, language);
+  const { conference } = feedback;
+  return { feedback, offeredLanguages: conference.languages, title: pickText(conference.title, conference.titleTranslations, language).text };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: titleFrom(matches, "feedback:page.metaTitle", { title: data?.feedback.conference.title ?? "" }) },
+  { title: titleFrom(matches, "feedback:page.metaTitle", { title: data?.title ?? "" }) },
 ];
 
 export default function FeedbackPage() {
@@ -35,6 +39,7 @@ export default function FeedbackPage() {
   const { t, i18n } = useTranslation();
   const { conference, sessions, proposals, comments } = feedback;
   const planSlug = conference.planSlug;
+  const title = useConferenceTitle(conference);
   return (
     <div className="page">
       <nav aria-label={t("feedback:page.breadcrumb")} className="breadcrumb">
@@ -42,13 +47,14 @@ export default function FeedbackPage() {
           <li>
             <Link to="/">{t("common:nav.home")}</Link>
           </li>
-          <li aria-current="page" {...inLanguage("de")}>
-            {conference.title}
+          <li aria-current="page" {...inLanguage(title.language)}>
+            {title.text}
           </li>
         </ol>
       </nav>
       <p className="eyebrow">{t("feedback:page.eyebrow")}</p>
-      <h1 {...inLanguage("de")}>{conference.title}</h1>
+      <h1 {...inLanguage(title.language)}>{title.text}</h1>
+      <ConferenceAbout conference={conference} />
       <ConferenceFacts conference={conference} />
       <p className="prose">{t("feedback:page.intro")}</p>
 

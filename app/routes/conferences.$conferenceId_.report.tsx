@@ -10,6 +10,8 @@ import { reportForPage } from "../feedback/load.server";
 import { ProposalList } from "../feedback/ui/proposals";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
+import { pickText } from "../i18n/content";
+import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
 import { inLanguage } from "../i18n/parts";
 import { minGroupSize } from "../results/privacy";
 import feedbackStyles from "../styles/feedback.css";
@@ -22,26 +24,34 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackSt
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "results.view");
-  const feedback = await reportForPage(context.db, actor, params.conferenceId, await languageOf(request));
+  const language = await languageOf(request);
+  const feedback = await reportForPage(context.db, actor, params.conferenceId, language);
+  const { conference } = feedback;
   const minimum = minGroupSize();
-  return { feedback, minimum, participation: await participationOf(context.db, feedback.conference.id, minimum) };
+  return {
+    feedback,
+    minimum,
+    participation: await participationOf(context.db, conference.id, minimum),
+    title: pickText(conference.title, conference.titleTranslations, language).text,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  { title: titleFrom(matches, "feedback:report.metaTitle", { title: data?.feedback.conference.title ?? "" }) },
+  { title: titleFrom(matches, "feedback:report.metaTitle", { title: data?.title ?? "" }) },
 ];
 
 export default function ReportPage() {
   const { feedback, minimum, participation } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { conference, sessions, proposals } = feedback;
+  const title = useConferenceTitle(conference);
   return (
     <article className="page report" aria-labelledby="report-title">
       <nav aria-label={t("feedback:page.breadcrumb")} className="breadcrumb report__screen-only">
         <ol>
           <li>
-            <Link to={`/conferences/${conference.id}`} {...inLanguage("de")}>
-              {conference.title}
+            <Link to={`/conferences/${conference.id}`} {...inLanguage(title.language)}>
+              {title.text}
             </Link>
           </li>
           <li aria-current="page">{t("feedback:report.heading")}</li>
@@ -49,9 +59,10 @@ export default function ReportPage() {
       </nav>
       <p className="report__screen-only notice">{t("feedback:report.printHint")}</p>
       <p className="eyebrow">{t("feedback:report.heading")}</p>
-      <h1 id="report-title" {...inLanguage("de")}>
-        {conference.title}
+      <h1 id="report-title" {...inLanguage(title.language)}>
+        {title.text}
       </h1>
+      <ConferenceAbout conference={conference} />
       <ConferenceFacts conference={conference} />
 
       <section aria-labelledby="participation-title">

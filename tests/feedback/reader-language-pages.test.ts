@@ -4,6 +4,8 @@
  * plan has a draft (Turkish, Arabic), else in German, marked; a German reader gets no note.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getConference, updateConferenceTexts } from "../../app/conferences/conferences.server";
+import { createStaff } from "../support/fixtures";
 import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
 import { getPage as get } from "../support/http";
 import { messagesIn } from "../support/messages";
@@ -90,5 +92,27 @@ describe("measures in the reader's language", () => {
     const german = await get(server.url, "/my-input?lng=de", conference.participantCookie);
     expect(german.text).toContain('<span lang="de" dir="ltr">Bildungskarte</span></h4>');
     for (const note of notes("de")) expect(german.text).not.toContain(note);
+  });
+});
+
+describe("the conference's title in the reader's language", () => {
+  it("heads the feedback page, the report and my input where the team translated it, else the German, marked", async () => {
+    const db = server.database.db;
+    const { title } = (await getConference(db, conference.conferenceId))!;
+    await updateConferenceTexts(db, await createStaff(db, "admin"), {
+      conferenceId: conference.conferenceId,
+      title,
+      titleTranslations: { en: "Neighbourhood workshop" },
+    });
+    const english = await get(server.url, `${feedbackPath}?lng=en`);
+    expect(english.text).toContain('<h1 lang="en" dir="ltr">Neighbourhood workshop</h1>');
+    expect(english.html).toMatch(/<title>[^<]*Neighbourhood workshop/);
+    const report = await get(server.url, `/conferences/${conference.conferenceId}/report?lng=en`, planner);
+    expect(report.text).toContain('<h1 id="report-title" lang="en" dir="ltr">Neighbourhood workshop</h1>');
+    expect((await get(server.url, "/my-input?lng=en", conference.participantCookie)).text).toContain('lang="en" dir="ltr">Neighbourhood workshop</h2>');
+    // Arabic has no translation: the German title, in German, and the mark saying so.
+    const arabic = await get(server.url, `${feedbackPath}?lng=ar`);
+    expect(arabic.text).toContain(`<h1 lang="de" dir="ltr">${title}</h1>`);
+    expect(arabic.text).toContain(messagesIn("ar")("common:content.inGerman"));
   });
 });

@@ -81,7 +81,12 @@ export function ItemResultsSection({ entry, decision, planSlug, minGroupSize, le
       <Heading id={titleId}>
         <ResultItemTitle item={item} />
       </Heading>
-      <ItemResultView result={result} ratingMax={item.activities.rating?.max} contentLanguage={contentLanguage} />
+      <ItemResultView
+        result={result}
+        ratingMax={item.activities.rating?.max}
+        criterionTranslations={item.activities.rating?.criterionTranslations}
+        contentLanguage={contentLanguage}
+      />
       {agreement.length > 0 && (
         <>
           <Sub>{t("feedback:consensus.heading")}</Sub>

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
+import { useConferenceTitle } from "../../conferences/ui/conference-texts";
 import { inLanguage } from "../../i18n/parts";
 import { TranslationNote } from "../../live/ui/translation-note";
 import type { MyInput } from "../my-input.server";
@@ -34,10 +35,11 @@ export function MyConferenceInput({ mine, children }: { mine: ConferenceInput; c
   const planSlug = conference.planSlug;
   const nothing = proposals.length + comments.length + votes.length === 0;
   const id = (part: string) => `${part}-${conference.id}`;
+  const title = useConferenceTitle(conference);
   return (
     <section aria-labelledby={id("conference")} className="my-conference">
-      <h2 id={id("conference")} {...inLanguage(contentLanguage)}>
-        {conference.title}
+      <h2 id={id("conference")} {...inLanguage(title.language)}>
+        {title.text}
       </h2>
       <p>
         <Link to={`/conferences/${conference.id}/feedback`}>{t("feedback:mine.allResults")}</Link>
