@@ -6,6 +6,7 @@ import { languages } from "../i18n/config";
 import { loadItems } from "../live/items.server";
 import { commentsOf, liveSessionsOf, proposalsByIds, proposalsOf } from "../live/inputs.server";
 import type { AgendaItemView, CommentView } from "../live/views";
+import type { CriterionTranslations } from "../live/ui/criteria";
 import { myVotes } from "../live/my-votes.server";
 import type { Reader } from "../results/answers.server";
 import { frozenResults } from "../results/frozen.server";
@@ -40,6 +41,8 @@ export type MyInput = {
     mine: { dots: number | null; ratings: Record<string, number>; scale: number | null; ranking: string[] | null };
     /** The top of the item's rating scale, when it had one. */
     ratingMax: number | null;
+    /** The names its moderator gave their own criteria in other languages (decision 046). */
+    criterionTranslations: CriterionTranslations;
     result: ShownResult | null;
     decision: Outcome | null;
   }[];
@@ -127,6 +130,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
         ranking: mine.ranking[item.id] ?? null,
       },
       ratingMax: item.activities.rating?.max ?? null,
+      criterionTranslations: item.activities.rating?.criterionTranslations,
       result: frozen.has(item.id) ? namedResult(frozen.get(item.id)!, name) : null,
       decision: outcome(item.id),
     })),

@@ -5,11 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConference, updateConferenceTexts } from "../../app/conferences/conferences.server";
-import { createStaff } from "../support/fixtures";
+import { randomUUID } from "node:crypto";
+import type { ParticipantActor } from "../../app/auth/actor";
+import { updateActivities } from "../../app/live/setup.server";
+import { setPhase } from "../../app/live/steer.server";
+import { castVote } from "../../app/live/votes.server";
+import { closeLiveSession } from "../../app/results/close.server";
+import { createStaff, recordingDeps } from "../support/fixtures";
+import { joinByLink } from "../support/http";
 import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
 import { getPage as get } from "../support/http";
 import { messagesIn } from "../support/messages";
-import { testTranslations } from "../support/results-fixtures";
+import { testSession, testTranslations } from "../support/results-fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -114,5 +121,31 @@ describe("the conference's title in the reader's language", () => {
     const arabic = await get(server.url, `${feedbackPath}?lng=ar`);
     expect(arabic.text).toContain(`<h1 lang="de" dir="ltr">${title}</h1>`);
     expect(arabic.text).toContain(messagesIn("ar")("common:content.inGerman"));
+  });
+});
+
+describe("a criterion the moderator named", () => {
+  it("is named in the reader's language in the results, the breakdowns and the reader's own votes", async () => {
+    const deps = recordingDeps(server.database.db);
+    const moderator = await createStaff(deps.db, "moderator");
+    const access = "Barrierefreiheit";
+    const arabic = "إمكانية الوصول";
+    const session = await testSession(deps, moderator, "Workshop Zugänge", [{ kind: "measure", measureCode: "W-1" }]);
+    const item = session.itemIds[0]!;
+    const rating = { criteria: [access], min: 1, max: 5, criterionTranslations: { [access]: { ar: arabic } } };
+    await updateActivities(deps, moderator, { agendaItemId: item, activities: { comments: true, dots: null, rating, scale: null, ranking: false } });
+    await setPhase(deps, moderator, { agendaItemId: item, phase: "prioritise" });
+    const { cookie } = await joinByLink(server.url, session.joinCode, { language: "ar" });
+    const participantId = /mitplan_participant=([0-9a-f-]{36})\./.exec(cookie)![1]!;
+    const me: ParticipantActor = { kind: "participant", participantId, conferenceId: session.conferenceId, language: "ar" };
+    await castVote(deps, me, { kind: "rating", clientId: randomUUID(), agendaItemId: item, criterion: access, value: 4 });
+    await closeLiveSession(deps, moderator, { liveSessionId: session.liveSessionId });
+
+    const page = await get(server.url, `/conferences/${session.conferenceId}/feedback?lng=ar`);
+    // The chart, its table and the breakdown's caption: the German name nowhere on the page.
+    expect(page.text).toContain(arabic);
+    expect(page.text).not.toContain(access);
+    const mine = await get(server.url, "/my-input?lng=ar", cookie);
+    expect(mine.text).toContain(messagesIn("ar")("feedback:mine.rating", { criterion: arabic, value: 4 }));
   });
 });

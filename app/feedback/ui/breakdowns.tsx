@@ -1,6 +1,6 @@
 import type { TFunction } from "../../i18n/translate";
 import { useTranslation } from "../../i18n/translate";
-import { criterionLabel } from "../../live/ui/criteria";
+import { criterionText, type CriterionTranslations } from "../../live/ui/criteria";
 import { formatNumber, formatShare } from "../../i18n/numbers";
 import type { Breakdown, Dimension } from "../../results/breakdowns.server";
 
@@ -36,7 +36,15 @@ function figuresOf(breakdowns: Breakdown[]): Figure[] {
  * An agenda item's results by participant group, district and language. Groups smaller than the
  * minimum are never shown (app/results/privacy.ts): their row says so instead of a number.
  */
-export function BreakdownTables({ breakdowns, minGroupSize }: { breakdowns: Breakdown[]; minGroupSize: number }) {
+export function BreakdownTables({
+  breakdowns,
+  minGroupSize,
+  criterionTranslations,
+}: {
+  breakdowns: Breakdown[];
+  minGroupSize: number;
+  criterionTranslations?: CriterionTranslations;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   return (
@@ -47,7 +55,7 @@ export function BreakdownTables({ breakdowns, minGroupSize }: { breakdowns: Brea
             ? t("feedback:breakdown.dots")
             : kind === "scale"
             ? t("feedback:breakdown.scale")
-            : t("feedback:breakdown.rating", { criterion: criterionLabel(t, criterion ?? "") });
+            : t("feedback:breakdown.rating", { criterion: criterionText(t, criterion ?? "", criterionTranslations, lng).text });
         const columns = kind === "scale" ? 4 : 3;
         return (
           <table key={`${kind}:${criterion ?? ""}`} className="data-table">

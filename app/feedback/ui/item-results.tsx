@@ -2,7 +2,7 @@ import type { TFunction } from "../../i18n/translate";
 import { useTranslation } from "../../i18n/translate";
 import { pickText } from "../../i18n/content";
 import { inLanguage } from "../../i18n/parts";
-import { criterionLabel } from "../../live/ui/criteria";
+import { criterionText } from "../../live/ui/criteria";
 import { formatNumber } from "../../i18n/numbers";
 import { ItemResultView } from "../../live/ui/item-result";
 import type { Consensus } from "../../results/consensus";
@@ -71,11 +71,12 @@ export function ItemResultsSection({ entry, decision, planSlug, minGroupSize, le
   const Heading = level === 2 ? "h2" : "h3";
   const Sub = level === 2 ? "h3" : "h4";
   const titleId = `item-${item.id}`;
+  const criteria = item.activities.rating?.criterionTranslations;
   const agreement = [
     ...(consensus.scale ? [consensusText(t, i18n.language, t("live:results.scaleTitle"), consensus.scale)] : []),
-    ...consensus.rating.flatMap((r) => (r.consensus ? [consensusText(t, i18n.language, criterionLabel(t, r.criterion), r.consensus)] : [])),
+    ...consensus.rating.flatMap((r) => (r.consensus ? [consensusText(t, i18n.language, criterionText(t, r.criterion, criteria, i18n.language).text, r.consensus)] : [])),
   ];
-  const tables = <BreakdownTables breakdowns={breakdowns} minGroupSize={minGroupSize} />;
+  const tables = <BreakdownTables breakdowns={breakdowns} minGroupSize={minGroupSize} criterionTranslations={criteria} />;
   return (
     <section aria-labelledby={titleId} className="result-item">
       <Heading id={titleId}>
@@ -84,7 +85,7 @@ export function ItemResultsSection({ entry, decision, planSlug, minGroupSize, le
       <ItemResultView
         result={result}
         ratingMax={item.activities.rating?.max}
-        criterionTranslations={item.activities.rating?.criterionTranslations}
+        criterionTranslations={criteria}
         contentLanguage={contentLanguage}
       />
       {agreement.length > 0 && (

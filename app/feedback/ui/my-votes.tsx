@@ -1,5 +1,5 @@
 import { useTranslation } from "../../i18n/translate";
-import { criterionLabel } from "../../live/ui/criteria";
+import { criterionText } from "../../live/ui/criteria";
 import { ItemResultView } from "../../live/ui/item-result";
 import type { MyInput } from "../my-input.server";
 import { ResultItemTitle } from "./item-results";
@@ -8,12 +8,12 @@ import { OutcomeView } from "./outcome";
 type Vote = MyInput["votes"][number];
 
 /** The participant's own answers on one item, each in a sentence. */
-function MyAnswers({ mine }: { mine: Vote["mine"] }) {
-  const { t } = useTranslation();
+function MyAnswers({ mine, criterionTranslations }: Pick<Vote, "mine" | "criterionTranslations">) {
+  const { t, i18n } = useTranslation();
   const lines = [
     ...(mine.dots !== null ? [t("feedback:mine.dots", { count: mine.dots })] : []),
     ...Object.entries(mine.ratings).map(([criterion, value]) =>
-      t("feedback:mine.rating", { criterion: criterionLabel(t, criterion), value }),
+      t("feedback:mine.rating", { criterion: criterionText(t, criterion, criterionTranslations, i18n.language).text, value }),
     ),
     ...(mine.scale !== null ? [t("feedback:mine.scale", { value: mine.scale })] : []),
     // Codes of measures are the same in every language.
@@ -40,11 +40,16 @@ export function MyVoteEntry({ vote, planSlug, contentLanguage }: { vote: Vote; p
       <h4 id={headingId}>
         <ResultItemTitle item={vote.about} />
       </h4>
-      <MyAnswers mine={vote.mine} />
+      <MyAnswers mine={vote.mine} criterionTranslations={vote.criterionTranslations} />
       {vote.result ? (
         <details>
           <summary>{t("feedback:mine.roomResult")}</summary>
-          <ItemResultView result={vote.result} ratingMax={vote.ratingMax ?? undefined} contentLanguage={contentLanguage} />
+          <ItemResultView
+            result={vote.result}
+            ratingMax={vote.ratingMax ?? undefined}
+            criterionTranslations={vote.criterionTranslations}
+            contentLanguage={contentLanguage}
+          />
         </details>
       ) : (
         <p className="muted">{vote.liveSession.closed ? t("feedback:mine.noResult") : t("feedback:mine.resultLater")}</p>

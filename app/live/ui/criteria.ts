@@ -18,7 +18,7 @@ export function criterionHelp(t: TFunction, criterion: string): string | null {
   return isKnownCriterion(criterion) ? t(`live:criterion.${criterion}.help`) : null;
 }
 
-type CriterionTranslations = NonNullable<AgendaActivities["rating"]>["criterionTranslations"];
+export type CriterionTranslations = NonNullable<AgendaActivities["rating"]>["criterionTranslations"];
 
 /**
  * A criterion as the reader reads it: a known one from the locale files, a moderator's own in the
