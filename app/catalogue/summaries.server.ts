@@ -12,6 +12,8 @@ export type MeasureSummary = {
   objective: string | null;
   unitName: string | null;
   clusterTitle: string | null;
+  /** Reifegrad A, B or C as the catalogue rates it, for the projector (issue 12). */
+  maturity: "A" | "B" | "C" | null;
   planSlug: string;
   language: string;
   /** Title, summary and objective in each language they were translated into (decision 041). */
@@ -30,6 +32,7 @@ export async function measureSummaries(db: Reader, ids: string[]): Promise<Map<s
       objective: measures.objective,
       unitName: units.name,
       clusterTitle: clusters.title,
+      maturity: measures.maturity,
       planSlug: plans.slug,
       language: plans.language,
     })
@@ -53,12 +56,29 @@ export function titlesOnly(translations: readonly TranslatedTexts[]): Translated
 }
 
 /** A focus theme and its measures, each with its translated titles (titlesOnly). */
-export type ClusterSummary = { id: string; key: string; title: string; measures: { code: string; title: string; translations: TranslatedTexts[] }[] };
+export type ClusterSummary = {
+  id: string;
+  key: string;
+  title: string;
+  /** The budget and Reifegrad the plan gives the focus theme (decision 050), for the projector. */
+  budgetCents: number | null;
+  maturity: "A" | "B" | "C" | null;
+  measures: { code: string; title: string; translations: TranslatedTexts[] }[];
+};
 
 export async function clusterSummaries(db: Reader, ids: string[]): Promise<Map<string, ClusterSummary>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ id: clusters.id, key: clusters.key, title: clusters.title, measureId: measures.id, code: measures.code, measureTitle: measures.title })
+    .select({
+      id: clusters.id,
+      key: clusters.key,
+      title: clusters.title,
+      budgetCents: clusters.budgetCents,
+      maturity: clusters.maturity,
+      measureId: measures.id,
+      code: measures.code,
+      measureTitle: measures.title,
+    })
     .from(clusters)
     .leftJoin(measures, eq(measures.clusterId, clusters.id))
     .where(inArray(clusters.id, ids))
@@ -66,7 +86,7 @@ export async function clusterSummaries(db: Reader, ids: string[]): Promise<Map<s
   const translations = await loadTranslations(db, rows.flatMap((r) => (r.measureId ? [r.measureId] : [])));
   const result = new Map<string, ClusterSummary>();
   for (const r of rows) {
-    const summary = result.get(r.id) ?? { id: r.id, key: r.key, title: r.title, measures: [] };
+    const summary = result.get(r.id) ?? { id: r.id, key: r.key, title: r.title, budgetCents: r.budgetCents, maturity: r.maturity, measures: [] };
     if (r.measureId && r.code && r.measureTitle) {
       summary.measures.push({ code: r.code, title: r.measureTitle, translations: titlesOnly(forReaders(translations.get(r.measureId))) });
     }

@@ -27,12 +27,15 @@ async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
             objective: measure.objective,
             unitName: measure.unitName,
             clusterTitle: measure.clusterTitle,
+            maturity: measure.maturity,
             planSlug: measure.planSlug,
             language: measure.language,
             translations: measure.translations,
           }
         : null,
-      cluster: cluster ? { key: cluster.key, title: cluster.title, measures: cluster.measures } : null,
+      cluster: cluster
+        ? { key: cluster.key, title: cluster.title, budgetCents: cluster.budgetCents, maturity: cluster.maturity, measures: cluster.measures }
+        : null,
       question: r.question,
       questionTranslations: r.questionTranslations,
       note: r.note,

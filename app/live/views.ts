@@ -3,6 +3,8 @@ import type { Translations } from "../i18n/content";
 import type { TranslationView } from "../translation/views";
 import type { TranslatedTexts } from "../catalogue/translated";
 
+type Maturity = "A" | "B" | "C" | null;
+
 /** What clients see of the live session: plain JSON, shared by pages, sockets and tests. */
 export type Phase = "discuss" | "prioritise" | "results";
 export type VotingState = "closed" | "open" | "hidden";
@@ -24,12 +26,14 @@ export type AgendaItemView = {
     objective: string | null;
     unitName: string | null;
     clusterTitle: string | null;
+    /** Reifegrad as the catalogue rates it; the projector shows it (issue 12). */
+    maturity: Maturity;
     planSlug: string;
     language: string;
     /** Title, summary and objective in other languages; each screen picks its reader's (decision 041). */
     translations: TranslatedTexts[];
   } | null;
-  cluster: { key: string; title: string; measures: RankingOption[] } | null;
+  cluster: { key: string; title: string; budgetCents: number | null; maturity: Maturity; measures: RankingOption[] } | null;
   /** The moderator's question in German; a ranking item asks it about its measures. */
   question: string | null;
   /** The question in the other languages the moderator gave (pick through i18n/content's pickText). */

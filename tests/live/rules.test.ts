@@ -83,7 +83,7 @@ describe("what participants may do with an item", () => {
     const kinds: AgendaItemView["kind"][] = ["measure", "cluster", "question", "ranking"];
     expect(kinds.filter(rankable)).toEqual(["cluster", "ranking"]);
     const own = [{ code: "540-2", title: "A", translations: [] }, { code: "510-2", title: "B", translations: [] }];
-    const theme = { key: "wohnen", title: "Wohnen", measures: [{ code: "520-1", title: "C", translations: [] }] };
+    const theme = { key: "wohnen", title: "Wohnen", budgetCents: null, maturity: null, measures: [{ code: "520-1", title: "C", translations: [] }] };
     expect(rankingOptions({ rankedMeasures: own, cluster: null })).toEqual(own);
     expect(rankingOptions({ rankedMeasures: null, cluster: theme })).toEqual(theme.measures);
     expect(rankingOptions({ rankedMeasures: null, cluster: null })).toEqual([]);

@@ -8,6 +8,8 @@ import { commentPublic, resultsRevealed, sessionRunning, votingOpen } from "../r
 import { useLiveSession } from "../use-live-session";
 import type { AgendaItemView, CommentView } from "../views";
 import { ContentNoteText } from "../../catalogue/ui/content-note";
+import { MaturityBadge } from "../../catalogue/ui/maturity-badge";
+import { formatMoney } from "../../i18n/format";
 import { ConferenceTitle } from "../../conferences/ui/conference-texts";
 import { contentLanguageOf } from "./criteria";
 import { Picked } from "../../components/picked-text";
@@ -44,6 +46,7 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
         )}
       </h1>
       <ItemNote item={item} className="projector__item-note" />
+      <CatalogueFacts item={item} />
       {shown && shown.note !== "none" && (
         <p className="projector__note">
           <ContentNoteText note={shown.note} className="" />
@@ -61,6 +64,23 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
         <p className="projector__status">{t("live:present.resultsSoon")}</p>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The Reifegrad and a focus theme's budget as the catalogue states them (issue 12): the room
+ * discusses a measure knowing how far it is; nothing is shown where the plan says nothing.
+ */
+function CatalogueFacts({ item }: { item: AgendaItemView }) {
+  const { t, i18n } = useTranslation();
+  const maturity = item.measure?.maturity ?? item.cluster?.maturity ?? null;
+  const budget = item.cluster?.budgetCents ?? null;
+  if (!maturity && budget === null) return null;
+  return (
+    <p className="projector__facts">
+      {maturity && <MaturityBadge maturity={maturity} />}
+      {budget !== null && <span>{t("catalogue:plan.budget", { amount: formatMoney(budget, i18n.language) })}</span>}
+    </p>
   );
 }
 
