@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client";
 import { agendaItems, answerTallies, comments, itemTallies, latestAnswers, liveSessions, votes } from "../../db/schema";
@@ -26,6 +26,20 @@ export async function itemConferences(db: Reader, items: ItemFilter): Promise<{ 
     .from(agendaItems)
     .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
     .where(items(agendaItems.id));
+}
+
+/**
+ * The conferences whose agenda put a measure before a room, as an item of its own or among a
+ * ranking's measures: one read, for a page every visitor of the catalogue opens.
+ */
+export async function conferencesDiscussing(db: Reader, measureId: string): Promise<string[]> {
+  const rows = await db
+    .select({ conferenceId: liveSessions.conferenceId })
+    .from(agendaItems)
+    .innerJoin(liveSessions, eq(liveSessions.id, agendaItems.liveSessionId))
+    .where(or(eq(agendaItems.measureId, measureId), sql`${measureId}::uuid = any(${agendaItems.measureIds})`))
+    .groupBy(liveSessions.conferenceId);
+  return rows.map((r) => r.conferenceId);
 }
 
 /** These agenda items with their item tally (voters, dots, paper dots; null before the first vote). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDemoPlan } from "../../app/demo/demo-data.server";
 import { createSession } from "../../app/auth/sessions.server";
+import { addAgendaItems } from "../../app/live/setup.server";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { post } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
@@ -86,6 +87,12 @@ describe("public catalogue pages", () => {
     // The figures are for staff who view results (tests/results/series.test.ts); the public has the feedback page.
     expect(html).not.toContain("series-figures");
     expect((await page(`${plan}/measures/510-2`)).html).toContain("Die Maßnahme wurde noch in keiner Konferenz behandelt.");
+    // Among a ranking's measures counts as discussed too.
+    await addAgendaItems(recordingDeps(server.database.db), moderator, {
+      liveSessionId: session.liveSessionId,
+      entries: [{ kind: "ranking", question: "Was zuerst?", measureCodes: ["540-2", "510-2"] }],
+    });
+    expect((await page(`${plan}/measures/510-2`)).html).toContain(`href="/conferences/${session.conferenceId}/feedback"`);
   });
 
   it("shows a cluster's figures with their history, and planners change them with a reason", async () => {
