@@ -50,7 +50,7 @@ export const routePermissions = {
   "routes/plans.$planId.results": { loader: "results.view" },
   // Conference series: staff read them (and their results); planners start them.
   "routes/series._index": { loader: "results.view", action: "series.manage" },
-  "routes/series.$seriesId": { loader: "results.view" },
+  "routes/series.$seriesId": { loader: "results.view", action: "series.manage" },
   // Transparency: anyone reads a measure's history; planners update maturity and indicators there.
   "routes/plans.$planId.measures.$code_.history": { loader: "catalogue.read", action: "catalogue.edit" },
   // What became of the input: public feedback and exports (exportConference gives hidden input only to the team).

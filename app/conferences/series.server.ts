@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, ne, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { conferences, conferenceSeries, seriesKind } from "../../db/schema";
@@ -26,7 +26,7 @@ const createSeriesInput = z.object({
   title: text({ min: 1, max: 200 }),
 });
 
-/** A planner starts a series on a plan; conferences join it when they are created. */
+/** A planner starts a series on a plan; conferences join it when they are created, or later (fileConference). */
 export async function createSeries(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
   authorize(actor, "series.manage");
   const data = parseInput(createSeriesInput, input);
@@ -75,4 +75,35 @@ export async function getSeries(db: Reader, id: string): Promise<SeriesView | nu
 export async function checkSeriesOfPlan(tx: Reader, seriesId: string, planId: string): Promise<void> {
   const [row] = await tx.select({ planId: conferenceSeries.planId }).from(conferenceSeries).where(eq(conferenceSeries.id, seriesId));
   if (row?.planId !== planId) throw new DomainError("invalid", "common:validation.invalid", { seriesId: "conferences:series.otherPlan" });
+}
+
+const fileConferenceInput = z.object({
+  conferenceId: z.string().uuid(),
+  /** Empty takes the conference out of its series. */
+  seriesId: z.union([z.literal(""), z.string().uuid()]).transform((id) => id || null),
+});
+
+/**
+ * A planner files a conference held before its series existed into it (or takes one out): a
+ * series frames how results are read, so it is the planners' call, like starting one. The series
+ * must be of the conference's plan, checked on the locked conference.
+ */
+export async function fileConference(db: Db, actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "series.manage");
+  const data = parseInput(fileConferenceInput, input);
+  await db.transaction(async (tx) => {
+    const [conference] = await tx.select({ planId: conferences.planId }).from(conferences).where(eq(conferences.id, data.conferenceId)).for("update");
+    if (!conference) throw new DomainError("not_found", "common:error.notFoundText");
+    if (data.seriesId) await checkSeriesOfPlan(tx, data.seriesId, conference.planId);
+    await tx.update(conferences).set({ seriesId: data.seriesId }).where(eq(conferences.id, data.conferenceId));
+  });
+}
+
+/** A plan's conferences outside a series, earliest first: what a planner may file into it. */
+export async function conferencesOutside(db: Reader, seriesId: string, planId: string): Promise<{ id: string; title: string; startsAt: Date }[]> {
+  return db
+    .select({ id: conferences.id, title: conferences.title, startsAt: conferences.startsAt })
+    .from(conferences)
+    .where(and(eq(conferences.planId, planId), or(isNull(conferences.seriesId), ne(conferences.seriesId, seriesId))))
+    .orderBy(asc(conferences.startsAt));
 }

@@ -1,6 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "../auth/actor.server";
+import { can } from "../auth/permissions";
+import { SelectField } from "../components/form-fields";
+import { usePageForm } from "../components/page-form";
+import { conferencesOutside, fileConference } from "../conferences/series.server";
+import { accepted, attempt, readSubmission } from "../forms.server";
+import { formatDate } from "../i18n/format";
 import { orRefuse } from "../errors";
 import { titleFrom } from "../i18n/meta";
 import { inLanguage } from "../i18n/parts";
@@ -15,7 +21,60 @@ export const headers = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context, "results.view");
-  return { results: await orRefuse(seriesResults(context.db, actor, { seriesId: params.seriesId })) };
+  const results = await orRefuse(seriesResults(context.db, actor, { seriesId: params.seriesId }));
+  const { series } = results;
+  return { results, candidates: can(actor, "series.manage") ? await conferencesOutside(context.db, series.id, series.plan.id) : null };
+}
+
+/** Planners file a conference held before the series existed into it (docs/decisions/045). */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context, "series.manage");
+  const submission = await readSubmission(request, fileFormId);
+  const result = await attempt(submission, () => fileConference(context.db, actor, { ...submission.fields, seriesId: params.seriesId ?? "" }));
+  return result.ok ? accepted(submission, null) : result.reply;
+}
+
+const fileFormId = "file-conference";
+
+function FileConferenceForm({ candidates, contentLanguage }: { candidates: { id: string; title: string; startsAt: string | Date }[]; contentLanguage: string }) {
+  const { t, i18n } = useTranslation();
+  const view = usePageForm(fileFormId);
+  return (
+    <section aria-labelledby="file-title" className="catalogue-form">
+      <h2 id="file-title">{t("results:series.file.heading")}</h2>
+      {view.error && (
+        <p id={view.errorId} className="form-error" role="alert">
+          {t(view.error.messageKey, view.error.values)}
+        </p>
+      )}
+      {candidates.length === 0 ? (
+        <p className="muted">{t("results:series.file.none")}</p>
+      ) : (
+        <Form method="post" className="planning-form">
+          <input type="hidden" name="formId" value={fileFormId} />
+          <SelectField
+            id="file-conference"
+            name="conferenceId"
+            label={t("results:series.file.conference")}
+            hint={t("results:series.file.hint")}
+            error={view.fieldMessage("conferenceId")}
+            alsoDescribedBy={view.error ? view.errorId : undefined}
+          >
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id} lang={contentLanguage}>
+                {c.title} ({formatDate(new Date(c.startsAt), i18n.language)})
+              </option>
+            ))}
+          </SelectField>
+          <div className="actions">
+            <button type="submit" className="button">
+              {t("results:series.file.submit")}
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -27,7 +86,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
  * by side with each district's forums and what they put first.
  */
 export default function SeriesPage() {
-  const { results } = useLoaderData<typeof loader>();
+  const { results, candidates } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { series, overTime, districts } = results;
   // Plans carry their language; the demo catalogues and all imports so far are German.
@@ -81,6 +140,7 @@ export default function SeriesPage() {
           </>
         )
       )}
+      {candidates && <FileConferenceForm candidates={candidates} contentLanguage={contentLanguage} />}
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantActor, StaffActor } from "../../app/auth/actor";
 import { createConference } from "../../app/conferences/conferences.server";
-import { createSeries, getSeries } from "../../app/conferences/series.server";
+import { conferencesOutside, createSeries, fileConference, getSeries } from "../../app/conferences/series.server";
 import type { DomainError } from "../../app/errors";
 import type { LiveDeps } from "../../app/live/events";
 import { addAgendaItems, createLiveSession, startLiveSession, updateActivities } from "../../app/live/setup.server";
@@ -15,7 +15,7 @@ import { setPhase } from "../../app/live/steer.server";
 import { seriesResults } from "../../app/results/series.server";
 import { measureParticipation } from "../../app/results/measure-participation.server";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, joinAs, recordingDeps } from "../support/fixtures";
+import { createStaff, joinAs, recordingDeps, refusal } from "../support/fixtures";
 import { importTestPlan, testPlanFile, testPlanSlug, voter } from "../support/results-fixtures";
 import { importPlan } from "../../app/catalogue/import.server";
 
@@ -166,6 +166,30 @@ describe("a series of conferences", () => {
     ]);
     // W-2: only Mitte, one person: withheld; the others did not discuss it.
     expect(row("W-2")).toEqual([{ state: "suppressed" }, { state: "absent" }, { state: "absent" }]);
+  });
+
+  it("takes in a conference held before it, of its plan only, when a planner files it, and lets it go again", async () => {
+    const titles = async () => (await getSeries(database.db, ids.recurring))!.conferences.map((c) => c.title);
+    const before = await titles();
+    const earlier = await createConference(database.db, moderator, {
+      planSlug: testPlanSlug, kind: "workshop", title: "Frühere Konferenz", startsAt: "2025-11-01T16:00:00Z", languages: ["de"],
+    });
+    const plan = (await getSeries(database.db, ids.recurring))!.plan;
+    expect((await conferencesOutside(database.db, ids.recurring, plan.id)).map((c) => c.title)).toContain("Frühere Konferenz");
+    expect(await refusal(fileConference(database.db, moderator, { conferenceId: earlier.id, seriesId: ids.recurring }), "code")).toBe("forbidden");
+    await importPlan(database.db, { ...testPlanFile, slug: "dritter-plan" }, { reason: "Testdaten" });
+    const elsewhere = await createConference(database.db, moderator, {
+      planSlug: "dritter-plan", kind: "workshop", title: "Anderer Plan", startsAt: "2025-11-02T16:00:00Z", languages: ["de"],
+    });
+    expect(await refusal(fileConference(database.db, planner, { conferenceId: elsewhere.id, seriesId: ids.recurring }))).toBe("invalid common:validation.invalid");
+    expect(await refusal(fileConference(database.db, planner, { conferenceId: earlier.id, seriesId: "nicht-eine-id" }), "code")).toBe("invalid");
+    expect(await titles()).toEqual(before);
+
+    await fileConference(database.db, planner, { conferenceId: earlier.id, seriesId: ids.recurring });
+    expect(await titles()).toEqual(["Frühere Konferenz", ...before]);
+    expect((await conferencesOutside(database.db, ids.recurring, plan.id)).map((c) => c.title)).not.toContain("Frühere Konferenz");
+    await fileConference(database.db, planner, { conferenceId: earlier.id, seriesId: "" });
+    expect(await titles()).toEqual(before);
   });
 
   it("is for staff who view results", async () => {
