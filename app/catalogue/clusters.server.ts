@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import type { Maturity } from "../../db/schema";
 import { clusters, clusterVersions, planRevisions, plans } from "../../db/schema";
 import type { Actor, StaffActor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
@@ -9,7 +10,6 @@ import { reviseClusterSchema } from "./revision-schemas";
 import { lockPlan, openRevision, type RevisionRef } from "./revisions.server";
 
 type Reader = Pick<Db, "select">;
-type Maturity = "A" | "B" | "C" | null;
 
 /** A cluster's figures as one plan revision left them. */
 export type ClusterVersion = {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { clusters, measures, planRevisions, plans, sections, units } from "../../db/schema";
+import { clusters, measures, planRevisions, plans, sections, units, type Maturity } from "../../db/schema";
 import type { TranslatedTexts } from "./translated";
 import { forReaders, loadTranslations } from "./translations.server";
 
@@ -13,7 +13,7 @@ export type MeasureSummary = {
   unitName: string | null;
   clusterTitle: string | null;
   /** Reifegrad A, B or C as the catalogue rates it, for the projector (issue 12). */
-  maturity: "A" | "B" | "C" | null;
+  maturity: Maturity;
   planSlug: string;
   language: string;
   /** Title, summary and objective in each language they were translated into (decision 041). */
@@ -62,7 +62,7 @@ export type ClusterSummary = {
   title: string;
   /** The budget and Reifegrad the plan gives the focus theme (decision 050), for the projector. */
   budgetCents: number | null;
-  maturity: "A" | "B" | "C" | null;
+  maturity: Maturity;
   measures: { code: string; title: string; translations: TranslatedTexts[] }[];
 };
 

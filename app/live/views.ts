@@ -1,9 +1,7 @@
-import type { AgendaActivities } from "../../db/schema";
+import type { AgendaActivities, Maturity } from "../../db/schema";
 import type { Translations } from "../i18n/content";
 import type { TranslationView } from "../translation/views";
 import type { TranslatedTexts } from "../catalogue/translated";
-
-type Maturity = "A" | "B" | "C" | null;
 
 /** What clients see of the live session: plain JSON, shared by pages, sockets and tests. */
 export type Phase = "discuss" | "prioritise" | "results";

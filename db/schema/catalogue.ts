@@ -15,6 +15,8 @@ import {
 import { users } from "./auth";
 
 export const maturity = pgEnum("maturity", ["A", "B", "C"]);
+/** Reifegrad A "Wo wir stehen", B "Woran wir arbeiten", C "Woran wir arbeiten werden"; null: not rated. */
+export type Maturity = (typeof maturity.enumValues)[number] | null;
 
 export const plans = pgTable("plan", {
   id: uuid("id").primaryKey().defaultRandom(),

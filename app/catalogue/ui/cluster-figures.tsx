@@ -7,8 +7,7 @@ import { inLanguage } from "../../i18n/parts";
 import { useTranslation } from "../../i18n/translate";
 import { MaturityOptions } from "./maturity-badge";
 import type { ClusterVersion } from "../clusters.server";
-
-type Maturity = "A" | "B" | "C" | null;
+import type { Maturity } from "../../../db/schema";
 
 /** How a cluster's Reifegrad and budget came to be (issue 12): each revision that set them, oldest first. */
 export function ClusterHistory({ clusterKey, versions, contentLanguage }: { clusterKey: string; versions: ClusterVersion[]; contentLanguage: string }) {
