@@ -8,10 +8,10 @@ import { addAgendaItems, createLiveSession, startLiveSession } from "../../app/l
 import { plans } from "../../db/schema";
 import { makeUser, sessionCookie } from "../auth/helpers";
 import { createStaff, recordingDeps } from "../support/fixtures";
-import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
+import { openFeedbackWorld, type feedbackConference } from "../support/feedback-fixtures";
 import { getPage as get, post } from "../support/http";
 import { testPlanSlug } from "../support/results-fixtures";
-import { startTestServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let conference: Awaited<ReturnType<typeof feedbackConference>>;
@@ -19,10 +19,7 @@ let planner: string;
 let feedbackPath: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  conference = await feedbackConference(server);
-  planner = await signInAsPlanner(server.url);
-  feedbackPath = `/conferences/${conference.conferenceId}/feedback`;
+  ({ server, conference, planner, feedbackPath } = await openFeedbackWorld());
 });
 afterAll(() => server.close());
 

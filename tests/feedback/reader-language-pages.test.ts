@@ -13,11 +13,11 @@ import { castVote } from "../../app/live/votes.server";
 import { closeLiveSession } from "../../app/results/close.server";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { joinByLink } from "../support/http";
-import { feedbackConference, signInAsPlanner } from "../support/feedback-fixtures";
+import { openFeedbackWorld, type feedbackConference } from "../support/feedback-fixtures";
 import { getPage as get } from "../support/http";
 import { messagesIn } from "../support/messages";
 import { testSession, testTranslations } from "../support/results-fixtures";
-import { startTestServer, type TestServer } from "../support/server";
+import type { TestServer } from "../support/server";
 
 let server: TestServer;
 let conference: Awaited<ReturnType<typeof feedbackConference>>;
@@ -25,10 +25,7 @@ let planner: string;
 let feedbackPath: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  conference = await feedbackConference(server);
-  planner = await signInAsPlanner(server.url);
-  feedbackPath = `/conferences/${conference.conferenceId}/feedback`;
+  ({ server, conference, planner, feedbackPath } = await openFeedbackWorld());
 });
 afterAll(() => server.close());
 

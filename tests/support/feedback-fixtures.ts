@@ -7,7 +7,7 @@ import { decide } from "../../app/decisions/decide.server";
 import { createStaff, recordingDeps } from "./fixtures";
 import { cookiesFrom, joinByLink, post } from "./http";
 import { commentOn, decidedConference, handMadeConference, importTestPlan, translateTestPlan } from "./results-fixtures";
-import type { TestServer } from "./server";
+import { startTestServer, type TestServer } from "./server";
 
 export const demoPlanner = { email: "planner@mitplan.example", password: "mitplan-demo-planner" };
 
@@ -63,4 +63,14 @@ export async function feedbackConference(server: TestServer) {
     ],
   });
   return { ...conference, participantCookie: cookie };
+}
+
+/**
+ * The feedback pages' world over HTTP: the real server, the hand-made conference with its input
+ * and decisions, a signed-in planner's cookie and the conference's feedback page.
+ */
+export async function openFeedbackWorld() {
+  const server = await startTestServer();
+  const conference = await feedbackConference(server);
+  return { server, conference, planner: await signInAsPlanner(server.url), feedbackPath: `/conferences/${conference.conferenceId}/feedback` };
 }
