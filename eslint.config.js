@@ -15,7 +15,7 @@ const tablesOf = {
   translation: ["machineTranslations", "commentTranslations", "proposalTranslations", "translationKind"],
   catalogue: ["plans", "planRevisions", "units", "sections", "clusters", "goals", "measures", "measureTranslations", "measureVersions", "indicators", "indicatorValues", "maturity"],
   conferences: ["conferences", "conferenceKind", "conferenceTeamMembers", "conferenceSeries", "seriesKind"],
-  live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities",
+  live: ["liveSessions", "agendaItems", "comments", "commentSupports", "votes", "proposals", "liveSessionStatus", "prioritisationStep", "agendaItemKind", "phase", "votingState", "participantGroup", "voteKind", "voteSource", "proposalKind", "AgendaActivities",
     // The vote triggers keep the tallies; the live result reads them (decision 027).
     "itemTallies", "answerTallies", "itemVoters", "latestAnswers"],
   // The vote trigger keeps the breakdown cells; only the results read them (decision 038).

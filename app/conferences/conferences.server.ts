@@ -38,6 +38,8 @@ export type ConferenceView = ConferenceTexts & {
   languages: string[];
   planSlug: string;
   planTitle: string;
+  /** Set for a two-step prioritisation: how many goals its combined ranking names first (decision 051). */
+  goalsNamedFirst: number | null;
 };
 
 const conferenceColumns = {
@@ -52,6 +54,7 @@ const conferenceColumns = {
   district: conferences.district,
   districts: conferences.districts,
   languages: conferences.languages,
+  goalsNamedFirst: conferences.goalsNamedFirst,
   planId: conferences.planId,
 };
 
@@ -174,38 +177,55 @@ const createConferenceSchema = z.object({
     .transform((id) => id || null),
 });
 
-export async function createConference(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
-  authorize(actor, "conference.create");
+export type ConferenceInput = z.output<typeof createConferenceSchema>;
+
+/** A new conference's fields validated, before anything is written (the method templates build on it). */
+export function conferenceInput(input: unknown): ConferenceInput {
   const parsed = createConferenceSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const data = parsed.data;
-  refuseStrayTranslations(data, data.languages);
-  return db.transaction(async (tx) => {
-    const planId = await planIdOf(tx, data.planSlug);
-    if (!planId) throw new DomainError("invalid", "common:validation.invalid", { planSlug: "common:validation.invalidValue" });
-    if (data.seriesId) await checkSeriesOfPlan(tx, data.seriesId, planId);
-    const [row] = await tx
-      .insert(conferences)
-      .values({
-        planId,
-        kind: data.kind,
-        title: data.title,
-        titleTranslations: data.titleTranslations,
-        description: data.description ?? null,
-        descriptionTranslations: data.descriptionTranslations,
-        startsAt: data.startsAt,
-        place: data.place ?? null,
-        district: data.district ?? null,
-        districts: data.districts?.length ? data.districts : null,
-        languages: [...new Set(data.languages)],
-        seriesId: data.seriesId,
-        createdBy: actor.kind === "staff" ? actor.userId : null,
-      })
-      .returning({ id: conferences.id });
-    // Whoever creates a conference is its first team member, or nobody but the admins could steer it.
-    if (actor.kind === "staff") await addCreator(tx, row!.id, actor.userId);
-    return { id: row!.id };
-  });
+  refuseStrayTranslations(parsed.data, parsed.data.languages);
+  return parsed.data;
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Writes a validated conference inside the caller's transaction, with its creator on its team;
+ * `goalsNamedFirst` marks a two-step prioritisation (docs/decisions/051).
+ */
+export async function insertConference(tx: Tx, actor: Actor, data: ConferenceInput, options: { goalsNamedFirst?: number } = {}) {
+  const planId = await planIdOf(tx, data.planSlug);
+  if (!planId) throw new DomainError("invalid", "common:validation.invalid", { planSlug: "common:validation.invalidValue" });
+  if (data.seriesId) await checkSeriesOfPlan(tx, data.seriesId, planId);
+  const [row] = await tx
+    .insert(conferences)
+    .values({
+      planId,
+      kind: data.kind,
+      title: data.title,
+      titleTranslations: data.titleTranslations,
+      description: data.description ?? null,
+      descriptionTranslations: data.descriptionTranslations,
+      startsAt: data.startsAt,
+      place: data.place ?? null,
+      district: data.district ?? null,
+      districts: data.districts?.length ? data.districts : null,
+      languages: [...new Set(data.languages)],
+      seriesId: data.seriesId,
+      goalsNamedFirst: options.goalsNamedFirst ?? null,
+      createdBy: actor.kind === "staff" ? actor.userId : null,
+    })
+    .returning({ id: conferences.id });
+  // Whoever creates a conference is its first team member, or nobody but the admins could steer it.
+  if (actor.kind === "staff") await addCreator(tx, row!.id, actor.userId);
+  return { id: row!.id, planId, languages: [...new Set(data.languages)] };
+}
+
+export async function createConference(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
+  authorize(actor, "conference.create");
+  const data = conferenceInput(input);
+  const { id } = await db.transaction((tx) => insertConference(tx, actor, data));
+  return { id };
 }
 
 const updateConferenceTextsSchema = z.object({ conferenceId: z.string().uuid(), ...textsSchema });

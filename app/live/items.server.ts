@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agendaItems, liveSessions } from "../../db/schema";
+import { goalSummaries } from "../catalogue/goals.server";
 import { clusterSummaries, measureSummaries, titlesOnly } from "../catalogue/summaries.server";
 import { uuid } from "./schemas";
 import type { AgendaItemView } from "./views";
@@ -9,13 +10,15 @@ type Reader = Pick<Db, "select">;
 type ItemRow = typeof agendaItems.$inferSelect;
 
 async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
-  const [measureById, clusterById] = await Promise.all([
+  const [measureById, clusterById, goalById] = await Promise.all([
     measureSummaries(db, rows.flatMap((r) => [...(r.measureId ? [r.measureId] : []), ...(r.measureIds ?? [])])),
     clusterSummaries(db, rows.flatMap((r) => (r.clusterId ? [r.clusterId] : []))),
+    goalSummaries(db, rows.flatMap((r) => (r.goalId ? [r.goalId] : []))),
   ]);
   return rows.map((r) => {
     const measure = r.measureId ? measureById.get(r.measureId) : undefined;
     const cluster = r.clusterId ? clusterById.get(r.clusterId) : undefined;
+    const goal = r.goalId ? goalById.get(r.goalId) : undefined;
     return {
       id: r.id,
       position: r.position,
@@ -35,6 +38,16 @@ async function toViews(db: Reader, rows: ItemRow[]): Promise<AgendaItemView[]> {
         : null,
       cluster: cluster
         ? { key: cluster.key, title: cluster.title, budgetCents: cluster.budgetCents, maturity: cluster.maturity, measures: cluster.measures }
+        : null,
+      goal: goal
+        ? {
+            key: goal.key,
+            number: goal.number,
+            title: goal.title,
+            description: goal.description,
+            clusterTitle: goal.clusterTitle,
+            measures: goal.measures.map(({ code, title, translations }) => ({ code, title, translations })),
+          }
         : null,
       question: r.question,
       questionTranslations: r.questionTranslations,

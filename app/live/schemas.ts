@@ -50,6 +50,7 @@ const note = { note: optionalText(noteMax), noteTranslations: translationsSchema
 const agendaEntrySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("measure"), measureCode: text({ min: 1, max: 40 }), ...note }),
   z.object({ kind: z.literal("cluster"), clusterKey: text({ min: 1, max: 100 }), ...note }),
+  z.object({ kind: z.literal("goal"), goalKey: text({ min: 1, max: 100 }), ...note }),
   z.object({ kind: z.literal("question"), question: text({ min: 1, max: questionMax }), questionTranslations: translationsSchema(questionMax), ...note }),
   // The room orders these measures, given by code in the moderator's order; each code once.
   z.object({
@@ -66,6 +67,8 @@ const agendaEntrySchema = z.discriminatedUnion("kind", [
     }),
   }),
 ]);
+
+export type AgendaEntry = z.output<typeof agendaEntrySchema>;
 
 export const addAgendaItemsSchema = z.object({
   liveSessionId: uuid,

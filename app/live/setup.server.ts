@@ -1,21 +1,19 @@
 import { randomInt } from "node:crypto";
 import { and, asc, eq, gt, lt, desc, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { agendaItems, comments, liveSessions, proposals, votes, type AgendaActivities } from "../../db/schema";
+import { agendaItems, comments, liveSessions, proposals, votes } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { planIdOf, resolveCatalogueRefs } from "../catalogue/summaries.server";
 import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import { refuseUnoffered } from "../i18n/content-input";
+import { insertAgendaEntries } from "./agenda-entries.server";
 import { itemAudience, type LiveDeps } from "./events";
-import { rankable } from "./rules";
 import { loadItem, loadItems, loadItemsById, loadLiveSession } from "./items.server";
-import { defaultCriteria } from "./limits";
 import { computeItemResults } from "./results.server";
 import { authorizeAgendaItem, authorizeLiveSession } from "./steering.server";
-import type { AgendaItemView, ItemResult } from "./views";
+import type { ItemResult } from "./views";
 import {
   addAgendaItemsSchema,
   agendaItemRefSchema,
@@ -26,21 +24,6 @@ import {
 } from "./schemas";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** What a new agenda item offers until the moderator changes it. */
-export function defaultActivities(kind: AgendaItemView["kind"]): AgendaActivities {
-  if (kind === "measure") {
-    return {
-      comments: true,
-      dots: { maxPerItem: 3 },
-      rating: { criteria: [...defaultCriteria], min: 1, max: 5 },
-      scale: null,
-      ranking: false,
-    };
-  }
-  if (rankable(kind)) return { comments: true, dots: null, rating: null, scale: null, ranking: true };
-  return { comments: true, dots: null, rating: null, scale: null, ranking: false };
-}
 
 export const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
@@ -96,65 +79,7 @@ export async function addAgendaItems(deps: LiveDeps, actor: Actor, input: unknow
     const session = await lockSession(tx, data.liveSessionId);
     if (session.status === "closed") throw new DomainError("conflict", "live:error.sessionClosed");
     const conference = (await getConference(tx, session.conferenceId))!;
-    data.entries.forEach((entry, i) => {
-      // Translations stand beside a German note; without it no German reader would see the note.
-      if (!entry.note && Object.keys(entry.noteTranslations).length > 0) {
-        throw new DomainError("invalid", "live:error.noteMissing", { [`entries.${i}.note`]: "live:error.noteMissing" });
-      }
-      refuseUnoffered(
-        {
-          [`entries.${i}.questionTranslations`]: "questionTranslations" in entry ? entry.questionTranslations : undefined,
-          [`entries.${i}.noteTranslations`]: entry.noteTranslations,
-        },
-        conference.languages,
-        "live:error.languageNotOffered",
-      );
-    });
-    const planId = (await planIdOf(tx, conference.planSlug))!;
-    const refs = await resolveCatalogueRefs(tx, planId, {
-      measureCodes: data.entries.flatMap((e) => (e.kind === "measure" ? [e.measureCode] : e.kind === "ranking" ? e.measureCodes : [])),
-      clusterKeys: data.entries.flatMap((e) => (e.kind === "cluster" ? [e.clusterKey] : [])),
-    });
-    const [last] = await tx
-      .select({ position: agendaItems.position })
-      .from(agendaItems)
-      .where(eq(agendaItems.liveSessionId, session.id))
-      .orderBy(desc(agendaItems.position))
-      .limit(1);
-    let position = (last?.position ?? -1) + 1;
-    const values = data.entries.map((entry, i) => {
-      const measureId = entry.kind === "measure" ? refs.measures.get(entry.measureCode.toLowerCase()) : null;
-      const clusterId = entry.kind === "cluster" ? refs.clusters.get(entry.clusterKey) : null;
-      if ((entry.kind === "measure" && !measureId) || (entry.kind === "cluster" && !clusterId)) {
-        throw new DomainError("invalid", "live:error.unknownCatalogueEntry", { [`entries.${i}`]: "common:validation.invalidValue" });
-      }
-      // Codes resolve in the conference's own plan only, so another plan's measure is unknown here.
-      const measureIds = entry.kind === "ranking" ? entry.measureCodes.map((code) => refs.measures.get(code.toLowerCase())) : null;
-      const unknown = entry.kind === "ranking" ? entry.measureCodes.filter((_, j) => !measureIds![j]) : [];
-      if (unknown.length > 0) {
-        throw new DomainError(
-          "invalid",
-          "live:error.rankingUnknownMeasures",
-          { [`entries.${i}.measureCodes`]: "live:error.rankingUnknownMeasures" },
-          { codes: unknown.join(", ") },
-        );
-      }
-      return {
-        liveSessionId: session.id,
-        position: position++,
-        kind: entry.kind,
-        measureId: measureId ?? null,
-        clusterId: clusterId ?? null,
-        question: entry.kind === "question" || entry.kind === "ranking" ? entry.question : null,
-        questionTranslations: entry.kind === "question" || entry.kind === "ranking" ? entry.questionTranslations : {},
-        note: entry.note ?? null,
-        noteTranslations: entry.noteTranslations,
-        measureIds: measureIds as string[] | null,
-        activities: defaultActivities(entry.kind),
-      };
-    });
-    const rows = await tx.insert(agendaItems).values(values).returning({ id: agendaItems.id });
-    return rows.map((r) => r.id);
+    return insertAgendaEntries(tx, { id: session.id, planSlug: conference.planSlug, languages: conference.languages }, data.entries);
   });
   await publishItems(deps, data.liveSessionId, ids);
   return { ids };

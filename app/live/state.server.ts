@@ -29,6 +29,8 @@ export type LiveState = {
     currentAgendaItemId: string | null;
     /** The projector's second language for the wall of comments (decision 042). */
     wallLanguage: string | null;
+    /** Its step in a two-step prioritisation, null in a free agenda (decision 051). */
+    step: "working_group" | "steering_group" | null;
   };
   conference: ConferenceView;
   items: AgendaItemView[];
@@ -112,6 +114,7 @@ export async function liveStateOf(
       dotsPerParticipant: session.dotsPerParticipant,
       currentAgendaItemId: session.currentAgendaItemId,
       wallLanguage: session.wallLanguage,
+      step: session.step,
     },
     conference,
     items: moderator ? items : visibleItems,
@@ -140,6 +143,7 @@ export function forReader(state: LiveState, language: string): LiveState {
       measure: item.measure && only(item.measure),
       rankedMeasures: item.rankedMeasures && item.rankedMeasures.map(only),
       cluster: item.cluster && { ...item.cluster, measures: item.cluster.measures.map(only) },
+      goal: item.goal && { ...item.goal, measures: item.goal.measures.map(only) },
     })),
   };
 }

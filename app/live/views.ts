@@ -17,7 +17,7 @@ export type RankingOption = { code: string; title: string; translations: Transla
 export type AgendaItemView = {
   id: string;
   position: number;
-  kind: "measure" | "cluster" | "question" | "ranking";
+  kind: "measure" | "cluster" | "question" | "ranking" | "goal";
   measure: {
     code: string;
     title: string;
@@ -32,6 +32,11 @@ export type AgendaItemView = {
     translations: TranslatedTexts[];
   } | null;
   cluster: { key: string; title: string; budgetCents: number | null; maturity: Maturity; measures: RankingOption[] } | null;
+  /**
+   * A goal (Oberziel) the steering group rates (decision 051): its number, title, field of action
+   * and the measures proposed under it, named for each reader like a ranking's options.
+   */
+  goal: { key: string; number: number | null; title: string; description: string | null; clusterTitle: string | null; measures: RankingOption[] } | null;
   /** The moderator's question in German; a ranking item asks it about its measures. */
   question: string | null;
   /** The question in the other languages the moderator gave (pick through i18n/content's pickText). */

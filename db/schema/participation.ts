@@ -13,7 +13,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { clusters, indicators, indicatorValues, measures, plans } from "./catalogue";
+import { clusters, goals, indicators, indicatorValues, measures, plans } from "./catalogue";
 
 export const conferenceKind = pgEnum("conference_kind", [
   "future_conference",
@@ -23,7 +23,13 @@ export const conferenceKind = pgEnum("conference_kind", [
 /** A series of conferences on one plan: recurring Zukunftskonferenzen, or district forums (Stadtteilgespräche). */
 export const seriesKind = pgEnum("series_kind", ["recurring", "district"]);
 export const liveSessionStatus = pgEnum("live_session_status", ["draft", "live", "closed"]);
-export const agendaItemKind = pgEnum("agenda_item_kind", ["measure", "cluster", "question", "ranking"]);
+export const agendaItemKind = pgEnum("agenda_item_kind", ["measure", "cluster", "question", "ranking", "goal"]);
+/**
+ * The two steps of the Integrationskonzept's prioritisation (docs/decisions/051): working groups
+ * (Teilprojektgruppen), one per field of action, prioritise measures; the steering group
+ * (Lenkungsgruppe) then rates the goals (Oberziele).
+ */
+export const prioritisationStep = pgEnum("prioritisation_step", ["working_group", "steering_group"]);
 export const phase = pgEnum("phase", ["discuss", "prioritise", "results"]);
 export const votingState = pgEnum("voting_state", ["closed", "open", "hidden"]);
 export const participantGroup = pgEnum("participant_group", [
@@ -90,6 +96,11 @@ export const conferences = pgTable("conference", {
   languages: text("languages").array().notNull(),
   /** At most one series, of the same plan (checked by createConference). */
   seriesId: uuid("series_id").references(() => conferenceSeries.id, { onDelete: "set null" }),
+  /**
+   * Set for a two-step prioritisation (docs/decisions/051): how many goals the steering group's
+   * ranking names first (the Integrationskonzept's 16); null for a conference with a free agenda.
+   */
+  goalsNamedFirst: integer("goals_named_first"),
   createdBy: uuid("created_by").references(() => users.id),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index("conference_series_id").on(t.seriesId)]);
@@ -133,6 +144,10 @@ export const liveSessions = pgTable("live_session", {
    * and in this one, which the moderator picks; null: the main language only (decision 042).
    */
   wallLanguage: text("wall_language"),
+  /** Its step in a two-step prioritisation; null in a conference with a free agenda (docs/decisions/051). */
+  step: prioritisationStep("step"),
+  /** A working group's field of action (a cluster of the conference's plan). */
+  clusterId: uuid("cluster_id").references(() => clusters.id),
 });
 
 export const agendaItems = pgTable(
@@ -146,6 +161,8 @@ export const agendaItems = pgTable(
     kind: agendaItemKind("kind").notNull(),
     measureId: uuid("measure_id").references(() => measures.id),
     clusterId: uuid("cluster_id").references(() => clusters.id),
+    /** A goal (Oberziel) the steering group rates (docs/decisions/051). */
+    goalId: uuid("goal_id").references(() => goals.id),
     question: text("question"),
     /** The question in other languages than German, by language code (docs/decisions/039). */
     questionTranslations: jsonb("question_translations").$type<Record<string, string>>().notNull().default({}),

@@ -12,7 +12,8 @@ import { addTeamMember, listTeam, removeTeamMember } from "../../app/conferences
 import { moderateComment, postComment } from "../../app/live/comments.server";
 import { moderateProposal, submitProposal } from "../../app/live/proposals.server";
 import { listLiveSessions } from "../../app/live/queries.server";
-import { addAgendaItems, createLiveSession, defaultActivities, moveAgendaItem, removeAgendaItem, startLiveSession, updateActivities } from "../../app/live/setup.server";
+import { defaultActivities } from "../../app/live/agenda-entries.server";
+import { addAgendaItems, createLiveSession, moveAgendaItem, removeAgendaItem, startLiveSession, updateActivities } from "../../app/live/setup.server";
 import { closeLiveSession } from "../../app/results/close.server";
 import { getLiveState } from "../../app/live/state.server";
 import { setCurrentItem, setPhase, updateItemSettings } from "../../app/live/steer.server";

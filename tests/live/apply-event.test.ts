@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyLiveEvent } from "../../app/live/apply-event";
 import type { LiveEvent } from "../../app/live/events";
-import { defaultActivities } from "../../app/live/setup.server";
+import { defaultActivities } from "../../app/live/agenda-entries.server";
 import type { LiveState } from "../../app/live/state.server";
 import type { AgendaItemView, CommentView, ItemResult } from "../../app/live/views";
 import type { TranslationView } from "../../app/translation/views";
@@ -16,6 +16,7 @@ function question(id: string, position: number, extra: Partial<AgendaItemView> =
     kind: "question",
     measure: null,
     cluster: null,
+    goal: null,
     question: `Frage ${position + 1}`,
     questionTranslations: {},
     note: null,
@@ -43,7 +44,7 @@ const emptyResult = (agendaItemId: string): ItemResult => ({
 
 function state(items: AgendaItemView[], moderator: boolean): LiveState {
   return {
-    liveSession: { id: liveSessionId, title: "Priorisierung", status: "live", joinCode: "ABCDEF", dotsPerParticipant: 5, currentAgendaItemId: "a", wallLanguage: null },
+    liveSession: { id: liveSessionId, title: "Priorisierung", status: "live", joinCode: "ABCDEF", dotsPerParticipant: 5, currentAgendaItemId: "a", wallLanguage: null, step: null },
     conference: {
       id: "c",
       title: "Zukunftskonferenz Sieker",
@@ -58,6 +59,7 @@ function state(items: AgendaItemView[], moderator: boolean): LiveState {
       languages: ["de"],
       planSlug: "ziele-und-massnahmen-2022-2023",
       planTitle: "Ziele und Maßnahmen 2022/2023",
+      goalsNamedFirst: null,
     },
     items,
     comments: [],
