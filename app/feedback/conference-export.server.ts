@@ -16,6 +16,7 @@ import { loadDecisions, standing } from "../decisions/views.server";
 import { contentTranslations, contentTranslationsTable } from "./content-translations.server";
 import { decisionCodes } from "./measure-names.server";
 import { breakdownsTable, commentsTable, decisionsTable, proposalsTable, resultsTable, type CsvTable, type ExportContext } from "./export-tables.server";
+import { entryTitle } from "../live/ranking-names";
 
 const exportInput = z.object({
   conferenceId: z.string().uuid(),
@@ -66,7 +67,7 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
       const list = (await commentsOf(db, { agendaItemIds: itemIds }, { withHidden, limit: 100_000 })).reverse().map(({ authorName: _a, ...c }) => c);
       const decided = standing(await loadDecisions(db, { commentIds: list.map((c) => c.id) }));
       const json = list.map((c) => ({ ...c, decision: decided.get(c.id)?.outcome ?? null }));
-      const about = new Map(items.map((i) => [i.id, i.measure ? `${i.measure.code} ${i.measure.title}` : (i.cluster?.title ?? i.question)]));
+      const about = new Map(items.map((i) => [i.id, i.measure ? `${i.measure.code} ${i.measure.title}` : (entryTitle(i) ?? i.question)]));
       return { json, csv: () => commentsTable(json, about, context) };
     }
     const { proposalIds, commentIds } = await inputIdsOf(db, { conferenceId, agendaItemIds: itemIds, withHidden });

@@ -8,6 +8,7 @@ import type { ItemResults, SessionResults } from "../results/aggregate.server";
 import { byCriterion } from "../results/criteria-order";
 import type { DecisionView } from "../decisions/views.server";
 import type { TranslationView } from "../translation/views";
+import { entryTitle } from "../live/ranking-names";
 
 /**
  * The CSV tables of a conference's exports, written for a person with a spreadsheet: headings and
@@ -38,7 +39,7 @@ export function words(format: CsvFormat) {
 }
 
 const itemName = (item: ItemResults["item"]) =>
-  item.measure ? `${item.measure.code} ${item.measure.title}` : item.cluster ? item.cluster.title : item.question;
+  item.measure ? `${item.measure.code} ${item.measure.title}` : (entryTitle(item) ?? item.question);
 
 /** One row per agenda item: its figures side by side, a column per rating criterion asked in any of them. */
 export function resultsTable(sessions: SessionResults[], { format }: ExportContext): CsvTable {

@@ -20,6 +20,7 @@ import { decisionCodes, measureNamer, rankedCodes, readersQuestion } from "./mea
 export type About = Pick<AgendaItemView, "kind" | "question" | "questionTranslations"> & {
   measure: MeasureName | null;
   cluster: { key: string; title: string } | null;
+  goal: { key: string; number: number | null; title: string } | null;
 };
 
 /** A returning participant's own input and what became of each (hidden ones with the moderator's reason). */
@@ -97,6 +98,7 @@ export async function myInput(db: Reader, actor: Actor, input: unknown): Promise
           questionTranslations: readersQuestion(item.questionTranslations, language),
           measure: item.measure && name(item.measure),
           cluster: item.cluster ? { key: item.cluster.key, title: item.cluster.title } : null,
+          goal: item.goal ? { key: item.goal.key, number: item.goal.number, title: item.goal.title } : null,
         }
       : null;
   // A proposal the moderators merged into someone else's: name the one it follows.

@@ -25,5 +25,3 @@ export const proposalTitleMax = 200;
 export const proposalBodyMax = 2000;
 /** How many measures one ranking ballot may order (a ranking item puts up at most as many). */
 export const rankingMeasuresMax = 30;
-/** How many goals a two-step prioritisation may name first (the Integrationskonzept: 16). */
-export const goalsNamedFirstMax = 100;

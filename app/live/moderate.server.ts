@@ -64,6 +64,7 @@ function agendaCommands(context: AppLoadContext, liveSessionId: string): Record<
         list(form.measureCode).map((measureCode) => ({ kind: "measure", measureCode, ...note(form) })),
       ),
     addCluster: (actor, form) => add(actor, [{ kind: "cluster", clusterKey: form.clusterKey, ...note(form) }]),
+    addGoal: (actor, form) => add(actor, [{ kind: "goal", goalKey: form.goalKey, ...note(form) }]),
     addQuestion: (actor, form) =>
       add(actor, [{ kind: "question", question: form.question, questionTranslations: translationsFromFields(form, "question"), ...note(form) }]),
     addRanking: (actor, form) =>

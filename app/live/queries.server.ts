@@ -15,6 +15,8 @@ export type LiveSessionSummary = {
   status: "draft" | "live" | "closed";
   joinCode: string | null;
   dotsPerParticipant: number;
+  /** Its step in a two-step prioritisation (decision 051), null in a free agenda. */
+  step: "working_group" | "steering_group" | null;
   itemCount: number;
   startedAt: Date | null;
   closedAt: Date | null;
@@ -37,6 +39,7 @@ export async function listLiveSessions(db: Reader, actor: Actor, conferenceId: s
       status: liveSessions.status,
       joinCode: liveSessions.joinCode,
       dotsPerParticipant: liveSessions.dotsPerParticipant,
+      step: liveSessions.step,
       itemCount: itemCounts.n,
       startedAt: liveSessions.startedAt,
       closedAt: liveSessions.closedAt,

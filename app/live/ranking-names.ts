@@ -27,6 +27,23 @@ export function optionNamer(item: Pick<AgendaItemView, "rankedMeasures" | "clust
   return (measure) => measureName(measure, original, translations.get(measure.code), reader);
 }
 
+/** The measures an item lists under its heading: a goal's proposed measures, else those a ranking offers. */
+export function namedListed(item: Pick<AgendaItemView, "rankedMeasures" | "cluster" | "measure" | "goal">, reader: string): MeasureName[] {
+  if (!item.goal) return namedOptions(item, reader);
+  const original = contentLanguageOf(item);
+  return item.goal.measures.map((m) => measureName(m, original, m.translations, reader));
+}
+
+/**
+ * The catalogue's German title of a focus theme's or a goal's item (a goal with its number, as
+ * the plan counts its Oberziele); null for the kinds titled by a measure or a question.
+ */
+export function entryTitle(item: { cluster: { title: string } | null; goal?: { number: number | null; title: string } | null }): string | null {
+  if (item.cluster) return item.cluster.title;
+  if (item.goal) return item.goal.number === null ? item.goal.title : `${item.goal.number}. ${item.goal.title}`;
+  return null;
+}
+
 /** The measures a ranking offers, in order, named for the reader. */
 export function namedOptions(item: Pick<AgendaItemView, "rankedMeasures" | "cluster" | "measure">, reader: string): MeasureName[] {
   return rankingOptions(item).map(optionNamer(item, reader));

@@ -8,7 +8,7 @@ import { conferenceInput, insertConference } from "../conferences/conferences.se
 import { DomainError, parseInput } from "../errors";
 import { i18nServer } from "../i18n/i18n.server";
 import { insertAgendaEntries } from "./agenda-entries.server";
-import { goalsNamedFirstMax } from "./limits";
+import { goalsNamedFirstMax } from "../conferences/limits";
 
 const twoStepSchema = z.object({ goalsNamedFirst: z.coerce.number().int().min(1).max(goalsNamedFirstMax) });
 
@@ -34,7 +34,7 @@ export async function createTwoStepConference(db: Db, actor: Actor, input: unkno
       throw new DomainError(
         "invalid",
         "conferences:twoStep.tooManyNamed",
-        { goalsNamedFirst: "conferences:twoStep.tooManyNamed" },
+        { goalsNamedFirst: "conferences:twoStep.tooManyNamedField" },
         { count: goals.length },
       );
     }

@@ -55,6 +55,13 @@ export type AgendaItemView = {
   commentsPremoderated: boolean;
 };
 
+/**
+ * What the working groups made of a measure (decision 051), shown beside its goal in the steering
+ * group's session: its working group, its rank there by dots (then rating), its dots, the mean of
+ * its criteria's means, and how many voted. Rank null: nobody voted on it yet.
+ */
+export type WorkingGroupFigure = { workingGroup: string; rank: number | null; of: number; dots: number; ratingMean: number | null; voters: number };
+
 export type CommentView = {
   id: string;
   agendaItemId: string;

@@ -26,6 +26,7 @@ export type ItemResults = {
   item: Pick<AgendaItemView, "id" | "position" | "kind" | "question" | "questionTranslations" | "activities"> & {
     measure: { code: string; title: string } | null;
     cluster: { key: string; title: string } | null;
+    goal: { key: string; number: number | null; title: string } | null;
   };
   /** From result_snapshot, frozen when the session closed; else computed from the votes now. */
   frozenAt: string | null;
@@ -102,6 +103,7 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
         activities: item.activities,
         measure: item.measure ? { code: item.measure.code, title: item.measure.title } : null,
         cluster: item.cluster ? { key: item.cluster.key, title: item.cluster.title } : null,
+        goal: item.goal ? { key: item.goal.key, number: item.goal.number, title: item.goal.title } : null,
       },
       frozenAt,
       result,

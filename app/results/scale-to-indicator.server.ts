@@ -124,7 +124,7 @@ export async function indicatorValueSourcesOf(db: Reader, indicatorValueIds: str
 export type ScaleResultChoice = {
   agendaItemId: string;
   liveSession: { id: string; title: string };
-  item: Pick<AgendaItemView, "kind" | "question" | "measure" | "cluster">;
+  item: Pick<AgendaItemView, "kind" | "question" | "measure" | "cluster" | "goal">;
   mean: string;
   answers: number;
 };
@@ -151,7 +151,7 @@ export async function scaleResultChoices(db: Reader, actor: Actor, planSlug: str
       {
         agendaItemId: id,
         liveSession: { id: place.liveSession.id, title: place.liveSession.title },
-        item: { kind: view.kind, question: view.question, measure: view.measure, cluster: view.cluster },
+        item: { kind: view.kind, question: view.question, measure: view.measure, cluster: view.cluster, goal: view.goal },
         mean: meanText(figures.mean, language),
         answers: figures.answers,
       },

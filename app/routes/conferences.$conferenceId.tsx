@@ -16,6 +16,7 @@ import { translationsFromFields } from "../i18n/content";
 import { inLanguage } from "../i18n/parts";
 import { listLiveSessions } from "../live/queries.server";
 import { createLiveSession } from "../live/setup.server";
+import { SessionList } from "../live/ui/session-list";
 import { ActionForm } from "../components/action-form";
 import moderateStyles from "../styles/moderate.css";
 
@@ -109,38 +110,7 @@ export default function ConferencePage() {
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t("conferences:sessions.heading")}</h2>
-        {liveSessions.length === 0 ? (
-          <p>{t("conferences:sessions.empty")}</p>
-        ) : (
-          <ul className="card-list">
-            {liveSessions.map((s) => (
-              <li key={s.id} className="card">
-                <h3 {...inLanguage("de")}>{s.title}</h3>
-                <p>
-                  <span className={`status status--${s.status}`}>{t(`conferences:status.${s.status}`)}</span>
-                  {" · "}
-                  {t("conferences:sessions.itemCount", { count: s.itemCount })}
-                  {s.joinCode && (
-                    <>
-                      {" · "}
-                      {t("conferences:sessions.code")} <code className="join-code-inline">{s.joinCode}</code>
-                    </>
-                  )}
-                </p>
-                <ul className="link-list">
-                  <li>
-                    <Link to={`/live/${s.id}/agenda`}>{t("conferences:sessions.agendaLink")}</Link>
-                  </li>
-                  {s.status !== "draft" && (
-                    <li>
-                      <Link to={`/live/${s.id}/console`}>{t("conferences:sessions.consoleLink")}</Link>
-                    </li>
-                  )}
-                </ul>
-              </li>
-            ))}
-          </ul>
-        )}
+        {liveSessions.length === 0 ? <p>{t("conferences:sessions.empty")}</p> : <SessionList sessions={liveSessions} conference={conference} />}
       </section>
 
       <section aria-labelledby="session-create-title">

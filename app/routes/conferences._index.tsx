@@ -7,6 +7,7 @@ import { ConferenceForm } from "../conferences/ui/conference-form";
 import { cityTimeToDate } from "../conferences/city-time";
 import { createConference, listConferences, type ConferenceView } from "../conferences/conferences.server";
 import { listSeries } from "../conferences/series.server";
+import { createTwoStepConference } from "../live/two-step.server";
 import { attempt, readSubmission } from "../forms.server";
 import { formatDateTime } from "../i18n/format";
 import { translationsFromFields } from "../i18n/content";
@@ -32,8 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readSubmission(request, "create-conference");
   const form = submission.fields;
   const startsAt = String(form.startsAt ?? "");
+  // The method template builds the sessions too (decision 051); a free agenda starts empty.
+  const create = form.method === "two_step" ? createTwoStepConference : createConference;
   const created = await attempt(submission, () =>
-    createConference(context.db, actor, {
+    create(context.db, actor, {
       ...form,
       startsAt: cityTimeToDate(startsAt) ?? startsAt,
       titleTranslations: translationsFromFields(form, "title"),

@@ -28,6 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     catalogue: {
       language: catalogue.plan.language,
       clusters: catalogue.clusters.map(({ key, title }) => ({ key, title })),
+      goals: catalogue.goals.map(({ key, number, title }) => ({ key, number, title })),
       measures: catalogue.measures.map(({ code, title }) => ({ code, title })),
     },
     filter: { q, cluster },

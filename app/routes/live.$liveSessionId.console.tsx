@@ -17,6 +17,7 @@ import { ItemControls } from "../live/ui/item-controls";
 import { LiveItemResult } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";
 import { ItemNote } from "../live/ui/question-text";
+import { GoalMeasures } from "../live/ui/goal-measures";
 import { PaperVotes } from "../live/ui/paper-votes";
 import { ProjectorKeys } from "../live/ui/projector-keys";
 import { WallLanguageForm } from "../live/ui/wall-language-form";
@@ -48,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 export default function ConsolePage() {
   const { state: initial, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
   const { state, connection, timer, joinPanel } = useLiveSession(initial);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { liveSession, conference, items } = state;
   const current = items.find((i) => i.id === liveSession.currentAgendaItemId) ?? null;
   const result = current ? state.results.find((r) => r.agendaItemId === current.id) : undefined;
@@ -109,6 +110,7 @@ export default function ConsolePage() {
                   <ItemTitle item={current} />
                 </p>
                 <ItemNote item={current} className="current-item__note" />
+                <GoalMeasures item={current} reader={i18n.language} />
               </>
             ) : (
               <p>{t("conferences:console.noCurrent")}</p>

@@ -6,6 +6,7 @@ import { ActionForm } from "../../components/action-form";
 import { useLanguageNames } from "../../i18n/provider";
 import { languages } from "../../i18n/config";
 import { ConferenceTextFields } from "./conference-text-fields";
+import { MethodFields } from "./method-fields";
 
 type PlanOption = { slug: string; title: string; language: string };
 /** A series the conference may join; the server checks it is one of the chosen plan's. */
@@ -61,6 +62,7 @@ export function ConferenceForm({ plans, series }: { plans: PlanOption[]; series:
                 {fieldError("seriesId")}
               </div>
             )}
+            <MethodFields describe={describe} fieldError={fieldError} sentText={sentText} />
             <fieldset className="choice-group" aria-describedby={describe("kind")["aria-describedby"]}>
               <legend>{t("conferences:create.kind")}</legend>
               {conferenceKinds.map((kind) => (

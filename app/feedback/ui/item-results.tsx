@@ -10,16 +10,17 @@ import type { FeedbackItem, Outcome } from "../feedback.server";
 import { BreakdownTables } from "./breakdowns";
 import { MeasureNameText, MeasureNote } from "./measure-name";
 import { OutcomeView } from "./outcome";
+import { entryTitle } from "../../live/ranking-names";
 
 /** The catalogue's own language, which focus themes are shown in: they have no translations. */
 const contentLanguage = "de";
 
 /**
- * What an agenda item was about: a measure with its code, a focus theme, a ranking's or an open
+ * What an agenda item was about: a measure with its code, a focus theme, a goal, a ranking's or an open
  * question; a measure's title and a question in the reader's language where translated, else
  * German, marked.
  */
-export function ResultItemTitle({ item }: { item: Pick<FeedbackItem["item"], "kind" | "measure" | "cluster" | "question" | "questionTranslations"> }) {
+export function ResultItemTitle({ item }: { item: Pick<FeedbackItem["item"], "kind" | "measure" | "cluster" | "goal" | "questionTranslations" | "question"> }) {
   const { t, i18n } = useTranslation();
   if (item.measure) {
     return (
@@ -29,10 +30,12 @@ export function ResultItemTitle({ item }: { item: Pick<FeedbackItem["item"], "ki
       </>
     );
   }
-  if (item.cluster) {
+  const entry = entryTitle(item);
+  if (entry !== null) {
     return (
       <>
-        <span className="muted">{t("conferences:item.cluster")}</span> <span {...inLanguage(contentLanguage)}>{item.cluster.title}</span>
+        <span className="muted">{t(item.goal ? "conferences:item.goal" : "conferences:item.cluster")}</span>{" "}
+        <span {...inLanguage(contentLanguage)}>{entry}</span>
       </>
     );
   }

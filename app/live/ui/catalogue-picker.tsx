@@ -10,6 +10,8 @@ import { RankingPicker } from "./ranking-picker";
 export type PickerCatalogue = {
   language: string;
   clusters: { key: string; title: string }[];
+  /** The plan's goals (Oberziele), which a steering group rates (decision 051). */
+  goals: { key: string; number: number | null; title: string }[];
   measures: { code: string; title: string }[];
 };
 
@@ -68,30 +70,27 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
       </section>
 
       {catalogue.clusters.length > 0 && (
-        <section aria-labelledby="add-cluster-title">
-          <h3 id="add-cluster-title">{t("conferences:picker.clusterHeading")}</h3>
-          <ActionForm formId="add-cluster" intent="addCluster" className="inline-form">
-            {({ describe, fieldError, error }) => (
-              <>
-                <div className="field">
-                  <label htmlFor="add-cluster">{t("conferences:picker.clusterLabel")}</label>
-                  <select id="add-cluster" name="clusterKey" {...describe("entries.0")}>
-                    {catalogue.clusters.map((c) => (
-                      <option key={c.key} value={c.key} {...content}>
-                        {c.title}
-                      </option>
-                    ))}
-                  </select>
-                  {fieldError("entries.0")}
-                </div>
-                <NoteFields idPrefix="add-cluster" languages={languages} form={{ describe, fieldError, error }} />
-                <button type="submit" className="button">
-                  {t("conferences:picker.addCluster")}
-                </button>
-              </>
-            )}
-          </ActionForm>
-        </section>
+        <SinglePicker
+          id="add-cluster"
+          intent="addCluster"
+          name="clusterKey"
+          options={catalogue.clusters}
+          labels={{ heading: "conferences:picker.clusterHeading", label: "conferences:picker.clusterLabel", submit: "conferences:picker.addCluster" }}
+          contentLanguage={catalogue.language}
+          languages={languages}
+        />
+      )}
+
+      {catalogue.goals.length > 0 && (
+        <SinglePicker
+          id="add-goal"
+          intent="addGoal"
+          name="goalKey"
+          options={catalogue.goals.map((g) => ({ key: g.key, title: g.number === null ? g.title : `${g.number}. ${g.title}` }))}
+          labels={{ heading: "conferences:picker.goalHeading", label: "conferences:picker.goalLabel", submit: "conferences:picker.addGoal" }}
+          contentLanguage={catalogue.language}
+          languages={languages}
+        />
       )}
 
       {catalogue.measures.length >= 2 && <RankingPicker catalogue={catalogue} languages={languages} />}
@@ -131,5 +130,47 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
         </ActionForm>
       </section>
     </>
+  );
+}
+
+type SinglePickerProps = {
+  id: string;
+  intent: string;
+  /** The form field the chosen key is sent in. */
+  name: string;
+  options: { key: string; title: string }[];
+  labels: { heading: string; label: string; submit: string };
+  contentLanguage: string;
+  languages: string[];
+};
+
+/** Adds one catalogue entry chosen from a list (a focus theme, a goal) as an agenda item. */
+function SinglePicker({ id, intent, name, options, labels, contentLanguage, languages }: SinglePickerProps) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t(labels.heading)}</h3>
+      <ActionForm formId={id} intent={intent} className="inline-form">
+        {({ describe, fieldError, error }) => (
+          <>
+            <div className="field">
+              <label htmlFor={id}>{t(labels.label)}</label>
+              <select id={id} name={name} {...describe("entries.0")}>
+                {options.map((o) => (
+                  <option key={o.key} value={o.key} {...inLanguage(contentLanguage)}>
+                    {o.title}
+                  </option>
+                ))}
+              </select>
+              {fieldError("entries.0")}
+            </div>
+            <NoteFields idPrefix={id} languages={languages} form={{ describe, fieldError, error }} />
+            <button type="submit" className="button">
+              {t(labels.submit)}
+            </button>
+          </>
+        )}
+      </ActionForm>
+    </section>
   );
 }

@@ -1,12 +1,13 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
-import { namedOptions } from "../ranking-names";
+import { entryTitle, namedListed } from "../ranking-names";
 import type { AgendaItemView } from "../views";
 import { ContentNoteText, MeasureNotes } from "../../catalogue/ui/content-note";
 import { contentLanguageOf } from "./criteria";
 import { InGermanMark, Picked } from "../../components/picked-text";
 import { useNote, useQuestion } from "./question-text";
 import { useShownMeasure } from "./shown-measure";
+import { GoalMeasures } from "./goal-measures";
 
 /**
  * The current item as a participant first sees it: what it is, its title in the catalogue's
@@ -20,14 +21,15 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
   const note = useNote(item);
   const shown = useShownMeasure(item.measure);
   // A measure says itself whether it is shown in German or in an outdated translation; a question
-  // is the reader's where the moderator translated it; a focus theme is the catalogue's German; a
+  // is the reader's where the moderator translated it; a focus theme or goal is the catalogue's German; a
   // ranking's measures carry their own notes under their list.
   const foreign =
     item.kind === "question" || item.kind === "ranking"
       ? Boolean(question?.fallback)
       : (!item.measure && contentLang !== i18n.language) || Boolean(question?.fallback);
-  // A cluster's or a ranking item's measures, listed in the card as the ranking form names them.
-  const listed = item.measure ? [] : namedOptions(item, i18n.language);
+  // A cluster's, a ranking item's or a goal's measures, listed in the card as the ranking form names them.
+  const listed = item.measure ? [] : namedListed(item, i18n.language);
+  const entry = entryTitle(item);
 
   return (
     <header className="live-item__header">
@@ -42,8 +44,8 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
             </span>{" "}
             <span {...inLanguage(shown!.title.language)}>{shown!.title.text}</span>
           </>
-        ) : item.cluster ? (
-          <span {...content}>{item.cluster.title}</span>
+        ) : entry !== null ? (
+          <span {...content}>{entry}</span>
         ) : (
           question && <Picked text={question} />
         )}
@@ -95,7 +97,8 @@ export function ItemHeading({ item, headingId }: { item: AgendaItemView; heading
               )}
             </dl>
           )}
-          {listed.length > 0 && (
+          {item.goal && <GoalMeasures item={item} reader={i18n.language} className="live-item__measures" />}
+          {!item.goal && listed.length > 0 && (
             <>
               <ul className="live-item__measures">
                 {listed.map((m) => (

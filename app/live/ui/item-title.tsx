@@ -1,5 +1,6 @@
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
+import { entryTitle } from "../ranking-names";
 import type { AgendaItemView } from "../views";
 import { Picked } from "../../components/picked-text";
 import { useQuestion } from "./question-text";
@@ -7,7 +8,7 @@ import { useShownMeasure } from "./shown-measure";
 
 /**
  * What an agenda item is about: a measure with its code (in the reader's language where it is
- * translated), a focus theme, or the moderator's question (a ranking item's too) in the reader's
+ * translated), a focus theme, a goal, or the moderator's question (a ranking item's too) in the reader's
  * language where given.
  */
 export function ItemTitle({ item }: { item: AgendaItemView }) {
@@ -24,11 +25,12 @@ export function ItemTitle({ item }: { item: AgendaItemView }) {
       </>
     );
   }
-  if (item.cluster) {
+  const entry = entryTitle(item);
+  if (entry !== null) {
     return (
       <>
-        <span className="item-kind">{t("conferences:item.cluster")}</span>{" "}
-        <span {...inLanguage("de")}>{item.cluster.title}</span>
+        <span className="item-kind">{t(item.goal ? "conferences:item.goal" : "conferences:item.cluster")}</span>{" "}
+        <span {...inLanguage("de")}>{entry}</span>
       </>
     );
   }

@@ -4,6 +4,7 @@ import { ConferenceTitle } from "../../conferences/ui/conference-texts";
 import { ReadAloud } from "../../components/read-aloud";
 import { inLanguage } from "../../i18n/parts";
 import { applyLiveEvent } from "../apply-event";
+import { entryTitle } from "../ranking-names";
 import { proposable, rankingOptions, resultsRevealed, sessionRunning, votable, votingNotice } from "../rules";
 import type { LiveState } from "../state.server";
 import { useLiveSession } from "../use-live-session";
@@ -41,8 +42,9 @@ function useSpoken(item: AgendaItemView): { text: string; language: string } {
     const more = [shown.summary, shown.objective].find((f) => f.text && f.language === language);
     return { text: [shown.title.text, more?.text].filter(Boolean).join(". "), language };
   }
-  if (!item.cluster && question) return { text: question.text, language: question.language };
-  return { text: item.cluster?.title ?? "", language: contentLanguageOf(item) };
+  const entry = entryTitle(item);
+  if (entry === null && question) return { text: question.text, language: question.language };
+  return { text: entry ?? "", language: contentLanguageOf(item) };
 }
 
 /** The phone knows it lost its network long before socket.io's ping timeout would notice. */
@@ -128,8 +130,9 @@ function CurrentItem({ item, state, me }: { item: AgendaItemView; state: LiveSta
 function EarlierTitle({ item }: { item: AgendaItemView }) {
   const question = useQuestion(item);
   if (item.measure) return <ItemTitle item={item} />;
-  if (!item.cluster) return question && <Picked text={question} />;
-  return <span {...inLanguage(contentLanguageOf(item))}>{item.cluster.title}</span>;
+  const entry = entryTitle(item);
+  if (entry === null) return question && <Picked text={question} />;
+  return <span {...inLanguage(contentLanguageOf(item))}>{entry}</span>;
 }
 
 /** Revealed results of the items the room has moved on from. */

@@ -11,8 +11,10 @@ import { ContentNoteText } from "../../catalogue/ui/content-note";
 import { MaturityBadge } from "../../catalogue/ui/maturity-badge";
 import { formatMoney } from "../../i18n/format";
 import { ConferenceTitle } from "../../conferences/ui/conference-texts";
+import { entryTitle } from "../ranking-names";
 import { contentLanguageOf } from "./criteria";
 import { Picked } from "../../components/picked-text";
+import { GoalMeasures } from "./goal-measures";
 import { ItemNote, useQuestion } from "./question-text";
 import { useShownMeasure } from "./shown-measure";
 import { LiveItemResult } from "./item-result";
@@ -39,14 +41,15 @@ function CurrentItem({ item, state }: { item: AgendaItemView; state: LiveState }
         {item.measure && <span dir="ltr">{item.measure.code} </span>}
         {shown ? (
           <span {...inLanguage(shown.title.language)}>{shown.title.text}</span>
-        ) : item.cluster ? (
-          <span {...content}>{item.cluster.title}</span>
+        ) : entryTitle(item) !== null ? (
+          <span {...content}>{entryTitle(item)}</span>
         ) : (
           question && <Picked text={question} />
         )}
       </h1>
       <ItemNote item={item} className="projector__item-note" />
       <CatalogueFacts item={item} />
+      <GoalMeasures item={item} reader={wallLanguagesOf(state)[0]!} className="projector__goal-measures" />
       {shown && shown.note !== "none" && (
         <p className="projector__note">
           <ContentNoteText note={shown.note} className="" />

@@ -6,6 +6,7 @@ import { inLanguage } from "../../i18n/parts";
 import { useTranslation } from "../../i18n/translate";
 import type { MeasureProgressData } from "../measure-progress.server";
 import type { ScaleResultChoice } from "../scale-to-indicator.server";
+import { entryTitle } from "../../live/ranking-names";
 
 type Props = {
   progress: MeasureProgressData;
@@ -57,10 +58,10 @@ export function MeasureProgress({ progress, planSlug, planLanguage }: Props) {
   );
 }
 
-/** An agenda item as an option names it: a measure by code and title, a cluster or question by its words. */
+/** An agenda item as an option names it: a measure by code and title, a cluster, goal or question by its words. */
 function itemLabel(item: ScaleResultChoice["item"]): string {
   if (item.measure) return `${item.measure.code} ${item.measure.title}`;
-  return item.cluster?.title ?? item.question ?? "";
+  return entryTitle(item) ?? item.question ?? "";
 }
 
 function RecordScaleForm({ progress, planLanguage }: { progress: MeasureProgressData; planLanguage: string }) {
