@@ -35,7 +35,7 @@ export async function createTwoStepConference(db: Db, actor: Actor, input: unkno
         "invalid",
         "conferences:twoStep.tooManyNamed",
         { goalsNamedFirst: "conferences:twoStep.tooManyNamedField" },
-        { count: goals.length },
+        { total: goals.length },
       );
     }
     // Session titles are the conference's own text, kept in German like the titles moderators type.
