@@ -14,8 +14,9 @@ import type { Reader } from "./answers.server";
 import { combinedRanking, workingGroupFiguresOf, type CombinedRanking, type GoalRating, type WorkingGroup, type WorkingGroupFigure } from "./two-step";
 
 export type TwoStepRanking = CombinedRanking & {
-  conference: { id: string; title: string; titleTranslations: Translations; planSlug: string };
-  /** The steering group's session; null where none counts (closed sessions only, and it still runs). */
+  /** `planLanguage`: the language of the catalogue's goals and measures (and of the sessions' titles). */
+  conference: { id: string; title: string; titleTranslations: Translations; planSlug: string; planLanguage: string };
+  /** The steering group's session (null if a moderator deleted it); while it runs, only the team sees its rating. */
   steering: { title: string; closed: boolean } | null;
   /** Some figures are of sessions still running, counted now: only the conference's team gets those. */
   includesRunning: boolean;
@@ -23,57 +24,53 @@ export type TwoStepRanking = CombinedRanking & {
 
 const rankingInput = z.object({ conferenceId: z.string().uuid() });
 const notFound = () => new DomainError("not_found", "common:error.notFoundText");
-
-type Steps = { steering: { title: string; closed: boolean; items: ItemFigures[] } | null; workingGroups: WorkingGroup[]; includesRunning: boolean };
+type Steps = {
+  steering: { title: string; closed: boolean; items: ItemFigures[] } | null;
+  workingGroups: WorkingGroup[];
+  includesRunning: boolean;
+};
 
 /**
  * Both steps' sessions of a conference with their items' figures, in a fixed number of queries
  * however many goals, measures and working groups there are: the items of all sessions at once,
- * the frozen results in one read, only the counting of running sessions goes by session.
+ * the frozen results in one read; only the counting of running sessions goes by session.
+ * `closedOnly`: a running session's figures are withheld (its measures still named).
  */
 async function stepsOf(db: Reader, conference: { id: string; planId: string }, closedOnly: boolean): Promise<Steps> {
   const [sessions, itemRows, fields] = await Promise.all([
-    liveSessionsOf(db, conference.id, { closedOnly, order: "startedAt" }),
+    liveSessionsOf(db, conference.id, { closedOnly: false, order: "startedAt" }),
     itemsOfConferences(db, planConferenceIds(db, conference.planId, [conference.id])),
     planClusters(db, conference.planId),
   ]);
   const ids = itemRows.map((r) => r.id);
   const [items, places] = await Promise.all([loadItemsById(db, ids), itemPlaces(db, ids)]);
-  const stepped = sessions.filter((s) => s.step !== null);
-  const figures = await frozenOrCounted(
-    db,
-    stepped.map((s) => ({ liveSession: s, items: items.filter((item) => places.get(item.id)?.liveSession.id === s.id) })),
-  );
+  const itemsOf = (sessionId: string) => items.filter((item) => places.get(item.id)?.liveSession.id === sessionId);
+  const shown = sessions.filter((s) => s.step !== null && (!closedOnly || s.status === "closed"));
+  const figures = await frozenOrCounted(db, shown.map((s) => ({ liveSession: s, items: itemsOf(s.id) })));
+  const figuresOf = new Map(shown.map((s, i) => [s.id, figures[i]!]));
   const fieldTitle = new Map(fields.map((f) => [f.id, f.title]));
-  const steeringIndex = stepped.findIndex((s) => s.step === "steering_group");
-  const steering = stepped[steeringIndex];
+  const steering = sessions.find((s) => s.step === "steering_group");
   return {
-    steering: steering ? { title: steering.title, closed: steering.status === "closed", items: figures[steeringIndex]! } : null,
-    workingGroups: stepped.flatMap((s, i) =>
-      s.step !== "working_group"
-        ? []
-        : [
-            {
-              liveSessionId: s.id,
-              title: s.title,
-              field: s.clusterId ? (fieldTitle.get(s.clusterId) ?? null) : null,
-              measures: figures[i]!.flatMap(({ item, result, frozenAt }) =>
-                item.kind === "measure" && item.measure
-                  ? [
-                      {
-                        code: item.measure.code,
-                        dots: result.dots?.total ?? null,
-                        criteria: (result.rating ?? []).map((r) => ({ criterion: r.criterion, mean: r.summary.mean })),
-                        voters: result.voterCount,
-                        frozen: frozenAt !== null,
-                      },
-                    ]
-                  : [],
-              ),
-            },
-          ],
-    ),
-    includesRunning: stepped.some((s) => s.status !== "closed"),
+    steering: steering ? { title: steering.title, closed: steering.status === "closed", items: figuresOf.get(steering.id) ?? [] } : null,
+    workingGroups: sessions.flatMap((s) => {
+      if (s.step !== "working_group") return [];
+      const counted = figuresOf.get(s.id);
+      const measures = (counted ?? itemsOf(s.id).map((item) => ({ item, result: null, frozenAt: null }))).flatMap(({ item, result, frozenAt }) =>
+        item.kind === "measure" && item.measure
+          ? [
+              {
+                code: item.measure.code,
+                dots: result?.dots?.total ?? null,
+                criteria: (result?.rating ?? []).map((r) => ({ criterion: r.criterion, mean: r.summary.mean })),
+                voters: result?.voterCount ?? 0,
+                frozen: frozenAt !== null,
+              },
+            ]
+          : [],
+      );
+      return [{ liveSessionId: s.id, title: s.title, field: s.clusterId ? (fieldTitle.get(s.clusterId) ?? null) : null, withheld: !counted, measures }];
+    }),
+    includesRunning: shown.some((s) => s.status !== "closed"),
   };
 }
 
@@ -107,7 +104,7 @@ export async function twoStepRanking(db: Reader, actor: Actor, input: unknown, o
   const ranking = combinedRanking(goals, ratingsOf(steps.steering?.items ?? []), workingGroupFiguresOf(steps.workingGroups), conference.goalsNamedFirst);
   return {
     ...ranking,
-    conference: { id: conference.id, title: conference.title, titleTranslations: conference.titleTranslations, planSlug: conference.planSlug },
+    conference: { id: conference.id, title: conference.title, titleTranslations: conference.titleTranslations, planSlug: conference.planSlug, planLanguage: ref.plan.language },
     steering: steps.steering && { title: steps.steering.title, closed: steps.steering.closed },
     includesRunning: steps.includesRunning,
   };
@@ -115,8 +112,8 @@ export async function twoStepRanking(db: Reader, actor: Actor, input: unknown, o
 
 /**
  * Each measure's result in its working group, by code, for the steering session's screens to show
- * beside each goal. Those screens are the room's, so only closed working groups count: their
- * results are public (decision 015); a running group's are its conference team's.
+ * beside each goal. Those screens are the room's, so only closed working groups' figures show:
+ * their results are public (decision 015); a running group's are withheld, as for the public.
  */
 export async function workingGroupFigures(db: Reader, conferenceId: string): Promise<Record<string, WorkingGroupFigure>> {
   const [ref] = (await conferenceRefs(db, [conferenceId])).values();

@@ -10,24 +10,28 @@ export type CriterionMean = { criterion: string; mean: number | null };
 /** What the steering group's rating of one goal gave. */
 export type GoalRating = { criteria: CriterionMean[]; raters: number };
 
-/** A measure's result in its working group (Teilprojektgruppe). */
+/**
+ * A measure's result in its working group (Teilprojektgruppe). `state`: frozen when the group's
+ * session closed; counted from the votes now while it runs (for the conference's team); withheld
+ * while it runs from everybody else, the figures null.
+ */
 export type WorkingGroupFigure = {
   workingGroup: { liveSessionId: string; title: string; field: string | null };
+  state: "frozen" | "counted" | "withheld";
   /** Null where the item offered no dots. */
   dots: number | null;
   /** The mean of its criterion means; null before anyone rated it. */
   ratingMean: number | null;
-  voters: number;
+  voters: number | null;
   /** Competition rank among the working group's measures: by dots, then rating mean. */
-  rank: number;
-  /** How many measures the working group prioritised. */
+  rank: number | null;
+  /** How many measures the working group prioritises. */
   of: number;
-  /** Frozen when the working group's session closed; false: counted from the votes now. */
-  frozen: boolean;
 };
 
 export type WorkingGroupMeasure = { code: string; dots: number | null; criteria: CriterionMean[]; voters: number; frozen: boolean };
-export type WorkingGroup = { liveSessionId: string; title: string; field: string | null; measures: WorkingGroupMeasure[] };
+/** `withheld`: still running, and the reader sees closed sessions only; its measures carry no figures. */
+export type WorkingGroup = { liveSessionId: string; title: string; field: string | null; withheld: boolean; measures: WorkingGroupMeasure[] };
 
 export type CatalogueGoal = {
   key: string;
@@ -88,18 +92,24 @@ const descending = (a: number | null, b: number | null) => (b ?? -Infinity) - (a
 export function workingGroupFiguresOf(groups: WorkingGroup[]): Record<string, WorkingGroupFigure> {
   const figures: Record<string, WorkingGroupFigure> = {};
   for (const group of groups) {
+    const workingGroup = { liveSessionId: group.liveSessionId, title: group.title, field: group.field };
+    const of = group.measures.length;
+    if (group.withheld) {
+      for (const m of group.measures) figures[m.code] ??= { workingGroup, state: "withheld", dots: null, ratingMean: null, voters: null, rank: null, of };
+      continue;
+    }
     const scored = group.measures.map((m) => ({ ...m, ratingMean: scoreOf(m.criteria) }));
     const sorted = [...scored].sort((a, b) => descending(a.dots ?? 0, b.dots ?? 0) || descending(a.ratingMean, b.ratingMean));
     const ranks = competitionRanks(sorted, (a, b) => (a.dots ?? 0) === (b.dots ?? 0) && a.ratingMean === b.ratingMean);
     sorted.forEach((m, i) => {
       figures[m.code] ??= {
-        workingGroup: { liveSessionId: group.liveSessionId, title: group.title, field: group.field },
+        workingGroup,
+        state: m.frozen ? "frozen" : "counted",
         dots: m.dots,
         ratingMean: m.ratingMean,
         voters: m.voters,
         rank: ranks[i]!,
-        of: sorted.length,
-        frozen: m.frozen,
+        of,
       };
     });
   }

@@ -99,6 +99,7 @@ describe("the measures' results in their working groups", () => {
       liveSessionId: "a",
       title: "Teilprojektgruppe Schule",
       field: "Schule",
+      withheld: false,
       measures: [
         // rating means: M-1 (4 + 3) / 2 = 3.5, M-2 4.5, M-3 none, M-4 (4.5 + 2.5) / 2 = 3.5
         { code: "M-1", dots: 10, criteria: criteria(4, 3), voters: 6, frozen: true },
@@ -111,12 +112,20 @@ describe("the measures' results in their working groups", () => {
       liveSessionId: "b",
       title: "Teilprojektgruppe Ausbildung",
       field: "Ausbildung",
+      withheld: false,
       measures: [
         { code: "M-5", dots: null, criteria: criteria(2), voters: 1, frozen: false },
         { code: "M-6", dots: null, criteria: criteria(3), voters: 1, frozen: false },
         // Also on the first group's agenda: the first group's figure stands.
         { code: "M-1", dots: 0, criteria: [], voters: 0, frozen: false },
       ],
+    },
+    {
+      liveSessionId: "c",
+      title: "Teilprojektgruppe Arbeitsmarkt",
+      field: "Arbeitsmarkt",
+      withheld: true,
+      measures: [{ code: "M-7", dots: null, criteria: [], voters: 0, frozen: false }],
     },
   ];
   const figures = workingGroupFiguresOf(groups);
@@ -129,7 +138,7 @@ describe("the measures' results in their working groups", () => {
     expect(["M-5", "M-6"].map(rank)).toEqual([[2, 3], [1, 3]]);
   });
 
-  it("keep a measure's first working group's figure and say whether it is frozen", () => {
+  it("keep a measure's first working group's figure and say whether it is frozen or counted now", () => {
     expect(figures["M-1"]).toEqual({
       workingGroup: { liveSessionId: "a", title: "Teilprojektgruppe Schule", field: "Schule" },
       dots: 10,
@@ -137,10 +146,22 @@ describe("the measures' results in their working groups", () => {
       voters: 6,
       rank: 2,
       of: 4,
-      frozen: true,
+      state: "frozen",
     });
     expect(figures["M-3"]!.ratingMean).toBeNull();
-    expect(figures["M-5"]).toMatchObject({ dots: null, ratingMean: 2, frozen: false });
+    expect(figures["M-5"]).toMatchObject({ dots: null, ratingMean: 2, state: "counted" });
+  });
+
+  it("name a withheld working group without its figures", () => {
+    expect(figures["M-7"]).toEqual({
+      workingGroup: { liveSessionId: "c", title: "Teilprojektgruppe Arbeitsmarkt", field: "Arbeitsmarkt" },
+      state: "withheld",
+      dots: null,
+      ratingMean: null,
+      voters: null,
+      rank: null,
+      of: 1,
+    });
   });
 
   it("stand under each goal's catalogue measures in catalogue order, a measure on no agenda without one", () => {
