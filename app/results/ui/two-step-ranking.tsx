@@ -87,7 +87,7 @@ function GoalMeasures({ goal, level, language }: { goal: RankedGoal; level: 2 | 
       {goal.measures.length === 0 ? (
         <p>{t("results:twoStep.noMeasures")}</p>
       ) : (
-        <DataTable caption={t("results:twoStep.measureTable", { goal: name || goal.title })}>
+        <DataTable caption={t("results:twoStep.measureTable", { goal: goal.number ?? goal.title })}>
           <thead>
             <tr>
               <th scope="col">{t("results:twoStep.column.measure")}</th>
