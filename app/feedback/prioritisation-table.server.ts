@@ -24,6 +24,7 @@ export function prioritisationTable(ranking: TwoStepRanking, { format }: ExportC
     column("ratingMean"),
     column("voters"),
     column("rankInWorkingGroup"),
+    column("figuresState"),
   ];
   const rows = ranking.goals.flatMap((goal) => {
     const goalCells: CsvValue[] = [
@@ -35,7 +36,7 @@ export function prioritisationTable(ranking: TwoStepRanking, { format }: ExportC
       ...goal.criteria.map((c) => c.mean),
       goal.raters,
     ];
-    if (goal.measures.length === 0) return [[...goalCells, null, null, null, null, null, null]];
+    if (goal.measures.length === 0) return [[...goalCells, null, null, null, null, null, null, null]];
     return goal.measures.map(({ code, title, figure }): CsvValue[] => [
       ...goalCells,
       `${code} ${title}`,
@@ -44,6 +45,8 @@ export function prioritisationTable(ranking: TwoStepRanking, { format }: ExportC
       figure?.ratingMean,
       figure?.voters,
       figure?.rank,
+      // A Beschlussvorlage must not take a running group's figures for final ones.
+      figure && t(`feedback:export.figures.${figure.state}`),
     ]);
   });
   return { header, rows };

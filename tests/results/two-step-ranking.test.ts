@@ -100,16 +100,16 @@ describe("the prioritisation export", () => {
     expect(header).toBe(
       "Rang des Ziels;An erster Stelle genannt;Ziel Nr.;Oberziel;Wert des Ziels (Mittel der Kriterien);Dringlichkeit: Mittelwert;" +
         "Beeinflussbarkeit: Mittelwert;Wirkung: Mittelwert;Zielerreichung: Mittelwert;Bewertende der Lenkungsgruppe;" +
-        "Maßnahme;Teilprojektgruppe;Punkte;Bewertung der Maßnahme (Mittel der Kriterien);Personen, die abgestimmt haben;Rang in der Teilprojektgruppe",
+        "Maßnahme;Teilprojektgruppe;Punkte;Bewertung der Maßnahme (Mittel der Kriterien);Personen, die abgestimmt haben;Rang in der Teilprojektgruppe;Stand der Zahlen",
     );
     // The 58 measures of the plan, each under its goal.
     expect(rows).toHaveLength(58);
     const ik41 = rows.find((r) => r.includes(";IK-4.1 "))!.split(";");
-    expect([...ik41.slice(0, 3), ...ik41.slice(4, 10), ...ik41.slice(11)]).toEqual(["2", "ja", "4", "3,5", "4", "3", "", "", "3", "Schule", "1", "4", "2", "2"]);
+    expect([...ik41.slice(0, 3), ...ik41.slice(4, 10), ...ik41.slice(11)]).toEqual(["2", "ja", "4", "3,5", "4", "3", "", "", "3", "Schule", "1", "4", "2", "2", "endgültig (Sitzung beendet)"]);
     expect(rows[0]).toMatch(/^1;ja;5;/);
     expect(rows.at(-1)).toMatch(/^;nein;16;/);
-    const withheld = rows.find((r) => r.includes(";IK-5.3 "))!.split(";");
-    expect(withheld.slice(11)).toEqual(["Ausbildung", "2", "", "1", "1"]);
+    const running = rows.find((r) => r.includes(";IK-5.3 "))!.split(";");
+    expect(running.slice(11)).toEqual(["Ausbildung", "2", "", "1", "1", "vorläufig (Sitzung läuft, jetzt gezählt)"]);
   });
 
   it("gives everyone else the closed sessions' figures in the JSON, and is not found for another conference's kind", async () => {
@@ -117,6 +117,8 @@ describe("the prioritisation export", () => {
     const json = JSON.parse(body) as Awaited<ReturnType<typeof twoStepRanking>>;
     expect(json.namedFirst).toEqual({ limit: 2, count: 3, tieAtRank: 2 });
     expect(json.goals[0]!.measures.find((m) => m.code === "IK-5.3")!.figure).toMatchObject({ state: "withheld", dots: null });
+    const english = await exportConference(database.db, stranger, { conferenceId, dataset: "prioritisation", format: "csv", language: "en" });
+    expect(csvRows(english.body).find((r) => r.includes(",IK-5.3 "))!.split(",").at(-1)).toBe("not released (session running)");
     const other = await startedSession(recordingDeps(database.db), moderator);
     expect(await refusal(exportConference(database.db, moderator, { conferenceId: other.conferenceId, dataset: "prioritisation", format: "csv" }), "code")).toBe("not_found");
   });
