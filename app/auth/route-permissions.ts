@@ -58,6 +58,8 @@ export const routePermissions = {
   "routes/conferences.$conferenceId_.export[.]csv": { loader: "catalogue.read" },
   "routes/conferences.$conferenceId_.export[.]json": { loader: "catalogue.read" },
   "routes/conferences.$conferenceId_.report": { loader: "results.view", team: true },
+  // A two-step prioritisation's combined ranking, running sessions counted now (decision 051).
+  "routes/conferences.$conferenceId_.prioritisation": { loader: "results.view", team: true },
   // Anyone: participants see their own input, everybody else how to get some (not an error page).
   // Participants also delete their own data there (each their own, in the conference they name), and
   // make a return link or leave an address for decision mails ("participant.manageOwn", also theirs only).

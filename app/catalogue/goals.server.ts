@@ -54,6 +54,13 @@ export async function goalSummaries(db: Reader, ids: string[]): Promise<Map<stri
   return result;
 }
 
+/** A plan's goals in the plan's order, each with its measures: the combined ranking lists every one (decision 051). */
+export async function planGoalSummaries(db: Reader, planId: string): Promise<GoalSummary[]> {
+  const rows = await db.select({ id: goals.id }).from(goals).where(eq(goals.planId, planId)).orderBy(asc(goals.position));
+  const byId = await goalSummaries(db, rows.map((r) => r.id));
+  return rows.map((r) => byId.get(r.id)!);
+}
+
 /** A plan's goals by key, for building an agenda from keys. */
 export async function goalIdsByKey(db: Reader, planId: string, keys: string[]): Promise<Map<string, string>> {
   if (keys.length === 0) return new Map();

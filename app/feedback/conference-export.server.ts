@@ -11,23 +11,26 @@ import { fallbackLanguage, languages } from "../i18n/config";
 import { loadItems } from "../live/items.server";
 import { commentsOf, inputIdsOf, liveSessionsOf, proposalsOf } from "../live/inputs.server";
 import { sessionResults } from "../results/aggregate.server";
+import { twoStepRanking } from "../results/two-step.server";
 import type { Reader } from "../results/answers.server";
 import { loadDecisions, standing } from "../decisions/views.server";
 import { contentTranslations, contentTranslationsTable } from "./content-translations.server";
 import { decisionCodes } from "./measure-names.server";
+import { prioritisationTable } from "./prioritisation-table.server";
 import { breakdownsTable, commentsTable, decisionsTable, proposalsTable, resultsTable, type CsvTable, type ExportContext } from "./export-tables.server";
 import { entryTitle } from "../live/ranking-names";
 
 const exportInput = z.object({
   conferenceId: z.string().uuid(),
-  dataset: z.enum(["results", "breakdowns", "proposals", "comments", "decisions", "translations"]),
+  dataset: z.enum(["results", "breakdowns", "proposals", "comments", "decisions", "translations", "prioritisation"]),
   format: z.enum(["json", "csv"]),
   /** The reader's language: the CSV's headings and words, its separator and decimal mark. */
   language: z.enum(languages).default(fallbackLanguage),
 });
 
 /**
- * A conference's results, breakdowns, proposals, comments or decisions for download, in the
+ * A conference's results, breakdowns, proposals, comments or decisions (or a two-step
+ * prioritisation's combined ranking) for download, in the
  * catalogue's German (the record), or the translations of the measures and questions they name.
  * Its team
  * gets every session; everybody else what the public feedback page shows: closed sessions only,
@@ -56,6 +59,11 @@ export async function exportConference(db: Reader, actor: Actor, input: unknown)
     if (dataset === "results" || dataset === "breakdowns") {
       const results = await Promise.all(sessionIds.map((id) => sessionResults(db, actor, { liveSessionId: id })));
       return { json: results, csv: () => (dataset === "results" ? resultsTable : breakdownsTable)(results, context) };
+    }
+    if (dataset === "prioritisation") {
+      // Only a two-step prioritisation has one (else not found); its team's includes running sessions.
+      const ranking = await twoStepRanking(db, actor, { conferenceId });
+      return { json: ranking, csv: () => prioritisationTable(ranking, context) };
     }
     if (dataset === "proposals") {
       const list = (await proposalsOf(db, { conferenceId, withHidden })).reverse().map(({ authorName: _a, ...p }) => p);

@@ -58,10 +58,8 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
   const items = await loadItems(db, session.id);
   const minimum = options.minGroupSize ?? minGroupSize();
   const ids = items.map((i) => i.id);
-  const [frozen, breakdowns] = await Promise.all([
-    session.status === "closed" && ids.length > 0
-      ? db.select().from(resultSnapshots).where(inArray(resultSnapshots.agendaItemId, ids))
-      : Promise.resolve([]),
+  const [[results], breakdowns] = await Promise.all([
+    frozenOrCounted(db, [{ liveSession: session, items }]),
     ids.length > 0
       ? loadBreakdowns(db, {
           items: (column) => anyOf(column, ids),
@@ -70,14 +68,6 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
         })
       : Promise.resolve([]),
   ]);
-  const snapshots = new Map(frozen.map((s) => [s.agendaItemId, s]));
-  const counted = await computeItemResults(db, items.filter((item) => !snapshots.has(item.id)), session.id);
-  const countedOf = new Map(counted.map((result) => [result.agendaItemId, result]));
-  const results = items.map((item) => {
-    const snapshot = snapshots.get(item.id);
-    const result = snapshot ? (snapshot.data as ItemResult) : countedOf.get(item.id)!;
-    return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
-  });
   const breakdownsOf = new Map<string, Breakdown[]>();
   for (const breakdown of breakdowns) {
     const list = breakdownsOf.get(breakdown.subjectId);
@@ -93,7 +83,7 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
       closedAt: session.closedAt?.toISOString() ?? null,
     },
     minGroupSize: minimum,
-    items: results.map(({ item, result, frozenAt }) => ({
+    items: results!.map(({ item, result, frozenAt }) => ({
       item: {
         id: item.id,
         position: item.position,
@@ -111,6 +101,35 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
       breakdowns: breakdownsOf.get(item.id) ?? [],
     })),
   };
+}
+
+/** An agenda item's figures, frozen when its session closed or counted from the votes now. */
+export type ItemFigures = { item: AgendaItemView; result: ItemResult; frozenAt: string | null };
+
+/**
+ * The items' results of some live sessions, each list in its session's order: a closed session's
+ * from result_snapshot (frozen when it closed), the others counted from the votes now. One
+ * snapshot read for all of them; the counting goes by session, as an item's share of the dots is
+ * of its own session's.
+ */
+export async function frozenOrCounted(
+  db: Reader,
+  sessions: { liveSession: Pick<LiveSessionRow, "id" | "status">; items: AgendaItemView[] }[],
+): Promise<ItemFigures[][]> {
+  const closedIds = sessions.flatMap((s) => (s.liveSession.status === "closed" ? s.items.map((i) => i.id) : []));
+  const frozen = closedIds.length > 0 ? await db.select().from(resultSnapshots).where(inArray(resultSnapshots.agendaItemId, closedIds)) : [];
+  const snapshots = new Map(frozen.map((s) => [s.agendaItemId, s]));
+  const counted = await Promise.all(
+    sessions.map(({ liveSession, items }) => computeItemResults(db, items.filter((item) => !snapshots.has(item.id)), liveSession.id)),
+  );
+  const countedOf = new Map(counted.flat().map((result) => [result.agendaItemId, result]));
+  return sessions.map(({ items }) =>
+    items.map((item) => {
+      const snapshot = snapshots.get(item.id);
+      const result = snapshot ? (snapshot.data as ItemResult) : countedOf.get(item.id)!;
+      return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
+    }),
+  );
 }
 
 /** Consensus on the scale and each criterion, on the range the moderator offered. */

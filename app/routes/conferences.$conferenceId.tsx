@@ -106,7 +106,7 @@ export default function ConferencePage() {
         <dd>{conference.languages.map((code) => t(`conferences:language.${code}`)).join(", ")}</dd>
       </ConferenceFacts>
 
-      <ConferenceOutcomeLinks conferenceId={conference.id} planSlug={conference.planSlug} />
+      <ConferenceOutcomeLinks conferenceId={conference.id} planSlug={conference.planSlug} twoStep={conference.goalsNamedFirst !== null} />
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t("conferences:sessions.heading")}</h2>

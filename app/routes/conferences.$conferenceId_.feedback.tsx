@@ -106,7 +106,7 @@ export default function FeedbackPage() {
         </section>
       )}
 
-      <ConferenceDownloads conferenceId={conference.id} />
+      <ConferenceDownloads conferenceId={conference.id} twoStep={conference.goalsNamedFirst !== null} />
     </div>
   );
 }

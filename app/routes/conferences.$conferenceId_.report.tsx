@@ -6,7 +6,7 @@ import { segmentLabel, SuppressionNote } from "../feedback/ui/breakdowns";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
 import { participationOf } from "../feedback/conferences.server";
 import { ItemResultsSection } from "../feedback/ui/item-results";
-import { reportForPage } from "../feedback/load.server";
+import { rankingForReport, reportForPage } from "../feedback/load.server";
 import { ProposalList } from "../feedback/ui/proposals";
 import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
@@ -14,6 +14,7 @@ import { pickText } from "../i18n/content";
 import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
 import { inLanguage } from "../i18n/parts";
 import { minGroupSize } from "../results/privacy";
+import { TwoStepRankingSection } from "../results/ui/two-step-ranking";
 import feedbackStyles from "../styles/feedback.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
@@ -32,6 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     feedback,
     minimum,
     participation: await participationOf(context.db, conference.id, minimum),
+    prioritisation: await rankingForReport(context.db, actor, conference),
     title: pickText(conference.title, conference.titleTranslations, language).text,
   };
 }
@@ -41,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function ReportPage() {
-  const { feedback, minimum, participation } = useLoaderData<typeof loader>();
+  const { feedback, minimum, participation, prioritisation } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { conference, sessions, proposals } = feedback;
   const title = useConferenceTitle(conference);
@@ -91,6 +93,8 @@ export default function ReportPage() {
           </>
         )}
       </section>
+
+      {prioritisation && <TwoStepRankingSection ranking={prioritisation} />}
 
       {sessions.length === 0 && <p>{t("feedback:page.noResults")}</p>}
       {sessions.map((session) => (

@@ -32,7 +32,7 @@ import { recordingDeps, startedSession, createStaff } from "../support/fixtures"
 import { steered } from "../support/http";
 import { startTestServer, type TestServer } from "../support/server";
 import { sessionCookie } from "./helpers";
-import { samplePaths, sampleSeries, type RouteFixture as Fixture } from "../support/route-samples";
+import { samplePaths, sampleSeries, sampleTwoStep, type RouteFixture as Fixture } from "../support/route-samples";
 
 const roles = [
   "anonymous",
@@ -95,7 +95,11 @@ beforeAll(async () => {
   const { token: returnToken } = await issueReturnLink(db, participant, { conferenceId: session.conferenceId });
   const planner = rows.find((row) => row.role === "planner")!;
   const seriesId = await sampleSeries(db, { kind: "staff", userId: planner.id, role: "planner", email: planner.email, displayName: planner.displayName });
-  fixture = { ...session, proposalId: proposal.id, commentId: comment.id, returnToken, seriesId };
+  const twoStepConferenceId = await sampleTwoStep(db, moderator);
+  for (const role of ["planner", "mediator"] as const) {
+    await addTeamMember(db, moderator, { conferenceId: twoStepConferenceId, email: demoAccounts.find((a) => a.role === role)!.email });
+  }
+  fixture = { ...session, proposalId: proposal.id, commentId: comment.id, returnToken, seriesId, twoStepConferenceId };
 
   // A moderator who created a conference of their own and put a planner on its team.
   const [otherModerator, otherPlanner] = [await createStaff(db, "moderator"), await createStaff(db, "planner")];

@@ -19,7 +19,7 @@ import { submitProposal } from "../../app/live/proposals.server";
 import { sessionCookie } from "../auth/helpers";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
 import { get } from "../support/http";
-import { samplePaths, sampleSeries, type RouteFixture } from "../support/route-samples";
+import { samplePaths, sampleSeries, sampleTwoStep, type RouteFixture } from "../support/route-samples";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -41,7 +41,8 @@ beforeAll(async () => {
   const comment = await postComment(deps, participant, { agendaItemId: session.itemIds[0]!, body: "Ein Kommentar" });
   const { token: returnToken } = await issueReturnLink(db, participant, { conferenceId: session.conferenceId });
   const seriesId = await sampleSeries(db, await createStaff(db, "planner"));
-  fixture = { ...session, proposalId: proposal.id, commentId: comment.id, returnToken, seriesId };
+  const twoStepConferenceId = await sampleTwoStep(db, moderator);
+  fixture = { ...session, proposalId: proposal.id, commentId: comment.id, returnToken, seriesId, twoStepConferenceId };
   adminCookie = await sessionCookie(db, (await createStaff(db, "admin")).userId);
   participantCookie = `mitplan_participant=${participantToken(joined.participantId, secret)}`;
   const report = console.error.bind(console);

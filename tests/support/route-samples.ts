@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import type { StaffActor } from "../../app/auth/actor";
 import { createSeries } from "../../app/conferences/series.server";
+import { createTwoStepConference } from "../../app/live/two-step.server";
 /**
  * What the sample paths need: a started live session whose participant made a proposal and wrote a
  * comment and made a return link (tests/auth/access.test.ts and tests/i18n/every-route.test.ts build one each).
@@ -16,11 +17,26 @@ export type RouteFixture = {
   returnToken: string;
   /** A conference series of the demo plan (sampleSeries). */
   seriesId: string;
+  /** A two-step prioritisation of the Integrationskonzept (sampleTwoStep), with the same team. */
+  twoStepConferenceId: string;
 };
 
 /** A district series on the demo plan, started by the given planner. */
 export async function sampleSeries(db: Db, planner: StaffActor): Promise<string> {
   const { id } = await createSeries(db, planner, { planSlug: "ziele-und-massnahmen-2022-2023", kind: "district", title: "Stadtteilgespräche" });
+  return id;
+}
+
+/** A two-step prioritisation of the demo Integrationskonzept, made by the given moderator (so on its team). */
+export async function sampleTwoStep(db: Db, moderator: StaffActor): Promise<string> {
+  const { id } = await createTwoStepConference(db, moderator, {
+    planSlug: "integrationskonzept",
+    kind: "workshop",
+    title: "Priorisierung Integrationskonzept",
+    startsAt: "2026-12-10T15:00:00Z",
+    languages: ["de"],
+    goalsNamedFirst: 16,
+  });
   return id;
 }
 
@@ -59,6 +75,7 @@ export const samplePaths: Record<string, (fixture: RouteFixture) => string> = {
   "routes/conferences.$conferenceId_.export[.]csv": (f) => `/conferences/${f.conferenceId}/export.csv`,
   "routes/conferences.$conferenceId_.export[.]json": (f) => `/conferences/${f.conferenceId}/export.json?dataset=comments`,
   "routes/conferences.$conferenceId_.report": (f) => `/conferences/${f.conferenceId}/report`,
+  "routes/conferences.$conferenceId_.prioritisation": (f) => `/conferences/${f.twoStepConferenceId}/prioritisation`,
   "routes/my-input": () => "/my-input",
   "routes/r.$token": (f) => `/r/${f.returnToken}`,
   "routes/plans.$planId.export[.]csv": () => "/plans/ziele-und-massnahmen-2022-2023/export.csv",

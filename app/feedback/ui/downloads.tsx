@@ -2,13 +2,15 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 
 const datasets = ["results", "breakdowns", "proposals", "comments", "decisions", "translations"] as const;
+/** Only a two-step prioritisation has a combined ranking (decision 051). */
+const twoStepDatasets = [...datasets, "prioritisation"] as const;
 const formats = ["csv", "json"] as const;
 
 /**
  * Links to a conference's exports. They are plain links, not client-side navigation: the
  * answer is a file. What a file holds depends on who downloads it (staff also get hidden comments).
  */
-export function ConferenceDownloads({ conferenceId, headingLevel = 2 }: { conferenceId: string; headingLevel?: 2 | 3 }) {
+export function ConferenceDownloads({ conferenceId, twoStep, headingLevel = 2 }: { conferenceId: string; twoStep: boolean; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -16,7 +18,7 @@ export function ConferenceDownloads({ conferenceId, headingLevel = 2 }: { confer
       <Heading id="downloads-title">{t("feedback:downloads.heading")}</Heading>
       <p>{t("feedback:downloads.intro")}</p>
       <ul>
-        {datasets.map((dataset) => (
+        {(twoStep ? twoStepDatasets : datasets).map((dataset) => (
           <li key={dataset}>
             {formats.map((format, i) => (
               <span key={format}>
@@ -33,8 +35,8 @@ export function ConferenceDownloads({ conferenceId, headingLevel = 2 }: { confer
   );
 }
 
-/** Links on a conference's own page to what became of it: the public feedback, the report, the exports. */
-export function ConferenceOutcomeLinks({ conferenceId, planSlug }: { conferenceId: string; planSlug: string }) {
+/** Links on a conference's own page to what became of it: the public feedback, the report, a two-step prioritisation's ranking, the exports. */
+export function ConferenceOutcomeLinks({ conferenceId, planSlug, twoStep }: { conferenceId: string; planSlug: string; twoStep: boolean }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="outcome-links-title">
@@ -46,11 +48,16 @@ export function ConferenceOutcomeLinks({ conferenceId, planSlug }: { conferenceI
         <li>
           <Link to={`/conferences/${conferenceId}/report`}>{t("feedback:conferenceLinks.report")}</Link>
         </li>
+        {twoStep && (
+          <li>
+            <Link to={`/conferences/${conferenceId}/prioritisation`}>{t("feedback:conferenceLinks.prioritisation")}</Link>
+          </li>
+        )}
         <li>
           <Link to={`/plans/${planSlug}/results`}>{t("feedback:conferenceLinks.planResults")}</Link>
         </li>
       </ul>
-      <ConferenceDownloads conferenceId={conferenceId} headingLevel={3} />
+      <ConferenceDownloads conferenceId={conferenceId} twoStep={twoStep} headingLevel={3} />
     </section>
   );
 }
