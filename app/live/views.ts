@@ -58,9 +58,18 @@ export type AgendaItemView = {
 /**
  * What the working groups made of a measure (decision 051), shown beside its goal in the steering
  * group's session: its working group, its rank there by dots (then rating), its dots, the mean of
- * its criteria's means, and how many voted. Rank null: nobody voted on it yet.
+ * its criteria's means, and how many voted; not `released` while that group still runs. Rank
+ * null: nobody voted on it.
  */
-export type WorkingGroupFigure = { workingGroup: string; rank: number | null; of: number; dots: number; ratingMean: number | null; voters: number };
+export type GoalMeasureFigure = {
+  workingGroup: string;
+  released: boolean;
+  rank: number | null;
+  of: number;
+  dots: number | null;
+  ratingMean: number | null;
+  voters: number | null;
+};
 
 export type CommentView = {
   id: string;

@@ -8,6 +8,7 @@ import { maySteerConference } from "../conferences/team.server";
 import { DomainError, parseInput } from "../errors";
 import type { Translations } from "../i18n/content";
 import { loadItemsById } from "../live/items.server";
+import type { GoalMeasureFigure } from "../live/views";
 import { itemPlaces, itemsOfConferences, liveSessionsOf } from "../live/inputs.server";
 import { frozenOrCounted, type ItemFigures } from "./aggregate.server";
 import type { Reader } from "./answers.server";
@@ -115,8 +116,22 @@ export async function twoStepRanking(db: Reader, actor: Actor, input: unknown, o
  * beside each goal. Those screens are the room's, so only closed working groups' figures show:
  * their results are public (decision 015); a running group's are withheld, as for the public.
  */
-export async function workingGroupFigures(db: Reader, conferenceId: string): Promise<Record<string, WorkingGroupFigure>> {
+export async function workingGroupFigures(db: Reader, conferenceId: string): Promise<Record<string, GoalMeasureFigure>> {
   const [ref] = (await conferenceRefs(db, [conferenceId])).values();
   if (!ref) return {};
-  return workingGroupFiguresOf((await stepsOf(db, ref, true)).workingGroups);
+  const figures = workingGroupFiguresOf((await stepsOf(db, ref, true)).workingGroups);
+  return Object.fromEntries(Object.entries(figures).map(([code, figure]) => [code, onScreen(figure)]));
+}
+
+/** A figure as the live screens show it: the group by its title, no rank where nobody voted. */
+function onScreen({ workingGroup, state, rank, of, dots, ratingMean, voters }: WorkingGroupFigure): GoalMeasureFigure {
+  return { workingGroup: workingGroup.title, released: state !== "withheld", rank: voters ? rank : null, of, dots, ratingMean, voters };
+}
+
+/**
+ * The figures a live session's screens show beside its goals: a steering group's session gets its
+ * working groups'; every other session none.
+ */
+export async function goalMeasureFigures(db: Reader, session: { step: string | null }, conferenceId: string): Promise<Record<string, GoalMeasureFigure>> {
+  return session.step === "steering_group" ? workingGroupFigures(db, conferenceId) : {};
 }

@@ -18,6 +18,8 @@ import { liveSessionIdParam } from "../live/params.server";
 import { forReader, getLiveState } from "../live/state.server";
 import { participantCommands, type ParticipantEvent } from "../live/ui/participant-commands";
 import { ParticipantView } from "../live/ui/participant-view";
+import { WorkingGroupFigures } from "../live/ui/goal-measures";
+import { goalMeasureFigures } from "../results/two-step.server";
 import { castRanking, castVote } from "../live/votes.server";
 import feedbackStyles from "../styles/feedback.css";
 import liveStyles from "../styles/live.css";
@@ -52,6 +54,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
     return {
       kind: "live" as const,
       state,
+      figures: await goalMeasureFigures(context.db, state.liveSession, state.conference.id),
       offeredLanguages: state.conference.languages,
       clientIdBase: randomUUID().replace(/-/g, ""),
       saved: new URL(request.url).searchParams.get("saved"),
@@ -108,7 +111,9 @@ export default function ParticipantPage() {
   }
   return (
     <>
-      <ParticipantView initial={loaded.state} clientIdBase={loaded.clientIdBase} saved={saved} />
+      <WorkingGroupFigures.Provider value={loaded.figures}>
+        <ParticipantView initial={loaded.state} clientIdBase={loaded.clientIdBase} saved={saved} />
+      </WorkingGroupFigures.Provider>
       <ParticipantLinks conferenceId={loaded.state.conference.id} closed={loaded.state.liveSession.status === "closed"} />
     </>
   );

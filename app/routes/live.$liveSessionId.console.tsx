@@ -17,7 +17,8 @@ import { ItemControls } from "../live/ui/item-controls";
 import { LiveItemResult } from "../live/ui/item-result";
 import { ItemTitle } from "../live/ui/item-title";
 import { ItemNote } from "../live/ui/question-text";
-import { GoalMeasures } from "../live/ui/goal-measures";
+import { GoalMeasures, WorkingGroupFigures } from "../live/ui/goal-measures";
+import { goalMeasureFigures } from "../results/two-step.server";
 import { PaperVotes } from "../live/ui/paper-votes";
 import { ProjectorKeys } from "../live/ui/projector-keys";
 import { WallLanguageForm } from "../live/ui/wall-language-form";
@@ -33,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { state } = await moderatorState(request, context, params.liveSessionId);
   return {
     state,
+    figures: await goalMeasureFigures(context.db, state.liveSession, state.conference.id),
     paperClientId: randomUUID(),
     localJoinLink: isLocalOrigin(publicOrigin(request, context)),
   };
@@ -47,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function ConsolePage() {
-  const { state: initial, paperClientId, localJoinLink } = useLoaderData<typeof loader>();
+  const { state: initial, paperClientId, localJoinLink, figures } = useLoaderData<typeof loader>();
   const { state, connection, timer, joinPanel } = useLiveSession(initial);
   const { t, i18n } = useTranslation();
   const { liveSession, conference, items } = state;
@@ -110,7 +112,9 @@ export default function ConsolePage() {
                   <ItemTitle item={current} />
                 </p>
                 <ItemNote item={current} className="current-item__note" />
-                <GoalMeasures item={current} reader={i18n.language} />
+                <WorkingGroupFigures.Provider value={figures}>
+                  <GoalMeasures item={current} reader={i18n.language} />
+                </WorkingGroupFigures.Provider>
               </>
             ) : (
               <p>{t("conferences:console.noCurrent")}</p>

@@ -7,6 +7,8 @@ import { joinLink, publicOrigin } from "../live/qr.server";
 import { liveSessionIdParam } from "../live/params.server";
 import { getLiveState } from "../live/state.server";
 import { ProjectorView } from "../live/ui/projector-view";
+import { WorkingGroupFigures } from "../live/ui/goal-measures";
+import { goalMeasureFigures } from "../results/two-step.server";
 import liveStyles from "../styles/live.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles }];
@@ -18,6 +20,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const code = state.liveSession.joinCode;
   return {
     state,
+    figures: await goalMeasureFigures(context.db, state.liveSession, state.conference.id),
     offeredLanguages: state.conference.languages,
     join: code ? await joinLink(publicOrigin(request, context), code) : null,
   };
@@ -28,6 +31,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export default function PresentPage() {
-  const { state, join } = useLoaderData<typeof loader>();
-  return <ProjectorView initial={state} join={join} />;
+  const { state, join, figures } = useLoaderData<typeof loader>();
+  return (
+    <WorkingGroupFigures.Provider value={figures}>
+      <ProjectorView initial={state} join={join} />
+    </WorkingGroupFigures.Provider>
+  );
 }

@@ -117,7 +117,7 @@ async function giveDots(page: Page, language: "de" | "tr", count: number) {
 /** Rates the phone's current goal on the four criteria (1–5) in one go. */
 async function rate(page: Page, values: Record<"urgency" | "influence" | "impact" | "feasibility", number>) {
   for (const [criterion, value] of Object.entries(values)) {
-    await page.getByRole("group", { name: tr(`live:criterion.${criterion}.label`) }).getByText(String(value), { exact: true }).click();
+    await page.getByRole("group", { name: tr(`live:criterion.${criterion}.label`), exact: true }).getByText(String(value), { exact: true }).click();
   }
   const submit = page.getByRole("button", { name: tr("live:rating.submit") });
   await submit.click();

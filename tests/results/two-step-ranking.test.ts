@@ -78,8 +78,8 @@ describe("the combined ranking of both steps", () => {
 
   it("gives the steering session's screens the closed working groups' figures by measure code", async () => {
     const figures = await workingGroupFigures(database.db, conferenceId);
-    expect(figures["IK-4.2"]).toMatchObject({ state: "frozen", dots: 5, rank: 1, of: 4 });
-    expect(figures["IK-5.3"]).toMatchObject({ state: "withheld", dots: null });
+    expect(figures["IK-4.2"]).toMatchObject({ released: true, dots: 5, rank: 1, of: 4 });
+    expect(figures["IK-5.3"]).toMatchObject({ released: false, dots: null, rank: null });
     expect(Object.keys(figures)).toHaveLength(58);
   });
 

@@ -4,14 +4,14 @@ import { inLanguage } from "../../i18n/parts";
 import { formatNumber } from "../../i18n/numbers";
 import { MeasureNotes } from "../../catalogue/ui/content-note";
 import { namedListed } from "../ranking-names";
-import type { AgendaItemView, WorkingGroupFigure } from "../views";
+import type { AgendaItemView, GoalMeasureFigure } from "../views";
 
 /**
  * The working groups' figures of the conference's measures, by code, which a steering group's
  * screens show beside each goal (decision 051); empty elsewhere. The page's loader reads them once:
  * the working groups have usually closed before the steering group meets.
  */
-export const WorkingGroupFigures = createContext<Record<string, WorkingGroupFigure>>({});
+export const WorkingGroupFigures = createContext<Record<string, GoalMeasureFigure>>({});
 
 /**
  * A goal's proposed measures, each named for the reader, with what its working group made of it:
@@ -38,13 +38,15 @@ export function GoalMeasures({ item, reader, className = "goal-measures" }: { it
               <span className="muted">
                 {!figure
                   ? t("live:goal.notOnAgenda")
-                  : figure.rank === null
+                  : !figure.released
+                    ? t("live:goal.running", { group: figure.workingGroup })
+                    : figure.rank === null
                     ? t("live:goal.noVotes", { group: figure.workingGroup })
                     : t("live:goal.figure", {
                         group: figure.workingGroup,
                         rank: figure.rank,
                         of: figure.of,
-                        dots: number(figure.dots),
+                        dots: figure.dots === null ? "–" : number(figure.dots),
                         mean: figure.ratingMean === null ? "–" : number(figure.ratingMean),
                       })}
               </span>
