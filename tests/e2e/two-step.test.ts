@@ -217,4 +217,37 @@ describe("the two-step prioritisation", { timeout: 180_000 }, () => {
     await rate(member, { urgency: 4, influence: 3, impact: 3, feasibility: 3 });
     await closeSession(console);
   });
+
+  it("the combined ranking names the goals first with their measures' results, and the export carries it", async () => {
+    const page = await staffPage();
+    await page.goto(`${server.url}/conferences/${conferenceId}`);
+    await page.getByRole("link", { name: t("conferences:twoStep.rankingLink") }).click();
+    await page.waitForURL(`**/conferences/${conferenceId}/prioritisation`);
+    const goals = page.getByRole("table", { name: t("results:twoStep.goalTable") });
+    await goals.waitFor();
+    // Goal 1: (5 + 4 + 5 + 4) / 4 = 4.5; goal 3: (4 + 3 + 3 + 3) / 4 = 3.25; goal 2: (2 + 2 + 1 + 3) / 4 = 2.
+    const rows = goals.locator("tbody tr");
+    const cells = async (n: number) => (await rows.nth(n).locator("td, th").allTextContents()).map((c) => c.trim());
+    const [first, second, third] = [await cells(0), await cells(1), await cells(2)];
+    expect([first[0], first[3], first.at(-1)]).toEqual(["1", "4,5", t("results:twoStep.namedFirst")]);
+    expect(first[1]).toContain("Steigerung der Sprachkompetenz");
+    expect([second[0], second[3], second.at(-1)]).toEqual(["2", "3,25", t("results:twoStep.namedFirst")]);
+    expect(second[1]).toContain("Steigerung der Erziehungskompetenz der Eltern");
+    expect([third[0], third[3], third.at(-1)]).toEqual(["3", "2", "–"]);
+    expect(await cells(3).then((c) => c[0])).toBe(t("results:twoStep.unranked"));
+    // Under goal 1, its measures as the Elementarbereich's working group left them.
+    const measures = page.getByRole("table", { name: t("results:twoStep.measureTable", { goal: 1 }) });
+    const measure = (await measures.locator("tr", { hasText: "IK-1.1" }).locator("td, th").allTextContents()).map((c) => c.trim());
+    expect(measure.slice(1, 3)).toEqual(["Elementarbereich", "3"]);
+    expect(measure.at(-1)).toBe(t("results:twoStep.rankOf", { rank: 1, total: 12 }));
+    await expectAccessible(page, "combined ranking");
+
+    const download = await page.request.get(`${server.url}/conferences/${conferenceId}/export.csv?dataset=prioritisation`);
+    expect(download.status()).toBe(200);
+    const lines = (await download.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const sprachkompetenz = lines.filter((line) => line.includes("Steigerung der Sprachkompetenz"));
+    expect(sprachkompetenz.length).toBeGreaterThan(1);
+    expect(lines.find((line) => line.includes("IK-1.1"))).toMatch(/^1;/);
+    expect(lines.find((line) => line.includes("IK-1.1"))).toContain(";Elementarbereich;");
+  });
 });
