@@ -25,6 +25,7 @@ export type TwoStepRanking = CombinedRanking & {
 
 const rankingInput = z.object({ conferenceId: z.string().uuid() });
 const notFound = () => new DomainError("not_found", "common:error.notFoundText");
+
 type Steps = {
   steering: { title: string; closed: boolean; items: ItemFigures[] } | null;
   workingGroups: WorkingGroup[];
