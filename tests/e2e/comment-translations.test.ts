@@ -8,15 +8,15 @@
  * the original and the translations with their language and kind. No machine translator here:
  * tests/translation/ proves that path.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addTeamMember } from "../../app/conferences/team.server";
 import { createSession } from "../../app/auth/sessions.server";
 import { expectAccessible, launchBrowser, roomScreens as sizes } from "../support/browser";
 import { createStaff, recordingDeps, startedSession } from "../support/fixtures";
-import { joinByLink } from "../support/http";
 import { messagesIn, t } from "../support/messages";
 import trDemo from "../../db/demo/translations/ziele-und-massnahmen-2022-2023/tr.json";
+import { notReloaded, roomPages } from "../support/room-pages";
 import { startTestServer, type TestServer } from "../support/server";
 
 const arabicComment = "نحتاج إلى مزيد من دورات اللغة في المساء";
@@ -28,7 +28,6 @@ let browser: Browser;
 let session: Awaited<ReturnType<typeof startedSession>>;
 let tokens: { moderator: string; mediator: string };
 const pages = {} as Record<"console" | "projector" | "mediator" | "turkish" | "arabic", Page>;
-const contexts: BrowserContext[] = [];
 const scriptErrors: string[] = [];
 
 beforeAll(async () => {
@@ -50,36 +49,13 @@ afterEach(() => {
   expect(scriptErrors.splice(0), "errors in the browser").toEqual([]);
 });
 
-async function open(size: { width: number; height: number }, cookies: { name: string; value: string }[], locale: string) {
-  const context = await browser.newContext({ viewport: size, locale });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  await context.addCookies(cookies.map((c) => ({ ...c, url: server.url })));
-  const page = await context.newPage();
-  page.on("pageerror", (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-/** Opens a live page and waits until it watches the session; marks it, so a reload would show. */
-async function openLive(page: Page, path: string) {
-  await page.goto(`${server.url}${path}`);
-  await page.locator("[data-connection=online]").waitFor();
-  await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
-  return page;
-}
-const notReloaded = (page: Page) => page.evaluate(() => (window as { notReloaded?: boolean }).notReloaded === true);
-
-async function phone(language: "tr" | "ar"): Promise<Page> {
-  const { cookie } = await joinByLink(server.url, session.joinCode, { language });
-  const cookies = cookie.split(/;\s*/).map((pair) => {
-    const [name, ...value] = pair.split("=");
-    return { name: name!, value: value.join("=") };
-  });
-  return openLive(await open(sizes.phone, cookies, language), `/live/${session.liveSessionId}`);
-}
+const phone = (language: "tr" | "ar") => screens().phone(sizes.phone, session, language);
+const screens = () => roomPages(browser, server.url, scriptErrors);
 
 const staff = (who: keyof typeof tokens, size: { width: number; height: number }, path: string) =>
-  open(size, [{ name: "mitplan_session", value: tokens[who] }], "de-DE").then((page) => openLive(page, path));
+  screens()
+    .open(size, [{ name: "mitplan_session", value: tokens[who] }], "de-DE")
+    .then((page) => screens().openLive(page, path));
 
 describe("a comment understood across languages", { timeout: 120_000 }, () => {
   it("the moderator's console picks Turkish as the wall's second language", async () => {

@@ -6,15 +6,15 @@
  * working groups made of its measures; the combined ranking names the goals first with their
  * measures' results, and its export carries it.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../../app/auth/actor";
 import { createSession } from "../../app/auth/sessions.server";
 import { listLiveSessions, type LiveSessionSummary } from "../../app/live/queries.server";
 import { expectAccessible, launchBrowser, roomScreens as sizes } from "../support/browser";
 import { createStaff } from "../support/fixtures";
-import { joinByLink } from "../support/http";
 import { messagesIn, t } from "../support/messages";
+import { roomPages } from "../support/room-pages";
 import { startTestServer, type TestServer } from "../support/server";
 
 const conferenceTitle = "Gewichtung und Priorisierung der Oberziele";
@@ -26,7 +26,6 @@ let moderator: StaffActor;
 let token = "";
 let conferenceId = "";
 let sessions: { elementarbereich: LiveSessionSummary; schule: LiveSessionSummary; steering: LiveSessionSummary };
-const contexts: BrowserContext[] = [];
 const scriptErrors: string[] = [];
 
 beforeAll(async () => {
@@ -44,34 +43,10 @@ afterEach(() => {
   expect(scriptErrors.splice(0), "errors in the browser").toEqual([]);
 });
 
-async function open(size: { width: number; height: number }, cookies: { name: string; value: string }[], locale: string) {
-  const context = await browser.newContext({ viewport: size, locale });
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  await context.addCookies(cookies.map((c) => ({ ...c, url: server.url })));
-  const page = await context.newPage();
-  page.on("pageerror", (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
-  return page;
-}
-
-const staffPage = () => open(sizes.console, [{ name: "mitplan_session", value: token }], "de-DE");
-
-/** A live page once it watches the session. */
-async function openLive(page: Page, path: string) {
-  await page.goto(`${server.url}${path}`);
-  await page.locator("[data-connection=online]").waitFor();
-  return page;
-}
-
-/** A participant's phone in a session, joined by its link. */
-async function phone(joinCode: string, liveSessionId: string, language: "de" | "tr") {
-  const { cookie } = await joinByLink(server.url, joinCode, { language });
-  const cookies = cookie.split(/;\s*/).map((pair) => {
-    const [name, ...value] = pair.split("=");
-    return { name: name!, value: value.join("=") };
-  });
-  return openLive(await open(sizes.phone, cookies, language), `/live/${liveSessionId}`);
-}
+const screens = () => roomPages(browser, server.url, scriptErrors);
+const staffPage = () => screens().open(sizes.console, [{ name: "mitplan_session", value: token }], "de-DE");
+const openLive = (page: Page, path: string) => screens().openLive(page, path);
+const phone = (joinCode: string, liveSessionId: string, language: "de" | "tr") => screens().phone(sizes.phone, { joinCode, liveSessionId }, language);
 
 /** Starts a session from its agenda page and returns its join code. */
 async function start(page: Page, liveSessionId: string): Promise<string> {
