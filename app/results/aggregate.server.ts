@@ -57,10 +57,9 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
   const items = await loadItems(db, session.id);
   const minimum = options.minGroupSize ?? minGroupSize();
   const ids = items.map((i) => i.id);
-  const [frozen, breakdowns] = await Promise.all([
-    session.status === "closed" && ids.length > 0
-      ? db.select().from(resultSnapshots).where(inArray(resultSnapshots.agendaItemId, ids))
-      : Promise.resolve([]),
+  // The item results and the breakdowns read different tables: on PostgreSQL their queries overlap.
+  const [results, breakdowns] = await Promise.all([
+    itemResults(db, session, items),
     ids.length > 0
       ? loadBreakdowns(db, {
           items: (column) => anyOf(column, ids),
@@ -69,14 +68,6 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
         })
       : Promise.resolve([]),
   ]);
-  const snapshots = new Map(frozen.map((s) => [s.agendaItemId, s]));
-  const counted = await computeItemResults(db, items.filter((item) => !snapshots.has(item.id)), session.id);
-  const countedOf = new Map(counted.map((result) => [result.agendaItemId, result]));
-  const results = items.map((item) => {
-    const snapshot = snapshots.get(item.id);
-    const result = snapshot ? (snapshot.data as ItemResult) : countedOf.get(item.id)!;
-    return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
-  });
   const breakdownsOf = new Map<string, Breakdown[]>();
   for (const breakdown of breakdowns) {
     const list = breakdownsOf.get(breakdown.subjectId);
@@ -109,6 +100,21 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
       breakdowns: breakdownsOf.get(item.id) ?? [],
     })),
   };
+}
+
+/** Each item's frozen result (a closed session), else its result counted from the votes now. */
+async function itemResults(db: Reader, session: LiveSessionRow, items: AgendaItemView[]) {
+  const ids = items.map((i) => i.id);
+  const frozen =
+    session.status === "closed" && ids.length > 0 ? await db.select().from(resultSnapshots).where(inArray(resultSnapshots.agendaItemId, ids)) : [];
+  const snapshots = new Map(frozen.map((s) => [s.agendaItemId, s]));
+  const counted = await computeItemResults(db, items.filter((item) => !snapshots.has(item.id)), session.id);
+  const countedOf = new Map(counted.map((result) => [result.agendaItemId, result]));
+  return items.map((item) => {
+    const snapshot = snapshots.get(item.id);
+    const result = snapshot ? (snapshot.data as ItemResult) : countedOf.get(item.id)!;
+    return { item, result, frozenAt: snapshot ? snapshot.frozenAt.toISOString() : null };
+  });
 }
 
 /** Consensus on the scale and each criterion, on the range the moderator offered. */
