@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { agendaItems, participantGroup, participants, voteKind } from "./participation";
 
@@ -99,10 +98,8 @@ export const breakdownCells = pgTable(
     answers: integer("answers").notNull().default(0),
     total: integer("total").notNull().default(0),
     atLeast7: integer("at_least_7").notNull().default(0),
-    /** Kind, dimension, criterion and key as JSON array elements, kept by PostgreSQL (migration 0023, decision 052). */
-    label: text("label")
-      .notNull()
-      .generatedAlwaysAs(sql`breakdown_label(kind, criterion, dimension, key)`),
+    /** Kind, dimension, criterion and key as JSON array elements, written with the cell (migration 0023, decision 052). */
+    label: text("label").notNull(),
   },
   (t) => [unique("breakdown_cell_key").on(t.agendaItemId, t.kind, t.criterion, t.dimension, t.key).nullsNotDistinct()],
 );
