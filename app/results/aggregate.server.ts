@@ -58,6 +58,7 @@ export async function sessionResults(db: Reader, actor: Actor, input: unknown, o
   const items = await loadItems(db, session.id);
   const minimum = options.minGroupSize ?? minGroupSize();
   const ids = items.map((i) => i.id);
+  // The item results and the breakdowns read different tables: on PostgreSQL their queries overlap.
   const [[results], breakdowns] = await Promise.all([
     frozenOrCounted(db, [{ liveSession: session, items }]),
     ids.length > 0

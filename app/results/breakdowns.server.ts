@@ -58,15 +58,20 @@ export async function loadBreakdowns(
 const counted = and(ne(breakdownCells.participants, 0), ne(breakdownCells.kind, "ranking"));
 const ofDimensions = (list: readonly Dimension[]) => inArray(breakdownCells.dimension, [...list]);
 
-/** A subject's cells as JSON text: one row per item or measure instead of one per cell (~40,000 for 500 items). */
-const cellsAsJson = (c: { kind: unknown; criterion: unknown; dimension: unknown; key: unknown; participants: unknown; answers: unknown; total: unknown; atLeast7: unknown }) =>
-  sql<string>`json_agg(json_build_array(${c.kind}, ${c.criterion}, ${c.dimension}, ${c.key}, ${c.participants}, ${c.answers}, ${c.total}, ${c.atLeast7}))::text`;
+/**
+ * A subject's cells as JSON text, one row per item or measure instead of one per cell (~40,000
+ * for 500 items): [[participants, answers, total, atLeast7, kind, dimension, criterion, key], …].
+ * The texts come escaped in each cell's label (migration 0023): json_build_array per cell took
+ * most of the query's time.
+ */
+const cellsAsJson = (c: { participants: unknown; answers: unknown; total: unknown; atLeast7: unknown; label: unknown }) =>
+  sql<string>`'[' || string_agg('[' || ${c.participants} || ',' || ${c.answers} || ',' || ${c.total} || ',' || ${c.atLeast7} || ',' || ${c.label} || ']', ',') || ']'`;
 
-type CellTuple = [CellSums["kind"], string | null, Dimension, string | null, number, number, number, number];
+type CellTuple = [number, number, number, number, CellSums["kind"], Dimension, string | null, string | null];
 
 function parseCells(rows: { subjectId: string; cells: string }[]): CellSums[] {
   return rows.flatMap(({ subjectId, cells }) =>
-    (JSON.parse(cells) as CellTuple[]).map(([kind, criterion, dimension, key, participants, answers, total, atLeast7]) => ({
+    (JSON.parse(cells) as CellTuple[]).map(([participants, answers, total, atLeast7, kind, dimension, criterion, key]) => ({
       subjectId, kind, criterion, dimension, key, participants, answers, total, atLeast7,
     })),
   );
@@ -94,10 +99,7 @@ async function measureCells(db: Reader, items: ItemFilter, list: readonly Dimens
   const summed = db
     .select({
       measureId: sql<string>`${item.measureId}`.as("measure_id"),
-      kind: c.kind,
-      criterion: c.criterion,
-      dimension: c.dimension,
-      key: c.key,
+      label: c.label,
       participants: sql<number>`sum(${c.participants})::int`.as("participants"),
       answers: sql<number>`sum(${c.answers})::int`.as("answers"),
       total: sql<number>`sum(${c.total})::int`.as("total"),
@@ -106,7 +108,8 @@ async function measureCells(db: Reader, items: ItemFilter, list: readonly Dimens
     .from(c)
     .innerJoin(item, eq(item.id, c.agendaItemId))
     .where(and(items(c.agendaItemId), ofDimensions(list), counted, sql`${item.measureId} is not null`))
-    .groupBy(item.measureId, c.kind, c.criterion, c.dimension, c.key)
+    // The label stands for kind, criterion, dimension and key together.
+    .groupBy(item.measureId, c.label)
     .as("summed");
   const [placed, rows] = await Promise.all([
     itemConferences(db, items),
@@ -172,13 +175,24 @@ async function distinctPeople(db: Reader, itemIds: string[], list: readonly Dime
   return new Map(rows.map((r) => [cellId(r), Number(r.people)]));
 }
 
+type Entry = { head: Omit<Breakdown, "cells">; cells: RawCell<BreakdownFigures>[] };
+
 /** Cell sums into breakdowns: figures per cell, a fixed order, small cells suppressed. */
 export function assembleBreakdowns(sums: CellSums[], minGroupSize: number): Breakdown[] {
-  const grouped = new Map<string, { head: Omit<Breakdown, "cells">; cells: RawCell<BreakdownFigures>[] }>();
+  // Runs over every cell of a whole session (~40,000). Maps nested by subject, kind, criterion
+  // and dimension look up the strings each cell already holds; a key joined per cell took
+  // several times as long.
+  const bySubject = new Map<string, Map<string, Map<string, Map<string, Entry>>>>();
+  const entries: Entry[] = [];
   for (const row of sums) {
     const { subjectId, kind, criterion, dimension } = row;
-    const id = [subjectId, kind, criterion, dimension].join("\u0000");
-    const entry = grouped.get(id) ?? { head: { subjectId, kind, criterion, dimension }, cells: [] };
+    const byDimension = inner(inner(inner(bySubject, subjectId), kind), criterion ?? "");
+    let entry = byDimension.get(dimension);
+    if (!entry) {
+      entry = { head: { subjectId, kind, criterion, dimension }, cells: [] };
+      byDimension.set(dimension, entry);
+      entries.push(entry);
+    }
     entry.cells.push({
       key: row.key,
       participants: row.participants,
@@ -190,14 +204,27 @@ export function assembleBreakdowns(sums: CellSums[], minGroupSize: number): Brea
               shareAtLeast7: kind === "scale" ? round(row.atLeast7 / row.answers) : null,
             },
     });
-    grouped.set(id, entry);
   }
   // The database groups in no particular order; pages and exports want the same order every time.
-  const order = (b: Omit<Breakdown, "cells">) => [b.subjectId, b.kind, b.criterion ?? "", dimensions.indexOf(b.dimension)].join("\u0000");
-  return [...grouped.values()]
-    .map((entry) => ({ ...entry, order: order(entry.head) }))
-    .sort((x, y) => (x.order < y.order ? -1 : 1))
+  return entries
+    .sort((x, y) => compareHeads(x.head, y.head))
     .map(({ head, cells }) => ({ ...head, cells: suppressSmallCells(cells.sort(byKey), minGroupSize) }));
+}
+
+function inner<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let found = map.get(key);
+  if (!found) map.set(key, (found = new Map()));
+  return found;
+}
+
+/** By subject, kind, criterion (none first), then the order of `dimensions`. */
+function compareHeads(x: Omit<Breakdown, "cells">, y: Omit<Breakdown, "cells">): number {
+  if (x.subjectId !== y.subjectId) return x.subjectId < y.subjectId ? -1 : 1;
+  if (x.kind !== y.kind) return x.kind < y.kind ? -1 : 1;
+  const a = x.criterion ?? "";
+  const b = y.criterion ?? "";
+  if (a !== b) return a < b ? -1 : 1;
+  return dimensions.indexOf(x.dimension) - dimensions.indexOf(y.dimension);
 }
 
 /** Stated values in alphabetical order, "not stated" last. */

@@ -24,17 +24,31 @@ export type Cell<F> = { suppressed: true } | ({ key: string | null; suppressed: 
  * suppressed figures can then not be recovered by subtracting the shown cells from the total.
  */
 export function suppressSmallCells<F>(cells: RawCell<F>[], minimum: number): Cell<F>[] {
-  const hidden = new Set(cells.filter((c) => c.participants < minimum));
-  if (hidden.size > 0) {
+  // Runs for every breakdown of a whole session (~9,000): plain loops, and the search for more
+  // cells to suppress only where the small ones alone are not enough.
+  const hidden = new Set<RawCell<F>>();
+  let hiddenTotal = 0;
+  for (const cell of cells) {
+    if (cell.participants >= minimum) continue;
+    hidden.add(cell);
+    hiddenTotal += cell.participants;
+  }
+  if (hidden.size === 0) return cells.map(shown);
+  if (hidden.size < 2 || hiddenTotal < minimum) {
     const bySize = [...cells].sort((a, b) => a.participants - b.participants || String(a.key).localeCompare(String(b.key)));
-    const hiddenTotal = () => [...hidden].reduce((n, c) => n + c.participants, 0);
     for (const cell of bySize) {
-      if (hidden.size >= 2 && hiddenTotal() >= minimum) break;
+      if (hidden.size >= 2 && hiddenTotal >= minimum) break;
+      if (hidden.has(cell)) continue;
       hidden.add(cell);
+      hiddenTotal += cell.participants;
     }
   }
-  const shown: Cell<F>[] = cells
-    .filter((cell) => !hidden.has(cell))
-    .map((cell) => ({ key: cell.key, suppressed: false as const, participants: cell.participants, ...cell.figures }));
-  return hidden.size > 0 ? [...shown, { suppressed: true as const }] : shown;
+  const result: Cell<F>[] = [];
+  for (const cell of cells) if (!hidden.has(cell)) result.push(shown(cell));
+  result.push({ suppressed: true });
+  return result;
+}
+
+function shown<F>(cell: RawCell<F>): Cell<F> {
+  return { key: cell.key, suppressed: false, participants: cell.participants, ...cell.figures };
 }

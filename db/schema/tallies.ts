@@ -98,6 +98,8 @@ export const breakdownCells = pgTable(
     answers: integer("answers").notNull().default(0),
     total: integer("total").notNull().default(0),
     atLeast7: integer("at_least_7").notNull().default(0),
+    /** Kind, dimension, criterion and key as JSON array elements, written with the cell (migration 0023, decision 052). */
+    label: text("label").notNull(),
   },
   (t) => [unique("breakdown_cell_key").on(t.agendaItemId, t.kind, t.criterion, t.dimension, t.key).nullsNotDistinct()],
 );

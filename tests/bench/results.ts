@@ -85,7 +85,7 @@ const planFile = {
   })),
 };
 
-/** The tallies as migration 0005 fills them from existing votes (decision 011), and the breakdown cells as 0014 does (decision 038). */
+/** The tallies as migration 0005 fills them from existing votes (decision 011), and the breakdown cells as 0014 does (decision 038), with 0023's labels. */
 const rebuildTallies = [
   sql`insert into item_voter (agenda_item_id, participant_id, votes)
     select agenda_item_id, participant_id, count(*) from vote where participant_id is not null group by 1, 2`,
@@ -110,12 +110,14 @@ const rebuildTallies = [
     select v.agenda_item_id, v.participant_id, k.dimension, k.key, sum(v.value)
     from vote v, profile_keys(v."group", v.district, v.language) k
     where v.participant_id is not null and v.kind = 'dots' group by 1, 2, 3, 4`,
-  sql`insert into breakdown_cell (agenda_item_id, kind, criterion, dimension, key, participants, answers, total, at_least_7)
-    select l.agenda_item_id, l.kind, l.criterion, k.dimension, k.key, count(*), count(*), sum(l.value), count(*) filter (where l.value >= 7)
-    from latest_answer l, profile_keys(l."group", l.district, l.language) k group by 1, 2, 3, 4, 5
-    union all
-    select agenda_item_id, 'dots', null, dimension, key, count(*) filter (where dots <> 0), count(*) filter (where dots <> 0), sum(dots), 0
-    from dot_holding group by 1, 4, 5`,
+  sql`insert into breakdown_cell (agenda_item_id, kind, criterion, dimension, key, participants, answers, total, at_least_7, label)
+    select *, breakdown_label(kind, criterion, dimension, key) from (
+      select l.agenda_item_id, l.kind, l.criterion, k.dimension, k.key, count(*), count(*), sum(l.value), count(*) filter (where l.value >= 7)
+      from latest_answer l, profile_keys(l."group", l.district, l.language) k group by 1, 2, 3, 4, 5
+      union all
+      select agenda_item_id, 'dots', null, dimension, key, count(*) filter (where dots <> 0), count(*) filter (where dots <> 0), sum(dots), 0
+      from dot_holding group by 1, 4, 5
+    ) cells`,
 ];
 
 /** n votes as the bench casts them: 40 % dots, 45 % ratings, 15 % scale; random items and people. */

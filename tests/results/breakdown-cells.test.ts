@@ -6,10 +6,11 @@ import { setPhase } from "../../app/live/steer.server";
 import { sessionResults } from "../../app/results/aggregate.server";
 import { dimensions, loadBreakdowns, type Breakdown } from "../../app/results/breakdowns.server";
 import { planResults } from "../../app/results/plan.server";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { conferences } from "../../db/schema";
 import { countedBreakdowns } from "../support/breakdown-count";
 import { openTestDatabase, type TestDatabase } from "../support/database";
-import { createStaff, recordingDeps } from "../support/fixtures";
+import { createStaff, joinAs, recordingDeps } from "../support/fixtures";
 import { handMadeConference, importTestPlan, testPlanSlug, voter } from "../support/results-fixtures";
 
 /**
@@ -22,13 +23,14 @@ let database: TestDatabase;
 let moderator: StaffActor;
 let sessions: string[];
 let itemIds: string[];
+let first: Awaited<ReturnType<typeof handMadeConference>>;
 
 beforeAll(async () => {
   database = await openTestDatabase();
   const deps = recordingDeps(database.db);
   await importTestPlan(deps);
   moderator = await createStaff(database.db, "moderator");
-  const first = await handMadeConference(deps, moderator);
+  first = await handMadeConference(deps, moderator);
   const second = await createLiveSession(deps.db, moderator, { conferenceId: first.conferenceId, title: "Zweite Runde", dotsPerParticipant: 5 });
   const { ids } = await addAgendaItems(deps, moderator, { liveSessionId: second.id, entries: [{ kind: "measure", measureCode: "W-1" }] });
   const again = ids[0]!;
@@ -84,6 +86,34 @@ describe("breakdown cells", () => {
     const scale = w1.breakdowns.find((b) => b.kind === "scale")!;
     expect(scale.cells.find((c) => !c.suppressed && c.key === "citizen")).toEqual({
       key: "citizen", suppressed: false, participants: 6, value: 6.89, shareAtLeast7: 0.67,
+    });
+  });
+
+  it("give back a typed district and criterion exactly, quotes, backslashes, commas and other scripts included", async () => {
+    // The cells' texts reach the page through each cell's label (migration 0023), escaped there.
+    const deps = recordingDeps(database.db);
+    const district = 'Nord "Süd", 2\\3 – حي';
+    const criterion = 'Kosten "grob", 1\\2';
+    const b1 = first.items.b1;
+    // A conference's planners type the districts its participants choose from.
+    await database.db.update(conferences).set({ districts: ["Mitte", "Stieghorst", district] }).where(eq(conferences.id, first.conferenceId));
+    await updateActivities(deps, moderator, {
+      agendaItemId: b1,
+      activities: { comments: true, dots: { maxPerItem: 3 }, rating: { criteria: [criterion], min: 1, max: 5 }, scale: null, ranking: false },
+    });
+    const vote = voter(deps);
+    for (const n of [4, 5]) {
+      const newcomer = await joinAs(deps, first.joinCode, "de", { group: "youth", district });
+      await vote.dots(newcomer, b1, 1);
+      await vote.rate(newcomer, b1, criterion, n);
+    }
+    await expectCellsEqualCounting();
+    const { items } = await sessionResults(database.db, moderator, { liveSessionId: first.liveSessionId }, { minGroupSize: 2 });
+    const breakdowns = items.find((i) => i.item.id === b1)!.breakdowns.filter((b) => b.dimension === "district");
+    expect(breakdowns.find((b) => b.kind === "dots")!.cells).toContainEqual({ key: district, suppressed: false, participants: 2, value: 2, shareAtLeast7: null });
+    expect(breakdowns.find((b) => b.kind === "rating")).toMatchObject({
+      criterion,
+      cells: [{ key: district, suppressed: false, participants: 2, value: 4.5, shareAtLeast7: null }],
     });
   });
 
