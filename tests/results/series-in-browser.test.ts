@@ -10,7 +10,7 @@ import { createSeries } from "../../app/conferences/series.server";
 import type { LiveDeps } from "../../app/live/events";
 import { addAgendaItems, createLiveSession, startLiveSession } from "../../app/live/setup.server";
 import { setPhase } from "../../app/live/steer.server";
-import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser } from "../support/browser";
+import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, signedInPage } from "../support/browser";
 import { t } from "../support/messages";
 import { joinedParticipant, signedInStaff } from "../support/page-client";
 import { voter } from "../support/results-fixtures";
@@ -30,10 +30,7 @@ beforeAll(async () => {
   planner = { kind: "staff", userId: signedIn.userId, role: "planner", email: "", displayName: "" };
   districtSeries = (await createSeries(server.database.db, planner, { planSlug: "ziele-und-massnahmen-2022-2023", kind: "district", title: "Stadtteilgespräche 2027" })).id;
   browser = await launchBrowser();
-  const context = await browser.newContext();
-  const [name, value] = signedIn.cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
-  page = await context.newPage();
+  page = await signedInPage(browser, server.url, signedIn.cookie);
   // The server loads the demo catalogue first; on the shared two-core machine that can take a while.
 }, 180_000);
 afterAll(async () => {

@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { addTeamMember } from "../../app/conferences/team.server";
-import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser } from "../support/browser";
+import { atEveryWidth, expectAccessible, expectNoHorizontalScroll, launchBrowser, signedInPage } from "../support/browser";
 import { createStaff, recordingDeps } from "../support/fixtures";
 import { signedInStaff } from "../support/page-client";
 import { startTestServer, type TestServer } from "../support/server";
@@ -25,10 +25,7 @@ beforeAll(async () => {
   const planner = await signedInStaff(server, "planner");
   await addTeamMember(db, moderator, { conferenceId, email: planner.email });
   browser = await launchBrowser();
-  const context = await browser.newContext();
-  const [name, value] = planner.cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url: server.url }]);
-  page = await context.newPage();
+  page = await signedInPage(browser, server.url, planner.cookie);
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

@@ -34,6 +34,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A page of a fresh context signed in with a staff member's session cookie (`name=value`). */
+export async function signedInPage(browser: Browser, origin: string, cookie: string): Promise<Page> {
+  const context = await browser.newContext();
+  const [name, value] = cookie.split("=") as [string, string];
+  await context.addCookies([{ name, value, url: origin }]);
+  return context.newPage();
+}
+
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
