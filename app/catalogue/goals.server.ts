@@ -68,14 +68,8 @@ export async function goalIdsByKey(db: Reader, planId: string, keys: string[]): 
   return new Map(rows.map((r) => [r.key, r.id]));
 }
 
-/** A field of action (Handlungsfeld) with the goals and proposed measures that belong to it. */
-export type FieldOfAction = {
-  id: string;
-  key: string;
-  title: string;
-  goals: { id: string; key: string; number: number | null; title: string }[];
-  measures: { id: string; code: string; goalId: string | null }[];
-};
+/** A field of action (Handlungsfeld) with the codes of the proposed measures that belong to it. */
+export type FieldOfAction = { id: string; key: string; title: string; measureCodes: string[] };
 
 /**
  * A plan's fields of action for a two-step prioritisation, in the plan's order, and all its goals
@@ -87,12 +81,12 @@ export async function fieldsOfAction(db: Reader, planId: string): Promise<{ fiel
   const [clusterRows, goalRows, measureRows] = await Promise.all([
     db.select({ id: clusters.id, key: clusters.key, title: clusters.title }).from(clusters).where(eq(clusters.planId, planId)).orderBy(asc(clusters.position)),
     db
-      .select({ id: goals.id, key: goals.key, number: goals.number, title: goals.title, clusterId: goals.clusterId })
+      .select({ id: goals.id, key: goals.key, clusterId: goals.clusterId })
       .from(goals)
       .where(eq(goals.planId, planId))
       .orderBy(asc(goals.position)),
     db
-      .select({ id: measures.id, code: measures.code, goalId: measures.goalId, clusterId: measures.clusterId })
+      .select({ code: measures.code, goalId: measures.goalId, clusterId: measures.clusterId })
       .from(measures)
       .where(and(eq(measures.planId, planId), or(isNotNull(measures.clusterId), isNotNull(measures.goalId))))
       .orderBy(asc(measures.position)),
@@ -100,10 +94,7 @@ export async function fieldsOfAction(db: Reader, planId: string): Promise<{ fiel
   const clusterOfGoal = new Map(goalRows.map((g) => [g.id, g.clusterId]));
   const fields = clusterRows.map((cluster) => ({
     ...cluster,
-    goals: goalRows.filter((g) => g.clusterId === cluster.id).map(({ clusterId: _, ...goal }) => goal),
-    measures: measureRows
-      .filter((m) => (m.clusterId ?? (m.goalId ? clusterOfGoal.get(m.goalId) : null)) === cluster.id)
-      .map(({ clusterId: _, ...measure }) => measure),
+    measureCodes: measureRows.filter((m) => (m.clusterId ?? (m.goalId ? clusterOfGoal.get(m.goalId) : null)) === cluster.id).map((m) => m.code),
   }));
-  return { fields, goals: goalRows };
+  return { fields, goals: goalRows.map(({ key }) => ({ key })) };
 }

@@ -26,7 +26,7 @@ export async function createTwoStepConference(db: Db, actor: Actor, input: unkno
   return db.transaction(async (tx) => {
     const created = await insertConference(tx, actor, conference, { goalsNamedFirst });
     const { fields, goals } = await fieldsOfAction(tx, created.planId);
-    const workingGroups = fields.filter((field) => field.measures.length > 0);
+    const workingGroups = fields.filter((field) => field.measureCodes.length > 0);
     if (workingGroups.length === 0 || goals.length === 0) {
       throw new DomainError("invalid", "conferences:twoStep.noGoals", { planSlug: "conferences:twoStep.noGoals" });
     }
@@ -49,7 +49,7 @@ export async function createTwoStepConference(db: Db, actor: Actor, input: unkno
       await insertAgendaEntries(
         tx,
         { id: session!.id, ...place },
-        field.measures.map((m) => ({ kind: "measure" as const, measureCode: m.code, noteTranslations: {} })),
+        field.measureCodes.map((measureCode) => ({ kind: "measure" as const, measureCode, noteTranslations: {} })),
       );
     }
     const [steering] = await tx

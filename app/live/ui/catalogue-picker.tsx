@@ -6,6 +6,7 @@ import { ActionForm } from "../../components/action-form";
 import { TranslationFields } from "../../components/translation-fields";
 import { NoteFields } from "./note-fields";
 import { RankingPicker } from "./ranking-picker";
+import { entryTitle } from "../ranking-names";
 
 export type PickerCatalogue = {
   language: string;
@@ -86,7 +87,7 @@ export function CataloguePicker({ catalogue, filter, onAgenda, languages }: Prop
           id="add-goal"
           intent="addGoal"
           name="goalKey"
-          options={catalogue.goals.map((g) => ({ key: g.key, title: g.number === null ? g.title : `${g.number}. ${g.title}` }))}
+          options={catalogue.goals.map((goal) => ({ key: goal.key, title: entryTitle({ cluster: null, goal })! }))}
           labels={{ heading: "conferences:picker.goalHeading", label: "conferences:picker.goalLabel", submit: "conferences:picker.addGoal" }}
           contentLanguage={catalogue.language}
           languages={languages}
