@@ -11,7 +11,7 @@ import type { Translations } from "../i18n/content";
 import { refuseUnoffered, translationsSchema } from "../i18n/content-input";
 import { conferenceDescriptionMax, conferenceTitleMax } from "./limits";
 import { districtLines, maxDistrictLength, maxDistricts } from "./districts";
-import { conferenceKinds } from "./kinds";
+import { conferenceKinds, conferenceMethods, type ConferenceMethod } from "./kinds";
 import { checkSeriesOfPlan } from "./series.server";
 import { addCreator, authorizeConference, steerableConferences } from "./team.server";
 import { optionalText, text } from "../text";
@@ -158,6 +158,8 @@ function refuseStrayTranslations(data: z.output<z.ZodObject<typeof textsSchema>>
 const createConferenceSchema = z.object({
   planSlug: text({ min: 1, max: 100 }),
   kind: z.enum(conferenceKinds),
+  /** The form's choice; absent from callers that are not the form. */
+  method: z.enum(conferenceMethods).optional(),
   ...textsSchema,
   startsAt: z.coerce.date(),
   place: optionalText(200),
@@ -179,10 +181,17 @@ const createConferenceSchema = z.object({
 
 export type ConferenceInput = z.output<typeof createConferenceSchema>;
 
-/** A new conference's fields validated, before anything is written (the method templates build on it). */
-export function conferenceInput(input: unknown): ConferenceInput {
+/**
+ * A new conference's fields validated, before anything is written (the method templates build on
+ * it). A form that names another method than the command's is refused, not quietly made the
+ * command's kind of conference.
+ */
+export function conferenceInput(input: unknown, method: ConferenceMethod): ConferenceInput {
   const parsed = createConferenceSchema.safeParse(input);
   if (!parsed.success) throw invalidInput(parsed.error);
+  if (parsed.data.method && parsed.data.method !== method) {
+    throw new DomainError("invalid", "common:validation.invalid", { method: "common:validation.invalidValue" });
+  }
   refuseStrayTranslations(parsed.data, parsed.data.languages);
   return parsed.data;
 }
@@ -223,7 +232,7 @@ export async function insertConference(tx: Tx, actor: Actor, data: ConferenceInp
 
 export async function createConference(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
   authorize(actor, "conference.create");
-  const data = conferenceInput(input);
+  const data = conferenceInput(input, "free");
   const { id } = await db.transaction((tx) => insertConference(tx, actor, data));
   return { id };
 }

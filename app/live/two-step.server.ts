@@ -21,7 +21,7 @@ const twoStepSchema = z.object({ goalsNamedFirst: z.coerce.number().int().min(1)
  */
 export async function createTwoStepConference(db: Db, actor: Actor, input: unknown): Promise<{ id: string }> {
   authorize(actor, "conference.create");
-  const conference = conferenceInput(input);
+  const conference = conferenceInput(input, "two_step");
   const { goalsNamedFirst } = parseInput(twoStepSchema, input);
   return db.transaction(async (tx) => {
     const created = await insertConference(tx, actor, conference, { goalsNamedFirst });

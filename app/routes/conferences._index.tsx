@@ -33,7 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = await readSubmission(request, "create-conference");
   const form = submission.fields;
   const startsAt = String(form.startsAt ?? "");
-  // The method template builds the sessions too (decision 051); a free agenda starts empty.
+  // The method template builds the sessions too (decision 051); a free agenda starts empty. Any
+  // other value reaches createConference, whose schema refuses it.
   const create = form.method === "two_step" ? createTwoStepConference : createConference;
   const created = await attempt(submission, () =>
     create(context.db, actor, {

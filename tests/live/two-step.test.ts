@@ -124,6 +124,24 @@ describe("the two-step template", () => {
     expect(await conferenceCount()).toBe(before);
   });
 
+  it("refuses a form that names another method than the command's, or none it knows, and writes nothing then", async () => {
+    const before = await conferenceCount();
+    const methodRefused = async (made: Promise<unknown>) => {
+      const error = await made.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      return (error as DomainError).fields;
+    };
+    // The route hands any method but the template's to createConference: neither may quietly build the other.
+    expect(await methodRefused(createConference(database.db, moderator, { ...conferenceFields, method: "two_step" }))).toEqual({
+      method: "common:validation.invalidValue",
+    });
+    expect(await methodRefused(createConference(database.db, moderator, { ...conferenceFields, method: "zwei_stufen" }))).toHaveProperty("method");
+    expect(
+      await methodRefused(createTwoStepConference(database.db, moderator, { ...conferenceFields, method: "free", goalsNamedFirst: 16 })),
+    ).toEqual({ method: "common:validation.invalidValue" });
+    expect(await conferenceCount()).toBe(before);
+  });
+
   it("is for those who may create conferences", async () => {
     const planner = await createStaff(database.db, "planner");
     const admin = await createStaff(database.db, "admin");

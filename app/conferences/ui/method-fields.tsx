@@ -1,5 +1,6 @@
 import { useTranslation } from "../../i18n/translate";
 import type { FormState } from "../../components/action-form";
+import { conferenceMethods } from "../kinds";
 import { goalsNamedFirstDefault, goalsNamedFirstMax } from "../limits";
 
 type Props = Pick<FormState, "describe" | "fieldError" | "sentText">;
@@ -18,12 +19,13 @@ export function MethodFields({ describe, fieldError, sentText }: Props) {
       <span id="conference-method-hint" className="hint">
         {t("conferences:create.methodHint")}
       </span>
-      {(["free", "two_step"] as const).map((value) => (
+      {conferenceMethods.map((value) => (
         <label key={value} className="choice">
           <input type="radio" name="method" value={value} defaultChecked={method === value} />
           {t(`conferences:create.methods.${value}`)}
         </label>
       ))}
+      {fieldError("method")}
       <div className="field">
         <label htmlFor="conference-goals-named-first">{t("conferences:create.goalsNamedFirst")}</label>
         <input
