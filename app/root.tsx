@@ -4,8 +4,6 @@ import {
   Links,
   Meta,
   Outlet,
-  Scripts,
-  ScrollRestoration,
   useRouteError,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
@@ -14,6 +12,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "./i18n/translate";
 import { actorFrom, viewerOf } from "./auth/actor.server";
 import { useNonce } from "./components/nonce";
+import { PageScripts } from "./components/page-scripts";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { directionOf, fallbackLanguage, languages } from "./i18n/config";
 import { languageCookie, languageOf, messagesOf } from "./i18n/i18n.server";
@@ -105,8 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <SiteFooter />
         </MessagesProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <PageScripts nonce={nonce} />
       </body>
     </html>
   );

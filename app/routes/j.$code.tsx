@@ -20,6 +20,8 @@ import { attempt, readSubmission, retryAfterHeaders } from "../forms.server";
 import { fromAcceptLanguage, isLanguage, type Language } from "../i18n/config";
 import { chosenLanguageOf, languageCookie, languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
+import type { PageHandle } from "../components/page-scripts";
+import { participantRoute } from "../live/ui/participant-route";
 import { languageNames } from "../i18n/resources.server";
 import { liveDeps } from "../live/deps.server";
 import { joinLiveSession, lookUpJoinCode } from "../live/join.server";
@@ -28,6 +30,7 @@ import liveStyles from "../styles/live.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles }];
 export const headers = retryAfterHeaders;
+export const handle: PageHandle = { leadsTo: participantRoute };
 
 /**
  * The language to preset: the one already chosen (participant or page), else the first of the

@@ -4,12 +4,15 @@ import { useTranslation } from "../i18n/translate";
 import { DomainError, refusalInit } from "../errors";
 import { retryAfterHeaders } from "../forms.server";
 import { titleFrom } from "../i18n/meta";
+import type { PageHandle } from "../components/page-scripts";
+import { participantRoute } from "../live/ui/participant-route";
 import { lookUpJoinCode } from "../live/join.server";
 import { JoinCodeForm } from "../live/ui/join-forms";
 import liveStyles from "../styles/live.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: liveStyles }];
 export const headers = retryAfterHeaders;
+export const handle: PageHandle = { leadsTo: participantRoute };
 
 /** `/join?code=…` leads on to the session's short link, or says why the code does not open one. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

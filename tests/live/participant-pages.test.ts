@@ -89,6 +89,23 @@ describe("joining without JavaScript", () => {
     expect(view.html).toContain('<html lang="en" dir="ltr">');
   });
 
+  it("sends the join pages without scripts of their own, prefetching with JavaScript what the participant's page runs", async () => {
+    const joined = await joinByLink(server.url, session.joinCode, { language: "de" });
+    const participantPage = (await get(server.url, joined.location, joined.cookie)).html;
+    const participantScripts = new Set([...participantPage.matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!));
+    expect(participantScripts.size).toBeGreaterThan(5);
+    for (const path of [`/j/${session.joinCode}`, "/join"]) {
+      const { html } = await get(server.url, path);
+      // Nothing runs the page itself (decision 053): its forms post as plain forms.
+      expect(html).not.toMatch(/<script[^>]*type="module"/);
+      expect(html).not.toContain("__remixContext");
+      expect(html).not.toContain('rel="modulepreload"');
+      // The prefetch list is written by a script, which a phone without JavaScript never runs.
+      expect(html).toMatch(/<script nonce="[^"]+">for \(const href of \[/);
+      expect(new Set([...html.matchAll(/"(\/build\/[^"]+\.js)"/g)].map((m) => m[1]!))).toEqual(participantScripts);
+    }
+  });
+
   it("lets a returning participant change their language, keeping their cookie", async () => {
     const { cookie } = await joinByLink(server.url, session.joinCode, { language: "de" });
     const again = await get(server.url, `/j/${session.joinCode}`, cookie);
