@@ -3,7 +3,7 @@ import type { LiveDeps } from "../app/live/events";
 import { postComment, supportComment } from "../app/live/comments.server";
 import { submitProposal } from "../app/live/proposals.server";
 import { conferenceOfLiveSession } from "../app/live/items.server";
-import { authorizeWatch, liveStateOf } from "../app/live/state.server";
+import { authorizeWatch, forReader, liveStateOf } from "../app/live/state.server";
 import { castRanking, castVote } from "../app/live/votes.server";
 import { authorRoom, moderatorsRoom, type CommandPayload } from "../app/live/contract";
 import { acknowledge, type CommandTracker } from "./ack";
@@ -33,7 +33,7 @@ async function watch(socket: RealtimeSocket, deps: LiveDeps, payload: CommandPay
     socket.data.actor = actor = actorIn({ actor, identities: socket.data.identities }, await conferenceOfLiveSession(deps.db, requested));
   }
   // Authorise before joining: a refused socket must never sit in the rooms, not even for a moment.
-  const { moderator, liveSessionId } = await authorizeWatch(deps.db, actor, payload);
+  const { moderator, liveSessionId, reader } = await authorizeWatch(deps.db, actor, payload);
   // The moderators' room carries hidden comments and proposals: only the conference's team joins it.
   // A participant also joins their own room: their comments waiting for approval go there alone.
   const rooms = [
@@ -44,7 +44,8 @@ async function watch(socket: RealtimeSocket, deps: LiveDeps, payload: CommandPay
   // Join first, then read: a change committed in between arrives as an event instead of being lost.
   await socket.join(rooms);
   try {
-    return await liveStateOf(deps.db, actor, { moderator, liveSessionId });
+    const state = await liveStateOf(deps.db, actor, { moderator, liveSessionId });
+    return reader ? forReader(state, reader) : state;
   } catch (error) {
     for (const room of rooms) await socket.leave(room);
     throw error;

@@ -5,7 +5,7 @@ import type {
   castRankingSchema,
   castVoteSchema,
   commentRefSchema,
-  liveSessionRefSchema,
+  watchSchema,
   postCommentSchema,
   submitProposalSchema,
 } from "./schemas";
@@ -38,7 +38,7 @@ type Command<Schema extends z.ZodTypeAny, Result> = (payload: z.input<Schema>, a
  * own actions travel here: the console steers through its forms (docs/decisions/037).
  */
 export interface LiveClientEvents {
-  "liveSession:watch": Command<typeof liveSessionRefSchema, LiveState>;
+  "liveSession:watch": Command<typeof watchSchema, LiveState>;
   "vote:cast": Command<typeof castVoteSchema, VoteReceipt>;
   "ranking:cast": Command<typeof castRankingSchema, VoteReceipt>;
   "comment:post": Command<typeof postCommentSchema, CommentView>;

@@ -80,6 +80,12 @@ export const moveAgendaItemSchema = z.object({ agendaItemId: uuid, direction: z.
 export const agendaItemRefSchema = z.object({ agendaItemId: uuid });
 export const liveSessionRefSchema = z.object({ liveSessionId: uuid });
 
+/**
+ * A screen's watch. `reader` is the language of a page that shows one reader (a phone): its
+ * snapshots then carry that language's translations only, as the page's own data does.
+ */
+export const watchSchema = liveSessionRefSchema.extend({ reader: z.enum(languages).optional() });
+
 export const setPhaseSchema = z.object({
   agendaItemId: uuid,
   phase: z.enum(["discuss", "prioritise", "results"]),

@@ -15,7 +15,7 @@ import { loadProposals } from "./proposals.server";
 import { computeItemResults } from "./results.server";
 import { notFound } from "./setup.server";
 import { resultsRevealed, visibleToParticipants } from "./rules";
-import { liveSessionRefSchema } from "./schemas";
+import { watchSchema } from "./schemas";
 import type { AgendaItemView, CommentView, ItemResult, MyVotes, ProposalView } from "./views";
 import { myVotes } from "./my-votes.server";
 
@@ -51,7 +51,7 @@ export type LiveState = {
  * steer it and also see what only moderators see) and, once started, its own participants.
  */
 export async function authorizeWatch(db: Db, actor: Actor, input: unknown) {
-  const { liveSessionId } = parseInput(liveSessionRefSchema, input);
+  const { liveSessionId, reader } = parseInput(watchSchema, input);
   const session = await loadLiveSession(db, liveSessionId);
   if (!session) throw notFound();
   // The team's screens: its moderators' and its language mediators', who translate what only the
@@ -66,7 +66,7 @@ export async function authorizeWatch(db: Db, actor: Actor, input: unknown) {
     }
     if (session.status === "draft") throw new DomainError("conflict", "live:error.notStarted");
   }
-  return { moderator, liveSessionId };
+  return { moderator, liveSessionId, reader };
 }
 
 /**

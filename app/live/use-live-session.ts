@@ -3,6 +3,7 @@ import type { Socket } from "socket.io-client";
 import type { CommandPayload, CommandReply, LiveClientEvents, LiveCommand, LiveServerEvents } from "./contract";
 import { applyLiveEvent } from "./apply-event";
 import type { LiveState } from "./state.server";
+import type { Language } from "../i18n/config";
 
 type LiveSocket = Socket<LiveServerEvents, LiveClientEvents>;
 
@@ -56,9 +57,10 @@ if (typeof document !== "undefined") void loadSocketClient();
  * Keeps a page's live state current: the loader's state first, then events as they come. After a
  * reconnect the whole state is loaded again from the server instead of guessing what was missed.
  * Commands are re-sent while offline (socket.io retries with the same payload, and the clientId
- * of a vote makes a second delivery count once).
+ * of a vote makes a second delivery count once). A page that shows one reader names their
+ * language (`reader`), so its snapshots stay as narrow as its own data (state.server.ts#forReader).
  */
-export function useLiveSession(initial: LiveState) {
+export function useLiveSession(initial: LiveState, reader?: Language) {
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<LiveConnection>("connecting");
   const [timer, setTimer] = useState<Timer>(null);
@@ -99,7 +101,7 @@ export function useLiveSession(initial: LiveState) {
           if (request === latest && socket.connected) retry = setTimeout(refresh, 1_000 + Math.random() * 1_000);
         };
         socket
-          .emitWithAck("liveSession:watch", { liveSessionId })
+          .emitWithAck("liveSession:watch", { liveSessionId, reader })
           .then((reply) => {
             if (!reply.ok) return reply.error.code === "server" ? again() : undefined;
             if (request !== latest) return;
@@ -144,7 +146,7 @@ export function useLiveSession(initial: LiveState) {
       stopped = true;
       stop();
     };
-  }, [liveSessionId]);
+  }, [liveSessionId, reader]);
 
   const send = useCallback(
     <E extends LiveCommand>(event: E, payload: CommandPayload<E>) => sendCommand(socketRef.current, event, payload),

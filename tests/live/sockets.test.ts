@@ -78,6 +78,20 @@ describe("a live item from discussion to results, over real sockets", () => {
     expect(rewatch.ok && rewatch.data.comments.map((c) => c.id)).toEqual([posted.data.id]);
   });
 
+  it("narrows a phone's snapshot to its reader's language, and refuses a language it does not know", async () => {
+    const [, ar] = participants as [LiveClient, LiveClient];
+    const languagesOf = (reply: Awaited<ReturnType<typeof watch>>) =>
+      reply.ok ? [...new Set(reply.data.items.flatMap((i) => i.measure?.translations.map((t) => t.language) ?? []))].sort() : null;
+    const watch = (payload: { liveSessionId: string; reader?: string }) =>
+      // The payload as a client may send it: the server's schema decides.
+      command(ar, "liveSession:watch", payload as { liveSessionId: string });
+    // The demo plan's measures are translated into the nine other languages.
+    expect((await watch({ liveSessionId: session.liveSessionId }).then(languagesOf))?.length).toBe(9);
+    expect(await watch({ liveSessionId: session.liveSessionId, reader: "ar" }).then(languagesOf)).toEqual(["ar"]);
+    const unknown = await watch({ liveSessionId: session.liveSessionId, reader: "xx" });
+    expect(unknown.ok || unknown.error.code).toBe("invalid");
+  });
+
   it("takes votes while prioritising, counts a retry once, and refuses votes once voting is closed", async () => {
     const [de, ar, en] = participants as [LiveClient, LiveClient, LiveClient];
     const consolePath = `/live/${session.liveSessionId}/console`;

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import { isLanguage } from "../../i18n/config";
 import { useTranslation } from "../../i18n/translate";
 import { ConferenceTitle } from "../../conferences/ui/conference-texts";
 import { ReadAloud } from "../../components/read-aloud";
@@ -163,10 +164,11 @@ type Props = { initial: LiveState; clientIdBase: string; saved: string | null };
 
 /** The participant's phone: the current item and everything they can do with it, kept live. */
 export function ParticipantView({ initial, clientIdBase, saved }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // A refused plain post, whichever form sent it.
   const refused = usePageForm("live", { wholePage: true }).error;
-  const live = useLiveSession(initial);
+  // The page's data carries its reader's translations only (the route's loader); so do its snapshots.
+  const live = useLiveSession(initial, isLanguage(i18n.language) ? i18n.language : undefined);
   const { state, setState, send } = live;
   const connection = useBrowserOffline() ? "offline" : live.connection;
   const liveSessionId = state.liveSession.id;
