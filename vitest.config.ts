@@ -31,7 +31,20 @@ export default defineConfig({
       },
       ...(process.env.JOURNEYS === "skip"
         ? []
-        : [{ test: { ...common, name: "journeys", include: journeys, maxWorkers: 1, sequence: { groupOrder: 1 } } }]),
+        : [
+            {
+              test: {
+                ...common,
+                name: "journeys",
+                include: journeys,
+                maxWorkers: 1,
+                // One process for all of them (docs/decisions/054): each file still starts its own
+                // server, database and chromium, but the app's modules load once, not per file.
+                isolate: false,
+                sequence: { groupOrder: 1 },
+              },
+            },
+          ]),
     ],
   },
 });
