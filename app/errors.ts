@@ -27,6 +27,9 @@ export class DomainError extends Error {
  * caller names one: forms that show no field messages (the phone's comment box) still say what is
  * wrong with the text.
  */
+/** What a command says of something it cannot find, or that its actor may not know exists. */
+export const notFound = () => new DomainError("not_found", "common:error.notFoundText");
+
 export function invalidInput(error: ZodError, messageKey?: string): DomainError {
   const fields: Record<string, string> = {};
   let firstOwn: string | undefined;

@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import type { Actor, StaffActor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { DomainError, parseInput } from "../errors";
+import { DomainError, parseInput, notFound } from "../errors";
 import { snapshotOf } from "./measure-file.server";
 import {
   recordIndicatorValueSchema,
@@ -33,7 +33,6 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type RevisionRef = { id: string; number: number };
 export type CatalogueChange = { revision: RevisionRef; measure: { id: string; code: string } };
 
-const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 /** The plan, locked for the rest of the transaction: its revisions are numbered one at a time. */
 export async function lockPlan(tx: Tx, slug: string) {

@@ -4,7 +4,7 @@ import { measures, planRevisions, plans } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { staffNames } from "../auth/staff-names.server";
-import { DomainError } from "../errors";
+import { notFound } from "../errors";
 import { languages } from "../i18n/config";
 import { measureTextFields, type TranslatableField } from "./measure-fields";
 import { workbenchStatuses, type WorkbenchStatus } from "./translated";
@@ -22,7 +22,6 @@ export function statusOf(translation: StoredTranslation | undefined): WorkbenchS
   return translation.state === "reviewed" ? "reviewed" : "unreviewed";
 }
 
-const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 async function planFor(db: Db, actor: Actor, slug: string, language: string) {
   authorize(actor, "catalogue.translate");

@@ -6,12 +6,11 @@ import type { Actor, StaffRole } from "../auth/actor";
 import { emailSchema } from "../auth/account.server";
 import { authorize, can, type Action } from "../auth/permissions";
 import { staffAccountByEmail, staffAccounts } from "../auth/staff-names.server";
-import { DomainError, parseInput } from "../errors";
+import { DomainError, parseInput, notFound } from "../errors";
 
 type Reader = Pick<Db, "select">;
 
 const uuid = z.string().uuid();
-const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 /**
  * The one rule of docs/decisions/015: staff steer a conference only while they are on its team;

@@ -6,7 +6,7 @@ import { authorize } from "../auth/permissions";
 import { findMeasure, insertMeasure, lockPlanById, openRevision, updateMeasure, type RevisionRef, type Tx } from "../catalogue/revisions.server";
 import { measureSummaries, revisionNumbers } from "../catalogue/summaries.server";
 import { conferenceRefs } from "../conferences/conferences.server";
-import { DomainError, invalidInput } from "../errors";
+import { DomainError, invalidInput, notFound } from "../errors";
 import { commentsByIds, itemPlaces, proposalsByIds } from "../live/inputs.server";
 import { enqueueDecisionMails } from "./decision-mail.server";
 import { decideSchema, type DecideInput, type DecisionSubject } from "./schemas";
@@ -20,7 +20,6 @@ export type DecideResult = {
 };
 
 const subjectId = (s: DecisionSubject) => (s.kind === "proposal" ? s.proposalId : s.kind === "result" ? s.agendaItemId : s.commentId);
-const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 const planOfConference = async (tx: Tx, conferenceId: string) => (await conferenceRefs(tx, [conferenceId])).get(conferenceId)!.planId;
 

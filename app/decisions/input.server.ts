@@ -5,7 +5,7 @@ import { participantGroups } from "../auth/participant-data.server";
 import { authorize } from "../auth/permissions";
 import { cataloguePlace, measureSummaries, type CataloguePlace } from "../catalogue/summaries.server";
 import { conferenceRefs } from "../conferences/conferences.server";
-import { DomainError, parseInput } from "../errors";
+import { parseInput, notFound } from "../errors";
 import { commentsByIds, itemPlaces, proposalsByIds } from "../live/inputs.server";
 import type { ItemResult } from "../live/views";
 import { frozenResults } from "../results/frozen.server";
@@ -58,7 +58,6 @@ export type DecisionInput = Context &
   );
 
 const inputRef = z.object({ kind: z.enum(inputKinds), id: z.string().uuid() });
-const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 /** The plan and conference an input was made in, as the decide page heads it. */
 async function contextOf(db: Reader, conferenceId: string): Promise<Pick<Context, "plan" | "conference">> {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { conferenceRefs, getConference, type ConferenceView } from "../conferences/conferences.server";
-import { DomainError, parseInput } from "../errors";
+import { parseInput, notFound } from "../errors";
 import { languages } from "../i18n/config";
 import { commentsOf, liveSessionsOf, proposalsOf } from "../live/inputs.server";
 import type { CommentView, ProposalView } from "../live/views";
@@ -50,7 +50,6 @@ export type ConferenceFeedback = {
 };
 
 const feedbackInput = z.object({ conferenceId: z.string().uuid(), language: z.enum(languages) });
-const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 export function outcomeFor(view: DecisionView, language: string, planLanguage: string, name: NameMeasure): Outcome {
   const { reasons: _r, subject: _s, measure, mergedInto, ...rest } = view;

@@ -4,11 +4,10 @@ import { agendaItems, liveSessions, votes } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { authorizeConference } from "../conferences/team.server";
-import { DomainError, parseInput } from "../errors";
+import { DomainError, parseInput, notFound } from "../errors";
 import type { LiveDeps } from "./events";
 import { paperBatchesOf, publishPaperBatch, type PaperBatch } from "./paper-batch.server";
 import { correctPaperVoteSchema, paperVoteRefSchema } from "./schemas";
-import { notFound } from "./setup.server";
 import { authorizeLiveSession } from "./steering.server";
 import { checkPaperEntry } from "./votes.server";
 

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
-import { DomainError, parseInput } from "../errors";
+import { DomainError, parseInput, notFound } from "../errors";
 import type { LiveDeps } from "./events";
 import { loadLiveSession } from "./items.server";
-import { notFound } from "./setup.server";
 import { authorizeLiveSession } from "./steering.server";
 import { uuid } from "./schemas";
 

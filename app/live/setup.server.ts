@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
-import { DomainError, parseInput } from "../errors";
+import { DomainError, parseInput, notFound } from "../errors";
 import { refuseUnoffered } from "../i18n/content-input";
 import { insertAgendaEntries } from "./agenda-entries.server";
 import { itemAudience, type LiveDeps } from "./events";
@@ -25,7 +25,6 @@ import {
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 /** Locks the session row so that concurrent agenda edits keep positions consistent. */
 export async function lockSession(tx: Tx, liveSessionId: string) {

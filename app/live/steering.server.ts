@@ -4,12 +4,11 @@ import { agendaItems, liveSessions } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { authorize, type Action } from "../auth/permissions";
 import { authorizeConference } from "../conferences/team.server";
-import { DomainError } from "../errors";
+import { notFound } from "../errors";
 import { uuid } from "./schemas";
 
 type Reader = Pick<Db, "select">;
 
-const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 async function conferenceOfSession(db: Reader, liveSessionId: string): Promise<string | null> {
   if (!uuid.safeParse(liveSessionId).success) return null;

@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../auth/permissions";
 import { getConference } from "../conferences/conferences.server";
 import { authorizeConference } from "../conferences/team.server";
-import { DomainError, parseInput } from "../errors";
+import { DomainError, parseInput, notFound } from "../errors";
 import { languages } from "../i18n/config";
 import { text } from "../text";
 import {
@@ -20,7 +20,6 @@ import type { LiveDeps } from "./events";
 import { commentBodyMax, proposalBodyMax, proposalTitleMax } from "./limits";
 import { commentAudience, type CommentFacts } from "./rules";
 import { uuid } from "./schemas";
-import { notFound } from "./setup.server";
 import type { CommentView, ProposalView } from "./views";
 
 type Reader = Pick<Db, "select">;

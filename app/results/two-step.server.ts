@@ -5,7 +5,7 @@ import { planGoalSummaries } from "../catalogue/goals.server";
 import { planClusters } from "../catalogue/result-sources.server";
 import { conferenceRefs, getConference, planConferenceIds } from "../conferences/conferences.server";
 import { maySteerConference } from "../conferences/team.server";
-import { DomainError, parseInput } from "../errors";
+import { parseInput, notFound } from "../errors";
 import type { Translations } from "../i18n/content";
 import { loadItemsById } from "../live/items.server";
 import type { GoalMeasureFigure } from "../live/views";
@@ -24,7 +24,6 @@ export type TwoStepRanking = CombinedRanking & {
 };
 
 const rankingInput = z.object({ conferenceId: z.string().uuid() });
-const notFound = () => new DomainError("not_found", "common:error.notFoundText");
 
 type Steps = {
   steering: { title: string; closed: boolean; items: ItemFigures[] } | null;
