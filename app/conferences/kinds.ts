@@ -7,3 +7,8 @@ export const conferenceKinds = ["future_conference", "workshop", "district_talk"
  */
 export const conferenceMethods = ["free", "two_step"] as const;
 export type ConferenceMethod = (typeof conferenceMethods)[number];
+
+/** A conference made by the two-step template is the one that names goals first (decision 051). */
+export function isTwoStep<C extends { goalsNamedFirst: number | null }>(conference: C): conference is C & { goalsNamedFirst: number } {
+  return conference.goalsNamedFirst !== null;
+}

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { orRefuse } from "../errors";
 import { conferenceFeedback } from "./feedback.server";
 import { authorizeConference } from "../conferences/team.server";
+import { isTwoStep } from "../conferences/kinds";
 import { twoStepRanking } from "../results/two-step.server";
 
 /** A conference's feedback for a page; an unknown or malformed id is a 404 page, not an error. */
@@ -27,5 +28,5 @@ export async function rankingForPage(db: Db, actor: Actor, conferenceId: string 
 
 /** The same for the printed report, which holds closed sessions only; null for a conference of another kind. */
 export function rankingForReport(db: Db, actor: Actor, conference: { id: string; goalsNamedFirst: number | null }) {
-  return conference.goalsNamedFirst === null ? null : twoStepRanking(db, actor, { conferenceId: conference.id }, { closedOnly: true });
+  return !isTwoStep(conference) ? null : twoStepRanking(db, actor, { conferenceId: conference.id }, { closedOnly: true });
 }

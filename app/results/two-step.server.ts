@@ -5,6 +5,7 @@ import { planGoalSummaries } from "../catalogue/goals.server";
 import { planClusters } from "../catalogue/result-sources.server";
 import { conferenceRefs, getConference, planConferenceIds } from "../conferences/conferences.server";
 import { maySteerConference } from "../conferences/team.server";
+import { isTwoStep } from "../conferences/kinds";
 import { parseInput, notFound } from "../errors";
 import type { Translations } from "../i18n/content";
 import { loadItemsById } from "../live/items.server";
@@ -99,7 +100,7 @@ export async function twoStepRanking(db: Reader, actor: Actor, input: unknown, o
   authorize(actor, "catalogue.read");
   const { conferenceId } = parseInput(rankingInput, input);
   const [conference, ref] = await Promise.all([getConference(db, conferenceId), conferenceRefs(db, [conferenceId]).then((refs) => refs.get(conferenceId))]);
-  if (!conference || !ref || conference.goalsNamedFirst === null) throw notFound();
+  if (!conference || !ref || !isTwoStep(conference)) throw notFound();
   const team = can(actor, "results.view") && (await maySteerConference(db, actor, conferenceId));
   const [steps, goals] = await Promise.all([stepsOf(db, ref, options.closedOnly === true || !team), planGoalSummaries(db, ref.planId)]);
   const ranking = combinedRanking(goals, ratingsOf(steps.steering?.items ?? []), workingGroupFiguresOf(steps.workingGroups), conference.goalsNamedFirst);

@@ -4,6 +4,7 @@ import { useTranslation } from "../i18n/translate";
 import { ConferenceFacts } from "../feedback/ui/conference-facts";
 import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
 import { ConferenceTextsForm } from "../conferences/ui/conference-texts-form";
+import { isTwoStep } from "../conferences/kinds";
 import { requireActor } from "../auth/actor.server";
 import { getConference, updateConferenceTexts } from "../conferences/conferences.server";
 import { ConferenceOutcomeLinks } from "../feedback/ui/downloads";
@@ -106,7 +107,7 @@ export default function ConferencePage() {
         <dd>{conference.languages.map((code) => t(`conferences:language.${code}`)).join(", ")}</dd>
       </ConferenceFacts>
 
-      <ConferenceOutcomeLinks conferenceId={conference.id} planSlug={conference.planSlug} twoStep={conference.goalsNamedFirst !== null} />
+      <ConferenceOutcomeLinks conferenceId={conference.id} planSlug={conference.planSlug} twoStep={isTwoStep(conference)} />
 
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t("conferences:sessions.heading")}</h2>

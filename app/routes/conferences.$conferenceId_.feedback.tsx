@@ -13,6 +13,7 @@ import { languageOf } from "../i18n/i18n.server";
 import { titleFrom } from "../i18n/meta";
 import { pickText } from "../i18n/content";
 import { ConferenceAbout, useConferenceTitle } from "../conferences/ui/conference-texts";
+import { isTwoStep } from "../conferences/kinds";
 import { inLanguage } from "../i18n/parts";
 import feedbackStyles from "../styles/feedback.css";
 
@@ -106,7 +107,7 @@ export default function FeedbackPage() {
         </section>
       )}
 
-      <ConferenceDownloads conferenceId={conference.id} twoStep={conference.goalsNamedFirst !== null} />
+      <ConferenceDownloads conferenceId={conference.id} twoStep={isTwoStep(conference)} />
     </div>
   );
 }

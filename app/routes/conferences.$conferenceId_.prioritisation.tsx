@@ -9,6 +9,7 @@ import { pickText } from "../i18n/content";
 import { inLanguage } from "../i18n/parts";
 import { useConferenceTitle } from "../conferences/ui/conference-texts";
 import { TwoStepRankingSection } from "../results/ui/two-step-ranking";
+import { DatasetDownloads } from "../feedback/ui/downloads";
 import feedbackStyles from "../styles/feedback.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: feedbackStyles }];
@@ -27,8 +28,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: titleFrom(matches, "results:twoStep.metaTitle", { title: data?.title ?? "" }) },
 ];
-
-const formats = ["csv", "json"] as const;
 
 export default function PrioritisationPage() {
   const { ranking } = useLoaderData<typeof loader>();
@@ -56,14 +55,7 @@ export default function PrioritisationPage() {
           <Link to={`/conferences/${id}/report#prioritisation`}>{t("results:twoStep.inReport")}</Link>
         </li>
         <li>
-          {formats.map((format, i) => (
-            <span key={format}>
-              {i > 0 && " · "}
-              <a href={`/conferences/${id}/export.${format}?dataset=prioritisation`} download>
-                {t(`feedback:downloads.${format}`, { dataset: t("feedback:downloads.dataset.prioritisation") })}
-              </a>
-            </span>
-          ))}
+          <DatasetDownloads conferenceId={id} dataset="prioritisation" />
         </li>
       </ul>
       <TwoStepRankingSection ranking={ranking} />

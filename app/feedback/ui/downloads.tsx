@@ -6,6 +6,19 @@ const datasets = ["results", "breakdowns", "proposals", "comments", "decisions",
 const twoStepDatasets = [...datasets, "prioritisation"] as const;
 const formats = ["csv", "json"] as const;
 
+/** One dataset of a conference's exports, as CSV and as JSON. */
+export function DatasetDownloads({ conferenceId, dataset }: { conferenceId: string; dataset: (typeof twoStepDatasets)[number] }) {
+  const { t } = useTranslation();
+  return formats.map((format, i) => (
+    <span key={format}>
+      {i > 0 && " · "}
+      <a href={`/conferences/${conferenceId}/export.${format}?dataset=${dataset}`} download>
+        {t(`feedback:downloads.${format}`, { dataset: t(`feedback:downloads.dataset.${dataset}`) })}
+      </a>
+    </span>
+  ));
+}
+
 /**
  * Links to a conference's exports. They are plain links, not client-side navigation: the
  * answer is a file. What a file holds depends on who downloads it (staff also get hidden comments).
@@ -20,14 +33,7 @@ export function ConferenceDownloads({ conferenceId, twoStep, headingLevel = 2 }:
       <ul>
         {(twoStep ? twoStepDatasets : datasets).map((dataset) => (
           <li key={dataset}>
-            {formats.map((format, i) => (
-              <span key={format}>
-                {i > 0 && " · "}
-                <a href={`/conferences/${conferenceId}/export.${format}?dataset=${dataset}`} download>
-                  {t(`feedback:downloads.${format}`, { dataset: t(`feedback:downloads.dataset.${dataset}`) })}
-                </a>
-              </span>
-            ))}
+            <DatasetDownloads conferenceId={conferenceId} dataset={dataset} />
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "../../i18n/translate";
 import { inLanguage } from "../../i18n/parts";
+import { isTwoStep } from "../../conferences/kinds";
 import type { LiveSessionSummary } from "../queries.server";
 
 type Session = Omit<LiveSessionSummary, "startedAt" | "closedAt">;
@@ -12,7 +13,7 @@ type Session = Omit<LiveSessionSummary, "startedAt" | "closedAt">;
  */
 export function SessionList({ sessions, conference }: { sessions: Session[]; conference: { id: string; goalsNamedFirst: number | null } }) {
   const { t } = useTranslation();
-  if (conference.goalsNamedFirst === null) return <SessionCards sessions={sessions} Heading="h3" />;
+  if (!isTwoStep(conference)) return <SessionCards sessions={sessions} Heading="h3" />;
   const steps = [
     { step: "working_group", list: sessions.filter((s) => s.step !== "steering_group") },
     { step: "steering_group", list: sessions.filter((s) => s.step === "steering_group") },
